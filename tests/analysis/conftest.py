@@ -1,0 +1,46 @@
+"""Fixtures of the analysis tests: the hand-made miniature corpus, and the built sample corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from collabkg.graph.analysis import project
+from collabkg.graph.store import Store
+
+DATA = Path(__file__).parent / "data"
+
+NCAR = "https://w3id.org/collabkg/id/organization/national-center-for-atmospheric-research"
+BIG = "https://w3id.org/collabkg/id/organization/beijing-institute-of-genomics"
+CNIC = "https://w3id.org/collabkg/id/organization/computer-network-and-information-center"
+CAS = "https://w3id.org/collabkg/id/organization/chinese-academy-of-sciences"
+
+
+@pytest.fixture(scope="session")
+def mini_store() -> Store:
+    store = Store()
+    store.oxigraph.load((DATA / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture()
+def mini(mini_store):
+    """A fresh projection of the miniature corpus (tests may mutate it)."""
+    return project(mini_store)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Store:
+    """The bundled sample corpus, built with ``collabkg.api.build`` into a fresh store."""
+    from collabkg import api
+
+    path = tmp_path_factory.mktemp("sample") / "store"
+    api.build(store=path)
+    return Store(path, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def sample(sample_store):
+    return project(sample_store)
