@@ -1,0 +1,203 @@
+"""Cleaning: navigation and boilerplate out, metadata (title, dates) kept aside.
+
+HTML goes through trafilatura (main-content extraction and metadata); plain text and Markdown go
+through the same line rules, because pages saved as text keep their menus ("Select Page"),
+breadcrumbs ("1. Home 2. / 3. ...") and link blocks ("Find out more").
+
+>>> out = clean_text("Select Page\\n\\nAbout us\\n\\n  1. Home\\n  2. /\\n  3. About...\\n\\nWe share data.\\n\\nPage last updated: 2022-02-16.")
+>>> out["text"]
+'About us\\n\\nWe share data.'
+>>> out["title"], out["modified"]
+('About us', '2022-02-16')
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["clean_text", "clean_markdown", "clean_html", "BULLET"]
+
+#: Every list item in cleaned text starts with this marker, whatever the source used.
+BULLET = "• "
+
+_NAV_LINES = {
+    "select page", "menu", "main menu", "skip to content", "skip to main content", "search", "home",
+    "find out more", "read more", "learn more", "back to top", "share", "print", "share this",
+    "share this page", "print this page", "related links", "see also", "tags", "previous", "next",
+    "toggle navigation", "close", "log in", "login", "sign in", "subscribe", "cookie settings",
+}
+_LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more"}
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON3 = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH_NUM = {m.lower(): i + 1 for i, m in enumerate(_MONTHS.split("|"))}
+_MONTH_NUM.update({m.lower(): i + 1 for i, m in enumerate("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec".split("|"))})
+_MONTH_NUM["sept"] = 9
+
+_UPDATED = re.compile(r"^(?:page\s+)?(?:last\s+)?(?:updated|modified|last\s+updated|last\s+modified)\s*(?:on)?\s*:?\s*(.+?)\.?$", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MDY = re.compile(rf"\b({_MONTHS}|{_MON3})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS}|{_MON3})\.?,?\s+(\d{{4}})\b", re.I)
+_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·\-\*\u2013]|\d{1,2}[.)])\s+")
+_BYLINE_WORDS = re.compile(r"^(?:by\s+)?[A-Za-z][\w.\-]*(?:\s+[A-Za-z][\w.\-]*){0,2}$")
+
+
+def _find_date(text: str) -> str | None:
+    """Return the first date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
+    if m := _ISO.search(text):
+        return m.group(0)
+    if m := _MDY.search(text):
+        return f"{int(m.group(3)):04d}-{_MONTH_NUM[m.group(1).lower().rstrip('.')]:02d}-{int(m.group(2)):02d}"
+    if m := _DMY.search(text):
+        return f"{int(m.group(3)):04d}-{_MONTH_NUM[m.group(2).lower().rstrip('.')]:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _is_byline(line: str) -> str | None:
+    """A short line that is only a date plus at most three words ("ADMIN  Mar 17, 2018")."""
+    date = _find_date(line)
+    if not date or len(line) > 60:
+        return None
+    rest = _MDY.sub("", _DMY.sub("", _ISO.sub("", line))).strip(" |,-–")
+    rest = re.sub(r"^(posted|published|date|updated)\s*(on)?\s*:?", "", rest, flags=re.I).strip()
+    if rest == "" or _BYLINE_WORDS.match(rest):
+        return date
+    return None
+
+
+def _is_breadcrumb(items: list[str]) -> bool:
+    low = [i.strip().lower() for i in items]
+    return len(items) >= 2 and (("home" in low) and any(i in {"/", ">", "»", "›", "|"} or i.endswith("...") or i.endswith("…") for i in low))
+
+
+def clean_text(raw: str) -> dict:
+    """Clean a plain-text page; return ``dict(text=..., title=..., modified=..., issued=...)``."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    meta: dict = {}
+    out: list[str] = []
+    i = 0
+    in_link_block = False
+    while i < len(lines):
+        line = lines[i]
+        low = line.lower().rstrip(":")
+        if not line:
+            in_link_block = False if out and out[-1] != "" else in_link_block
+            out.append("")
+            i += 1
+            continue
+        if (m := _UPDATED.match(line)) and (date := _find_date(m.group(1))):
+            meta["modified"] = date
+            i += 1
+            continue
+        if low in _LINK_BLOCK_STARTERS:
+            in_link_block = True
+            i += 1
+            continue
+        if low in _NAV_LINES:
+            i += 1
+            continue
+        if in_link_block and len(line) < 80 and not line.endswith((".", "!", "?")):
+            i += 1  # a link's text under "Find out more"
+            continue
+        in_link_block = False
+        # a run of list items: a breadcrumb is dropped, anything else kept with one bullet marker
+        if _BULLET_RE.match(line):
+            j = i
+            items = []
+            while j < len(lines) and (_BULLET_RE.match(lines[j]) or (not lines[j] and j + 1 < len(lines) and _BULLET_RE.match(lines[j + 1]))):
+                if lines[j]:
+                    items.append(_BULLET_RE.sub("", lines[j]))
+                j += 1
+            if _is_breadcrumb(items):
+                i = j
+                continue
+            if len(items) == 1 and re.match(r"^\d{1,2}[.)]\s", line) and not line.rstrip().endswith((".", ":")):
+                out.append(line)  # "1. something" alone: a numbered sentence, not a list
+                i = j
+                continue
+            out.extend(BULLET + it for it in items)
+            i = j
+            continue
+        if (date := _is_byline(line)) and "issued" not in meta and len(out) <= 4:
+            meta["issued"] = date
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+    first = text.split("\n", 1)[0] if text else ""
+    if first and len(first) < 250 and not first.startswith(BULLET) and not first.endswith("."):
+        meta["title"] = first
+    return {"text": text, **meta}
+
+
+_MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def clean_markdown(raw: str) -> dict:
+    """Clean Markdown: front matter to metadata, markup to plain text, then the text rules."""
+    meta: dict = {}
+    raw = raw.replace("\r\n", "\n")
+    if m := _MD_FRONT.match(raw):
+        import yaml
+
+        try:
+            front = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError:
+            front = {}
+        if isinstance(front, dict):
+            for k in ("title", "publisher", "date", "published", "issued", "modified", "updated"):
+                if k in front and front[k] is not None:
+                    key = {"date": "issued", "published": "issued", "updated": "modified"}.get(k, k)
+                    meta[key] = str(front[k])
+        raw = raw[m.end():]
+    text = raw
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links -> their text
+    text = re.sub(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", r"\1", text, flags=re.M)  # headings
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
+    text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", "", text, flags=re.M)
+    out = clean_text(text)
+    out.update({k: v for k, v in meta.items() if k != "title"})
+    if "title" in meta:
+        out["title"] = meta["title"]
+    return out
+
+
+def clean_html(raw: str, url: str | None = None) -> dict:
+    """Clean an HTML page with trafilatura: main content, list items, title and dates."""
+    import trafilatura
+
+    meta: dict = {}
+    doc = trafilatura.bare_extraction(
+        raw, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        include_formatting=False, favor_precision=True, deduplicate=False,
+    )
+    text = ""
+    if doc is not None:
+        d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        text = d.get("text") or ""
+        for src, dst in (("title", "title"), ("sitename", "publisher"), ("date", "issued")):
+            if d.get(src):
+                meta[dst] = d[src]
+    if not text.strip():
+        # trafilatura found no main content (a very short page): fall back to all visible text
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(raw)
+        for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript"):
+            bad.getparent().remove(bad)
+        text = "\n".join(t.strip() for t in tree.itertext() if t.strip())
+    text = html.unescape(text)
+    out = clean_text(text)
+    for k, v in meta.items():
+        if k == "title" or k not in out:
+            out[k] = v
+    if "title" in meta and not out["text"].startswith(meta["title"]):
+        out["text"] = meta["title"] + "\n\n" + out["text"]
+    return out

@@ -1,0 +1,127 @@
+"""Dates and date ranges as documents write them.
+
+>>> [ (d.start.isoformat(), d.end.isoformat() if d.end else None, d.inferred) for d in find_dates("October 31-November 2, 2007") ]
+[('2007-10-31', '2007-11-02', False)]
+>>> [ (d.start.isoformat(), d.end.isoformat()) for d in find_dates("held March 23-24, 2009 in Qingdao") ]
+[('2009-03-23', '2009-03-24')]
+>>> d = find_dates("held on January 17.", reference=dt.date(2018, 3, 17))[0]
+>>> d.start.isoformat(), d.inferred
+('2018-01-17', True)
+>>> find_dates("begun in 2006")[0].year_only
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_dates", "MONTHS"]
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<{n}>(?:19|20)\d\d)"
+_DASH = r"\s*(?:-|–|—|to|until|through)\s*"
+
+_PATTERNS = [
+    # October 31-November 2, 2007
+    ("mdmdy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r",?" + _DASH + _M.format(n="m2") + r"\s+" + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 31 October - 2 November 2007
+    ("dmdmy", re.compile(_D.format(n="d1") + r"\s+" + _M.format(n="m1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m2") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # March 23-24, 2009
+    ("mddy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 23-24 March 2009
+    ("ddmy", re.compile(_D.format(n="d1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 2009-03-23
+    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
+    # October 21, 2006
+    ("mdy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 21 October 2006
+    ("dmy", re.compile(_D.format(n="d1") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # October 2006
+    ("my", re.compile(_M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # January 17 (no year: completed from the document's date)
+    ("md", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
+    # 17 January (no year)
+    ("dm", re.compile(r"\b" + _D.format(n="d1") + r"\s+" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    # in 2006
+    ("y", re.compile(r"(?<![\d-])" + _Y.format(n="y") + r"(?![\d-])")),
+]
+
+
+@dataclass
+class DateMention:
+    """A date or date range found in text, with its character span."""
+
+    start: dt.date
+    end: dt.date | None
+    span: tuple[int, int]
+    text: str
+    inferred: bool = False
+    year_only: bool = False
+    month_only: bool = False
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")[:4] if s.lower().startswith("sept") else s.lower().rstrip(".")[:3] if len(s) > 3 else s.lower()]
+
+
+def find_dates(text: str, *, reference: dt.date | None = None, offset: int = 0) -> list[DateMention]:
+    """Return the dates in ``text``, longest first at each place, non-overlapping, in text order.
+
+    ``reference`` (the document's date) completes dates written without a year; such dates are
+    flagged ``inferred``. A completed date later than the reference is taken from the year before.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            g = m.groupdict()
+            try:
+                start, end, inferred = _build(kind, g, reference)
+            except (ValueError, KeyError):
+                continue
+            if start is None:
+                continue
+            taken.append((a, b))
+            out.append(DateMention(start, end, (a + offset, b + offset), m.group(0), inferred,
+                                   year_only=kind == "y", month_only=kind == "my"))
+    return sorted(out, key=lambda d: d.span)
+
+
+def _build(kind: str, g: dict, reference: dt.date | None):
+    if kind == "y":
+        return dt.date(int(g["y"]), 1, 1), None, False
+    if kind in ("md", "dm"):
+        if reference is None:
+            return None, None, False
+        d = dt.date(reference.year, _month(g["m1"]), int(g["d1"]))
+        if d > reference:
+            d = d.replace(year=reference.year - 1)
+        return d, None, True
+    y = int(g["y"])
+    m1 = int(g["m1"]) if kind == "iso" else _month(g["m1"])
+    if kind == "my":
+        return dt.date(y, m1, 1), None, False
+    start = dt.date(y, m1, int(g["d1"]))
+    end = None
+    if kind in ("mdmdy", "dmdmy"):
+        m2 = _month(g["m2"])
+        end = dt.date(y if m2 >= m1 else y + 1, m2, int(g["d2"]))
+        if m2 < m1:  # December 30-January 2, 2008: the year written is the end's
+            start = start.replace(year=y - 1)
+            end = end.replace(year=y)
+    elif kind in ("mddy", "ddmy"):
+        end = dt.date(y, m1, int(g["d2"]))
+    if end is not None and end < start:
+        raise ValueError("range ends before it starts")
+    return start, end, False

@@ -1,0 +1,214 @@
+"""Reading documents: a small registry of readers keyed by file suffix, and the ``Document`` they give.
+
+A reader turns a file's bytes into cleaned text plus metadata (title, publisher, dates). Readers are
+plugins: :func:`register_reader` adds one, and outside packages can add theirs through the
+``collabkg.readers`` entry point group, so a PDF or ROR-dump loader slots in without touching these.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "note.txt").write_text("Select Page\\nCODATA met in Paris.\\nFind out more\\n")
+>>> doc = read_document(d / "note.txt")
+>>> doc.text
+'CODATA met in Paris.'
+>>> sorted(READERS)
+['.htm', '.html', '.markdown', '.md', '.txt']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Callable, Iterable
+
+from collabkg.errors import DocumentError
+from collabkg.loaders import clean
+
+__all__ = [
+    "Document",
+    "READERS",
+    "MAX_BYTES",
+    "register_reader",
+    "read_document",
+    "find_documents",
+]
+
+#: Files larger than this are refused (the message says so): cooperation documents are pages, not dumps.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Document:
+    """One source document, read and cleaned.
+
+    ``text`` is the cleaned text that extraction reads; every character span in the graph's
+    evidence points into it.
+    """
+
+    path: Path
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    issued: dt.date | None = None
+    modified: dt.date | None = None
+    kind: str | None = None
+    sha256: str = ""
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The document's own date, used to complete dates without a year (issued, else modified)."""
+        return self.issued or self.modified
+
+
+Reader = Callable[[Path, str], dict]
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register ``func(path, raw_text) -> dict(text=..., title=..., ...)`` for these suffixes."""
+
+    def deco(func: Reader) -> Reader:
+        for s in suffixes:
+            READERS[s.lower()] = func
+        return func
+
+    return deco
+
+
+@register_reader(".txt")
+def _read_txt(path: Path, raw: str) -> dict:
+    return clean.clean_text(raw)
+
+
+@register_reader(".md", ".markdown")
+def _read_md(path: Path, raw: str) -> dict:
+    return clean.clean_markdown(raw)
+
+
+@register_reader(".html", ".htm")
+def _read_html(path: Path, raw: str) -> dict:
+    return clean.clean_html(raw, url=path.as_uri())
+
+
+def _load_plugins() -> None:
+    for ep in entry_points(group="collabkg.readers"):
+        func = ep.load()
+        READERS.setdefault(ep.name if ep.name.startswith(".") else "." + ep.name, func)
+
+
+_load_plugins()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if not data.strip():
+        raise DocumentError(path, "the file is empty", hint="add text or remove the file from the input")
+    if b"\x00" in data[:8192]:
+        raise DocumentError(path, "looks binary (NUL bytes), not a text document", hint="convert it to .txt, .md or .html")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for enc in ("utf-8", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as e:
+            err = e
+    # cp1252 is the usual culprit for pages saved on Windows; accept it only when it decodes
+    # cleanly and the text is mostly printable, and say so.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and sum(c.isprintable() or c in "\n\r\t" for c in text) / len(text) > 0.98:
+        return text
+    raise DocumentError(
+        path,
+        f"cannot decode as UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r})",
+        hint="re-save the file as UTF-8",
+    )
+
+
+def read_document(path: str | Path, *, metadata: dict | None = None) -> Document:
+    """Read one document; ``metadata`` (e.g. from ``sources.yaml``) overrides what the file says.
+
+    Raises
+    ------
+    DocumentError
+        unsupported suffix, unreadable, empty, binary, undecodable, too large, or no text left
+        after removing boilerplate.
+    """
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise DocumentError(path, f"unsupported file type {path.suffix or '(none)'!r}", hint=f"use one of {', '.join(sorted(READERS))}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(path, f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)", hint="split it into smaller documents")
+        data = path.read_bytes()
+    except OSError as e:
+        raise DocumentError(path, f"cannot read: {e.strerror or e}") from e
+    raw = _decode(path, data)
+    out = reader(path, raw)
+    text = out.pop("text")
+    if not text.strip():
+        raise DocumentError(path, "no text left after removing navigation and boilerplate")
+    meta = dict(out)
+    meta.update({k: v for k, v in (metadata or {}).items() if v is not None})
+    return Document(
+        path=path,
+        text=text,
+        title=meta.pop("title", None),
+        publisher=meta.pop("publisher", None),
+        issued=_as_date(meta.pop("issued", None) or meta.pop("published", None)),
+        modified=_as_date(meta.pop("modified", None) or meta.pop("page_last_updated", None)),
+        kind=meta.pop("kind", None),
+        sha256=hashlib.sha256(data).hexdigest(),
+        meta=meta,
+    )
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
+    """Expand files and folders into the readable documents they hold (sorted, each once).
+
+    Returns the documents and the problems found (a folder with no documents, a missing path,
+    an unsupported file given by name, the same file given twice).
+    """
+    found: list[Path] = []
+    problems: list[DocumentError] = []
+    seen: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not files:
+                problems.append(DocumentError(p, "the folder holds no documents", hint=f"expected files ending in {', '.join(sorted(READERS))}"))
+        elif p.is_file():
+            if p.suffix.lower() not in READERS:
+                problems.append(DocumentError(p, f"unsupported file type {p.suffix or '(none)'!r}", hint=f"use one of {', '.join(sorted(READERS))}"))
+                continue
+            files = [p]
+        else:
+            problems.append(DocumentError(p, "no such file or folder"))
+            continue
+        for f in files:
+            key = f.resolve()
+            if key in seen:
+                problems.append(DocumentError(f, "given more than once; read once"))
+                continue
+            seen.add(key)
+            found.append(f)
+    return found, problems

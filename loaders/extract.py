@@ -1,0 +1,750 @@
+"""Extraction: from a cleaned document to entities and facts, each with the sentence that supports it.
+
+The rules read the genre: pages and news items about scientific-data cooperation. Each rule has a
+name (``rule:...``) that the evidence records, so "why do we believe this?" also says how.
+
+>>> from collabkg.loaders.documents import Document
+>>> from pathlib import Path
+>>> import datetime as dt
+>>> text = ("Ocean Data Partnership\\n\\n"
+...         "Dr. Maria SILVA, Director of the Marine Data Center of the University of Lisbon, "
+...         "chaired the kick-off meeting of the partnership, held on May 5.")
+>>> x = extract(Document(Path("n.txt"), text, issued=dt.date(2021, 6, 1)))
+>>> sorted(e.label for e in x.of_kind("person"))
+['Maria SILVA']
+>>> [p.label for p in x.of_kind("post")]
+['Director, Marine Data Center']
+>>> [(f.obj, f.evidence.method) for f in x.facts if f.predicate == "schema:startDate"]
+[(rdflib.term.Literal('2021-05-05', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date')), 'rule:meeting-held')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from collabkg.loaders.clean import BULLET
+from collabkg.loaders.dates import find_dates
+from collabkg.loaders.documents import Document
+from collabkg.loaders.facts import Entity, Evidence, Extraction
+from collabkg.loaders.mentions import ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
+from collabkg.loaders.nlp import get_pipeline
+from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
+from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key
+
+__all__ = ["extract", "Extractor"]
+
+# ontology class (local name) -> (IRI kind, CURIEs to assert)
+_CLASS = {
+    "Academy": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:Academy"]),
+    "NationalCommittee": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:NationalCommittee"]),
+    "ResearchInstitute": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:ResearchInstitute"]),
+    "ResearchCenter": ("organization", ["org:Organization", "org:OrganizationalUnit", "ckg:ResearchCenter"]),
+    "University": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:University"]),
+    "GovernmentAgency": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:GovernmentAgency"]),
+    "Bureau": ("organization", ["org:Organization", "org:OrganizationalUnit", "ckg:Bureau"]),
+    "Division": ("organization", ["org:Organization", "org:OrganizationalUnit", "ckg:Division"]),
+    "InternationalBody": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:InternationalBody"]),
+    "TaskGroup": ("organization", ["org:Organization", "org:OrganizationalUnit", "ckg:TaskGroup"]),
+    "Organization": ("organization", ["org:Organization"]),
+    "FundingProgram": ("program", ["ckg:FundingProgram"]),
+    "Program": ("program", ["ckg:Program"]),
+    "Project": ("project", ["ckg:Project"]),
+    "DataInfrastructure": ("infrastructure", ["ckg:DataInfrastructure"]),
+    "Platform": ("platform", ["ckg:DataInfrastructure", "ckg:Platform"]),
+}
+_SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium"
+_COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"
+_EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff"
+_PEOPLE_NOUNS = r"attendees|participants|members|delegates|experts|scientists|representatives|researchers|officials|people|persons|guests|specialists|delegations?"
+_QUALIFIERS = {
+    "more than": "ckg:MoreThan", "over": "ckg:MoreThan", "upwards of": "ckg:MoreThan",
+    "at least": "ckg:AtLeast", "no fewer than": "ckg:AtLeast", "no less than": "ckg:AtLeast",
+    "about": "ckg:Approximate", "around": "ckg:Approximate", "approximately": "ckg:Approximate",
+    "nearly": "ckg:Approximate", "almost": "ckg:Approximate", "some": "ckg:Approximate", "roughly": "ckg:Approximate",
+    "up to": "ckg:Approximate", "close to": "ckg:Approximate",
+}
+_FOCUS_HEAD = re.compile(r"\b(focus|areas?|topics?|themes?|priorit(?:y|ies)|objectives|goals|scope)\b", re.I)
+_OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.text.startswith(BULLET)
+
+
+class Extractor:
+    """Runs the rules over one document. Use :func:`extract`."""
+
+    def __init__(self, doc: Document, registry: Registry, places: Places, nlp, known_acronyms: dict[str, str] | None = None):
+        self.doc = doc
+        self.text = doc.text
+        self.registry = registry
+        self.places = places
+        self.x = Extraction()
+        self.acronyms: dict[str, str] = dict(known_acronyms or {})
+        spacy_doc = nlp(self.text)
+        self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc)
+        self.sentences = [
+            _Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b])
+            for a, b in sentence_spans(spacy_doc)
+        ]
+        self.main_project: str | None = None
+        self.main_meeting: str | None = None
+        self.main_cooperation: str | None = None
+        self.series: dict[str, str] = {}  # series key -> entity key
+
+    # -- helpers --------------------------------------------------------------------------
+    def ev(self, s: _Sentence, method: str) -> Evidence:
+        return Evidence(s.start, s.end, s.text, method)
+
+    def org(self, m: Mention, ev: Evidence, *, as_cls: str | None = None) -> str | None:
+        """The entity of a body mention (registry-resolved), with parent and country facts."""
+        if m.label == "GPE":
+            return self.country(m.code, ev)
+        if m.label == "REGION":
+            return self.region(m.code, ev)
+        if m.label != "ORG":
+            return None
+        entry = m.entry
+        name = m.extra.get("name") or m.text
+        if entry is None and m.method == "acronym-use":
+            long = self.acronyms.get(m.text) or m.extra.get("long")
+            entry = self.registry.lookup(long) if long else None
+            name = long or name
+        if entry is None:
+            entry = self.registry.lookup(name)
+        if name.endswith(("Groups", "Universities", "Centers", "Centres", "Institutes")) and entry is None:
+            return None  # a plural: a kind of body, not one body
+        cls = as_cls or (entry.kind if entry else m.cls) or "Organization"
+        kind, classes = _CLASS.get(cls, _CLASS["Organization"])
+        if entry is not None:
+            key = f"{kind}/{entry.id}"
+            label = entry.name
+        else:
+            key = f"{kind}/{norm(name)}"
+            label = re.sub(r"^[“\"]|[”\"]$", "", name)
+        ent = self.x.entity(key, kind, classes, label, ev, entry=entry)
+        if name != label:
+            ent.alt_labels.add(name)
+        if m.acronym:
+            ent.acronyms.add(m.acronym)
+        if m.parent is not None:
+            pkey = self.org(m.parent, ev)
+            if pkey:
+                rel = "ckg:hostedBy" if m.extra.get("parent_rel") == "hostedBy" else "org:subOrganizationOf"
+                self.x.add(key, rel, pkey, Evidence(ev.start, ev.end, ev.quote, "rule:sub-organization" if rel.startswith("org") else "rule:hosted-by"))
+        if m.country:
+            ckey = self.country(m.country, ev)
+            self.x.add(key, "ckg:country", ckey, Evidence(ev.start, ev.end, ev.quote, "rule:org-country"))
+        return key
+
+    def country(self, code: str, ev: Evidence | None) -> str:
+        c = self.places.countries.get(code)
+        name = c.name if c else code
+        return self.x.entity(f"place/{code.lower()}", "place", ["schema:Place", "schema:Country"], name, ev).key
+
+    def region(self, name: str, ev: Evidence | None) -> str:
+        return self.x.entity(f"place/{norm(name)}", "place", ["schema:Place", "ckg:Region"], name, ev).key
+
+    def city(self, name: str, code: str | None, ev: Evidence) -> str:
+        key = f"place/{norm(name)}-{code.lower()}" if code else f"place/{norm(name)}"
+        ent = self.x.entity(key, "place", ["schema:Place", "schema:City"], name, ev)
+        if code:
+            self.x.add(ent.key, "schema:containedInPlace", self.country(code, ev), Evidence(ev.start, ev.end, ev.quote, "rule:city-country"))
+        return ent.key
+
+    def person(self, m: Mention, ev: Evidence) -> str:
+        key = "person/" + person_key(m.text)
+        ent = self.x.entity(key, "person", ["foaf:Person"], m.text, ev)
+        if m.title:
+            ent.alt_labels.add(f"{m.title}{'' if m.title.endswith('.') else '.'} {m.text}" if m.title in ("Dr", "Prof", "Mr", "Ms", "Mrs") else f"{m.title} {m.text}")
+            self.x.add(key, "foaf:title", Literal(m.title if m.title.endswith(".") or len(m.title) > 4 else m.title + "."), Evidence(ev.start, ev.end, ev.quote, "rule:person-title"))
+        return key
+
+    def lit(self, key: str, pred: str, value: Literal, s: _Sentence, method: str) -> None:
+        self.x.add(key, pred, value, self.ev(s, method))
+
+    def rel(self, a: str | None, pred: str, b: str | None, s: _Sentence, method: str) -> None:
+        if a and b:
+            self.x.add(a, pred, b, self.ev(s, method))
+
+    def mentions_in(self, s: _Sentence, a: int, b: int, labels=("ORG", "GPE", "REGION")) -> list[Mention]:
+        return [m for m in s.mentions if a <= m.start and m.end <= b and m.label in labels]
+
+    # -- the rules ------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        self.document_entities()
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.label == "ORG":
+                    self.org(m, self.ev(s, f"rule:{m.method}"))
+                elif m.label == "PERSON":
+                    self.person(m, self.ev(s, f"rule:{m.method}"))
+        for s in self.sentences:
+            self.cooperations(s)
+        for s in self.sentences:
+            self.projects(s)
+            self.posts(s)
+            self.meetings(s)
+        for s in self.sentences:
+            self.ordinal_events(s)
+            self.sponsors(s)
+            self.attendees(s)
+            self.chairs(s)
+            self.agreements(s)
+            self.task_groups(s)
+            self.platforms(s)
+            self.collaborations(s)
+            self.located(s)
+        self.list_sections()
+        return self.x
+
+    def document_entities(self) -> None:
+        for s in self.sentences[:3]:
+            for m in s.mentions:
+                if m.label == "ORG" and m.cls == "Project" and self.main_project is None:
+                    self.main_project = self.org(m, self.ev(s, "rule:quoted-name"))
+
+    # cooperations and event series ------------------------------------------------------
+    _COOP_RE = re.compile(
+        rf"(?<![\w-])((?:(?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*|and)\s+){{0,6}}(?:{_SERIES_NOUNS}|{_COOP_NOUNS})(?:\s+(?:on|for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+|&\s+)?){{1,7}})?)"
+    )
+
+    def cooperations(self, s: _Sentence) -> None:
+        for m in self._COOP_RE.finditer(s.text):
+            name = m.group(1).strip()
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            if any(o.label == "ORG" and o.start < b and a < o.end for o in s.mentions):
+                continue  # "Bureau of International Cooperation": part of a body's name
+            words = name.split()
+            before = s.text[max(0, m.start() - 25):m.start()]
+            if len(words) < 2 or words[0] in ("The", "A", "This", "Successes", "Of") and len(words) < 3:
+                continue
+            if re.search(r"\b(" + "|".join(ORDINALS) + r"|Forth)\s*$", before, re.I) or ordinal_value(words[0]):
+                continue  # "First US-China Roundtable": one event of a series, read by ordinal_events
+            if words[0] in ("The", "A", "An"):
+                name = " ".join(words[1:])
+            if words[-1] in ("on", "for", "of", "and"):
+                continue
+            series = bool(re.search(_SERIES_NOUNS, name))
+            classes = ["ckg:Cooperation"] + (["schema:Event", "schema:EventSeries"] if series else [])
+            key = f"cooperation/{norm(name)}"
+            ev = self.ev(s, "rule:cooperation-name")
+            self.x.entity(key, "cooperation", classes, name, ev)
+            if self.main_cooperation is None:
+                self.main_cooperation = key
+            countries = self._countries_in(name)
+            if series:
+                self.series[self._series_key(name)] = key
+            for code in countries:
+                self.x.add(key, "ckg:country", self.country(code, ev), Evidence(ev.start, ev.end, ev.quote, "rule:cooperation-countries"))
+            # "..., begun in 2006 ..."
+            tail = s.text[m.end():m.end() + 60]
+            if y := re.match(r"\s*,?\s*(?:which\s+(?:was\s+)?)?(?:begun|began|started|launched|initiated|established|founded|inaugurated|created|set up)\s+in\s+((?:19|20)\d\d)", tail):
+                self.lit(key, "schema:startDate", Literal(y.group(1), datatype=XSD.gYear), s, "rule:cooperation-start")
+            # "... to enhance the cooperation between A, B and C, D"
+            if bm := re.search(r"\b(?:cooperation|collaboration|partnership|exchanges?)\s+between\s+(.+?)(?:[.;]|$)", s.text):
+                a = s.start + bm.start(1)
+                for pm in self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)):
+                    self.rel(key, "ckg:partner", self.org(pm, self.ev(s, "rule:cooperation-partners")), s, "rule:cooperation-partners")
+
+    def _countries_in(self, name: str) -> list[str]:
+        codes = []
+        for part in re.split(r"[-–\s]+", name):
+            c = self.places.country(part.strip("."))
+            c = c or self.places.country(part)
+            if c and c.code not in codes:
+                codes.append(c.code)
+        return codes
+
+    def _series_key(self, name: str) -> str:
+        noun = re.search(_SERIES_NOUNS, name, re.I)
+        return ",".join(sorted(self._countries_in(name))) + "|" + (noun.group(0).lower().replace(" ", "") if noun else "")
+
+    # projects ----------------------------------------------------------------------------
+    def projects(self, s: _Sentence) -> None:
+        for i, m in enumerate(s.mentions):
+            if m.label == "ORG" and m.cls == "Project" and m.method == "quoted-name":
+                key = self.org(m, self.ev(s, "rule:quoted-name"))
+                self.main_project = self.main_project or key
+                # 'National Key R&D Project "International Project on ..."': the program sponsors it
+                if i > 0:
+                    prev = s.mentions[i - 1]
+                    gap = self.text[prev.end:m.start]
+                    if prev.label == "ORG" and gap.strip(" \"“”") in ("", "-", ":") and prev.cls in ("FundingProgram", "Program", "Project"):
+                        sponsor = self.org(prev, self.ev(s, "rule:program-project"), as_cls="FundingProgram")
+                        self.rel(key, "schema:sponsor", sponsor, s, "rule:program-project")
+
+    # posts -------------------------------------------------------------------------------
+    _POST_RE = re.compile(rf",?\s*(?:the\s+)?({ROLE_RE})\s+(?:of|from|at|in|with)\s+(?:the\s+)?")
+
+    def posts(self, s: _Sentence) -> None:
+        for m in s.mentions:
+            if m.label != "PERSON":
+                continue
+            after = self.text[m.end:s.end]
+            pm = re.match(r",\s*(?:the\s+)?(" + ROLE_RE + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
+            pm = pm or re.match(r"\s*\(\s*(" + ROLE_RE + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
+            if not pm:
+                continue
+            org_start = m.end + pm.end()
+            org_m = next((o for o in s.mentions if o.start == org_start and o.label == "ORG"), None)
+            if org_m is None:
+                continue
+            ev = self.ev(s, "rule:person-post-apposition")
+            self.add_post(self.person(m, ev), pm.group(1), self.org(org_m, ev), ev)
+
+    def add_post(self, person: str, role: str, org: str | None, ev: Evidence) -> None:
+        if org is None:
+            return
+        role = re.sub(r"\s+", " ", role).strip()
+        role_key = f"role/{norm(role)}"
+        self.x.entity(role_key, "role", ["org:Role"], role, None)
+        org_label = self.x.entities[org].label
+        post_key = f"post/{norm(role)}|{org.split('/', 1)[1]}|{person.split('/', 1)[1]}"
+        self.x.entity(post_key, "post", ["org:Post"], f"{role}, {org_label}", ev)
+        self.x.add(post_key, "org:heldBy", person, ev)
+        self.x.add(person, "org:holds", post_key, ev)
+        self.x.add(post_key, "org:postIn", org, ev)
+        self.x.add(post_key, "org:role", role_key, ev)
+        self.x.add(post_key, "ckg:roleTitle", Literal(role), ev)
+
+    # meetings ----------------------------------------------------------------------------
+    _MEETING_RE = re.compile(rf"\b((?:[\w-]+\s+){{0,2}})({_EVENT_NOUNS})\b(?:\s+(?:of|for|on)\s+)?", re.I)
+
+    def meetings(self, s: _Sentence) -> None:
+        if re.match(rf"^(?:{'|'.join(ORDINALS)}|Forth)\b", s.text, re.I):
+            return  # ordinal events: ordinal_events()
+        m = self._MEETING_RE.search(s.text)
+        if not m or re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper():
+            return
+        held = re.search(r"\b(?:was|were|has been|had been|is|will be)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b", s.text, re.I)
+        if not held:
+            return
+        qual = m.group(1).strip().lower()
+        qual = re.sub(r"^(?:the|a|an|this|its)\s+", "", qual)
+        qual = qual.split()[-1] if qual else ""
+        if qual in ("the", "a", "an", "this", "its"):
+            qual = ""
+        about = None
+        for pm in s.mentions:
+            if pm.label == "ORG" and pm.cls == "Project":
+                about = self.org(pm, self.ev(s, "rule:meeting-about"))
+                break
+        about = about or (self.main_project if re.search(r"\bproject\b", s.text, re.I) else None)
+        about_label = self.x.entities[about].label if about else ""
+        noun = m.group(2).lower()
+        label = (f"{qual} {noun}".strip()).capitalize() + (f" of {about_label}" if about_label else "")
+        key = f"event/{norm(label)}"
+        if about is None and self.main_meeting is None:
+            key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
+        cls = ["schema:Event", "ckg:Roundtable" if "round" in noun else "ckg:Meeting"]
+        ev = self.ev(s, "rule:meeting-held")
+        self.x.entity(key, "event", cls, label, ev)
+        self.main_meeting = self.main_meeting or key
+        if about:
+            self.x.add(key, "schema:about", about, ev)
+        self._dates(key, s, "rule:meeting-held")
+        self._place(key, s, "rule:meeting-held")
+
+    def _dates(self, key: str, s: _Sentence, method: str, text: str | None = None, offset: int | None = None) -> bool:
+        dates = [d for d in find_dates(text if text is not None else s.text, reference=self.doc.reference_date) if not d.year_only]
+        if not dates:
+            return False
+        d = dates[0]
+        ev = self.ev(s, method)
+        self.x.add(key, "schema:startDate", Literal(d.start.isoformat(), datatype=XSD.date), ev)
+        if d.end:
+            self.x.add(key, "schema:endDate", Literal(d.end.isoformat(), datatype=XSD.date), ev)
+        if d.inferred:
+            self.x.add(key, "ckg:dateInferred", Literal(True), Evidence(ev.start, ev.end, ev.quote, "rule:date-from-document-date"))
+        return True
+
+    def _place(self, key: str, s: _Sentence, method: str, a: int | None = None, b: int | None = None) -> None:
+        a = s.start if a is None else a
+        b = s.end if b is None else b
+        ev = self.ev(s, method)
+        cities = [m for m in s.mentions if m.label == "CITY" and a <= m.start and m.end <= b]
+        if cities:
+            c = cities[0]
+            self.x.add(key, "schema:location", self.city(self.places.cities[c.text][0] if c.text in self.places.cities else c.text, c.code, ev), ev)
+            return
+        # "<City>, <Country>" for a city the gazetteer does not know
+        seg = self.text[a:b]
+        for cm in re.finditer(r"(?:\bin\s+|\(|,\s*|^)\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?:([A-Z]{2}|[A-Z][a-z]+),\s*)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b", seg):
+            country = self.places.country(cm.group(3))
+            if country and not self.places.country(cm.group(1)) and cm.group(1) not in ("The", "In"):
+                self.x.add(key, "schema:location", self.city(cm.group(1), country.code, ev), ev)
+                return
+        countries = [m for m in s.mentions if m.label == "GPE" and a <= m.start and m.end <= b and self.text[max(0, m.start - 4):m.start].strip() == "in"]
+        if countries:
+            self.x.add(key, "schema:location", self.country(countries[0].code, ev), ev)
+
+    # ordinal events: "Third US-China Roundtable (March 23-24, 2009, Qingdao, China): 18 US members ..."
+    def ordinal_events(self, s: _Sentence) -> None:
+        m = re.match(rf"^(?:The\s+)?([A-Z][a-z]+|\d{{1,2}}(?:st|nd|rd|th))\s+((?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){{0,5}}(?:{_SERIES_NOUNS}|Meeting|Session|Assembly|Plenary))\b", s.text)
+        if not m:
+            m2 = re.search(rf"\b(?:the\s+)?({'|'.join(ORDINALS)}|Forth|\d{{1,2}}(?:st|nd|rd|th))\s+((?:[\w.-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", s.text, re.I)
+            if not m2 or not re.search(r"\bheld\b|\btook place\b|\(", s.text):
+                return
+            m = m2
+        n = ordinal_value(m.group(1))
+        if n is None:
+            return
+        name = m.group(2).strip()
+        ev = self.ev(s, "rule:ordinal-event")
+        series = self.series.get(self._series_key(name))
+        if series is None and self.main_cooperation and re.search(_SERIES_NOUNS, name, re.I):
+            coop_label = self.x.entities[self.main_cooperation].label
+            noun = re.search(_SERIES_NOUNS, name, re.I).group(0).lower()
+            if noun in coop_label.lower():
+                series = self.main_cooperation
+        ident = f"{series.split('/', 1)[1]}|{n}" if series else f"{norm(name)}|{n}"
+        key = f"event/{ident}"
+        cls = ["schema:Event", "ckg:Roundtable" if re.search("round", name, re.I) else "ckg:Meeting"]
+        label = f"{_ORDINAL_WORDS[n - 1] if n <= len(_ORDINAL_WORDS) else str(n) + 'th'} {name}"
+        self.x.entity(key, "event", cls, label, ev)
+        self.x.add(key, "ckg:ordinal", Literal(n), ev)
+        if series:
+            self.x.add(key, "schema:superEvent", series, ev)
+            self.x.add(key, "ckg:realizes", series, ev) if "ckg:Cooperation" in self.x.entities[series].classes else None
+        par = re.search(r"\(([^)]*)\)", s.text[m.end():])
+        if par:
+            pa = s.start + m.end() + par.start(1)
+            pb = s.start + m.end() + par.end(1)
+            self._dates(key, s, "rule:ordinal-event", text=self.text[pa:pb])
+            self._place(key, s, "rule:ordinal-event", pa, pb)
+            rest_from = s.start + m.end() + par.end()
+        else:
+            self._dates(key, s, "rule:ordinal-event")
+            self._place(key, s, "rule:ordinal-event")
+            rest_from = s.start + m.end()
+        self._delegations(key, s, rest_from)
+
+    _DELEG_RE = re.compile(
+        r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5})\s+(?:(U\.S\.|[A-Z][A-Za-z]+)\s+)?(" + _PEOPLE_NOUNS + r")\b",
+        re.I,
+    )
+
+    def _delegations(self, event: str, s: _Sentence, a: int) -> None:
+        ev = self.ev(s, "rule:delegation-count")
+        for dm in self._DELEG_RE.finditer(self.text, a, s.end):
+            qual, count, who, noun = dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4)
+            country = self.places.country(who) if who else None
+            if who and country is None and who.lower() not in ("new", "key", "senior", "young", "international", "foreign", "local"):
+                continue
+            ident = f"{event.split('/', 1)[1]}|{country.code.lower() if country else 'all'}"
+            key = f"delegation/{ident}"
+            label = dm.group(0)
+            self.x.entity(key, "delegation", ["ckg:Delegation"], label, ev)
+            self.x.add(event, "ckg:delegation", key, ev)
+            self.x.add(key, "ckg:attendeeCount", Literal(count), ev)
+            self.x.add(key, "ckg:countPrecision", _QUALIFIERS[qual.lower()] if qual else "ckg:ExactCount", ev)
+            if country:
+                self.x.add(key, "ckg:country", self.country(country.code, ev), ev)
+
+    # sponsors ------------------------------------------------------------------------------
+    def sponsors(self, s: _Sentence) -> None:
+        m = re.search(r"\b(?:sponsored|funded|co-funded|supported|financed|backed)\s+by\s+(.+?)(?:;|\.\s|\.$|$)", s.text)
+        if not m:
+            return
+        subject = self._subject(s, m.start())
+        if subject is None:
+            return
+        for om in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1), labels=("ORG",)):
+            cls = "FundingProgram" if (om.cls in ("Project", "Program", None) and not om.entry) else None
+            sp = self.org(om, self.ev(s, "rule:sponsored-by"), as_cls=cls)
+            self.rel(subject, "schema:sponsor", sp, s, "rule:sponsored-by")
+
+    def _subject(self, s: _Sentence, before: int) -> str | None:
+        head = s.text[:before]
+        if re.search(r"\b(?:this|the|our)\s+project\b", head, re.I) and self.main_project:
+            return self.main_project
+        if re.search(r"\b(?:this|the)\s+(?:meeting|workshop|event)\b", head, re.I) and self.main_meeting:
+            return self.main_meeting
+        cands = [m for m in s.mentions if m.label == "ORG" and m.end <= s.start + before]
+        if cands:
+            return self.org(cands[0], self.ev(s, "rule:sentence-subject"))
+        return None
+
+    # attendees -----------------------------------------------------------------------------
+    def attendees(self, s: _Sentence) -> None:
+        m = re.search(r"\b(?:(?:attendees|participants|delegates|representatives)\s+(?:include[sd]?|were|came\s+from|are)|attended\s+by|(?:leaders|members|experts|representatives|delegates|participants|officials|scientists)\s+from)\b", s.text, re.I)
+        if not m:
+            return
+        target = None
+        if re.search(rf"\b({_EVENT_NOUNS})\b", s.text, re.I) or self.main_meeting:
+            target = self.main_meeting
+        if target is None:
+            return
+        for om in self.mentions_in(s, s.start + m.start(), s.end, labels=("ORG",)):
+            self.rel(target, "schema:attendee", self.org(om, self.ev(s, "rule:attendees")), s, "rule:attendees")
+
+    # chairs --------------------------------------------------------------------------------
+    def chairs(self, s: _Sentence) -> None:
+        m = re.search(r"\b(?:chaired|co-chaired|presided\s+over|moderated|hosted)\s+by\s+(?:" + TITLE_RE + r"\s+)?", s.text, re.I)
+        person = None
+        if m:
+            person = next((p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start() and p.start <= s.start + m.end() + 2), None)
+        else:
+            m = re.search(r"\b(chaired|co-chaired|presided over|moderated)\s+(?:the\s+)?", s.text)
+            if m:
+                person = next((p for p in reversed(s.mentions) if p.label == "PERSON" and p.end <= s.start + m.start()), None)
+        if not m or person is None:
+            return
+        ev = self.ev(s, "rule:chaired-by")
+        event = self._event_in(s) or self.main_meeting
+        if event:
+            self.x.add(event, "ckg:chair", self.person(person, ev), ev)
+
+    def _event_in(self, s: _Sentence) -> str | None:
+        for k, e in self.x.entities.items():
+            if e.kind == "event" and any(ev.start == s.start for ev in e.evidence):
+                return k
+        return None
+
+    # agreements ----------------------------------------------------------------------------
+    _AGREE_RE = re.compile(r"\b(Memorand(?:um|a)\s+of\s+Understanding|MoUs?|MOUs?|[Aa]greements?|[Aa]ccords?|Letters?\s+of\s+Intent|LoI)\b")
+
+    def agreements(self, s: _Sentence) -> list[str]:
+        made = []
+        for m in self._AGREE_RE.finditer(s.text):
+            kind_word = m.group(1)
+            mou = bool(re.match(r"Memorand|MoU|MOU", kind_word))
+            before = s.text[max(0, m.start() - 80):m.start()]
+            after = s.text[m.end():]
+            parties: list[str] = []
+            ev = self.ev(s, "rule:agreement")
+            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
+            if bm:
+                a = s.start + m.end() + bm.start(1)
+                for pm in self.mentions_in(s, a, s.start + m.end() + bm.end(1)):
+                    k = self.org(pm, ev)
+                    if k and k not in parties:
+                        parties.append(k)
+            pair = re.search(r"([A-Z][\w.]*)\s*[-–—]\s*([A-Z][\w.]*)\s+(?:[a-z]+\s+){0,3}$", before)
+            if not parties and pair:
+                for w in pair.groups():
+                    c = self.places.country(w)
+                    if c:
+                        parties.append(self.country(c.code, ev))
+            if not parties:
+                sm = re.search(r"(.+?)\s+(?:signed|concluded|renewed|entered into)\b", s.text[:m.start()])
+                wm = re.match(r"\s+with\s+(.+?)(?:[;.]|$)", after)
+                if sm and wm:
+                    for pm in self.mentions_in(s, s.start, s.start + sm.end(1)) + self.mentions_in(s, s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1)):
+                        k = self.org(pm, ev)
+                        if k and k not in parties:
+                            parties.append(k)
+            if len(parties) < 2:
+                continue
+            proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|under negotiation)\b", s.text[:m.start() + 1], re.I))
+            bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
+            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+between)", after)
+            cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
+            names = [_short_name(self.x.entities[p]) for p in parties]
+            type_label = "Memorandum of Understanding" if mou else ("Bilateral agreement" if bilateral else "Agreement")
+            label = f"{type_label} between {' and '.join(names)}" + (f" on {topic.group(1).strip()}" if topic else "")
+            ident = ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties)) + (f"|{norm(topic.group(1))}" if topic else "")
+            key = f"agreement/{ident}"
+            self.x.entity(key, "agreement", cls, label, ev)
+            for p in parties:
+                self.x.add(key, "ckg:party", p, ev)
+            self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
+            dates = [d for d in find_dates(s.text, reference=self.doc.reference_date)]
+            signed = re.search(r"\bsigned\b", s.text)
+            if dates and signed:
+                d = dates[0]
+                self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)
+            made.append(key)
+        return made
+
+    # task groups ---------------------------------------------------------------------------
+    def task_groups(self, s: _Sentence) -> list[str]:
+        made = []
+        m = re.search(r"\b((?:[A-Z][\w-]*\s+)?)(Task|Working|Interest)\s+Groups?\b\s*:?\s*(.*)$", s.text)
+        if not m:
+            return made
+        kind = m.group(2)
+        items_text = m.group(3)
+        items = [i.strip(" ,;.") for i in re.split(r"\(\d+\)|\b[ivx]+\)|;", items_text) if i.strip(" ,;.")]
+        items = [re.sub(r"^(?:and|&)\s+|,?\s+and$", "", i).strip(" ,;.") for i in items]
+        items = [i for i in items if i and i[0].isupper() and len(i) < 150]
+        if not items:
+            return made
+        parent = None
+        pm = next((o for o in reversed(s.mentions) if o.label == "ORG" and o.end <= s.start + m.start(2) and s.start + m.start(2) - o.end <= 2), None)
+        ev = self.ev(s, "rule:task-group-list")
+        if pm is not None:
+            parent = self.org(pm, ev)
+        proposed = bool(re.search(r"\bpropos", s.text[:m.start(2)], re.I))
+        for item in items:
+            label = item
+            ident = f"{(parent or 'organization/').split('/', 1)[1]}|{norm(item)}"
+            key = f"organization/{ident}"
+            self.x.entity(key, "organization", _CLASS["TaskGroup"][1], label, ev)
+            self.x.entities[key].alt_labels.add(f"{kind} Group on {item}")
+            if parent:
+                self.x.add(key, "org:subOrganizationOf", parent, ev)
+            self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
+            made.append(key)
+        return made
+
+    # platforms -----------------------------------------------------------------------------
+    def platforms(self, s: _Sentence) -> list[str]:
+        made = []
+        for m in re.finditer(r"\b(?:an?|the)\s+((?:[a-z][\w-]*\s+|and\s+){0,5}platform\s+(?:for|of)\s+(?:[a-z][\w-]*\s*){1,6})", s.text):
+            label = m.group(1).strip()
+            label = re.sub(r"\s+(?:which|that|based|with)$", "", label)
+            ev = self.ev(s, "rule:platform")
+            key = f"platform/{norm(label)}"
+            self.x.entity(key, "platform", _CLASS["Platform"][1], label, ev)
+            made.append(key)
+            based = re.search(r"\bbased\s+(?:on|at|in)\s+(?:the\s+)?", s.text[m.end():])
+            if based:
+                pos = s.start + m.end() + based.end()
+                bm = next((o for o in s.mentions if o.label == "ORG" and o.start == pos), None)
+                if bm:
+                    self.x.add(key, "ckg:basedOn", self.org(bm, ev), Evidence(ev.start, ev.end, ev.quote, "rule:platform-based-on"))
+            if re.search(r"\b(?:build|develop|establish|create|set up|launch)", s.text[:m.start()], re.I):
+                subject = self._subject(s, m.start())
+                if subject:
+                    self.x.add(subject, "ckg:builds", key, Evidence(ev.start, ev.end, ev.quote, "rule:builds-platform"))
+        for om in s.mentions:
+            if om.label == "ORG" and om.cls == "Platform":
+                key = self.org(om, self.ev(s, "rule:platform"))
+                if key:
+                    made.append(key)
+                    tail = self.text[om.end:om.end + 30]
+                    if cm := re.match(r"\s+in\s+", tail):
+                        loc = next((g for g in s.mentions if g.label in ("GPE", "CITY") and g.start == om.end + cm.end()), None)
+                        if loc:
+                            place = self.country(loc.code, self.ev(s, "rule:platform")) if loc.label == "GPE" else self.city(loc.text, loc.code, self.ev(s, "rule:platform"))
+                            self.rel(key, "schema:location", place, s, "rule:platform-location")
+        return made
+
+    # collaborations with countries and regions --------------------------------------------
+    def collaborations(self, s: _Sentence) -> None:
+        for m in re.finditer(r"\b(?:collaborations?|cooperation|partnerships?)\s+with\s+(.+?)(?:,|;|\.\s|\.$|$)", s.text):
+            subject = self.main_project if re.search(r"\bproject\b", s.text, re.I) and self.main_project else self.main_cooperation
+            if subject is None:
+                continue
+            for pm in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1)):
+                self.rel(subject, "ckg:cooperatesWith", self.org(pm, self.ev(s, "rule:collaboration-with")), s, "rule:collaboration-with")
+        # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
+        pairs = []
+        for m in re.finditer(r"\b(?:cooperation|collaboration|partnership|relations)\s+between\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", s.text):
+            pairs.append((m.group(1), m.group(2)))
+        for m in re.finditer(r"\b([A-Z][a-z]+)[-–]([A-Z][a-z]+)\s+(?:partnership|cooperation|collaboration|relations)\b", s.text):
+            pairs.append((m.group(1), m.group(2)))
+        for a, b in pairs:
+            ca, cb = self.places.country(a), self.places.country(b)
+            if not ca or not cb or ca == cb:
+                continue
+            codes = sorted([ca.code, cb.code])
+            names = [self.places.countries[c].name for c in codes]
+            key = f"cooperation/{'-'.join(c.lower() for c in codes)}"
+            ev = self.ev(s, "rule:country-cooperation")
+            self.x.entity(key, "cooperation", ["ckg:Cooperation"], f"{names[0]}–{names[1]} cooperation", ev)
+            for c in codes:
+                self.x.add(key, "ckg:partner", self.country(c, ev), ev)
+
+    # bodies located in a country: "Quaid-i-Azam University, Pakistan" (handled on mentions) --
+    def located(self, s: _Sentence) -> None:
+        for m in s.mentions:
+            if m.label == "ORG" and m.country is None and m.entry is None:
+                tail = self.text[m.end:m.end + 40]
+                if cm := re.match(r"\s+in\s+", tail):
+                    loc = next((g for g in s.mentions if g.label == "GPE" and g.start == m.end + cm.end()), None)
+                    if loc and m.cls not in ("Platform", "Project", "Program"):
+                        key = self.org(m, self.ev(s, "rule:org-country"))
+                        if key:
+                            self.rel(key, "ckg:country", self.country(loc.code, self.ev(s, "rule:org-country")), s, "rule:org-country")
+
+    # list sections: focus areas and outcomes ------------------------------------------------
+    def list_sections(self) -> None:
+        i = 0
+        ss = self.sentences
+        while i < len(ss):
+            s = ss[i]
+            if s.is_bullet or s.text.endswith((".", "!", "?")) or len(s.text) > 80:
+                i += 1
+                continue
+            j = i + 1
+            items = []
+            while j < len(ss) and ss[j].is_bullet:
+                items.append(ss[j])
+                j += 1
+            if not items:
+                i += 1
+                continue
+            subject = self.main_cooperation or self.main_project
+            if subject is None:
+                i = j
+                continue
+            if _OUTCOME_HEAD.search(s.text):
+                for it in items:
+                    self.outcome(subject, it)
+            elif _FOCUS_HEAD.search(s.text):
+                scheme_label = f"{self.x.entities[subject].label}: {s.text}"
+                scheme = self.x.entity(f"scheme/{norm(scheme_label)}", "scheme", ["skos:ConceptScheme"], scheme_label, self.ev(s, "rule:list-heading")).key
+                for it in items:
+                    label = it.text[len(BULLET):].strip()
+                    ev = self.ev(it, "rule:focus-area-list")
+                    c = self.x.entity(f"concept/{norm(label)}", "concept", ["skos:Concept"], label, ev).key
+                    self.x.add(c, "skos:inScheme", scheme, ev)
+                    self.x.add(subject, "ckg:focusArea", c, ev)
+            i = j
+
+    def outcome(self, subject: str, it: _Sentence) -> None:
+        label = it.text[len(BULLET):].strip()
+        ev = self.ev(it, "rule:outcome-list")
+        key = f"outcome/{subject.split('/', 1)[1]}|{norm(label)[:80]}"
+        self.x.entity(key, "outcome", ["ckg:Outcome"], label, ev)
+        self.x.add(key, "ckg:outcomeOf", subject, ev)
+        involved = []
+        # what the item's sentence made: agreements, task groups, platforms, programs, bodies
+        for k, e in self.x.entities.items():
+            if e.kind in ("agreement", "platform", "program", "infrastructure", "project", "organization") and any(v.start == it.start for v in e.evidence):
+                involved.append(k)
+        for m in it.mentions:
+            if m.label == "ORG":
+                k = self.org(m, ev)
+                if k and k not in involved:
+                    involved.append(k)
+        for k in involved:
+            if k != subject:
+                self.x.add(key, "ckg:involves", k, Evidence(ev.start, ev.end, ev.quote, "rule:outcome-involves"))
+
+
+def _short_name(e: Entity) -> str:
+    """An agreement's label names parties by acronym where they have one ("CNIC", "NCAR")."""
+    acrs = sorted(e.acronyms) or (list(e.entry.acronyms) if e.entry else [])
+    return acrs[0] if acrs else e.label
+
+
+_ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                  "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth",
+                  "Eighteenth", "Nineteenth", "Twentieth"]
+
+
+def extract(doc: Document, *, registry: Registry | None = None, places: Places | None = None, nlp=None, known_acronyms: dict[str, str] | None = None) -> Extraction:
+    """Extract entities and facts from one document.
+
+    ``known_acronyms`` (acronym -> long name, e.g. learned from other documents of the corpus) lets
+    a document that only writes "NCX" reach the body another document defined as
+    "National Center for X (NCX)".
+    """
+    registry = registry or load_registry()
+    return Extractor(doc, registry, places or load_places(), nlp or get_pipeline(None if registry is None else registry), known_acronyms).run()

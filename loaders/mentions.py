@@ -1,0 +1,421 @@
+"""Mentions: spans of text that name a body, a person, a place, a role or a date.
+
+Known bodies and places come from the spaCy entity ruler (registry and gazetteer); bodies the
+registry does not know are found by their shape (a run of capitalised words ending in a head noun
+such as University, Institute, Center, Bureau, Division, Platform; "Bureau of ..."; names defined
+with an acronym in parentheses); people by titles ("Dr. XUE Yongbiao"), name patterns
+("ZHANG Shizhuan") and apposition with a post ("Javed Ashraf, President of ...").
+
+>>> ms = find_mentions("Dr. Ana Lima, Director of the Amazon Data Center of the Federal University of Para (FUP), spoke.")
+>>> [(m.label, m.text, m.cls) for m in ms if m.label in ("ORG", "PERSON")]
+[('PERSON', 'Ana Lima', None), ('ORG', 'Amazon Data Center', 'ResearchCenter'), ('ORG', 'Federal University of Para', 'University')]
+>>> [m.acronym for m in ms if m.text == "Federal University of Para"]
+['FUP']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from collabkg.loaders.nlp import get_pipeline
+from collabkg.loaders.registry import Entry, Registry, load_places, load_registry, norm
+
+__all__ = ["Mention", "find_mentions", "HEADS", "ROLE_RE", "TITLE_RE", "sentence_spans"]
+
+#: Head nouns of body names and the ontology class each suggests.
+HEADS = {
+    "University": "University", "Universities": "University", "College": "University",
+    "Institute": "ResearchInstitute", "Institution": "ResearchInstitute",
+    "Academy": "Academy",
+    "Center": "ResearchCenter", "Centre": "ResearchCenter", "Laboratory": "ResearchCenter", "Lab": "ResearchCenter",
+    "Observatory": "ResearchCenter", "Facility": "ResearchCenter",
+    "Bureau": "Bureau", "Division": "Division", "Department": "Division", "Section": "Division",
+    "Ministry": "GovernmentAgency", "Agency": "GovernmentAgency", "Administration": "GovernmentAgency",
+    "Survey": "GovernmentAgency", "Office": "GovernmentAgency", "Authority": "GovernmentAgency",
+    "Service": "GovernmentAgency", "Foundation": "GovernmentAgency",
+    "Council": "InternationalBody", "Committee": "NationalCommittee", "Commission": "InternationalBody",
+    "Union": "InternationalBody", "Association": "InternationalBody", "Society": "InternationalBody",
+    "Federation": "InternationalBody", "Alliance": "InternationalBody", "Consortium": "InternationalBody",
+    "Organization": "InternationalBody", "Organisation": "InternationalBody", "Secretariat": "InternationalBody",
+    "Group": "TaskGroup", "Groups": "TaskGroup",
+    "Program": "Program", "Programme": "Program", "Project": "Project", "Initiative": "Program",
+    "Platform": "Platform", "Infrastructure": "DataInfrastructure", "System": "DataInfrastructure",
+    "Network": "DataInfrastructure", "Repository": "DataInfrastructure", "Database": "DataInfrastructure",
+    "Archive": "DataInfrastructure", "Portal": "DataInfrastructure", "Hub": "DataInfrastructure",
+}
+#: Heads that name a unit of a larger body (so "X of Y" and "X Y" make X part of Y).
+UNIT_CLASSES = {"ResearchCenter", "Bureau", "Division", "TaskGroup", "ResearchInstitute", "GovernmentAgency", "NationalCommittee"}
+_CONNECT_IN_NAME = {"and", "&", "for", "of", "on", "the", "de", "des", "du", "la", "für", "e", "i"}
+_NOT_NAME_START = {
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Both", "Each",
+    "Establishment", "Support", "Proposal", "Proposals", "Increase", "Identification", "Providing", "Collaboration",
+    "Joint", "Memorandum", "By", "At", "In", "On", "For", "From", "With", "And", "As", "All", "Chaired", "Dr", "Dr.",
+    "Prof", "Prof.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Director", "President", "Head", "Officer",
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Forth",
+    "Today", "Yesterday", "Recently", "Meanwhile", "However", "Moreover", "Since", "During", "After", "Before",
+    "Between", "Under", "Through", "Via", "New", "Two", "Three", "Several", "Many", "Some", "Key", "Members",
+    "Representatives", "Delegates", "Experts", "Leaders", "Staff", "Scientists", "Researchers", "Officials",
+}
+TITLE_RE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?"
+_ROLE_HEADS = (
+    r"Director[- ]General|Secretary[- ]General|Director|President|Chairman|Chairwoman|Chairperson|Chair|"
+    r"Co-[Cc]hair|Vice[- ]Chair|Secretary|Officer|Manager|Head|Dean|Professor|Coordinator|Leader|Lead|Scientist|"
+    r"Researcher|Fellow|Member|Minister|Ambassador|Representative|Counsell?or|Advis[eo]r|Editor|Investigator|"
+    r"Engineer|Librarian|Founder|CEO|Chief|Executive|Commissioner|Administrator|Rector|Chancellor|Provost|Deputy"
+)
+#: A post's title: optional modifiers and capitalised words, then a role head ("Project Officer").
+ROLE_RE = rf"(?:(?:Deputy|Vice|Executive|Associate|Assistant|Senior|Chief|Acting|Honorary|Founding|General|Principal|Former)[ -])*(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS})(?:\s+and\s+(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS}))?"
+_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_SURNAME_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
+# "BAO Yiming", "Yiming BAO", "Javed Ashraf", "John A. Smith", "Mary-Ann O'Neil"
+_PERSON_NAME = rf"(?:{_SURNAME_CAPS}\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?|{_NAME_TOKEN}\s+{_SURNAME_CAPS}|{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+(?:O'|Mc|Mac)?{_NAME_TOKEN}){{1,2}})"
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9'’]+)*|&")
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][a-z]?s?)\s*\)")
+
+
+@dataclass
+class Mention:
+    """A span of the document's cleaned text and what it names."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # ORG, PERSON, GPE (country), CITY, REGION
+    cls: str | None = None  # ontology class local name, for ORG
+    entry: Entry | None = None  # registry entry, when known
+    code: str | None = None  # country code (GPE, CITY) or region name
+    acronym: str | None = None
+    country: str | None = None  # country code of a body, from a prefix ("U.S. National Center ...")
+    parent: "Mention | None" = None  # a body this one is part of, from the text
+    title: str | None = None  # "Dr." for a person
+    method: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def __repr__(self) -> str:
+        return f"<{self.label} {self.text!r} {self.start}-{self.end}>"
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Sentence character spans of a spaCy doc, trimmed, empty ones dropped."""
+    out = []
+    text = doc.text
+    for s in doc.sents:
+        a, b = s.start_char, s.end_char
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    letters = [w[0].upper() for w in words if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"}]
+    acr = re.sub(r"[^A-Z]", "", acronym.upper())
+    if not acr:
+        return False
+    if "".join(letters) == acr:
+        return True
+    # allow acronyms that skip words or take two letters of a word ("GEOSS", "CODATA")
+    it = iter("".join(w.upper() for w in words))
+    return len(acr) >= 2 and all(ch in it for ch in acr) and letters and letters[0] == acr[0]
+
+
+def _words(text: str, start: int, end: int):
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+class _Finder:
+    def __init__(self, text: str, registry: Registry, places, ents, known_acronyms: dict[str, str]):
+        self.text = text
+        self.registry = registry
+        self.places = places
+        self.ents = ents
+        self.known_acronyms = known_acronyms
+        self.mentions: list[Mention] = []
+
+    # -- the spaCy entity ruler: registry and gazetteer -------------------------------------
+    def ruler(self) -> None:
+        for e in self.ents:
+            if e.label_ == "ORG":
+                entry = self.registry.get(e.ent_id_)
+                self.mentions.append(Mention(e.start_char, e.end_char, e.text, "ORG", entry.kind if entry else None, entry=entry, method="registry"))
+            elif e.label_ in ("GPE", "CITY", "REGION"):
+                self.mentions.append(Mention(e.start_char, e.end_char, e.text, e.label_, code=e.ent_id_, method="gazetteer"))
+
+    # -- "Long Name (ACR)" -------------------------------------------------------------------
+    def acronyms(self, a: int, b: int) -> None:
+        for m in _ACRONYM.finditer(self.text, a, b):
+            acr = m.group(1)
+            words = []
+            for w, ws, we in reversed(_words(self.text, max(a, m.start() - 200), m.start())):
+                if self.text[we:m.start()].strip(" ") not in ("",) and not words:
+                    break
+                if words and re.search(r"[,;:.()“”\"]", self.text[we:words[-1][1]]):
+                    break
+                words.append((w, ws, we))
+            words.reverse()
+            # shortest suffix of the capitalised run whose initials spell the acronym
+            exact, fuzzy = None, None
+            for i in range(len(words)):
+                cand = words[i:]
+                if not cand[0][0][:1].isupper() or cand[0][0].lower() in _CONNECT_IN_NAME:
+                    continue
+                letters = "".join(w[0].upper() for w, _, _ in cand if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"})
+                if letters == re.sub(r"[^A-Z]", "", acr.upper()):
+                    exact = exact or cand  # the longest run spelling the acronym exactly
+                elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr):
+                    fuzzy = cand
+            best = exact or fuzzy
+            if not best:
+                continue
+            s, e = best[0][1], best[-1][2]
+            name = self.text[s:e]
+            entry = self.registry.lookup(acr) or self.registry.lookup(name)
+            cls = entry.kind if entry else _class_of([w for w, _, _ in best])
+            mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
+            self.mentions.append(mention)
+            self.known_acronyms.setdefault(acr, name)
+
+    # -- bodies by shape ---------------------------------------------------------------------
+    def shapes(self, a: int, b: int) -> None:
+        words = _words(self.text, a, b)
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i][0]
+            head_cls = HEADS.get(w)
+            if head_cls is None:
+                i += 1
+                continue
+            # extend left over capitalised words (and "and"/"&" between them)
+            j = i
+            while j > 0:
+                pw, ps, pe = words[j - 1]
+                gap = self.text[pe:words[j][1]]
+                if gap not in (" ", "-") and not (gap == " “" or gap == "” "):
+                    break
+                if pw in ("and", "&") and j - 2 >= 0 and words[j - 2][0][:1].isupper():
+                    left = words[j - 2]
+                    # "A Infrastructure and Bureau of B": two bodies, not one name
+                    if HEADS.get(left[0]) in ("University", "ResearchInstitute", "Academy", "Bureau", "Division", "GovernmentAgency", "DataInfrastructure", "Platform", "Program", "Project") and left[0] not in ("Network", "System", "Service"):
+                        break
+                    if any(m.end == left[2] and m.label == "ORG" and m.method in ("registry", "acronym-definition") for m in self.mentions):
+                        break
+                    j -= 1
+                    continue
+                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START:
+                    break
+                j -= 1
+            k = i  # extend right: "of/for/on [the] Capitalised ..." complement
+            while k + 2 < n + 1:
+                if k + 1 >= n:
+                    break
+                nw, ns, ne = words[k + 1]
+                gap = self.text[words[k][2]:ns]
+                if gap != " ":
+                    break
+                if nw in ("of", "for", "on") and k + 2 < n:
+                    t = k + 2
+                    if words[t][0] == "the" and t + 1 < n:
+                        t += 1
+                    if not words[t][0][:1].isupper() or self.text[words[t - 1][2]:words[t][1]] != " ":
+                        break
+                    # a known body, or a country's adjective, starting here is a parent, not our name
+                    if self._starts_body(words[t][1]) and k > i - 1 and nw == "of":
+                        break
+                    k = t
+                    while k + 1 < n and self.text[words[k][2]:words[k + 1][1]] in (" ", "-") and (
+                        words[k + 1][0][:1].isupper() or words[k + 1][0][:1].isdigit()
+                        or (words[k + 1][0] in ("and", "&", "of") and k + 2 < n and words[k + 2][0][:1].isupper())
+                    ):
+                        if self._starts_body(words[k + 1][1]) and words[k + 1][0] not in ("and", "&", "of"):
+                            break
+                        if words[k + 1][0] == "of" and self._starts_body(words[k + 2][1]):
+                            break
+                        k += 1
+                    continue
+                if nw[:1].isupper() and HEADS.get(nw) and nw in ("Systems", "Groups"):
+                    k += 1
+                    continue
+                break
+            span_words = words[j:k + 1]
+            if j == i and k == i:
+                i += 1  # a bare head word ("the Center") is not a name
+                continue
+            # strip a leading country abbreviation or a known acronym of a parent body
+            country = None
+            parent_acr = None
+            while len(span_words) > 1:
+                first = span_words[0][0]
+                c = self.places.country(first) if first in ("U.S.", "US", "USA", "UK", "U.K.", "PRC", "EU") else None
+                if c is not None:
+                    country = c.code
+                    span_words = span_words[1:]
+                    continue
+                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and HEADS.get(span_words[-1][0]) and len(span_words) > 2:
+                    ent = self.registry.lookup(first)
+                    if ent is None or ent.kind not in ("DataInfrastructure",):
+                        parent_acr = span_words[0]
+                        span_words = span_words[1:]
+                        continue
+                break
+            s, e = span_words[0][1], span_words[-1][2]
+            name = self.text[s:e]
+            if len(span_words) == 1:
+                i += 1
+                continue
+            cls = _class_of([w for w, _, _ in span_words])
+            entry = self.registry.lookup(name)
+            m = Mention(s, e, name, "ORG", entry.kind if entry else cls, entry=entry, country=country, method="shape")
+            if parent_acr is not None:
+                pe = self.registry.lookup(parent_acr[0])
+                m.parent = Mention(parent_acr[1], parent_acr[2], parent_acr[0], "ORG", pe.kind if pe else None, entry=pe, method="acronym-prefix")
+            self.mentions.append(m)
+            i = k + 1
+
+    def _starts_body(self, pos: int) -> bool:
+        for m in self.mentions:
+            if m.start == pos and m.label == "ORG" and m.method in ("registry", "acronym-definition"):
+                return True
+        rest = self.text[pos:pos + 40]
+        first = re.match(r"[A-Z][a-z]+", rest)
+        if first and first.group(0) in self.places._adjectives and self.places._adjectives[first.group(0)]:
+            # "Chinese Academy of Sciences": an adjective of a country followed by a named body
+            tail = self.text[pos:pos + 120]
+            return bool(re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,4} (?:" + "|".join(h for h in HEADS if HEADS[h] in ("Academy", "University", "ResearchInstitute", "GovernmentAgency")) + r")\b", tail))
+        return False
+
+    # -- quoted names: the “Healthy China 2020” Program, project "X" -------------------------
+    def quoted(self, a: int, b: int) -> None:
+        for m in re.finditer(r"[“\"]([^”\"]{3,150})[”\"]\s*(Program(?:me)?|Project|Initiative|Platform)?", self.text[a:b]):
+            s, e = a + m.start(1), a + m.end(1)
+            head = m.group(2)
+            before = self.text[max(a, a + m.start() - 12):a + m.start()].lower()
+            inner = m.group(1)
+            if head:
+                cls = HEADS[head]
+                self.mentions.append(Mention(a + m.start(), a + m.end(), m.group(0), "ORG", cls, method="quoted-name",
+                                             extra={"name": f"{inner} {head}" if head not in inner else inner}))
+            elif "project" in before or re.search(r"\bProject\b", inner) or "program" in before:
+                cls = "Program" if "program" in before else "Project"
+                self.mentions.append(Mention(s, e, inner, "ORG", cls, method="quoted-name", extra={"name": inner}))
+
+    # -- people -------------------------------------------------------------------------------
+    def people(self, a: int, b: int) -> None:
+        seg = self.text[a:b]
+        found: list[tuple[int, int, str | None, str]] = []
+        for m in re.finditer(rf"\b({TITLE_RE})\s+({_PERSON_NAME})", seg):
+            found.append((a + m.start(2), a + m.end(2), m.group(1), "title-name"))
+        for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
+            found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
+        for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
+            found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
+        for s, e, title, method in found:
+            name = self.text[s:e]
+            toks = name.split()
+            if any(t in self.registry.acronyms or t in self.known_acronyms or self.places.country(t) for t in toks if t.isupper()):
+                continue
+            if any(HEADS.get(t) or t in _NOT_NAME_START for t in toks):
+                continue
+            if any(self.places.country(t) or t in self.places.cities for t in toks):
+                continue
+            self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
+
+
+def _class_of(words: list[str]) -> str:
+    for w in reversed(words):
+        if w in HEADS:
+            cls = HEADS[w]
+            if w in ("Group", "Groups") and not any(x in ("Task", "Working", "Interest", "Expert") for x in words):
+                return "InternationalBody"
+            if w == "Committee" and "National" not in words:
+                return "InternationalBody"
+            if w == "Center" and any(x in ("Exchange", "Information") for x in words) and "Data" not in words:
+                return "GovernmentAgency" if "Exchange" in words else cls
+            if w in ("System", "Network") and not any(x in ("Data", "Observation", "Observing", "Information", "Systems") for x in words):
+                return "DataInfrastructure"
+            return cls
+    return "Organization"
+
+
+_PRIORITY = {"registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: bodies and people beat places inside them; longer beats shorter."""
+
+    def rank(m: Mention):
+        body = m.label in ("ORG", "PERSON")
+        return (body, m.end - m.start, _PRIORITY.get(m.method, 0))
+
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=rank, reverse=True):
+        clash = [k for k in kept if m.start < k.end and k.start < m.end]
+        if not clash:
+            kept.append(m)
+        elif all(k.label == m.label == "ORG" and (k.start, k.end) == (m.start, m.end) for k in clash):
+            k = clash[0]  # same span: take the registry entry / acronym from either
+            k.entry = k.entry or m.entry
+            k.acronym = k.acronym or m.acronym
+            k.cls = k.entry.kind if k.entry else (k.cls or m.cls)
+            k.country = k.country or m.country
+            k.parent = k.parent or m.parent
+    # a shape whose whole text is a registry name takes the entry
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, known_acronyms: dict[str, str] | None = None, doc=None) -> list[Mention]:
+    """Return the mentions in ``text`` (sorted by position, non-overlapping)."""
+    registry = registry or load_registry()
+    nlp = nlp or get_pipeline(registry if registry is not None else None)
+    doc = doc if doc is not None else nlp(text)
+    f = _Finder(text, registry, load_places(), doc.ents, known_acronyms if known_acronyms is not None else {})
+    f.ruler()
+    spans = sentence_spans(doc)
+    for a, b in spans:
+        f.acronyms(a, b)
+    for a, b in spans:
+        f.quoted(a, b)
+        f.shapes(a, b)
+        f.people(a, b)
+    # later uses of an acronym defined in this document
+    for acr, name in f.known_acronyms.items():
+        if registry.lookup(acr) is None:
+            for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
+                f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
+    merged = _merge(f.mentions)
+    _link_structure(text, merged)
+    return merged
+
+
+def _link_structure(text: str, ms: list[Mention]) -> None:
+    """``X of Y``, ``X, Y`` and ``X Y`` where X is a unit: Y is X's parent (set on ``X.parent``)."""
+    orgs = [m for m in ms if m.label == "ORG"]
+    by_start = {m.start: m for m in ms}
+    for m in orgs:
+        gap = re.match(r"(\s+of\s+(?:the\s+)?|\s+|,\s+)", text[m.end:m.end + 12])
+        if not gap:
+            continue
+        nxt = by_start.get(m.end + gap.end())
+        if nxt is None or nxt.label != "ORG" or m.parent is not None:
+            continue
+        if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and nxt.cls not in ("Project", "Program", "Platform", "FundingProgram"):
+            if gap.group(0).strip() == "," and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")):
+                continue  # "A, B and C" is a list, not a unit and its parent
+            m.parent = nxt
+            if m.cls == "NationalCommittee":  # "CODATA-China, CAS": the host, not a parent
+                m.extra["parent_rel"] = "hostedBy"
+        # "Quaid-i-Azam University, Pakistan": the country of a body
+    for m in orgs:
+        g = re.match(r",\s+", text[m.end:m.end + 4])
+        if g and (nxt := by_start.get(m.end + g.end())) and nxt.label == "GPE":
+            after = text[nxt.end:nxt.end + 2]
+            if not after[:1].isalpha():
+                m.country = m.country or nxt.code

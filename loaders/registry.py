@@ -1,0 +1,218 @@
+"""The curated registry of known bodies, and the gazetteer of places.
+
+Both are YAML files shipped with the package (``registry.yaml``, ``places.yaml``); a user adds
+their own registry with ``collabkg build --registry FILE``. Entries are checked on load, and a bad
+one is reported with the file, the entry and the field at fault.
+
+>>> reg = load_registry()
+>>> reg.lookup("CAS").name
+'Chinese Academy of Sciences'
+>>> reg.lookup("chinese academy of science").id
+'cas'
+>>> places = load_places()
+>>> places.country("U.S.").name, places.country("Chinese").code
+('United States', 'CN')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from collabkg.errors import RegistryError
+
+__all__ = ["Entry", "Registry", "Country", "Places", "load_registry", "load_places", "ORG_KINDS", "norm"]
+
+#: Kinds a registry entry may have (ontology class local names) and the one-word kind used for grouping.
+ORG_KINDS = {
+    "Academy": "organization", "NationalCommittee": "organization", "ResearchInstitute": "organization",
+    "ResearchCenter": "organization", "University": "organization", "GovernmentAgency": "organization",
+    "Bureau": "organization", "Division": "organization", "InternationalBody": "organization",
+    "TaskGroup": "organization", "Organization": "organization", "FundingProgram": "program",
+    "Program": "program", "Project": "project", "DataInfrastructure": "infrastructure", "Platform": "platform",
+}
+_FIELDS = {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "national_committee_of",
+           "hosted_by", "ror", "wikidata", "ror_source", "wikidata_source", "source"}
+
+
+def norm(text: str) -> str:
+    """Normalise a name for matching: case, punctuation, "the", "&"/"and" and spacing folded.
+
+    >>> norm("The  Bureau of International Cooperation, CAS") == norm("bureau of international cooperation cas")
+    True
+    """
+    t = text.lower().replace("&", " and ").replace("’", "'")
+    t = re.sub(r"[“”\"'.,()\[\]–—\-/]", " ", t)
+    t = re.sub(r"^\s*the\s+", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass
+class Entry:
+    """One known body."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    country: str | None = None
+    parent: str | None = None
+    national_committee_of: str | None = None
+    hosted_by: str | None = None
+    ror: str | None = None
+    wikidata: str | None = None
+    ror_source: str | None = None
+    wikidata_source: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+    @property
+    def surface_forms(self) -> list[str]:
+        return [self.name, *self.aliases, *self.acronyms]
+
+
+class Registry:
+    """Known bodies by id, and a lookup from any name, alias or acronym."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = {e.id: e for e in entries}
+        self._by_norm: dict[str, Entry] = {}
+        self._acronyms: dict[str, Entry] = {}
+        for e in entries:
+            for form in (e.name, *e.aliases):
+                self._by_norm.setdefault(norm(form), e)
+            for a in e.acronyms:
+                self._acronyms.setdefault(a, e)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def lookup(self, name: str) -> Entry | None:
+        """Return the entry a name, alias or acronym (case-sensitive for acronyms) refers to."""
+        name = name.strip()
+        if name in self._acronyms:
+            return self._acronyms[name]
+        return self._by_norm.get(norm(name))
+
+    def get(self, entry_id: str | None) -> Entry | None:
+        return self.entries.get(entry_id) if entry_id else None
+
+    @property
+    def acronyms(self) -> dict[str, Entry]:
+        return dict(self._acronyms)
+
+
+def _entry(raw: object, where: str) -> Entry:
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: an entry must be a mapping with id, name and kind, got {type(raw).__name__}")
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise RegistryError(f"{where}: unknown field(s) {sorted(unknown)}", hint=f"allowed: {sorted(_FIELDS)}")
+    for req in ("id", "name", "kind"):
+        if not isinstance(raw.get(req), str) or not raw[req].strip():
+            raise RegistryError(f"{where}: field {req!r} is missing or not a string", hint="every entry needs id, name and kind")
+    if raw["kind"] not in ORG_KINDS:
+        raise RegistryError(f"{where} ({raw['id']}): kind {raw['kind']!r} is not one of {sorted(ORG_KINDS)}")
+    for lst in ("aliases", "acronyms"):
+        v = raw.get(lst, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            raise RegistryError(f"{where} ({raw['id']}): {lst!r} must be a list of names")
+    if raw.get("country") is not None and not re.fullmatch(r"[A-Z]{2}", str(raw["country"])):
+        raise RegistryError(f"{where} ({raw['id']}): country {raw['country']!r} is not an ISO 3166-1 alpha-2 code such as CN")
+    for ext, pat in (("ror", r"https://ror\.org/0[a-z0-9]{8}"), ("wikidata", r"http://www\.wikidata\.org/entity/Q\d+")):
+        if raw.get(ext) is not None:
+            if not re.fullmatch(pat, str(raw[ext])):
+                raise RegistryError(f"{where} ({raw['id']}): {ext} {raw[ext]!r} is not a full identifier IRI", hint=f"expected the form {pat}")
+            if not raw.get(f"{ext}_source"):
+                raise RegistryError(f"{where} ({raw['id']}): {ext} given without {ext}_source", hint="say where the identifier was verified")
+    return Entry(**{k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}, origin=where)
+
+
+def load_registry(*extra: str | Path) -> Registry:
+    """Load the bundled registry plus any ``extra`` YAML files (later entries win on the same id).
+
+    Raises
+    ------
+    RegistryError
+        a file is missing, not YAML, or holds a malformed entry (the message names file and entry).
+    """
+    sources: list[tuple[str, str]] = [("registry.yaml (bundled)", resources.files("collabkg.loaders").joinpath("registry.yaml").read_text("utf-8"))]
+    for p in extra:
+        try:
+            sources.append((str(p), Path(p).read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as e:
+            raise RegistryError(f"{p}: cannot read the registry file: {e}") from e
+    entries: dict[str, Entry] = {}
+    for name, text in sources:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            at = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            raise RegistryError(f"{name}:{at} not valid YAML: {getattr(e, 'problem', e)}") from e
+        items = data.get("entries") if isinstance(data, dict) else data
+        if not isinstance(items, list):
+            raise RegistryError(f"{name}: expected a list of entries (or a mapping with 'entries:')")
+        for i, raw in enumerate(items, 1):
+            ident = raw.get("id") if isinstance(raw, dict) else None
+            e = _entry(raw, f"{name}: entry {i}" + (f" (id {ident})" if ident else ""))
+            entries[e.id] = e
+    for e in entries.values():
+        for ref in ("parent", "national_committee_of", "hosted_by"):
+            target = getattr(e, ref)
+            if target and target not in entries:
+                raise RegistryError(f"{e.origin}: {ref} {target!r} is not the id of any entry")
+    return Registry(list(entries.values()))
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+
+
+class Places:
+    """Countries (by name, other names, adjectives), regions and cities."""
+
+    def __init__(self, data: dict):
+        self.countries: dict[str, Country] = {}
+        self._country_forms: dict[str, Country] = {}
+        self._adjectives: dict[str, Country] = {}
+        for c in data.get("countries", []):
+            country = Country(c["code"], c["name"])
+            self.countries[c["code"]] = country
+            for form in (c["name"], *c.get("names", [])):
+                self._country_forms[form] = country
+                self._country_forms.setdefault(form.lower(), country) if len(form) > 3 else None
+            for adj in c.get("adjectives", []):
+                self._adjectives[adj] = country
+        self.regions: dict[str, str] = {}
+        for r in data.get("regions", []):
+            for form in (r["name"], *r.get("names", [])):
+                self.regions[form] = r["name"]
+        self.cities: dict[str, tuple[str, str]] = {}
+        for c in data.get("cities", []):
+            for form in (c["name"], *c.get("names", [])):
+                self.cities[form] = (c["name"], c["country"])
+        self.us_states = set(data.get("us_states", []))
+
+    def country(self, text: str) -> Country | None:
+        """Return the country a name, other name or adjective refers to ("U.S.", "Chinese", "Sino")."""
+        t = text.strip()
+        return self._country_forms.get(t) or self._adjectives.get(t) or self._country_forms.get(t.lower())
+
+    def country_names(self) -> list[str]:
+        return sorted(set(self._country_forms) | set(self._adjectives), key=len, reverse=True)
+
+
+def load_places() -> Places:
+    """Load the bundled gazetteer."""
+    return Places(yaml.safe_load(resources.files("collabkg.loaders").joinpath("places.yaml").read_text("utf-8")))
