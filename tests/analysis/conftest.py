@@ -12,11 +12,6 @@ from collabkg.graph.store import Store
 
 DATA = Path(__file__).parent / "data"
 
-NCAR = "https://w3id.org/collabkg/id/organization/national-center-for-atmospheric-research"
-BIG = "https://w3id.org/collabkg/id/organization/beijing-institute-of-genomics"
-CNIC = "https://w3id.org/collabkg/id/organization/computer-network-and-information-center"
-CAS = "https://w3id.org/collabkg/id/organization/chinese-academy-of-sciences"
-
 
 @pytest.fixture(scope="session")
 def mini_store() -> Store:

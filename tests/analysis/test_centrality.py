@@ -7,7 +7,7 @@ import pytest
 
 from collabkg.graph.analysis import (betweenness, brokers, centrality, communities, community_summary,
                                      sampled_betweenness)
-from tests.analysis.conftest import CNIC
+from ckg_ids import CNIC
 
 cmod = importlib.import_module("collabkg.graph.analysis.centrality")
 

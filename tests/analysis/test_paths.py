@@ -5,7 +5,7 @@ import pytest
 
 from collabkg.errors import EntityNotFound, NoPath
 from collabkg.graph.analysis import find_entity, k_shortest_paths, time_slice, trace
-from tests.analysis.conftest import BIG, CAS, CNIC, NCAR
+from ckg_ids import BIG, CAS, CNIC, NCAR
 
 
 @pytest.mark.parametrize("name", ["NCAR", "ncar", "National Center for Atmospheric Research",

@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from collabkg.graph.analysis import collapse, project, restrict_kinds, time_slice
-from tests.analysis.conftest import BIG, CAS, CNIC, NCAR
+from ckg_ids import BIG, CAS, CNIC, NCAR
 
 MOU = "https://w3id.org/collabkg/id/agreement/mou-cnic-ncar"
 
