@@ -238,7 +238,7 @@ class Extractor:
             if words[-1] in ("on", "for", "of", "and"):
                 continue
             series = bool(re.search(_SERIES_NOUNS, name))
-            classes = ["ckg:Cooperation"] + (["schema:Event", "schema:EventSeries"] if series else [])
+            classes = ["ckg:Cooperation"] + (["schema:EventSeries"] if series else [])
             key = f"cooperation/{norm(name)}"
             ev = self.ev(s, "rule:cooperation-name")
             self.x.entity(key, "cooperation", classes, name, ev)

@@ -136,41 +136,59 @@ def _entry(raw: object, where: str) -> Entry:
     return Entry(**{k: (v.strip() if isinstance(v, str) else v) for k, v in raw.items()}, origin=where)
 
 
-def load_registry(*extra: str | Path) -> Registry:
+def load_registry(*extra: str | Path, strict: bool = True):
     """Load the bundled registry plus any ``extra`` YAML files (later entries win on the same id).
+
+    With ``strict=False`` a malformed file or entry is left out instead, and the result is
+    ``(registry, problems)``: the good entries still load.
 
     Raises
     ------
     RegistryError
-        a file is missing, not YAML, or holds a malformed entry (the message names file and entry).
+        (strict) a file is missing, not YAML, or holds a malformed entry (the message names file and entry).
     """
+    problems: list[RegistryError] = []
+
+    def fail(err: RegistryError) -> None:
+        if strict:
+            raise err
+        problems.append(err)
+
     sources: list[tuple[str, str]] = [("registry.yaml (bundled)", resources.files("collabkg.loaders").joinpath("registry.yaml").read_text("utf-8"))]
     for p in extra:
         try:
             sources.append((str(p), Path(p).read_text("utf-8")))
         except (OSError, UnicodeDecodeError) as e:
-            raise RegistryError(f"{p}: cannot read the registry file: {e}") from e
+            fail(RegistryError(f"{p}: cannot read the registry file: {e}"))
     entries: dict[str, Entry] = {}
     for name, text in sources:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
-            at = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            raise RegistryError(f"{name}:{at} not valid YAML: {getattr(e, 'problem', e)}") from e
+            at = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
+            fail(RegistryError(f"{name}:{at} not valid YAML: {getattr(e, 'problem', e)}", hint="fix the file; its entries were not loaded"))
+            continue
         items = data.get("entries") if isinstance(data, dict) else data
         if not isinstance(items, list):
-            raise RegistryError(f"{name}: expected a list of entries (or a mapping with 'entries:')")
+            fail(RegistryError(f"{name}: expected a list of entries (or a mapping with 'entries:')"))
+            continue
         for i, raw in enumerate(items, 1):
             ident = raw.get("id") if isinstance(raw, dict) else None
-            e = _entry(raw, f"{name}: entry {i}" + (f" (id {ident})" if ident else ""))
+            try:
+                e = _entry(raw, f"{name}: entry {i}" + (f" (id {ident})" if ident else ""))
+            except RegistryError as err:
+                fail(err)
+                continue
             entries[e.id] = e
     for e in entries.values():
         for ref in ("parent", "national_committee_of", "hosted_by"):
             target = getattr(e, ref)
             if target and target not in entries:
-                raise RegistryError(f"{e.origin}: {ref} {target!r} is not the id of any entry")
-    return Registry(list(entries.values()))
+                fail(RegistryError(f"{e.origin}: {ref} {target!r} is not the id of any entry", hint="the link was left out"))
+                setattr(e, ref, None)
+    reg = Registry(list(entries.values()))
+    return reg if strict else (reg, problems)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class CKG(DefinedNamespace):
     Bureau: URIRef  # Bureau
     Cooperation: URIRef  # Cooperation
     CountPrecision: URIRef  # Count precision
+    CountPrecisionScheme: URIRef  # Count precisions
     DataInfrastructure: URIRef  # Data infrastructure
     Delegation: URIRef  # Delegation
     Division: URIRef  # Division
@@ -56,6 +57,7 @@ class CKG(DefinedNamespace):
     Roundtable: URIRef  # Roundtable
     SourceDocument: URIRef  # Source document
     Status: URIRef  # Status
+    StatusScheme: URIRef  # Statuses
     TaskGroup: URIRef  # Task group
     University: URIRef  # University
     acronym: URIRef  # acronym
@@ -72,6 +74,7 @@ class CKG(DefinedNamespace):
     dateInferred: URIRef  # date inferred
     delegation: URIRef  # delegation
     documentKind: URIRef  # document kind
+    extractorVersion: URIRef  # extractor version
     focusArea: URIRef  # focus area
     hostedBy: URIRef  # hosted by
     involves: URIRef  # involves

@@ -1,0 +1,338 @@
+"""The Python API: the same operations as the ``collabkg`` command, as functions.
+
+>>> import tempfile
+>>> tmp = tempfile.mkdtemp()
+>>> report = build(store=tmp + "/store", out=tmp + "/out")     # the bundled sample corpus
+>>> report.exit_code, [d.status for d in report.documents]
+(0, ['added', 'added'])
+>>> build(store=tmp + "/store", out=tmp + "/out").documents[0].status   # nothing changed
+'unchanged'
+>>> summary(tmp + "/store")["documents"]
+2
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import yaml
+from rdflib import Graph, URIRef
+
+from collabkg.errors import CollabKGError, DocumentError, RegistryError, StoreError
+from collabkg.graph.store import Store, default_store_path
+from collabkg.loaders.documents import Document, find_documents, read_document
+from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
+from collabkg.loaders.extract import extract
+from collabkg.loaders.nlp import build_pipeline, get_pipeline
+from collabkg.loaders.registry import Registry, load_places, load_registry
+from collabkg.ontology.iris import REGISTRY_GRAPH
+from collabkg.ontology.prefixes import PREFIXES
+from collabkg.ontology.validate import ValidationResult, validate as shacl_validate
+
+__all__ = [
+    "BuildReport", "DocumentResult", "build", "validate", "export", "summary", "open_store",
+    "default_corpus", "EXPORT_FORMATS", "using_store", "export_files",
+]
+
+#: ``collabkg export --format`` names -> (pyoxigraph format name, file suffix, keeps named graphs)
+EXPORT_FORMATS = {
+    "trig": ("TRIG", "trig", True), "nq": ("N_QUADS", "nq", True), "ttl": ("TURTLE", "ttl", False),
+    "nt": ("N_TRIPLES", "nt", False), "jsonld": ("JSON_LD", "jsonld", True), "xml": ("RDF_XML", "rdf", False),
+}
+
+# exit codes: everything loaded / some inputs could not be loaded (others were) / nothing usable
+EXIT_OK, EXIT_FATAL, EXIT_PARTIAL = 0, 1, 3
+
+
+@dataclass
+class DocumentResult:
+    """What happened to one input document."""
+
+    path: str
+    status: str  # added | updated | unchanged | failed | skipped
+    graph: str | None = None
+    triples: int = 0
+    message: str = ""
+
+
+@dataclass
+class BuildReport:
+    """The outcome of :func:`build`: per-document results, problems, counts, and where files went."""
+
+    documents: list[DocumentResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    store: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+    @property
+    def loaded(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.status in ("added", "updated", "unchanged")]
+
+    @property
+    def exit_code(self) -> int:
+        """0: every input loaded; 3: some inputs could not be (the rest are stored); 1: none loaded."""
+        if not self.loaded:
+            return EXIT_FATAL
+        return EXIT_PARTIAL if self.problems else EXIT_OK
+
+
+def default_corpus() -> Path:
+    """The bundled sample corpus folder (two documents and their attribution, ``sources.yaml``)."""
+    return Path(str(resources.files("collabkg.corpus")))
+
+
+def open_store(store: str | os.PathLike | Store | None = None, *, read_only: bool = False) -> Store:
+    """Return ``store`` if it is a :class:`Store`, else open the folder (default location if None)."""
+    if isinstance(store, Store):
+        return store
+    path = Path(store) if store is not None else default_store_path()
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no store here", hint="run `collabkg build` first, or pass --store")
+    return Store(path, read_only=read_only)
+
+
+@contextmanager
+def using_store(store: str | os.PathLike | Store | None = None, *, read_only: bool = False) -> Iterator[Store]:
+    """Yield a store; close it afterwards only if it was opened here (a path, or the default)."""
+    st = open_store(store, read_only=read_only)
+    try:
+        yield st
+    finally:
+        if st is not store:
+            st.close()
+
+
+def _sources_metadata(paths: Iterable[Path]) -> tuple[dict[Path, dict], list[str]]:
+    """Metadata from every ``sources.yaml`` beside the inputs: resolved file path -> fields."""
+    meta: dict[Path, dict] = {}
+    problems: list[str] = []
+    folders = {p if p.is_dir() else p.parent for p in paths}
+    for folder in folders:
+        for y in [folder / "sources.yaml", *folder.rglob("sources.yaml")] if folder.is_dir() else []:
+            if not y.is_file() or y.resolve() in {m.get("_from") for m in meta.values()}:
+                continue
+            try:
+                items = yaml.safe_load(y.read_text("utf-8")) or []
+            except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
+                problems.append(f"{y}: cannot read document metadata: {e}")
+                continue
+            if not isinstance(items, list):
+                problems.append(f"{y}: expected a list of documents with 'file:' fields")
+                continue
+            for i, item in enumerate(items, 1):
+                if not isinstance(item, dict) or "file" not in item:
+                    problems.append(f"{y}: entry {i} has no 'file:' field")
+                    continue
+                fields = {k: v for k, v in item.items() if k != "file"}
+                fields["_from"] = y.resolve()
+                meta[(y.parent / str(item["file"])).resolve()] = fields
+    return meta, problems
+
+
+def _stored_versions(store: Store) -> dict[str, tuple[str, str]]:
+    q = """SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g ckg:contentHash ?h . OPTIONAL { ?g ckg:extractorVersion ?v } } }"""
+    out = {}
+    for row in store.query(q, use_default_graph_as_union=False):
+        out[row["g"].value] = (row["h"].value, row["v"].value if row["v"] is not None else "")
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(
+    paths: Iterable[str | os.PathLike] | None = None,
+    *,
+    store: str | os.PathLike | Store | None = None,
+    out: str | os.PathLike | None = None,
+    registry: Iterable[str | os.PathLike] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+) -> BuildReport:
+    """Read documents, extract, resolve, validate and store them; write TriG and Turtle to ``out``.
+
+    Each document is validated (SHACL) and stored in its own named graph in one transaction, so a
+    bad document never half-writes and never touches what is already stored. An unchanged document
+    (same bytes, same extractor version) is not read again. Problems with single inputs (empty,
+    binary, undecodable, too large, duplicate, malformed registry entry) are reported in
+    ``report.problems`` and the others still load.
+
+    Raises
+    ------
+    StoreError
+        the store folder cannot be opened.
+    """
+    report = BuildReport()
+    paths = [Path(p) for p in (paths or [default_corpus()])]
+    reg, reg_problems = load_registry(*registry, strict=False)
+    report.problems += [str(p) for p in reg_problems]
+    places = load_places()
+    nlp = get_pipeline() if not registry else build_pipeline(reg, places)
+    with using_store(store) as st:
+        return _build(st, report, paths, reg, places, nlp, out, progress)
+
+
+def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress) -> BuildReport:
+    report.store = str(st.path) if st.path else "(memory)"
+    found, problems = find_documents(paths)
+    for p in problems:
+        report.problems.append(str(p))
+        report.documents.append(DocumentResult(p.path, "failed" if "no such" in p.problem or "unsupported" in p.problem or "no documents" in p.problem else "skipped", message=p.problem))
+    meta, meta_problems = _sources_metadata(paths)
+    report.problems += meta_problems
+    stored = _stored_versions(st)
+    seen_hashes: dict[str, Path] = {}
+    seen_iris: dict[str, Path] = {}
+    acronyms: dict[str, str] = {}
+    for i, path in enumerate(found):
+        if progress:
+            progress(path.name, i, len(found))
+        try:
+            doc = read_document(path, metadata={k: v for k, v in meta.get(path.resolve(), {}).items() if k != "_from"})
+        except DocumentError as e:
+            report.problems.append(str(e))
+            report.documents.append(DocumentResult(str(path), "failed", message=e.problem))
+            continue
+        if doc.sha256 in seen_hashes:
+            msg = f"same content as {seen_hashes[doc.sha256]}; read once"
+            report.problems.append(f"{path}: {msg}")
+            report.documents.append(DocumentResult(str(path), "skipped", message=msg))
+            continue
+        seen_hashes[doc.sha256] = path
+        iri = str(document_iri(doc))
+        if iri in seen_iris:
+            msg = f"another document has the same file name ({seen_iris[iri]}); rename one of them"
+            report.problems.append(f"{path}: {msg}")
+            report.documents.append(DocumentResult(str(path), "failed", message=msg))
+            continue
+        seen_iris[iri] = path
+        if stored.get(iri) == (doc.sha256, EXTRACTOR_VERSION):
+            report.documents.append(DocumentResult(str(path), "unchanged", iri))
+            continue
+        try:
+            x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms)
+            g = emit_document(doc, x)
+            used = {e.entry.id for e in x.entities.values() if e.entry}
+            check = Graph()
+            check += g
+            check += emit_registry(used, reg, places, REGISTRY_GRAPH)
+            result = shacl_validate(check)
+            if not result.conforms:
+                msg = f"the extracted graph does not conform ({len(result.violations)} SHACL violations), not stored: {result.violations[0]}"
+                report.problems.append(f"{path}: {msg}")
+                report.documents.append(DocumentResult(str(path), "failed", iri, message=msg))
+                continue
+            st.replace_graph(URIRef(iri), g)
+        except CollabKGError:
+            raise
+        except Exception as e:  # a bug in a rule must not lose the other documents
+            report.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
+            report.documents.append(DocumentResult(str(path), "failed", iri, message=str(e)))
+            continue
+        report.documents.append(DocumentResult(str(path), "updated" if iri in stored else "added", iri, len(g)))
+    if progress:
+        progress("", len(found), len(found))
+    _refresh_registry_graph(st, reg)
+    st.flush()
+    report.counts = _summary(st)
+    if out is not None or st.path is not None:
+        out_dir = Path(out) if out is not None else (st.path.parent if st.path else Path("."))
+        report.outputs = export_files(st, out_dir)
+    return report
+
+
+def _refresh_registry_graph(st: Store, reg: Registry) -> None:
+    """Rewrite the registry graph for the registry bodies any document graph names."""
+    used = set()
+    for e in reg:
+        iri = entity_iri(registry_key(e))
+        ask = f"ASK {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER (?g != <{REGISTRY_GRAPH}>) }}"
+        if st.query(ask, use_default_graph_as_union=False):
+            used.add(e.id)
+    st.replace_graph(REGISTRY_GRAPH, emit_registry(used, reg, load_places(), REGISTRY_GRAPH))
+
+
+def export_files(store: Store | str | os.PathLike, out_dir: str | os.PathLike) -> list[str]:
+    """Write ``graph.trig`` (named graphs) and ``graph.ttl`` (all statements) atomically to ``out_dir``."""
+    out = []
+    with using_store(store) as st:
+        for fmt in ("trig", "ttl"):
+            path = Path(out_dir) / f"graph.{EXPORT_FORMATS[fmt][1]}"
+            _atomic_write(path, export(st, fmt))
+            out.append(str(path))
+    return out
+
+
+def export(store: Store | str | os.PathLike | None = None, format: str = "trig") -> bytes:
+    """Serialise the store: ``trig``, ``nq``, ``jsonld`` keep named graphs; ``ttl``, ``nt``, ``xml`` merge them.
+
+    Raises
+    ------
+    ValueError
+        unknown format name.
+    """
+    import pyoxigraph as ox
+
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    name, _, datasets = EXPORT_FORMATS[format]
+    fmt = getattr(ox.RdfFormat, name)
+    prefixes = {k: v for k, v in PREFIXES.items()} if format in ("trig", "ttl", "xml") else None
+    with using_store(store, read_only=not isinstance(store, Store)) as st:
+        if datasets:
+            return st.oxigraph.dump(format=fmt, prefixes=prefixes) if prefixes else st.oxigraph.dump(format=fmt)
+        merged = ox.Store()
+        merged.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in st.oxigraph)
+    kw = {"prefixes": prefixes} if prefixes else {}
+    return merged.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
+
+
+def validate(store: Store | str | os.PathLike | None = None) -> ValidationResult:
+    """Validate every statement in the store against the SHACL shapes."""
+    with using_store(store, read_only=not isinstance(store, Store)) as st:
+        return shacl_validate(st.union_graph())
+
+
+def summary(store: Store | str | os.PathLike | None = None) -> dict:
+    """Counts: documents, entities by kind, relations (reified statements), evidence sentences, triples."""
+    with using_store(store, read_only=not isinstance(store, Store)) as st:
+        return _summary(st)
+
+
+def _summary(st: Store) -> dict:
+    kinds = Counter()
+    for row in st.query("SELECT ?k (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ckg:kind ?k } GROUP BY ?k"):
+        kinds[row["k"].value] = int(row["n"].value)
+
+    def count(q: str) -> int:
+        return int(next(iter(st.query(q)))["n"].value)
+
+    return {
+        "documents": count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ckg:SourceDocument }"),
+        "entities": dict(sorted(kinds.items())),
+        "relations": count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a rdf:Statement }"),
+        "evidence": count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ckg:Evidence }"),
+        "triples": len(st),
+        "graphs": len(st.graph_names()),
+    }
