@@ -1,0 +1,640 @@
+"""RDF <-> property graph: the mapping of the Neo4j mirror, n10s-compatible and lossless.
+
+What an n10s user sees (neosemantics defaults: ``handleVocabUris: SHORTEN``,
+``handleRDFTypes: LABELS``, ``handleMultival: ARRAY``):
+
+- every IRI subject or object is a ``:Resource`` node with a unique ``uri`` property; a blank
+  node is a ``:Resource`` whose ``uri`` is ``bnode://<id>`` (as n10s does);
+- ``rdf:type`` with an IRI object becomes a label; IRI names are shortened n10s-style to
+  ``prefix__localName`` (``ckg__Agreement``, ``rdfs__label``, ``org__heldBy``) with the prefix
+  table stored in the database in n10s's ``(:_NsPrefDef)`` node; namespaces outside the table
+  get ``ns0``, ``ns1``, ... like n10s; n10s's reserved prefixes win (``dct`` for Dublin Core terms);
+- an IRI or blank-node object becomes a relationship typed by the shortened predicate;
+- a literal object becomes a property: a native Neo4j value (String, Integer for the xsd integer
+  types, Float for xsd:double/float/decimal, Boolean, Date, DateTime / LocalDateTime), a list of
+  them when a property has several values (n10s ``ARRAY``), the lexical form otherwise
+  (gYear, anyURI, ... as n10s does without ``keepCustomDataTypes``).
+
+What we add so that nothing is lost (the round trip RDF -> Neo4j -> RDF is isomorphic):
+
+- ``graphs`` on every relationship: the sorted named-graph IRIs (source documents) asserting
+  it, ``""`` standing for the default graph. One relationship per (subject, predicate, object),
+  however many documents assert it;
+- ``graphs`` on every node with labels or literal properties: the graphs asserting them;
+- ``_rdf`` on a node, only when the native values cannot say everything: a JSON object mapping
+  each such property key to its exact literals ``[lexical, tag, graphs]`` (tag ``""`` for a plain
+  string, ``"@zh-Hans"`` for a language tag, else the datatype IRI), and ``"@label"`` to the
+  graphs of labels not asserted in all of the node's graphs. It covers language tags,
+  xsd:decimal vs double, xsd:long vs integer, non-canonical lexical forms (``"01"``, ``"1.0E0"``),
+  other datatypes, repeated values of mixed types, and per-value graphs;
+- ``evidence`` on a relationship: the IRIs of the ``ckg:Evidence`` nodes that the RDF's
+  reification (``rdf:Statement`` with ``rdf:subject/predicate/object`` and
+  ``prov:wasDerivedFrom``) gives for that edge. It is derived data: export drops it, since the
+  statement nodes themselves are mirrored too.
+
+Reserved property keys (never produced by shortening, which always yields ``prefix__local``):
+``uri``, ``graphs``, ``_rdf`` on nodes; ``graphs``, ``evidence`` on relationships.
+
+>>> from rdflib import Literal, URIRef, XSD
+>>> table = PrefixTable()
+>>> table.shorten("http://www.w3.org/2000/01/rdf-schema#label")
+'rdfs__label'
+>>> table.shorten("http://purl.org/dc/terms/title")
+'dct__title'
+>>> table.shorten("http://example.org/vocab#thing")
+'ns0__thing'
+>>> table.expand("ns0__thing")
+'http://example.org/vocab#thing'
+>>> model = build_model([
+...     ("http://ex.org/a", RDF_TYPE, "http://ex.org/C", "http://ex.org/doc1"),
+...     ("http://ex.org/a", "http://www.w3.org/2000/01/rdf-schema#label", ("CAS", "", "en"), "http://ex.org/doc1"),
+...     ("http://ex.org/a", "http://ex.org/knows", "http://ex.org/b", "http://ex.org/doc1"),
+... ], PrefixTable())
+>>> sorted(model.nodes["http://ex.org/a"].labels)
+['ns0__C']
+>>> model.nodes["http://ex.org/a"].props["rdfs__label"]
+'CAS'
+>>> model.rels[("http://ex.org/a", "ns0__knows", "http://ex.org/b")]
+{'graphs': ['http://ex.org/doc1']}
+>>> ("http://ex.org/a", "http://www.w3.org/2000/01/rdf-schema#label", ("CAS", "", "en"), "http://ex.org/doc1") in set(
+...     decode_model(model.nodes, model.rels, model.prefixes))
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta, timezone
+from typing import Any, Iterable, Iterator, Mapping
+
+from neo4j.time import Date, DateTime
+
+from collabkg.ontology.prefixes import PREFIXES
+
+__all__ = [
+    "quote_identifier",
+    "PrefixTable",
+    "NodeRecord",
+    "PGModel",
+    "build_model",
+    "decode_model",
+    "to_native",
+    "from_native",
+    "term_from_rdflib",
+    "term_to_rdflib",
+    "quad_from_rdflib",
+    "quad_from_ox",
+    "canonical",
+    "RESOURCE",
+    "BNODE_PREFIX",
+    "N10S_STANDARD_PREFIXES",
+    "default_prefixes",
+]
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = RDF + "type"
+RDF_LANGSTRING = RDF + "langString"
+XSD_STRING = XSD + "string"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+#: The label every mirrored node carries (n10s's ``Resource``).
+RESOURCE = "Resource"
+#: ``uri`` prefix of blank nodes (n10s's convention).
+BNODE_PREFIX = "bnode://"
+
+#: Node property keys the mirror reserves; shortened names always contain ``__``.
+NODE_RESERVED = ("uri", "graphs", "_rdf")
+#: Relationship property keys the mirror reserves.
+REL_RESERVED = ("graphs", "evidence")
+
+#: Prefixes n10s reserves for these namespaces (it refuses a table that maps them otherwise).
+N10S_STANDARD_PREFIXES = {
+    "sch": "http://schema.org/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dct": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+INTEGER_TYPES = frozenset(
+    XSD + t
+    for t in (
+        "integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+        "unsignedByte",
+    )
+)
+FLOAT_TYPES = frozenset(XSD + t for t in ("double", "float", "decimal"))
+INT64 = (-(2**63), 2**63 - 1)
+
+_DATE_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_DATETIME_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)?")
+
+
+# -- identifiers -------------------------------------------------------------------------------
+def quote_identifier(name: str) -> str:
+    """Quote a label, relationship type or property key for Cypher text.
+
+    Labels and relationship types cannot be query parameters, so every one of them goes through
+    this function: backticks are doubled, and backslashes are written as the escape
+    ``\\u005c`` because Cypher reads ``\\uXXXX`` escapes inside backtick names (a raw
+    ``\\u0060`` would otherwise close the name).
+
+    Parameters
+    ----------
+    name : str
+        Any non-empty string without NUL characters.
+
+    Returns
+    -------
+    str
+        The name in backticks, safe to format into Cypher.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is empty or contains a NUL character.
+
+    Examples
+    --------
+    >>> quote_identifier("ckg__Agreement")
+    '`ckg__Agreement`'
+    >>> quote_identifier("x`}) DETACH DELETE n //")
+    '`x``}) DETACH DELETE n //`'
+    >>> print(quote_identifier("a\\\\u0060b"))
+    `a\\u005cu0060b`
+    """
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"a Cypher name must be a non-empty string, not {name!r}")
+    if "\x00" in name:
+        raise ValueError(f"a Cypher name cannot contain NUL: {name!r}")
+    return "`" + name.replace("\\", "\\u005c").replace("`", "``") + "`"
+
+
+def split_iri(iri: str) -> tuple[str, str]:
+    """Split an IRI n10s-style into (namespace, local name): after the last ``#``, else ``/``, else ``:``.
+
+    >>> split_iri("https://schema.org/startDate")
+    ('https://schema.org/', 'startDate')
+    >>> split_iri("urn:isbn:123")
+    ('urn:isbn:', '123')
+    """
+    for sep in ("#", "/", ":"):
+        pos = iri.rfind(sep)
+        if pos >= 0:
+            return iri[: pos + 1], iri[pos + 1 :]
+    raise ValueError(f"not an absolute IRI: {iri!r}")
+
+
+def default_prefixes() -> dict[str, str]:
+    """Return the project's prefix table adjusted to n10s's reserved prefixes (prefix -> namespace).
+
+    >>> default_prefixes()["dct"], "dcterms" in default_prefixes()
+    ('http://purl.org/dc/terms/', False)
+    """
+    reserved_ns = {ns: p for p, ns in N10S_STANDARD_PREFIXES.items()}
+    out: dict[str, str] = {}
+    for prefix, ns in PREFIXES.items():
+        out[reserved_ns.get(ns, prefix)] = ns
+    return out
+
+
+class PrefixTable:
+    """The prefix table used to shorten IRIs into Neo4j names (n10s ``SHORTEN``).
+
+    Parameters
+    ----------
+    prefixes : mapping, optional
+        prefix -> namespace; default :func:`default_prefixes`. A table read back from the
+        database's ``_NsPrefDef`` node is passed here so names stay stable across syncs.
+    """
+
+    def __init__(self, prefixes: Mapping[str, str] | None = None):
+        self.prefix_to_ns: dict[str, str] = {}
+        self.ns_to_prefix: dict[str, str] = {}
+        for p, ns in (default_prefixes() if prefixes is None else prefixes).items():
+            self.add(p, ns)
+
+    def add(self, prefix: str, ns: str) -> None:
+        """Add ``prefix`` for namespace ``ns`` (no-op if already there; ValueError on conflict)."""
+        if self.prefix_to_ns.get(prefix, ns) != ns or self.ns_to_prefix.get(ns, prefix) != prefix:
+            raise ValueError(f"prefix {prefix!r} / namespace <{ns}> conflicts with the stored prefix table")
+        if "__" in prefix:
+            raise ValueError(f"prefix {prefix!r} contains '__'")
+        self.prefix_to_ns[prefix] = ns
+        self.ns_to_prefix[ns] = prefix
+
+    def copy(self) -> "PrefixTable":
+        return PrefixTable(dict(self.prefix_to_ns))
+
+    def shorten(self, iri: str) -> str:
+        """Return ``prefix__local`` for ``iri``, adding ``nsN`` for a new namespace."""
+        ns, local = split_iri(iri)
+        prefix = self.ns_to_prefix.get(ns)
+        if prefix is None:
+            n = sum(1 for p in self.prefix_to_ns if p.startswith("ns"))
+            while f"ns{n}" in self.prefix_to_ns:
+                n += 1
+            prefix = f"ns{n}"
+            self.add(prefix, ns)
+        return f"{prefix}__{local}"
+
+    def expand(self, key: str) -> str:
+        """Return the IRI of a shortened name.
+
+        Raises
+        ------
+        KeyError
+            If the name has no ``__`` or its prefix is not in the table.
+        """
+        prefix, sep, local = key.partition("__")
+        if not sep or prefix not in self.prefix_to_ns:
+            raise KeyError(f"{key!r} is not a shortened name of this prefix table")
+        return self.prefix_to_ns[prefix] + local
+
+
+# -- terms ------------------------------------------------------------------------------------
+# Internal term form (fast, hashable, independent of rdflib / pyoxigraph):
+#   node  -> str: the IRI, or "bnode://<id>" for a blank node (the Neo4j ``uri``)
+#   literal -> tuple (lexical, datatype, language): datatype "" for xsd:string, language "" if none
+#   graph -> str: the graph IRI, "" for the default graph
+Lit = tuple  # (lexical, datatype, lang)
+
+
+def term_from_rdflib(term) -> str | Lit:
+    """Convert an rdflib term to the internal form."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return BNODE_PREFIX + str(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return (str(term), "", term.language)
+        dt = str(term.datatype) if term.datatype is not None else ""
+        return (str(term), "" if dt == XSD_STRING else dt, "")
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def term_to_rdflib(term: str | Lit):
+    """Convert the internal form back to an rdflib term."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, tuple):
+        lex, dt, lang = term
+        if lang:
+            return Literal(lex, lang=lang)
+        return Literal(lex, datatype=URIRef(dt)) if dt else Literal(lex)
+    if term.startswith(BNODE_PREFIX):
+        return BNode(term[len(BNODE_PREFIX) :])
+    return URIRef(term)
+
+
+def quad_from_rdflib(s, p, o, g) -> tuple[str, str, str | Lit, str]:
+    """Convert an rdflib quad (``g`` None or the default graph -> ``""``)."""
+    gname = ""
+    if g is not None:
+        gid = getattr(g, "identifier", g)
+        gname = "" if str(gid) == "urn:x-rdflib:default" else str(gid)
+    return term_from_rdflib(s), str(p), term_from_rdflib(o), gname
+
+
+def quad_from_ox(q) -> tuple[str, str, str | Lit, str]:
+    """Convert a pyoxigraph Quad to the internal form."""
+    import pyoxigraph as ox
+
+    def node(t):
+        if isinstance(t, ox.NamedNode):
+            return t.value
+        if isinstance(t, ox.BlankNode):
+            return BNODE_PREFIX + t.value
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return (t.value, "", t.language)
+            dt = t.datatype.value
+            return (t.value, "" if dt == XSD_STRING else dt, "")
+        raise TypeError(f"unsupported term {t!r} (RDF-star triples are not mirrored)")
+
+    g = q.graph_name
+    gname = g.value if isinstance(g, (ox.NamedNode, ox.BlankNode)) else ""
+    return node(q.subject), q.predicate.value, node(q.object), gname
+
+
+# -- literal values ---------------------------------------------------------------------------
+def to_native(lit: Lit) -> Any:
+    """Return the native Neo4j value of a literal (n10s-style; the lexical form if none fits).
+
+    >>> to_native(("42", XSD + "integer", ""))
+    42
+    >>> to_native(("2021", XSD + "gYear", ""))
+    '2021'
+    >>> to_native(("2019-10-21", XSD + "date", ""))
+    neo4j.time.Date(2019, 10, 21)
+    >>> to_native(("数据", "", "zh-Hans"))
+    '数据'
+    """
+    lex, dt, lang = lit
+    if lang or not dt:
+        return lex
+    try:
+        if dt in INTEGER_TYPES:
+            v = int(lex.strip())
+            return v if INT64[0] <= v <= INT64[1] else lex
+        if dt in FLOAT_TYPES:
+            return float(lex.strip())
+        if dt == XSD + "boolean":
+            s = lex.strip()
+            if s in ("true", "1"):
+                return True
+            if s in ("false", "0"):
+                return False
+            return lex
+        if dt == XSD + "date":
+            m = _DATE_RE.fullmatch(lex)
+            return Date(int(m[1]), int(m[2]), int(m[3])) if m else lex
+        if dt == XSD + "dateTime":
+            m = _DATETIME_RE.fullmatch(lex)
+            if not m:
+                return lex
+            frac = m[7] or ""
+            ns = int((frac + "000000000")[:9]) if frac else 0
+            tz = None
+            if m[8] == "Z":
+                tz = timezone.utc
+            elif m[8]:
+                sign = 1 if m[8][0] == "+" else -1
+                tz = timezone(sign * timedelta(hours=int(m[8][1:3]), minutes=int(m[8][4:6])))
+            return DateTime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6]), ns, tzinfo=tz)
+    except (ValueError, OverflowError):
+        return lex
+    return lex
+
+
+def _fmt_float(v: float) -> str:
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "INF" if v > 0 else "-INF"
+    return repr(v)
+
+
+def from_native(v: Any) -> Lit:
+    """Return the literal a native Neo4j value stands for when no ``_rdf`` entry says otherwise.
+
+    >>> from_native(42)
+    ('42', 'http://www.w3.org/2001/XMLSchema#integer', '')
+    >>> from_native(True)
+    ('true', 'http://www.w3.org/2001/XMLSchema#boolean', '')
+    """
+    if isinstance(v, bool):
+        return ("true" if v else "false", XSD + "boolean", "")
+    if isinstance(v, int):
+        return (str(v), XSD + "integer", "")
+    if isinstance(v, float):
+        return (_fmt_float(v), XSD + "double", "")
+    if isinstance(v, str):
+        return (v, "", "")
+    if isinstance(v, DateTime) or type(v).__name__ == "DateTime":
+        s = f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{int(v.second):02d}"
+        nanos = getattr(v, "nanosecond", 0)
+        if nanos:
+            s += "." + f"{nanos:09d}".rstrip("0")
+        if v.tzinfo is not None:
+            off = v.utcoffset()
+            if not off:
+                s += "Z"
+            else:
+                mins = int(off.total_seconds() // 60)
+                sign = "+" if mins >= 0 else "-"
+                mins = abs(mins)
+                s += f"{sign}{mins // 60:02d}:{mins % 60:02d}"
+        return (s, XSD + "dateTime", "")
+    if isinstance(v, Date) or type(v).__name__ == "Date":
+        return (f"{v.year:04d}-{v.month:02d}-{v.day:02d}", XSD + "date", "")
+    raise TypeError(f"cannot read a literal from a {type(v).__name__} property value")
+
+
+def _native_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "bool"
+    return type(v).__name__ + ("tz" if getattr(v, "tzinfo", None) is not None else "")
+
+
+def canonical(v: Any) -> Any:
+    """Return a JSON-able, exactly comparable form of a property value (for diffs and checksums).
+
+    >>> canonical([1.0, float("nan")]) == canonical([1.0, float("nan")])
+    True
+    """
+    if isinstance(v, list | tuple):
+        return ["L", [canonical(x) for x in v]]
+    if isinstance(v, bool):
+        return ["b", v]
+    if isinstance(v, int):
+        return ["i", str(v)]
+    if isinstance(v, float):
+        return ["f", _fmt_float(v)]
+    if isinstance(v, str):
+        return ["s", v]
+    lit = from_native(v)
+    tz = str(v.utcoffset()) if getattr(v, "tzinfo", None) is not None else ""
+    return ["t", lit[0], lit[1], tz]
+
+
+# -- the model --------------------------------------------------------------------------------
+@dataclass
+class NodeRecord:
+    """One ``:Resource`` node: its extra labels (besides ``Resource``) and all its properties."""
+
+    labels: frozenset[str] = frozenset()
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PGModel:
+    """The property graph of an RDF dataset: nodes by uri, relationships by (start, type, end)."""
+
+    nodes: dict[str, NodeRecord]
+    rels: dict[tuple[str, str, str], dict[str, Any]]
+    prefixes: PrefixTable
+
+    def counts(self) -> dict[str, int]:
+        return {"nodes": len(self.nodes), "relationships": len(self.rels)}
+
+
+def _encode_values(values: dict[Lit, set[str]], node_graphs: frozenset[str]) -> tuple[Any, list | None]:
+    """Encode the literals of one property: (native value, exact entries or None if not needed)."""
+    lits = sorted(values)
+    natives = [to_native(l) for l in lits]
+    if len(natives) == 1:
+        native: Any = natives[0]
+    elif len({_native_type(v) for v in natives}) == 1:
+        native = natives
+    else:
+        native = [l[0] for l in lits]
+    # would the native value alone give back exactly these literals, in exactly these graphs?
+    decoded = [from_native(v) for v in (native if isinstance(native, list) else [native])]
+    exact = (
+        len(decoded) == len(lits)
+        and set(decoded) == set(lits)
+        and all(gs == node_graphs for gs in values.values())
+    )
+    if exact:
+        return native, None
+    entries = [[l[0], ("@" + l[2]) if l[2] else l[1], sorted(values[l])] for l in lits]
+    return native, entries
+
+
+def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: PrefixTable) -> PGModel:
+    """Map quads (internal form, see :func:`quad_from_rdflib` / :func:`quad_from_ox`) to a property graph.
+
+    Parameters
+    ----------
+    quads : iterable of (s, p, o, g)
+        Subject and object nodes as ``uri`` strings, literals as (lexical, datatype, lang),
+        ``g`` the graph IRI or ``""`` for the default graph.
+    prefixes : PrefixTable
+        Extended in place with ``nsN`` prefixes for new namespaces.
+
+    Returns
+    -------
+    PGModel
+    """
+    types: dict[str, dict[str, set[str]]] = {}
+    lits: dict[str, dict[str, dict[Lit, set[str]]]] = {}
+    rels: dict[tuple[str, str, str], set[str]] = {}
+    node_uris: set[str] = set()
+    stmt: dict[str, dict[str, list]] = {}
+    STMT_P = {RDF + "subject": "s", RDF + "predicate": "p", RDF + "object": "o", PROV_DERIVED: "ev"}
+
+    for s, p, o, g in quads:
+        node_uris.add(s)
+        if isinstance(o, tuple):
+            lits.setdefault(s, {}).setdefault(p, {}).setdefault(o, set()).add(g)
+            continue
+        if p == RDF_TYPE and not o.startswith(BNODE_PREFIX):
+            types.setdefault(s, {}).setdefault(o, set()).add(g)
+        else:
+            node_uris.add(o)
+            rels.setdefault((s, p, o), set()).add(g)
+            role = STMT_P.get(p)
+            if role is not None:
+                stmt.setdefault(s, {}).setdefault(role, []).append(o)
+
+    # evidence of each reified edge: (s, p, o) -> evidence IRIs
+    evidence: dict[tuple[str, str, str], set[str]] = {}
+    for st in stmt.values():
+        if "ev" not in st:
+            continue
+        for s in st.get("s", ()):
+            for p in st.get("p", ()):
+                for o in st.get("o", ()):
+                    evidence.setdefault((s, p, o), set()).update(st["ev"])
+
+    nodes: dict[str, NodeRecord] = {}
+    shorten = prefixes.shorten
+    for uri in node_uris:
+        t = types.get(uri, {})
+        lv = lits.get(uri, {})
+        props: dict[str, Any] = {"uri": uri}
+        labels = frozenset(shorten(c) for c in t)
+        if t or lv:
+            gs: set[str] = set()
+            for v in t.values():
+                gs |= v
+            for pv in lv.values():
+                for v in pv.values():
+                    gs |= v
+            node_graphs = frozenset(gs)
+            props["graphs"] = sorted(node_graphs)
+            exact: dict[str, Any] = {}
+            label_graphs = [[shorten(c), sorted(v)] for c, v in sorted(t.items()) if v != node_graphs]
+            if label_graphs:
+                exact["@label"] = label_graphs
+            for p, values in lv.items():
+                key = shorten(p)
+                native, entries = _encode_values(values, node_graphs)
+                props[key] = native
+                if entries is not None:
+                    exact[key] = entries
+            if exact:
+                props["_rdf"] = json.dumps(exact, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        nodes[uri] = NodeRecord(labels, props)
+
+    out_rels: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for (s, p, o), gs in rels.items():
+        rp: dict[str, Any] = {"graphs": sorted(gs)}
+        ev = evidence.get((s, p, o))
+        if ev:
+            rp["evidence"] = sorted(ev)
+        out_rels[(s, shorten(p), o)] = rp
+    return PGModel(nodes, out_rels, prefixes)
+
+
+def decode_model(
+    nodes: Mapping[str, NodeRecord], rels: Mapping[tuple[str, str, str], Mapping[str, Any]], prefixes: PrefixTable
+) -> Iterator[tuple[str, str, str | Lit, str]]:
+    """Yield the quads (internal form) a property graph stands for: the inverse of :func:`build_model`.
+
+    Node properties whose key is not a shortened name (other than the reserved ones) and
+    relationship ``evidence`` are not RDF and are skipped.
+
+    Raises
+    ------
+    ValueError
+        If a node's ``_rdf`` is not valid JSON.
+    """
+    expand = prefixes.expand
+    for uri, rec in nodes.items():
+        props = rec.props
+        node_graphs = props.get("graphs") or []
+        if isinstance(node_graphs, str):
+            node_graphs = [node_graphs]
+        exact = json.loads(props["_rdf"]) if props.get("_rdf") else {}
+        label_graphs = {name: gs for name, gs in exact.get("@label", [])}
+        for label in rec.labels:
+            if label == RESOURCE:
+                continue
+            try:
+                cls = expand(label)
+            except KeyError:
+                continue  # a label added by hand, not from RDF
+            for g in label_graphs.get(label, node_graphs):
+                yield uri, RDF_TYPE, cls, g
+        for key, value in props.items():
+            if key in NODE_RESERVED:
+                continue
+            try:
+                pred = expand(key)
+            except KeyError:
+                continue
+            if key in exact:
+                for lex, tag, gs in exact[key]:
+                    lit = (lex, "", tag[1:]) if tag.startswith("@") else (lex, tag, "")
+                    for g in gs:
+                        yield uri, pred, lit, g
+            else:
+                for v in value if isinstance(value, list) else [value]:
+                    lit = from_native(v)
+                    for g in node_graphs:
+                        yield uri, pred, lit, g
+    for (s, rtype, o), rp in rels.items():
+        try:
+            pred = expand(rtype)
+        except KeyError:
+            continue
+        gs = rp.get("graphs")
+        if gs is None:
+            gs = [""]
+        elif isinstance(gs, str):
+            gs = [gs]
+        for g in gs:
+            yield s, pred, o, g

@@ -1,0 +1,632 @@
+"""Mirror the RDF store into Neo4j and back: sync, export, verify, clear, checksum.
+
+``sync`` maps the store's quads to a property graph (:mod:`~collabkg.graph.neo4j.mapping`) and
+makes the database hold exactly that graph:
+
+- into an empty database it writes in bulk: the ``uri`` uniqueness constraint first, then
+  nodes with ``CREATE`` grouped by label set, then relationships grouped by type with a labelled
+  ``MATCH`` on ``:Resource {uri}``, each batch an ``UNWIND $rows`` of :data:`BATCH_SIZE` rows
+  in its own transaction;
+- into a database that already holds a mirror it reads the current graph, diffs it with the
+  wanted one, and writes only the difference: new, changed and gone nodes and relationships.
+  A second sync writes nothing; a sync after a new document writes that document's changes; a
+  statement gone from the store is gone from Neo4j; duplicates left by an interrupted sync are
+  removed. So a sync that died half way (server killed) converges on the next run.
+
+No value is formatted into Cypher text: values travel as parameters; labels and relationship
+types go through :func:`~collabkg.graph.neo4j.mapping.quote_identifier`.
+
+Batch size: 10,000 rows per transaction measured best on the 2-core benchmark machine among
+2k/5k/10k/20k (see ``benchmarks/RESULTS.md``); ``batch_size=`` overrides it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from collabkg.errors import CollabKGError, Neo4jError, QueryError
+from collabkg.graph.neo4j.config import Neo4jConfig
+from collabkg.graph.neo4j.mapping import (
+    RESOURCE,
+    NodeRecord,
+    PGModel,
+    PrefixTable,
+    build_model,
+    canonical,
+    decode_model,
+    default_prefixes,
+    quad_from_ox,
+    quad_from_rdflib,
+    quote_identifier,
+    term_to_rdflib,
+)
+
+__all__ = [
+    "BATCH_SIZE",
+    "connect",
+    "sync",
+    "export",
+    "export_quads",
+    "verify",
+    "clear",
+    "checksum",
+    "read_prefixes",
+    "SyncReport",
+    "VerifyReport",
+    "CONSTRAINT_NAME",
+]
+
+#: Rows per ``UNWIND`` transaction.
+BATCH_SIZE = 10_000
+#: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
+CONSTRAINT_NAME = "n10s_unique_uri"
+#: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
+GRAPH_CONFIG = {
+    "_handleVocabUris": 0,  # SHORTEN
+    "_handleMultival": 1,  # ARRAY
+    "_handleRDFTypes": 0,  # LABELS
+    "_keepLangTag": False,
+    "_keepCustomDataTypes": False,
+    "_applyNeo4jNaming": False,
+    "_classLabel": "Class",
+    "_subClassOfRel": "SCO",
+    "_dataTypePropertyLabel": "Property",
+    "_objectPropertyLabel": "Relationship",
+    "_subPropertyOfRel": "SPO",
+    "_domainRel": "DOMAIN",
+    "_rangeRel": "RANGE",
+}
+
+Progress = Callable[[str, int, int], None]
+
+
+# -- connection and errors --------------------------------------------------------------------
+@contextlib.contextmanager
+def _translate(config: Neo4jConfig, doing: str):
+    """Turn driver exceptions into one-line :class:`Neo4jError` / :class:`QueryError`."""
+    from neo4j import exceptions as nx
+
+    where = f"Neo4j at {config.uri}"
+    try:
+        yield
+    except CollabKGError:
+        raise
+    except nx.AuthError as e:
+        raise Neo4jError(
+            f"{where} refused the credentials of user {config.username!r} while {doing}",
+            hint="check NEO4J_USERNAME and NEO4J_PASSWORD (or --username / --password)",
+        ) from None
+    except nx.CypherSyntaxError as e:
+        raise QueryError(f"Cypher syntax error: {config.scrub(_msg(e))}", hint="check the query text") from None
+    except nx.ClientError as e:
+        code = getattr(e, "code", "") or ""
+        if "DatabaseNotFound" in code:
+            raise Neo4jError(
+                f"database {config.database_label!r} does not exist on {config.uri}",
+                hint="set NEO4J_DATABASE (or --database) to an existing database; Community edition has only 'neo4j'",
+            ) from None
+        if "ParameterMissing" in code:
+            raise QueryError(f"{config.scrub(_msg(e))}", hint="pass it with --param NAME=VALUE") from None
+        raise QueryError(f"Neo4j refused the query while {doing}: {config.scrub(_msg(e))}") from None
+    except (nx.ServiceUnavailable, nx.SessionExpired, nx.IncompleteCommit, OSError) as e:
+        raise Neo4jError(
+            f"cannot reach {where} (lost or refused connection while {doing}): {config.scrub(_msg(e))}",
+            hint="start it with `scripts/neo4j-local start` or set NEO4J_URI; "
+            "a sync cut short is safe to run again: it converges",
+        ) from None
+    except nx.ConfigurationError as e:
+        raise Neo4jError(f"bad Neo4j settings: {config.scrub(_msg(e))}", hint="check NEO4J_URI") from None
+    except nx.DriverError as e:
+        raise Neo4jError(f"Neo4j driver error while {doing}: {config.scrub(_msg(e))}") from None
+    except nx.Neo4jError as e:
+        raise Neo4jError(f"{where} failed while {doing}: {config.scrub(_msg(e))}") from None
+
+
+def _msg(e: Exception) -> str:
+    m = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(str(m).split())
+
+
+def connect(config: Neo4jConfig | None = None):
+    """Open a driver to the configured database and check it answers.
+
+    Parameters
+    ----------
+    config : Neo4jConfig, optional
+        Default: :meth:`Neo4jConfig.from_env`.
+
+    Returns
+    -------
+    neo4j.Driver
+        Close it when done (it is a context manager).
+
+    Raises
+    ------
+    collabkg.errors.Neo4jError
+        Server unreachable, credentials refused, database missing, or password unset.
+    """
+    from neo4j import GraphDatabase
+
+    config = config or Neo4jConfig.from_env()
+    if config.password is None:
+        raise Neo4jError(
+            "NEO4J_PASSWORD is not set",
+            hint="export NEO4J_PASSWORD=... (for scripts/neo4j-local: eval \"$(scripts/neo4j-local env)\")",
+        )
+    with _translate(config, "connecting"):
+        driver = GraphDatabase.driver(
+            config.uri, auth=(config.username, config.password), connection_timeout=10, notifications_min_severity="OFF",
+            max_transaction_retry_time=5, user_agent="collabkg",
+        )
+        try:
+            driver.verify_connectivity()
+            with driver.session(database=config.database) as s:
+                s.run("RETURN 1").consume()
+        except BaseException:
+            driver.close()
+            raise
+    driver._collabkg_config = config  # remembered for messages and sessions
+    return driver
+
+
+@contextlib.contextmanager
+def _driver(config: Neo4jConfig | None, driver):
+    if driver is not None:
+        cfg = getattr(driver, "_collabkg_config", None) or config or Neo4jConfig.from_env()
+        yield driver, cfg
+        return
+    config = config or Neo4jConfig.from_env()
+    d = connect(config)
+    try:
+        yield d, config
+    finally:
+        d.close()
+
+
+def _run(session, query: str, **params) -> list[dict]:
+    """Run one query in its own explicit transaction (no automatic retry: a retried CREATE
+    could double rows) and return its records as dicts."""
+    with session.begin_transaction() as tx:
+        res = tx.run(query, params)
+        out = [r.data() for r in res]
+        tx.commit()
+    return out
+
+
+def _batches(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+# -- reports ----------------------------------------------------------------------------------
+@dataclass
+class SyncReport:
+    """What a :func:`sync` did. ``changes`` is 0 when the database already matched."""
+
+    mode: str = "incremental"
+    quads: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_deleted: int = 0
+    rels_created: int = 0
+    rels_updated: int = 0
+    rels_deleted: int = 0
+    seconds: float = 0.0
+    write_seconds: float = 0.0
+
+    @property
+    def changes(self) -> int:
+        return (
+            self.nodes_created + self.nodes_updated + self.nodes_deleted
+            + self.rels_created + self.rels_updated + self.rels_deleted
+        )
+
+    def rates(self) -> dict[str, float]:
+        """Triples, nodes and relationships written per second (whole sync)."""
+        t = self.seconds or float("inf")
+        return {
+            "triples_per_s": self.quads / t,
+            "nodes_per_s": (self.nodes_created + self.nodes_updated) / t,
+            "rels_per_s": (self.rels_created + self.rels_updated) / t,
+        }
+
+    def summary(self) -> str:
+        if not self.changes:
+            return (f"Neo4j already up to date: {self.nodes} nodes, {self.relationships} relationships "
+                    f"from {self.quads} quads ({self.seconds:.1f} s)")
+        return (
+            f"synced {self.quads} quads ({self.mode}) in {self.seconds:.1f} s: "
+            f"nodes +{self.nodes_created} ~{self.nodes_updated} -{self.nodes_deleted}, "
+            f"relationships +{self.rels_created} ~{self.rels_updated} -{self.rels_deleted}; "
+            f"now {self.nodes} nodes, {self.relationships} relationships"
+        )
+
+
+@dataclass
+class VerifyReport:
+    """The difference between the store and what Neo4j exports, statement by statement."""
+
+    store_quads: int = 0
+    neo4j_quads: int = 0
+    missing: list = field(default_factory=list)  # in the store, not in Neo4j (rdflib quads)
+    extra: list = field(default_factory=list)  # in Neo4j, not in the store
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.extra
+
+    def summary(self, limit: int = 20) -> str:
+        if self.ok:
+            return f"Neo4j matches the store: {self.store_quads} quads"
+        lines = [f"Neo4j differs from the store: {len(self.missing)} missing, {len(self.extra)} extra"]
+        for tag, quads in (("missing", self.missing), ("extra", self.extra)):
+            for q in quads[:limit]:
+                lines.append(f"  {tag}: " + " ".join(t.n3() for t in q[:3]) + (f" in <{q[3]}>" if q[3] else " in the default graph"))
+            if len(quads) > limit:
+                lines.append(f"  ... and {len(quads) - limit} more {tag}")
+        return "\n".join(lines)
+
+
+# -- source quads -----------------------------------------------------------------------------
+def _source_quads(source) -> list[tuple]:
+    """Quads (internal form) of a Store, an rdflib Dataset/Graph, or an iterable of rdflib quads."""
+    from rdflib import Dataset, Graph
+
+    from collabkg.graph.store import Store
+
+    if isinstance(source, Store):
+        return [quad_from_ox(q) for q in source.oxigraph.quads_for_pattern(None, None, None, None)]
+    if isinstance(source, Dataset):
+        return [quad_from_rdflib(s, p, o, g) for s, p, o, g in source.quads((None, None, None, None))]
+    if isinstance(source, Graph):
+        return [quad_from_rdflib(s, p, o, source.identifier) for s, p, o in source]
+    return [quad_from_rdflib(*q) if len(q) == 4 else quad_from_rdflib(*q, None) for q in source]
+
+
+# -- reading the database ---------------------------------------------------------------------
+def read_prefixes(session) -> dict[str, str]:
+    """Return the prefix table stored in the database's ``_NsPrefDef`` node ({} if none)."""
+    rows = _run(session, "MATCH (n:_NsPrefDef) RETURN properties(n) AS p LIMIT 1")
+    return {k: v for k, v in rows[0]["p"].items() if isinstance(v, str)} if rows else {}
+
+
+def _table_from_db(session) -> PrefixTable:
+    stored = read_prefixes(session)
+    table = PrefixTable(stored) if stored else PrefixTable()
+    for p, ns in default_prefixes().items():
+        if p not in table.prefix_to_ns and ns not in table.ns_to_prefix:
+            table.add(p, ns)
+    return table
+
+
+def _read_state(session):
+    """Return (nodes {uri: NodeRecord}, rels {(s, type, o): [(element_id, props), ...]})."""
+    nodes: dict[str, NodeRecord] = {}
+    res = session.run("MATCH (n:Resource) RETURN n.uri AS uri, labels(n) AS labels, properties(n) AS props")
+    for uri, labels, props in res:
+        nodes[uri] = NodeRecord(frozenset(l for l in labels if l != RESOURCE), props)
+    rels: dict[tuple[str, str, str], list] = {}
+    res = session.run(
+        "MATCH (a:Resource)-[r]->(b:Resource) "
+        "RETURN a.uri AS s, type(r) AS t, b.uri AS o, properties(r) AS props, elementId(r) AS id"
+    )
+    for s, t, o, props, eid in res:
+        rels.setdefault((s, t, o), []).append((eid, props))
+    return nodes, rels
+
+
+def _canon_props(props: dict) -> str:
+    return json.dumps({k: canonical(v) for k, v in props.items()}, sort_keys=True, ensure_ascii=False)
+
+
+# -- sync -------------------------------------------------------------------------------------
+def _ensure_schema(session) -> None:
+    session.run(
+        f"CREATE CONSTRAINT {quote_identifier(CONSTRAINT_NAME)} IF NOT EXISTS "
+        "FOR (r:Resource) REQUIRE r.uri IS UNIQUE"
+    ).consume()
+
+
+def _write_prefixes(session, table: PrefixTable) -> None:
+    _run(
+        session,
+        "MERGE (n:_NsPrefDef) SET n += $prefixes "
+        "MERGE (gc:_GraphConfig) SET gc += $config",
+        prefixes=dict(table.prefix_to_ns),
+        config=GRAPH_CONFIG,
+    )
+
+
+def _create_nodes(session, items: list[tuple[str, NodeRecord]], batch_size: int, tick) -> int:
+    groups: dict[frozenset, list[dict]] = {}
+    for _, rec in items:
+        groups.setdefault(rec.labels, []).append(rec.props)
+    n = 0
+    for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
+        label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
+        q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row"
+        for batch in _batches(rows, batch_size):
+            _run(session, q, rows=batch)
+            n += len(batch)
+            tick(len(batch))
+    return n
+
+
+def _create_rels(session, items: list[tuple[tuple[str, str, str], dict]], batch_size: int, tick) -> int:
+    groups: dict[str, list] = {}
+    for (s, t, o), props in items:
+        groups.setdefault(t, []).append([s, o, props])
+    n = 0
+    for t, rows in sorted(groups.items()):
+        q = (
+            "UNWIND $rows AS row "
+            "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) "
+            f"CREATE (a)-[r:{quote_identifier(t)}]->(b) SET r = row[2]"
+        )
+        for batch in _batches(rows, batch_size):
+            _run(session, q, rows=batch)
+            n += len(batch)
+            tick(len(batch))
+    return n
+
+
+def sync(
+    source,
+    config: Neo4jConfig | None = None,
+    *,
+    driver=None,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """Make the Neo4j database mirror ``source`` exactly, writing only what differs.
+
+    Parameters
+    ----------
+    source : Store or rdflib.Dataset or rdflib.Graph or iterable of rdflib quads
+        Usually the project's :class:`~collabkg.graph.store.Store`.
+    config : Neo4jConfig, optional
+        Where to write (default: from the environment). Ignored when ``driver`` is given.
+    driver : neo4j.Driver, optional
+        An open driver from :func:`connect`, to reuse.
+    batch_size : int
+        Rows per ``UNWIND`` transaction.
+    progress : callable, optional
+        Called as ``progress(phase, done, total)`` after every batch.
+
+    Returns
+    -------
+    SyncReport
+
+    Raises
+    ------
+    collabkg.errors.Neo4jError
+        Server unreachable or lost mid-sync (running sync again converges), credentials refused,
+        database missing.
+    """
+    t0 = time.perf_counter()
+    quads = _source_quads(source)
+    report = SyncReport(quads=len(quads))
+    with _driver(config, driver) as (drv, cfg), _translate(cfg, "syncing the mirror"):
+        with drv.session(database=cfg.database) as session:
+            _ensure_schema(session)
+            table = _table_from_db(session)
+            model = build_model(quads, table)
+            _write_prefixes(session, table)
+            empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
+            tw = time.perf_counter()
+            if empty:
+                _sync_fresh(session, model, report, batch_size, progress)
+            else:
+                _sync_diff(session, model, report, batch_size, progress)
+            report.write_seconds = time.perf_counter() - tw
+    report.nodes, report.relationships = len(model.nodes), len(model.rels)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _ticker(progress: Progress | None, phase: str, total: int):
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(phase, done, total)
+
+    if progress is not None:
+        progress(phase, 0, total)
+    return tick
+
+
+def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
+    report.mode = "bulk"
+    nodes = list(model.nodes.items())
+    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)))
+    rels = list(model.rels.items())
+    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)))
+
+
+def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
+    report.mode = "incremental"
+    cur_nodes, cur_rels = _read_state(session)
+
+    # relationships: gone, duplicates, changed, new
+    rel_delete: list[str] = []
+    rel_update: list[list] = []
+    rel_create: list = []
+    for key, entries in cur_rels.items():
+        want = model.rels.get(key)
+        if want is None:
+            rel_delete.extend(eid for eid, _ in entries)
+            continue
+        (eid, props), dups = entries[0], entries[1:]
+        rel_delete.extend(e for e, _ in dups)
+        if _canon_props(props) != _canon_props(want):
+            rel_update.append([eid, want])
+    for key, want in model.rels.items():
+        if key not in cur_rels:
+            rel_create.append((key, want))
+
+    node_delete = [u for u in cur_nodes if u not in model.nodes]
+    node_create = [(u, rec) for u, rec in model.nodes.items() if u not in cur_nodes]
+    prop_update: list[dict] = []
+    label_add: dict[str, list[str]] = {}
+    label_remove: dict[str, list[str]] = {}
+    for uri, want in model.nodes.items():
+        have = cur_nodes.get(uri)
+        if have is None:
+            continue
+        changed = False
+        if _canon_props(have.props) != _canon_props(want.props):
+            prop_update.append({"uri": uri, "props": want.props})
+            changed = True
+        for l in want.labels - have.labels:
+            label_add.setdefault(l, []).append(uri)
+            changed = True
+        for l in have.labels - want.labels:
+            label_remove.setdefault(l, []).append(uri)
+            changed = True
+        report.nodes_updated += changed
+
+    tick = _ticker(progress, "delete relationships", len(rel_delete))
+    for batch in _batches(rel_delete, batch_size):
+        _run(session, "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r", ids=batch)
+        tick(len(batch))
+    report.rels_deleted = len(rel_delete)
+
+    tick = _ticker(progress, "delete nodes", len(node_delete))
+    for batch in _batches(node_delete, batch_size):
+        _run(session, "UNWIND $uris AS u MATCH (n:Resource {uri: u}) DETACH DELETE n", uris=batch)
+        tick(len(batch))
+    report.nodes_deleted = len(node_delete)
+
+    report.nodes_created = _create_nodes(session, node_create, batch_size, _ticker(progress, "create nodes", len(node_create)))
+
+    tick = _ticker(progress, "update nodes", len(prop_update) + sum(map(len, label_add.values())) + sum(map(len, label_remove.values())))
+    for batch in _batches(prop_update, batch_size):
+        _run(session, "UNWIND $rows AS row MATCH (n:Resource {uri: row.uri}) SET n = row.props", rows=batch)
+        tick(len(batch))
+    for label, uris in sorted(label_add.items()):
+        for batch in _batches(uris, batch_size):
+            _run(session, f"UNWIND $uris AS u MATCH (n:Resource {{uri: u}}) SET n:{quote_identifier(label)}", uris=batch)
+            tick(len(batch))
+    for label, uris in sorted(label_remove.items()):
+        for batch in _batches(uris, batch_size):
+            _run(session, f"UNWIND $uris AS u MATCH (n:Resource {{uri: u}}) REMOVE n:{quote_identifier(label)}", uris=batch)
+            tick(len(batch))
+
+    report.rels_created = _create_rels(session, rel_create, batch_size, _ticker(progress, "create relationships", len(rel_create)))
+
+    tick = _ticker(progress, "update relationships", len(rel_update))
+    for batch in _batches(rel_update, batch_size):
+        _run(session, "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row[0] SET r = row[1]", rows=batch)
+        tick(len(batch))
+    report.rels_updated = len(rel_update)
+
+
+# -- export / verify / clear / checksum -------------------------------------------------------
+def export_quads(config: Neo4jConfig | None = None, *, driver=None) -> list[tuple]:
+    """Return the quads (internal form) the mirrored property graph stands for."""
+    with _driver(config, driver) as (drv, cfg), _translate(cfg, "exporting the mirror"):
+        with drv.session(database=cfg.database) as session:
+            table = _table_from_db(session)
+            nodes, rels = _read_state(session)
+    flat = {k: v[0][1] for k, v in rels.items()}
+    return list(dict.fromkeys(decode_model(nodes, flat, table)))
+
+
+def export(config: Neo4jConfig | None = None, *, driver=None):
+    """Export the mirror (property graph -> RDF) as an rdflib ``Dataset``, one named graph per document.
+
+    Raises
+    ------
+    collabkg.errors.Neo4jError
+        Server unreachable, credentials refused, database missing.
+    """
+    from rdflib import Dataset, URIRef
+
+    from collabkg.ontology.prefixes import bind_prefixes
+
+    ds = bind_prefixes(Dataset())
+    for s, p, o, g in export_quads(config, driver=driver):
+        graph = ds.graph(URIRef(g)) if g else ds.default_context
+        graph.add((term_to_rdflib(s), URIRef(p), term_to_rdflib(o)))
+    return ds
+
+
+def verify(source, config: Neo4jConfig | None = None, *, driver=None) -> VerifyReport:
+    """Export the mirror and compare it with ``source`` statement by statement.
+
+    Returns
+    -------
+    VerifyReport
+        ``ok`` is True when Neo4j holds exactly the source's quads.
+    """
+    from rdflib import URIRef
+
+    want = set(_source_quads(source))
+    have = set(export_quads(config, driver=driver))
+
+    def rd(q):
+        return (term_to_rdflib(q[0]), URIRef(q[1]), term_to_rdflib(q[2]), q[3] or None)
+
+    return VerifyReport(
+        store_quads=len(want),
+        neo4j_quads=len(have),
+        missing=sorted((rd(q) for q in want - have), key=str),
+        extra=sorted((rd(q) for q in have - want), key=str),
+    )
+
+
+def clear(config: Neo4jConfig | None = None, *, driver=None, batch_size: int = BATCH_SIZE) -> int:
+    """Delete the mirror: every ``:Resource`` node, the prefix table and the graph config.
+
+    Returns
+    -------
+    int
+        The number of ``:Resource`` nodes deleted.
+    """
+    with _driver(config, driver) as (drv, cfg), _translate(cfg, "clearing the mirror"):
+        with drv.session(database=cfg.database) as session:
+            total = 0
+            while True:
+                rows = _run(
+                    session,
+                    "MATCH (n:Resource) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c",
+                    n=batch_size,
+                )
+                c = rows[0]["c"] if rows else 0
+                total += c
+                if c == 0:
+                    break
+            _run(session, "MATCH (n) WHERE n:_NsPrefDef OR n:_GraphConfig DETACH DELETE n")
+    return total
+
+
+def checksum(config: Neo4jConfig | None = None, *, driver=None) -> tuple[str, dict[str, int]]:
+    """Return (sha256 hex, counts) of the mirrored property graph: every node's uri, labels and
+    properties and every relationship's ends, type and properties, in a canonical order.
+
+    Two databases with equal checksums hold the same mirror; a sync that changes nothing
+    leaves it unchanged.
+    """
+    with _driver(config, driver) as (drv, cfg), _translate(cfg, "reading the mirror"):
+        with drv.session(database=cfg.database) as session:
+            nodes, rels = _read_state(session)
+    h = hashlib.sha256()
+    for uri in sorted(nodes):
+        rec = nodes[uri]
+        h.update(json.dumps(["N", uri, sorted(rec.labels), _canon_props(rec.props)], ensure_ascii=False).encode())
+    nrels = 0
+    for key in sorted(rels):
+        for _, props in sorted(rels[key], key=lambda e: _canon_props(e[1])):
+            h.update(json.dumps(["R", *key, _canon_props(props)], ensure_ascii=False).encode())
+            nrels += 1
+    return h.hexdigest(), {"nodes": len(nodes), "relationships": nrels}
