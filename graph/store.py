@@ -11,13 +11,26 @@ oxrdflib); Oxigraph does the storing and querying, transactionally.
 1
 >>> [str(n) for n in store.graph_names()]
 ['http://ex/doc1']
+
+On disk a store is a folder holding a format marker (``collabkg-store.json``) and the Oxigraph
+database it points to (``data-<id>/``). Bulk loads write a new database next to the current one
+(a cheap hard-link snapshot plus the new data) and switch the marker atomically, so a crash
+(even ``kill -9``) mid-load leaves the store as it was before the load, never half-loaded.
 """
 
 from __future__ import annotations
 
+import gc
+import io
+import itertools
+import json
 import os
+import shutil
+import time
+import traceback
+import uuid
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator, Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -26,7 +39,27 @@ from rdflib.term import Node
 from collabkg.errors import StoreError
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 
-__all__ = ["Store", "default_store_path", "to_ox", "from_ox"]
+__all__ = ["Store", "default_store_path", "to_ox", "from_ox", "STORE_FORMAT", "MARKER"]
+
+#: Version of the on-disk layout this code writes. 0 = a bare Oxigraph folder (collabkg <= the
+#: first release of the store, still opened and upgraded in place); 1 = marker + ``data-<id>/``.
+STORE_FORMAT = 1
+#: The marker file naming the layout version and the live database folder.
+MARKER = "collabkg-store.json"
+#: Quads per bulk-load chunk: bounds memory (about 0.4 GB at 250k) whatever the input size.
+CHUNK_QUADS = 250_000
+
+_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML, ".n3": ox.RdfFormat.N3, ".jsonld": ox.RdfFormat.JSON_LD,
+}
+_FORMAT_NAMES = {
+    "nq": ox.RdfFormat.N_QUADS, "nquads": ox.RdfFormat.N_QUADS, "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML, "rdfxml": ox.RdfFormat.RDF_XML,
+    "n3": ox.RdfFormat.N3, "json-ld": ox.RdfFormat.JSON_LD, "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 #: Where the store lives unless ``--store`` or ``COLLABKG_STORE`` says otherwise.
 DEFAULT_STORE = Path(".collabkg") / "store"
@@ -77,19 +110,126 @@ class Store:
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.format = STORE_FORMAT
         try:
             if self.path is None:
                 self._ox = ox.Store()
-            elif read_only:
-                self._ox = ox.Store.read_only(str(self.path))
             else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(self.path))
+                self._ox = self._open_disk()
         except OSError as e:
             raise StoreError(
                 f"{self.path}: cannot open the store: {e}",
-                hint="is another collabkg process using it? otherwise pass another --store folder",
+                hint="is another collabkg process writing to it? otherwise pass another --store folder",
             ) from e
+
+    # -- on-disk layout ------------------------------------------------------------------------
+    def _read_marker(self) -> dict | None:
+        marker = self.path / MARKER
+        if not marker.exists():
+            return None
+        try:
+            info = json.loads(marker.read_text(encoding="utf-8"))
+            int(info["format"]), str(info["data"])
+        except (ValueError, KeyError, TypeError) as e:
+            raise StoreError(
+                f"{marker}: the store marker is damaged ({e})",
+                hint=f"rebuild the store: collabkg build --store {self.path}",
+            ) from e
+        return info
+
+    def _write_marker(self, data: str) -> None:
+        """Point the store at database folder ``data``, atomically (write, fsync, rename)."""
+        from collabkg import __version__
+
+        info = {"format": STORE_FORMAT, "data": data, "oxigraph": ox.__version__,
+                "collabkg": __version__, "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        tmp = self.path / (MARKER + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(info, f, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.path / MARKER)
+        _fsync_dir(self.path)
+
+    def _open_disk(self) -> ox.Store:
+        info = self._read_marker()
+        if info is not None:
+            if int(info["format"]) > STORE_FORMAT:
+                raise StoreError(
+                    f"{self.path}: written by a newer collabkg (store format {info['format']}, "
+                    f"this one reads up to {STORE_FORMAT})",
+                    hint="upgrade collabkg (pip install -U collabkg) or rebuild the store with "
+                    f"an older one: collabkg build --store {self.path}",
+                )
+            data = self.path / info["data"]
+            if not data.is_dir():
+                raise StoreError(
+                    f"{self.path}: the store marker points at {info['data']}/, which is missing",
+                    hint=f"rebuild the store: collabkg build --store {self.path}",
+                )
+            store = _open_ox(data, self.read_only, self.path)
+            if not self.read_only:
+                self._clean_strays(info["data"])
+            return store
+        legacy = (self.path / "CURRENT").exists()
+        if legacy:  # format 0: a bare Oxigraph folder written before the marker existed
+            self.format = 0
+            if self.read_only:
+                return _open_ox(self.path, True, self.path)
+            return self._upgrade_legacy()
+        if self.read_only:
+            raise StoreError(f"{self.path}: no collabkg store here",
+                             hint="build one first: collabkg build --store " + str(self.path))
+        if self.path.exists() and any(self.path.iterdir()):
+            raise StoreError(
+                f"{self.path}: the folder is not empty and holds no collabkg store",
+                hint="pass an empty or new folder to --store",
+            )
+        self.path.mkdir(parents=True, exist_ok=True)
+        name = _new_data_name()
+        store = ox.Store(str(self.path / name))
+        self._write_marker(name)
+        return store
+
+    def _upgrade_legacy(self) -> ox.Store:
+        """Move a format-0 store (bare Oxigraph folder) into the format-1 layout, crash-safely.
+
+        A hard-link snapshot goes to ``data-<id>/``; only then does the marker appear, and only
+        then are the old files removed (a crash before the marker leaves the old store intact).
+        """
+        name = _new_data_name()
+        legacy = _open_ox(self.path, False, self.path)
+        legacy.flush()
+        legacy.backup(str(self.path / name))
+        legacy = None  # closed before its files go
+        gc.collect()
+        self._write_marker(name)
+        for child in self.path.iterdir():
+            if child.name in (MARKER, name):
+                continue
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        self.format = STORE_FORMAT
+        return ox.Store(str(self.path / name))
+
+    def _clean_strays(self, live: str) -> None:
+        """Remove database folders left by an interrupted load (we hold the store's lock)."""
+        for child in self.path.iterdir():
+            if child.name.startswith("data-") and child.name != live and child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name == MARKER + ".tmp":
+                child.unlink(missing_ok=True)
+
+    @property
+    def data_path(self) -> Path | None:
+        """The folder of the live Oxigraph database (None for an in-memory store)."""
+        if self.path is None:
+            return None
+        info = self._read_marker()
+        return self.path / info["data"] if info else self.path
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -169,6 +309,102 @@ class Store:
         # N-Triples serialiser, so no value is ever formatted in unescaped.
         self._ox.update(" ;\n".join(parts))
 
+    def bulk_load(
+        self,
+        source: Union[str, os.PathLike, IO[bytes], Iterable[Union[str, os.PathLike]]],
+        format: str | ox.RdfFormat | None = None,
+        *,
+        graph: URIRef | None = None,
+        progress: bool | Callable[[int, int | None], None] = False,
+        chunk_quads: int = CHUNK_QUADS,
+        lenient: bool = False,
+    ) -> int:
+        """Stream RDF files into the store with Oxigraph's native bulk loader; all or nothing.
+
+        Parameters
+        ----------
+        source : path, list of paths, or binary file object
+            RDF files (N-Quads, N-Triples, Turtle, TriG, RDF/XML, N3, JSON-LD; ``.gz`` allowed).
+        format : str or pyoxigraph.RdfFormat, optional
+            ``"nq"``, ``"nt"``, ``"ttl"``, ``"trig"``, ...; guessed from each file's suffix if None.
+        graph : URIRef, optional
+            Named graph for files of triples (default: the default graph).
+        progress : bool or callable, optional
+            True shows a progress bar on stderr; a callable gets ``(bytes_read, total_bytes)``.
+        chunk_quads : int, optional
+            Quads per native bulk-load call; memory stays bounded by this, not by the input size.
+        lenient : bool, optional
+            Skip IRI validation while parsing (faster; only for trusted input).
+
+        Returns
+        -------
+        int
+            The number of quads read from the input (duplicates included).
+
+        Raises
+        ------
+        StoreError
+            If a file is missing, unreadable, or not valid RDF (the store is then unchanged).
+
+        Notes
+        -----
+        On disk the load goes into a new database folder, started as a hard-link snapshot of the
+        current one, and the store's marker is switched to it only once every quad is written and
+        flushed. A crash or ``kill -9`` at any moment leaves the store as before or fully loaded;
+        the leftover folder is removed the next time the store is opened for writing. Blank nodes
+        are scoped to their file.
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> d = tempfile.mkdtemp()
+        >>> with open(os.path.join(d, "g.nq"), "w") as f:
+        ...     _ = f.write('<http://ex/a> <http://ex/p> "x" <http://ex/g> .\\n')
+        >>> store = Store(os.path.join(d, "store"))
+        >>> store.bulk_load(os.path.join(d, "g.nq"))
+        1
+        >>> len(store)
+        1
+        >>> store.close()
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        sources = _as_sources(source)
+        total = sum(_size(src) or 0 for src in sources) or None
+        report = _progress_reporter(progress, total)
+        gname = to_ox(graph) if graph is not None else None
+        if self.path is None:
+            try:
+                return _load_into(self._ox, sources, format, gname, chunk_quads, report, lenient)
+            finally:
+                report(None, None)
+        self._ox.flush()
+        name = _new_data_name()
+        target = self.path / name
+        new = None
+        try:
+            self._ox.backup(str(target))  # hard links to immutable files: cheap
+            new = ox.Store(str(target))
+            n = _load_into(new, sources, format, gname, chunk_quads, report, lenient)
+            new.flush()
+            new = None  # closes the new database
+        except BaseException as e:
+            # the traceback's frames hold the new database open: clear them, then remove it
+            traceback.clear_frames(e.__traceback__)
+            new = None
+            gc.collect()
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        finally:
+            report(None, None)
+        old = self.data_path
+        self._write_marker(name)  # the commit point
+        del self._ox
+        self._ox = ox.Store(str(target))
+        if old is not None and old != self.path and old.name.startswith("data-"):
+            shutil.rmtree(old, ignore_errors=True)
+        return n
+
     def remove_graph(self, name: URIRef) -> None:
         """Delete a named graph and its statements (no error if it does not exist)."""
         self._ox.update(f"DROP SILENT GRAPH {to_ox(name)}")
@@ -180,7 +416,10 @@ class Store:
 
     def close(self) -> None:
         """Release the store (the folder can then be opened by another process)."""
-        self.flush()
+        if not hasattr(self, "_ox"):
+            return
+        if not self.read_only:
+            self.flush()
         del self._ox
 
     def __enter__(self) -> "Store":
@@ -192,3 +431,152 @@ class Store:
 
 def _nq(q: ox.Quad) -> str:
     return f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _new_data_name() -> str:
+    return f"data-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _open_ox(data: Path, read_only: bool, store_path: Path) -> ox.Store:
+    try:
+        return ox.Store.read_only(str(data)) if read_only else ox.Store(str(data))
+    except OSError as e:
+        text = str(e)
+        if "lock" in text.lower():
+            raise
+        raise StoreError(
+            f"{store_path}: Oxigraph cannot read this store ({text})",
+            hint=f"it may come from an incompatible Oxigraph version; rebuild it: collabkg build --store {store_path}",
+        ) from e
+
+
+def _as_sources(source) -> list:
+    if isinstance(source, (str, os.PathLike)):
+        return [Path(source)]
+    if hasattr(source, "read"):
+        return [source]
+    return [Path(s) if isinstance(s, (str, os.PathLike)) else s for s in source]
+
+
+def _size(src) -> int | None:
+    if isinstance(src, Path):
+        try:
+            return src.stat().st_size
+        except OSError:
+            return None
+    return None
+
+
+def _guess_format(src, format) -> ox.RdfFormat:
+    if isinstance(format, ox.RdfFormat):
+        return format
+    if format is not None:
+        try:
+            return _FORMAT_NAMES[str(format).lower()]
+        except KeyError:
+            raise StoreError(f"unknown RDF format {format!r}",
+                             hint="use one of: " + ", ".join(sorted(_FORMAT_NAMES))) from None
+    name = src.name if isinstance(src, Path) else str(getattr(src, "name", ""))
+    suffixes = [x.lower() for x in Path(name).suffixes if x.lower() != ".gz"]
+    if suffixes and suffixes[-1] in _FORMATS:
+        return _FORMATS[suffixes[-1]]
+    raise StoreError(f"{name or 'input'}: cannot tell the RDF format from the file name",
+                     hint="pass format='nq' (or nt, ttl, trig, xml, jsonld)")
+
+
+class _Counting(io.RawIOBase):
+    """A read-only byte stream that reports how many bytes of the underlying file were read."""
+
+    def __init__(self, raw, on_read):
+        self._raw, self._on_read = raw, on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        n = self._raw.readinto(b)
+        if n:
+            self._on_read(n)
+        return n
+
+
+def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report, lenient: bool = False) -> int:
+    import gzip
+
+    done = 0
+    n = 0
+
+    def on_read(k: int) -> None:
+        nonlocal done
+        done += k
+        report(done, None)
+
+    for i, src in enumerate(sources):
+        fmt = _guess_format(src, format)
+        label = str(src) if isinstance(src, Path) else getattr(src, "name", "input")
+        try:
+            raw = open(src, "rb") if isinstance(src, Path) else src
+        except OSError as e:
+            raise StoreError(f"{src}: cannot read ({e.strerror})", hint="check the path") from e
+        try:
+            counted = io.BufferedReader(_Counting(raw, on_read), 1 << 20)
+            stream = gzip.GzipFile(fileobj=counted) if label.endswith(".gz") else counted
+            # blank nodes get fresh ids per file (consistent within it, across chunks)
+            quads = ox.parse(stream, format=fmt, rename_blank_nodes=True, lenient=lenient)
+            while True:
+                chunk = list(itertools.islice(quads, chunk_quads))
+                if not chunk:
+                    break
+                if gname is not None:
+                    chunk = [ox.Quad(q.subject, q.predicate, q.object, gname)
+                             if isinstance(q.graph_name, ox.DefaultGraph) else q for q in chunk]
+                store.bulk_extend(chunk)
+                n += len(chunk)
+        except SyntaxError as e:
+            raise StoreError(f"{label}: not valid RDF: {e}", hint="fix the file; the store is unchanged") from e
+        finally:
+            if isinstance(src, Path):
+                raw.close()
+    return n
+
+
+def _progress_reporter(progress, total: int | None):
+    """Return ``report(done, _)``; ``report(None, None)`` ends the bar."""
+    if callable(progress):
+        def report(done, _):
+            if done is not None:
+                progress(done, total)
+        return report
+    if not progress:
+        return lambda done, _: None
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+    from rich.console import Console
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                   TransferSpeedColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                   transient=False)
+    task = bar.add_task("loading", total=total)
+    bar.start()
+    state = {"last": 0.0}
+
+    def report(done, _):
+        if done is None:
+            bar.stop()
+            return
+        now = time.monotonic()
+        if now - state["last"] > 0.1 or (total and done >= total):
+            state["last"] = now
+            bar.update(task, completed=done)
+    return report
