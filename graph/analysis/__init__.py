@@ -16,5 +16,6 @@ from collabkg.graph.analysis.paths import *  # noqa: F401,F403
 from collabkg.graph.analysis.paths import __all__ as _p
 from collabkg.graph.analysis.projection import *  # noqa: F401,F403
 from collabkg.graph.analysis.projection import __all__ as _j
+from collabkg.graph.analysis.report import stats
 
-__all__ = [*_j, *_p, *_c, *_m]
+__all__ = [*_j, *_p, *_c, *_m, "stats"]

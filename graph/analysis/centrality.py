@@ -270,12 +270,15 @@ def top_by_kind(df: pd.DataFrame, n: int, *, by: str = "betweenness") -> pd.Data
 
     Examples
     --------
-    >>> df = pd.DataFrame({"kind": ["a", "a", "b"], "betweenness": [0.1, 0.3, 0.2]})
-    >>> top_by_kind(df, 1)["betweenness"].tolist()
-    [0.3, 0.2]
+    >>> df = pd.DataFrame({"kind": ["a", "b", "a", "a"], "betweenness": [0.1, 0.2, 0.3, 0.05]})
+    >>> top_by_kind(df, 2)[["kind", "betweenness"]].values.tolist()
+    [['a', 0.3], ['a', 0.1], ['b', 0.2]]
     """
     attrs = dict(df.attrs)
-    out = (df.sort_values(by, ascending=False, kind="stable")
-             .groupby("kind", dropna=False, sort=False).head(n).reset_index(drop=True))
+    out = df.sort_values(by, ascending=False, kind="stable").groupby("kind", dropna=False, sort=False).head(n)
+    # kinds kept together, the kind with the highest value first
+    rank = {k: i for i, k in enumerate(out["kind"].drop_duplicates())}
+    out = out.assign(_rank=out["kind"].map(rank)).sort_values(["_rank", by], ascending=[True, False], kind="stable")
+    out = out.drop(columns="_rank").reset_index(drop=True)
     out.attrs.update(attrs)
     return out

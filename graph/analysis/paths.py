@@ -256,7 +256,7 @@ def hops(G: nx.Graph, path: list) -> list[dict]:
 
 
 def trace(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6,
-          avoid_kinds: Iterable[str] = ()) -> pd.DataFrame:
+          avoid_kinds: Iterable[str] = ("place",)) -> pd.DataFrame:
     """Trace how two entities, named by any alias or a close spelling, are connected.
 
     Parameters
@@ -270,7 +270,9 @@ def trace(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6,
     max_hops : int or None
         Longest path accepted, in edges.
     avoid_kinds : iterable of str
-        Kinds never passed through (see :func:`k_shortest_paths`).
+        Kinds never passed through (see :func:`k_shortest_paths`); by default places, so that
+        two bodies do not count as connected merely by being in one country. Pass ``()`` to
+        allow every kind.
 
     Returns
     -------

@@ -52,13 +52,19 @@ __all__ = [
     "time_slice",
     "restrict_kinds",
     "relation_label",
+    "load_graph",
     "FACT_KINDS",
     "NON_ENTITY_KINDS",
+    "VALUE_KINDS",
     "example_store",
 ]
 
 #: Kinds that are not entities of the analysis graph (they are the evidence behind it).
 NON_ENTITY_KINDS = frozenset({"document", "evidence", "statement"})
+
+#: Kinds of shared vocabulary (roles, concept schemes): shown as labelled attribute values of the
+#: nodes that point at them, not as nodes (a "Director" role would join every director's post).
+VALUE_KINDS = frozenset({"role", "scheme"})
 
 #: Kinds of n-ary fact nodes (folded into links by :func:`collapse`).
 FACT_KINDS = frozenset(
@@ -181,9 +187,10 @@ def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds:
     store : collabkg.graph.store.Store
         The store to read (all named graphs).
     include_kinds : iterable of str, optional
-        Keep only entities of these kinds (default: every kind but documents and evidence).
+        Keep only entities of these kinds (default: every kind but documents, evidence and the
+        :data:`VALUE_KINDS`).
     exclude_kinds : iterable of str
-        Drop entities of these kinds.
+        Drop entities of these kinds; links to them become labelled attribute values.
     max_evidence : int
         Keep at most this many evidence records per node and per statement (the first ones by
         document and quote); the graph stays small on large stores.
@@ -214,7 +221,7 @@ def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds:
     number of triples about entities.
     """
     keep = set(include_kinds) if include_kinds is not None else None
-    drop = set(exclude_kinds) | NON_ENTITY_KINDS
+    drop = set(exclude_kinds) | NON_ENTITY_KINDS | (VALUE_KINDS - keep if keep is not None else VALUE_KINDS)
     G = nx.Graph(source=str(getattr(store, "path", None) or "memory"), mode="full")
 
     # 1. entities and their kinds
@@ -520,6 +527,52 @@ def restrict_kinds(G: nx.Graph, kinds: Iterable[str]) -> nx.Graph:
     kinds = set(kinds)
     H = G.subgraph(n for n, d in G.nodes(data=True) if d["kind"] in kinds).copy()
     return H
+
+
+def load_graph(store=None, *, collapse_to: Iterable[str] | None = None, as_of: int | None = None,
+               between: tuple[int, int] | None = None, include_kinds: Iterable[str] | None = None,
+               exclude_kinds: Iterable[str] = ()) -> nx.Graph:
+    """Open a store (read-only), project it, and optionally collapse and time-slice the result.
+
+    The one call behind ``collabkg trace``, ``stats`` and ``view``.
+
+    Parameters
+    ----------
+    store : Store, str, os.PathLike or None
+        A :class:`~collabkg.graph.store.Store`, a store folder, or None for the default store.
+    collapse_to : iterable of str, optional
+        Kinds to keep when folding n-ary facts into links (see :func:`collapse`).
+    as_of, between
+        Time window (see :func:`time_slice`).
+    include_kinds, exclude_kinds
+        Passed to :func:`project`.
+
+    Returns
+    -------
+    networkx.Graph
+
+    Raises
+    ------
+    collabkg.errors.StoreError
+        If there is no store at that place, or it cannot be opened.
+    ValueError
+        If both ``as_of`` and ``between`` are given.
+
+    Examples
+    --------
+    >>> G = load_graph(example_store(), collapse_to=["organization"], as_of=2019)
+    >>> G.graph["mode"], G.graph["as_of"], G.number_of_nodes()
+    ('collapsed', 2019, 3)
+    """
+    from collabkg.api import using_store
+
+    with using_store(store, read_only=True) as st:
+        G = project(st, include_kinds=include_kinds, exclude_kinds=exclude_kinds)
+    if collapse_to:
+        G = collapse(G, keep=collapse_to)
+    if as_of is not None or between is not None:
+        G = time_slice(G, as_of=as_of, between=between)
+    return G
 
 
 _EXAMPLE = """

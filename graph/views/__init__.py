@@ -11,7 +11,7 @@ Self-contained and offline HTML, every document text escaped, usable on large gr
 
 from collabkg.graph.views.layout import force_layout, layout
 from collabkg.graph.views.network import (EDGE_LABEL_MAX_EDGES, KIND_COLORS, PHYSICS_MAX_NODES, CollabNetwork,
-                                          graph_view, neighbourhood_view, path_view, save_html)
+                                          graph_view, neighbourhood_view, path_view, save_html, view)
 
-__all__ = ["CollabNetwork", "graph_view", "neighbourhood_view", "path_view", "save_html", "layout", "force_layout",
+__all__ = ["CollabNetwork", "view", "graph_view", "neighbourhood_view", "path_view", "save_html", "layout", "force_layout",
            "KIND_COLORS", "PHYSICS_MAX_NODES", "EDGE_LABEL_MAX_EDGES"]

@@ -40,7 +40,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 __all__ = [
-    "CollabNetwork", "graph_view", "neighbourhood_view", "path_view", "save_html", "KIND_COLORS",
+    "CollabNetwork", "graph_view", "neighbourhood_view", "path_view", "view", "save_html", "KIND_COLORS",
     "PHYSICS_MAX_NODES", "EDGE_LABEL_MAX_EDGES",
 ]
 
@@ -429,10 +429,10 @@ def _layout(G: nx.Graph, seed: int) -> dict:
 
 def _options(physics: bool, big: bool, n_edges: int) -> dict:
     opts = {
-        "nodes": {"font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"size": 13 if n_edges < 40 else 18, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "scaling": {"label": {"enabled": False}}},
         "edges": {"color": {"color": "#9aa5b1", "highlight": _HIGHLIGHT, "inherit": False},
-                  "font": {"size": 10, "align": "middle", "color": "#555", "strokeWidth": 3},
+                  "font": {"size": 10 if n_edges < 40 else 13, "align": "middle", "color": "#555", "strokeWidth": 3},
                   "smooth": False if big or n_edges > 2000 else {"type": "continuous"}},
         "interaction": {"hover": not big, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "multiselect": True},
@@ -501,7 +501,7 @@ def neighbourhood_view(G: nx.Graph, focus: str, *, depth: int = 1, kinds: Iterab
 
 
 def path_view(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6, context: int = 0,
-              avoid_kinds: Iterable[str] = (), **kwargs) -> CollabNetwork:
+              avoid_kinds: Iterable[str] = ("place",), **kwargs) -> CollabNetwork:
     """The ``k`` shortest paths between two entities, the shortest highlighted.
 
     Parameters
@@ -554,3 +554,52 @@ def path_view(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None =
     on_paths = {n for p in paths for n in p}
     return graph_view(sub, highlight_nodes=best, highlight_edges=list(zip(best, best[1:])),
                       dim_others=context > 0, bright=on_paths, **kwargs)
+
+
+def view(G: nx.Graph, *, focus: str | None = None, depth: int = 1, path: tuple[str, str] | None = None,
+         kinds: Iterable[str] | None = None, k: int = 3, max_hops: int | None = 6, context: int = 0,
+         **kwargs) -> CollabNetwork:
+    """One entry point for ``collabkg view``: a path, a neighbourhood, or the whole graph.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A projected graph.
+    focus : str, optional
+        Show the neighbourhood of this entity (see :func:`neighbourhood_view`).
+    depth : int
+        Radius of the neighbourhood.
+    path : (str, str), optional
+        Show the paths between these two entities (see :func:`path_view`); wins over ``focus``.
+    kinds : iterable of str, optional
+        Kinds shown.
+    k, max_hops, context
+        For a path view.
+    **kwargs
+        Passed to :func:`graph_view`.
+
+    Returns
+    -------
+    CollabNetwork
+
+    Raises
+    ------
+    collabkg.errors.EntityNotFound, collabkg.errors.NoPath
+        As the view functions do.
+
+    Examples
+    --------
+    >>> from collabkg.graph.analysis import project, example_store
+    >>> view(project(example_store()), focus="AI").num_nodes()
+    3
+    """
+    if path is not None:
+        a, b = path
+        H = G
+        if kinds is not None:
+            keep = set(kinds)
+            H = G.subgraph([n for n, d in G.nodes(data=True) if d.get("kind") in keep])
+        return path_view(H, a, b, k=k, max_hops=max_hops, context=context, **kwargs)
+    if focus is not None:
+        return neighbourhood_view(G, focus, depth=depth, kinds=kinds, **kwargs)
+    return graph_view(G, kinds=kinds, **kwargs)

@@ -27,15 +27,19 @@ def mini(mini_store):
 
 
 @pytest.fixture(scope="session")
-def sample_store(tmp_path_factory) -> Store:
-    """The bundled sample corpus, built with ``collabkg.api.build`` into a fresh store."""
+def sample_store_path(tmp_path_factory) -> Path:
+    """The bundled sample corpus, built with ``collabkg.api.build`` into a fresh store folder."""
     from collabkg import api
 
-    path = tmp_path_factory.mktemp("sample") / "store"
-    api.build(store=path)
-    return Store(path, read_only=True)
+    root = tmp_path_factory.mktemp("sample")
+    report = api.build(store=root / "store", out=root / "out")
+    assert report.exit_code == 0
+    return root / "store"
 
 
 @pytest.fixture(scope="session")
-def sample(sample_store):
-    return project(sample_store)
+def sample(sample_store_path):
+    """The projection of the built sample corpus."""
+    from collabkg.graph.analysis import load_graph
+
+    return load_graph(sample_store_path)

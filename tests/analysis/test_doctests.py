@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["projection", "paths", "centrality", "communities"]
+MODULES = ["projection", "paths", "centrality", "communities", "report"]
 
 
 @pytest.mark.parametrize("name", MODULES + ["__init__"])

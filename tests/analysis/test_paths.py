@@ -61,7 +61,10 @@ def test_trace_ncar_to_big_with_evidence(mini):
     assert first["direction"].tolist() == ["<-", "->", "->", "<-"]
     assert first["quote"].iloc[0].startswith("Memorandum of Understanding between the CAS")
     assert first["document_title"].iloc[0] == "China-US Roundtable on Scientific Data Cooperation"
-    assert df["path"].nunique() == 3
+    # places are not passed through by default; allowed, the country gives one more path
+    assert df["path"].nunique() == 2
+    assert trace(mini, "NCAR", "BIG", k=3, avoid_kinds=())["path"].nunique() == 3
+    assert not df["target_kind"].iloc[:-1].eq("place").any()
     lengths = df.groupby("path").size().tolist()
     assert lengths == sorted(lengths)
 

@@ -166,3 +166,14 @@ def hostile(mini_store):
                statements=[{"source": XSS_IRI, "target": cas, "predicate": "org:subOrganizationOf",
                             "relation": "part of <i>x</i>", "evidence": evidence}])
     return G
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    """The projection of the bundled sample corpus, built with ``collabkg.api.build``."""
+    from collabkg import api
+    from collabkg.graph.analysis import load_graph
+
+    root = tmp_path_factory.mktemp("sample-views")
+    assert api.build(store=root / "store", out=root / "out").exit_code == 0
+    return load_graph(root / "store")

@@ -132,3 +132,21 @@ def test_large_graph_is_stable_without_physics(tmp_path, open_page):
     page.js("window.ckg.network.redraw()")
     assert page.errors() == []
     page.screenshot("view-large-5k-zoomed")
+
+
+def test_sample_corpus_views(sample, tmp_path, open_page):
+    page = open_page(save_html(graph_view(sample, heading="Sample corpus"), tmp_path / "sample.html"))
+    check_clean(page, sample)
+    page.screenshot("view-sample-graph")
+    net = path_view(sample, "NCAR", "BIG")
+    page = open_page(save_html(net, tmp_path / "sample-path.html"))
+    assert page.stable and page.errors() == [] and page.outside_requests() == []
+    big = next(n["id"] for n in net.nodes if n["label"] == "Beijing Institute of Genomics")
+    x, y = page.node_dom(big)
+    page.click_canvas(x, y)
+    assert "Beijing Institute of Genomics" in page.popup()
+    page.screenshot("view-sample-path")
+    (cas,) = [n["id"] for n in net.nodes if n["label"] == "Chinese Academy of Sciences"]
+    page = open_page(save_html(neighbourhood_view(sample, "CAS", depth=1), tmp_path / "sample-cas.html"))
+    assert page.stable and page.errors() == [] and page.js("return window.ckg.nodes.get(arguments[0]).borderWidth", cas) == 4
+    page.screenshot("view-sample-neighbourhood")

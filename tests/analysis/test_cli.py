@@ -1,0 +1,81 @@
+"""collabkg trace / stats / view: thin commands over the library."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from collabkg.cli import cli
+
+
+@pytest.fixture()
+def run(sample_store_path):
+    def _run(*args):
+        result = CliRunner().invoke(cli, [*args, "--store", str(sample_store_path)], catch_exceptions=False)
+        return result
+
+    return _run
+
+
+@pytest.mark.parametrize("command", ["trace", "stats", "view"])
+def test_help_has_examples(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.output and f"collabkg {command}" in result.output
+
+
+def test_trace_prints_hops_with_quotes(run):
+    r = run("trace", "NCAR", "BIG", "--k", "1")
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("Path 1: 4 hops")
+    assert "--[party]" in r.output or "<--[party]--" in r.output
+    assert "Memorandum of Understanding between the CAS Computer Network" in r.output
+    assert "China-US Roundtable on Scientific Data Cooperation" in r.output
+    assert "Path 2" not in r.output
+
+
+def test_trace_json(run):
+    r = run("trace", "NCAR", "BIG", "--k", "2", "--json")
+    rows = [json.loads(line) for line in r.output.splitlines() if line.strip()]
+    assert {row["path"] for row in rows} == {1, 2}
+    assert rows[0]["source_name"] == "National Center for Atmospheric Research"
+
+
+def test_trace_errors_are_one_line(run):
+    r = run("trace", "NCAR", "Quaid University")
+    assert r.exit_code == 1
+    assert "error: 'Quaid University' matches no entity (did you mean: Quaid-i-Azam University" in r.output
+    r = run("trace", "NCAR", "BIG", "--max-hops", "2")
+    assert r.exit_code == 1 and "no path of at most 2 hops" in r.output
+    r = run("trace", "NCAR", "BIG", "--as-of", "2010", "--between", "2000", "2010")
+    assert r.exit_code == 2
+
+
+def test_trace_time_window(run):
+    r = run("trace", "NCAR", "BIG", "--k", "1", "--as-of", "2012")
+    assert r.exit_code == 0 and "as of 2012" in r.output
+
+
+def test_stats(run):
+    r = run("stats", "--top", "3", "--kind", "organization")
+    assert r.exit_code == 0, r.output
+    out = r.output
+    assert out.index("documents: 2") < out.index("Centrality") < out.index("Communities") < out.index("Brokers")
+    assert "exact (networkx)" in out and "modularity" in out
+
+
+def test_view_writes_self_contained_html(run, tmp_path):
+    for args, name in [((), "all"), (("--focus", "CNIC", "--depth", "2"), "focus"),
+                       (("--path", "NCAR", "BIG"), "path"), (("--kinds", "organization", "--collapse", "organization"), "orgs")]:
+        out = tmp_path / f"{name}.html"
+        r = run("view", *args, "-o", str(out))
+        assert r.exit_code == 0, r.output
+        html = out.read_text()
+        assert "vis.Network" in html and "https://cdn" not in html
+    r = run("view", "--focus", "Nowhere Institute", "-o", str(tmp_path / "x.html"))
+    assert r.exit_code == 1 and not (tmp_path / "x.html").exists()
+
+
+def test_missing_store(tmp_path):
+    r = CliRunner().invoke(cli, ["stats", "--store", str(tmp_path / "none")])
+    assert r.exit_code == 1 and "no store here" in r.output
