@@ -320,6 +320,8 @@ class Endpoint:
             raise HTTPError(422, f"result too large: {e.message}; add LIMIT (and OFFSET to page)") from e
         except sq.QuerySyntaxError as e:
             raise HTTPError(400, str(e)) from e
+        except sq.WorkerDied as e:
+            raise HTTPError(500, str(e)) from e
         except QueryError as e:
             raise HTTPError(400, str(e)) from e
 

@@ -44,7 +44,7 @@ from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 
 __all__ = [
     "query", "update", "Result", "QuerySyntaxError", "QueryTimeout", "ResultTooLarge",
-    "FORMATS", "named_queries", "load_query", "query_kind", "is_update", "QueryWorker",
+    "FORMATS", "named_queries", "load_query", "query_kind", "is_update", "QueryWorker", "WorkerDied",
 ]
 
 #: Output formats: name -> media type.
@@ -99,6 +99,10 @@ class QueryTimeout(_Picklable):
 
 class ResultTooLarge(_Picklable):
     """The result has more rows than the cap allows."""
+
+
+class WorkerDied(_Picklable):
+    """The query engine crashed while answering (the worker process is gone; a new one is used)."""
 
 
 # -- query text helpers ------------------------------------------------------------------------
@@ -655,7 +659,9 @@ class QueryWorker:
             status, payload = self._conn.recv()
         except (EOFError, OSError, BrokenPipeError) as e:
             self.kill()
-            raise QueryError(f"the query worker died: {e}", hint="retry; report it if it persists") from e
+            raise WorkerDied(f"the query engine crashed on this query (exit code {self.process.exitcode})",
+                             hint="Oxigraph aborts on some ORDER BY over mixed or unbound values: order by "
+                                  "STR(?x) or COALESCE(?x, \"\") instead") from e
         finally:
             self.busy = False
         if status == "error":

@@ -54,12 +54,9 @@ def memory_store() -> Store:
 
 
 @pytest.fixture(scope="session")
-def corpus_path(tmp_path_factory) -> Path:
-    """A store built from the bundled sample corpus by ``collabkg.api.build``."""
-    api = pytest.importorskip("collabkg.api", reason="collabkg.api (the build) is not available in this checkout")
-    path = tmp_path_factory.mktemp("corpus") / "store"
-    api.build(store=path)
-    return path
+def corpus_path(sample_build) -> Path:
+    """The store built from the bundled sample corpus (tests/conftest.py builds it once)."""
+    return sample_build[1]
 
 
 @pytest.fixture()

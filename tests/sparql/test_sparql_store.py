@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from collabkg.errors import StoreError
 from collabkg.graph.store import MARKER, STORE_FORMAT, Store
 
-from conftest import DATA
+DATA = __import__("pathlib").Path(__file__).parent / "data"
 
 
 def test_bulk_load_trig_into_disk_store(tmp_path):
