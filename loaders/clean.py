@@ -26,7 +26,16 @@ _NAV_LINES = {
     "find out more", "read more", "learn more", "back to top", "share", "print", "share this",
     "share this page", "print this page", "related links", "see also", "tags", "previous", "next",
     "toggle navigation", "close", "log in", "login", "sign in", "subscribe", "cookie settings",
+    "about", "about us", "contact", "contact us", "news", "events", "sitemap", "privacy", "privacy policy",
+    "terms of use", "accessibility", "accept", "accept all", "accept all cookies", "english", "中文",
 }
+#: Words of a site's menu: a line made only of a few of these, separated by "|", "/" or "·", is a menu.
+_MENU_WORDS = _NAV_LINES | {
+    "research", "people", "our people", "publications", "programmes", "programs", "projects", "members",
+    "resources", "media", "press", "careers", "faq", "help", "blog", "team", "partners", "about the council",
+}
+_ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
+_COOKIE_LINE = re.compile(r"\b(?:uses?|use of)\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 _LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more"}
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -71,6 +80,14 @@ def _is_breadcrumb(items: list[str]) -> bool:
     return len(items) >= 2 and (("home" in low) and any(i in {"/", ">", "»", "›", "|"} or i.endswith("...") or i.endswith("…") for i in low))
 
 
+def _is_menu_line(line: str) -> bool:
+    """A one-line breadcrumb ("Home > News > Item") or menu ("Home | About | Contact")."""
+    if _ONE_LINE_CRUMB.match(line) and len(line) < 160 and not line.rstrip().endswith((".", "!", "?")):
+        return True
+    parts = [p.strip().lower() for p in re.split(r"\s+[|/·•]\s+|\s*\|\s*", line) if p.strip()]
+    return len(parts) >= 3 and all(len(p) < 30 for p in parts) and sum(p in _MENU_WORDS for p in parts) >= max(2, len(parts) - 1)
+
+
 def clean_text(raw: str) -> dict:
     """Clean a plain-text page; return ``dict(text=..., title=..., modified=..., issued=...)``."""
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -94,7 +111,7 @@ def clean_text(raw: str) -> dict:
             in_link_block = True
             i += 1
             continue
-        if low in _NAV_LINES:
+        if low in _NAV_LINES or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300):
             i += 1
             continue
         if in_link_block and len(line) < 80 and not line.endswith((".", "!", "?")):
@@ -156,12 +173,12 @@ def clean_markdown(raw: str) -> dict:
     text = re.sub(r"```.*?```", "", text, flags=re.S)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links -> their text
-    text = re.sub(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", r"\1", text, flags=re.M)  # headings
+    text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*(.*?)[ \t]*#*[ \t]*$", r"\1", text, flags=re.M)  # headings
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
-    text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
-    text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", "", text, flags=re.M)
     out = clean_text(text)
     out.update({k: v for k, v in meta.items() if k != "title"})
     if "title" in meta:

@@ -43,7 +43,12 @@ HEADS = {
     "Platform": "Platform", "Infrastructure": "DataInfrastructure", "System": "DataInfrastructure",
     "Network": "DataInfrastructure", "Repository": "DataInfrastructure", "Database": "DataInfrastructure",
     "Archive": "DataInfrastructure", "Portal": "DataInfrastructure", "Hub": "DataInfrastructure",
+    "Faculty": "Division", "School": "Division", "Embassy": "GovernmentAgency", "Museum": "ResearchInstitute",
 }
+#: Lower-case heads that still end a name after capitalised words ("the Horizon 2020 programme").
+LOWER_HEADS = {"programme": "Program", "program": "Program", "initiative": "Program"}
+#: Heads of bodies that stand on their own: "X of <such a body>" names X's parent, not part of X's name.
+TOP_LEVEL = ("University", "Academy", "ResearchInstitute", "GovernmentAgency")
 #: Heads that name a unit of a larger body (so "X of Y" and "X Y" make X part of Y).
 UNIT_CLASSES = {"ResearchCenter", "Bureau", "Division", "TaskGroup", "ResearchInstitute", "GovernmentAgency", "NationalCommittee"}
 _CONNECT_IN_NAME = {"and", "&", "for", "of", "on", "the", "de", "des", "du", "la", "für", "e", "i"}
@@ -67,9 +72,11 @@ _ROLE_HEADS = (
 #: A post's title: optional modifiers and capitalised words, then a role head ("Project Officer").
 ROLE_RE = rf"(?:(?:Deputy|Vice|Executive|Associate|Assistant|Senior|Chief|Acting|Honorary|Founding|General|Principal|Former)[ -])*(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS})(?:\s+and\s+(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS}))?"
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+#: Lower-case particles inside Western names ("Anna de Vries", "Ludwig van Beethoven").
+_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|ten|ter|bin|ibn|al|el)"
 _SURNAME_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
 # "BAO Yiming", "Yiming BAO", "Javed Ashraf", "John A. Smith", "Mary-Ann O'Neil"
-_PERSON_NAME = rf"(?:{_SURNAME_CAPS}\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?|{_NAME_TOKEN}\s+{_SURNAME_CAPS}|{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+(?:O'|Mc|Mac)?{_NAME_TOKEN}){{1,2}})"
+_PERSON_NAME = rf"(?:{_SURNAME_CAPS}\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?|{_NAME_TOKEN}\s+{_SURNAME_CAPS}|{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:(?:\s+{_PARTICLE}){{0,2}}\s+(?:O'|Mc|Mac)?{_NAME_TOKEN}){{1,2}})"
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9'’]+)*|&")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][a-z]?s?)\s*\)")
 
@@ -161,22 +168,40 @@ class _Finder:
                     break
                 words.append((w, ws, we))
             words.reverse()
-            # shortest suffix of the capitalised run whose initials spell the acronym
-            exact, fuzzy = None, None
+            # a name never spans "A and the B" nor starts after a known acronym and "and" ("INSA and ...")
+            for x in range(len(words) - 1, 0, -1):
+                w0, w1 = words[x - 1][0], words[x][0]
+                if w0 in ("and", "&") and w1 in ("the", "The"):
+                    words = words[x + 1:]
+                    break
+                if w1 in ("and", "&") and (w0 in self.registry.acronyms or w0 in self.known_acronyms):
+                    words = words[x + 1:]
+                    break
+            acr_caps = {re.sub(r"[^A-Z]", "", acr), re.sub(r"[^A-Z]", "", acr.upper())}
+            # the longest suffix of the run whose initials spell the acronym exactly; else the whole
+            # capitalised run when it ends in a body's head noun (acronyms of names in another
+            # language: "German Research Centre for Geosciences (GFZ)"); else the shortest fuzzy fit
+            exact, fuzzy, whole = None, None, None
             for i in range(len(words)):
                 cand = words[i:]
                 if not cand[0][0][:1].isupper() or cand[0][0].lower() in _CONNECT_IN_NAME:
                     continue
                 letters = "".join(w[0].upper() for w, _, _ in cand if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"})
-                if letters == re.sub(r"[^A-Z]", "", acr.upper()):
-                    exact = exact or cand  # the longest run spelling the acronym exactly
+                if letters in acr_caps:
+                    exact = exact or cand
                 elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr):
                     fuzzy = cand
-            best = exact or fuzzy
+                if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME for w, _, _ in cand) \
+                        and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 \
+                        and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
+                    whole = cand
+            best = exact or whole or fuzzy
             if not best:
                 continue
             s, e = best[0][1], best[-1][2]
             name = self.text[s:e]
+            if re.match(r"(?:Memorand|Letters?\s+of\s+Intent|Agreement|Accord|Treaty|Protocol)", name):
+                continue  # "Memorandum of Understanding (MoU)" names a kind of document, not a body
             entry = self.registry.lookup(acr) or self.registry.lookup(name)
             cls = entry.kind if entry else _class_of([w for w, _, _ in best])
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
@@ -191,6 +216,9 @@ class _Finder:
         while i < n:
             w = words[i][0]
             head_cls = HEADS.get(w)
+            if head_cls is None and w in LOWER_HEADS and i > 0 and (words[i - 1][0][:1].isupper() or words[i - 1][0][:1].isdigit()) \
+                    and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " ":
+                head_cls = LOWER_HEADS[w]  # "the Horizon 2020 programme"
             if head_cls is None:
                 i += 1
                 continue
@@ -213,8 +241,10 @@ class _Finder:
                 if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START:
                     break
                 j -= 1
-            k = i  # extend right: "of/for/on [the] Capitalised ..." complement
-            while k + 2 < n + 1:
+            while j < i and words[j][0] in ("and", "&"):
+                j += 1  # "(KNMI) and Kasetsart University": the name starts after "and"
+            k = i  # extend right: "of/for/on [the] Capitalised ..." complement (not after a lower-case head)
+            while k + 2 < n + 1 and w not in LOWER_HEADS:
                 if k + 1 >= n:
                     break
                 nw, ns, ne = words[k + 1]
@@ -272,6 +302,8 @@ class _Finder:
                 i += 1
                 continue
             cls = _class_of([w for w, _, _ in span_words])
+            if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
+                cls = LOWER_HEADS[span_words[-1][0]]
             entry = self.registry.lookup(name)
             m = Mention(s, e, name, "ORG", entry.kind if entry else cls, entry=entry, country=country, method="shape")
             if parent_acr is not None:
@@ -284,6 +316,14 @@ class _Finder:
         for m in self.mentions:
             if m.start == pos and m.label == "ORG" and m.method in ("registry", "acronym-definition"):
                 return True
+        word = re.match(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?\b", self.text[pos:pos + 20])
+        if word and (word.group(0) in self.known_acronyms or word.group(0) in self.registry.acronyms):
+            return True  # "Data Office of BIUST": an acronym of a body, the parent
+        # "Faculty of Science of Chulalongkorn University": a run of capitalised words ending in the
+        # head of a body that stands on its own is the parent
+        run = re.match(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){0,6}([A-Z][a-z]+)\b", self.text[pos:pos + 120])
+        if run and HEADS.get(run.group(1)) in TOP_LEVEL and run.group(1) not in ("Service", "Office"):
+            return True
         rest = self.text[pos:pos + 40]
         first = re.match(r"[A-Z][a-z]+", rest)
         if first and first.group(0) in self.places._adjectives and self.places._adjectives[first.group(0)]:
@@ -337,6 +377,10 @@ def _class_of(words: list[str]) -> str:
                 return "InternationalBody"
             if w == "Committee" and "National" not in words:
                 return "InternationalBody"
+            if w in ("Department", "Office", "Service") and words[0] in _NATIONAL_WORDS:
+                return "GovernmentAgency"  # "Thai Meteorological Department", "National Weather Service"
+            if w == "Department" and len(words) > 1 and words[1] == "of" and len(words) > 2 and words[2] not in _DISCIPLINE_WORDS:
+                return "GovernmentAgency"  # "Department of Energy" (a department of a university names a discipline)
             if w == "Center" and any(x in ("Exchange", "Information") for x in words) and "Data" not in words:
                 return "GovernmentAgency" if "Exchange" in words else cls
             if w in ("System", "Network") and not any(x in ("Data", "Observation", "Observing", "Information", "Systems") for x in words):
@@ -344,6 +388,13 @@ def _class_of(words: list[str]) -> str:
             return cls
     return "Organization"
 
+
+_NATIONAL_WORDS = {"National", "Federal", "State", "Royal", "Imperial", "Central", "Thai", "Indian", "Chinese", "German",
+                   "Japanese", "Korean", "Brazilian", "Kenyan", "South", "British", "French", "Italian", "Australian",
+                   "Canadian", "American", "Pakistani", "Nigerian", "Egyptian", "Mexican", "Spanish", "Dutch", "Swiss"}
+_DISCIPLINE_WORDS = {"Computer", "Earth", "Physics", "Chemistry", "Biology", "Mathematics", "Geography", "Geology",
+                     "Geosciences", "Sociology", "Statistics", "Engineering", "Medicine", "Economics", "History",
+                     "Environmental", "Information", "Data", "Life", "Social", "Political", "Civil", "Electrical"}
 
 _PRIORITY = {"registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
 
@@ -412,9 +463,28 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             m.parent = nxt
             if m.cls == "NationalCommittee":  # "CODATA-China, CAS": the host, not a parent
                 m.extra["parent_rel"] = "hostedBy"
-        # "Quaid-i-Azam University, Pakistan": the country of a body
+        # "Institute of Geophysics, China Earthquake Administration)": a unit and its parent, when the
+        # second body closes the phrase (a list "A, B and C" goes on after it)
+        if m.parent is None and gap.group(0).strip() == "," and nxt is not None and nxt.label == "ORG" \
+                and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry \
+                and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute") \
+                and re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) \
+                and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start]):
+            m.parent = nxt
+    # "the Digital Curation Centre (DCC) at the University of Edinburgh": a unit of, or hosted by, a body
     for m in orgs:
-        g = re.match(r",\s+", text[m.end:m.end + 4])
+        g = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?\s+(?:at|within)\s+(?:the\s+)?", text[m.end:m.end + 30])
+        nxt = by_start.get(m.end + g.end()) if g else None
+        if nxt is None or nxt.label != "ORG" or m.parent is not None or m.entry is not None:
+            continue
+        if nxt.cls in ("University", "Academy", "ResearchInstitute") and m.cls not in ("Project", "Program", "Platform", "FundingProgram", "University", "Academy"):
+            m.parent = nxt
+            if m.cls not in ("ResearchCenter", "Division", "Bureau", "TaskGroup", "ResearchInstitute"):
+                m.extra["parent_rel"] = "hostedBy"
+    # "Quaid-i-Azam University, Pakistan", "National Research Foundation (NRF) of South Africa":
+    # the country of a body
+    for m in orgs:
+        g = re.match(r"(?:\s*\([^()]{1,15}\))?(?:,\s+|\s+of\s+(?:the\s+)?)", text[m.end:m.end + 24])
         if g and (nxt := by_start.get(m.end + g.end())) and nxt.label == "GPE":
             after = text[nxt.end:nxt.end + 2]
             if not after[:1].isalpha():

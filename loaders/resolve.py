@@ -8,8 +8,10 @@ words, numbers and common misspellings ("Forth" = fourth).
 True
 >>> ordinal_value("Forth"), ordinal_value("third"), ordinal_value("12th"), ordinal_value("Fith")
 (4, 3, 12, 5)
->>> ordinal_value("Fort") is None
-True
+>>> ordinal_value("Secnod"), ordinal_value("Thrid"), ordinal_value("3rd"), ordinal_value("1st")
+(2, 3, 3, 1)
+>>> ordinal_value("Fort") is None, ordinal_value("fifty") is None, ordinal_value("eight") is None
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ import unicodedata
 
 from collabkg.loaders.mentions import TITLE_RE
 
-__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance"]
+__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance"]
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
             "eighteenth", "nineteenth", "twentieth"]
-_KNOWN_TYPOS = {"forth": 4, "fith": 5, "nineth": 9, "twelveth": 12, "eigth": 8}
+_KNOWN_TYPOS = {"forth": 4, "fith": 5, "nineth": 9, "twelveth": 12, "eigth": 8, "fouth": 4, "frist": 1}
+#: Real words one edit away from an ordinal: never read as a misspelt ordinal.
+_NOT_ORDINALS = {"fifty", "sixty", "eight", "eighty", "ninety", "seventy", "forty", "fourty", "twenty", "nine",
+                 "seven", "eleven", "thirty", "tenths", "fifths", "thirds", "seconds", "firsts", "birth",
+                 "fourths", "worth", "north", "filth", "fifths", "girth", "thirst", "thirty"}
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -38,17 +44,37 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def damerau_distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbouring letters as one edit ("Secnod" -> "second")."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
 def ordinal_value(word: str) -> int | None:
-    """The number an ordinal word stands for, tolerating one-letter misspellings of long words."""
+    """The number an ordinal word stands for ("Fourth", "4th", "4 th"), tolerating one misspelling.
+
+    A word of five letters or more one edit (or one swap of neighbouring letters) from exactly one
+    ordinal counts as that ordinal, unless it is a real word ("fifty", "eight").
+    """
     w = word.strip().lower().rstrip(".")
-    if m := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w):
-        return int(m.group(1))
+    if m := re.fullmatch(r"(\d{1,3})\s?(?:st|nd|rd|th)", w):
+        return int(m.group(1)) or None
     if w in ORDINALS:
         return ORDINALS.index(w) + 1
     if w in _KNOWN_TYPOS:
         return _KNOWN_TYPOS[w]
-    if len(w) >= 6:
-        close = [i for i, o in enumerate(ORDINALS) if edit_distance(w, o) == 1]
+    if len(w) >= 5 and w.isalpha() and w not in _NOT_ORDINALS:
+        close = [i for i, o in enumerate(ORDINALS) if damerau_distance(w, o) == 1]
         if len(close) == 1:
             return close[0] + 1
     return None
