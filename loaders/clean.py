@@ -26,12 +26,12 @@ _NAV_LINES = {
     "find out more", "read more", "learn more", "back to top", "share", "print", "share this",
     "share this page", "print this page", "related links", "see also", "tags", "previous", "next",
     "toggle navigation", "close", "log in", "login", "sign in", "subscribe", "cookie settings",
-    "about", "about us", "contact", "contact us", "news", "events", "sitemap", "privacy", "privacy policy",
+    "contact", "contact us", "sitemap", "privacy", "privacy policy",
     "terms of use", "accessibility", "accept", "accept all", "accept all cookies", "english", "中文",
 }
 #: Words of a site's menu: a line made only of a few of these, separated by "|", "/" or "·", is a menu.
 _MENU_WORDS = _NAV_LINES | {
-    "research", "people", "our people", "publications", "programmes", "programs", "projects", "members",
+    "about", "about us", "news", "events", "research", "people", "our people", "publications", "programmes", "programs", "projects", "members",
     "resources", "media", "press", "careers", "faq", "help", "blog", "team", "partners", "about the council",
 }
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
