@@ -143,6 +143,14 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
     raise EntityNotFound(name, suggestions[:8], ambiguous=len(good_nodes) > 1)
 
 
+def _kinds_present(G: nx.Graph) -> set:
+    cache = G.graph.get("_kinds")
+    if cache is None or cache[0] != G.number_of_nodes():
+        cache = (G.number_of_nodes(), {d.get("kind") for _, d in G.nodes(data=True)})
+        G.graph["_kinds"] = cache
+    return cache[1]
+
+
 def k_shortest_paths(G: nx.Graph, source, target, *, k: int = 3, max_hops: int | None = 6,
                      avoid_kinds: Iterable[str] = ()) -> list[list]:
     """Return up to ``k`` shortest simple paths from ``source`` to ``target``, shortest first.
@@ -187,7 +195,7 @@ def k_shortest_paths(G: nx.Graph, source, target, *, k: int = 3, max_hops: int |
     for n in (source, target):
         if n not in G:
             raise nx.NodeNotFound(f"{n!r} is not in the graph")
-    avoid = set(avoid_kinds)
+    avoid = set(avoid_kinds) & _kinds_present(G)
     H = G
     if avoid:
         H = nx.subgraph_view(

@@ -129,12 +129,17 @@
     }
     panel.setAttribute("data-item", String(item.id));
     panel.style.display = "block";
+    document.getElementById("ckg-main").classList.add("ckg-detail-open");
     var x = (pointer && pointer.x) || 20, y = (pointer && pointer.y) || 20;
     var maxX = container.clientWidth - panel.offsetWidth - 10;
     panel.style.left = Math.max(0, Math.min(x + 12, maxX)) + "px";
     panel.style.top = Math.max(0, y + 12) + "px";
   }
-  function hideDetails() { panel.style.display = "none"; panel.removeAttribute("data-item"); }
+  function hideDetails() {
+    panel.style.display = "none";
+    panel.removeAttribute("data-item");
+    document.getElementById("ckg-main").classList.remove("ckg-detail-open");
+  }
   window.ckg.showDetails = showDetails;
 
   network.on("click", function (params) {
