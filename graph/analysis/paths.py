@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import weakref
 from itertools import islice
 from typing import Iterable
 
@@ -33,6 +34,12 @@ TRACE_COLUMNS = [
 ]
 
 
+# per-graph caches (name lookup index, kinds present), dropped with the graph; a cache is
+# rebuilt when the graph's node count changes
+_NAME_INDEX: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
+_KINDS: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
+
+
 def normalize_name(name: str) -> str:
     """Fold a name for lookup: NFKC, case-folded, punctuation to spaces, spaces collapsed.
 
@@ -47,8 +54,8 @@ def normalize_name(name: str) -> str:
 
 
 def _index(G: nx.Graph) -> dict[str, dict[str, int]]:
-    """normalized name -> {node: rank}; rank 0 = canonical name, 1 = alias/acronym. Cached on G."""
-    cache = G.graph.get("_name_index")
+    """normalized name -> {node: rank}; rank 0 = canonical name, 1 = alias/acronym. Cached per graph."""
+    cache = _NAME_INDEX.get(G)
     if cache is not None and cache[0] == G.number_of_nodes():
         return cache[1]
     index: dict[str, dict[str, int]] = {}
@@ -61,7 +68,7 @@ def _index(G: nx.Graph) -> dict[str, dict[str, int]]:
                 if key:
                     slot = index.setdefault(key, {})
                     slot[n] = min(rank, slot.get(n, rank))
-    G.graph["_name_index"] = (G.number_of_nodes(), index)
+    _NAME_INDEX[G] = (G.number_of_nodes(), index)
     return index
 
 
@@ -144,10 +151,10 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
 
 
 def _kinds_present(G: nx.Graph) -> set:
-    cache = G.graph.get("_kinds")
+    cache = _KINDS.get(G)
     if cache is None or cache[0] != G.number_of_nodes():
         cache = (G.number_of_nodes(), {d.get("kind") for _, d in G.nodes(data=True)})
-        G.graph["_kinds"] = cache
+        _KINDS[G] = cache
     return cache[1]
 
 

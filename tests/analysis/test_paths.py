@@ -5,6 +5,7 @@ import pytest
 
 from collabkg.errors import EntityNotFound, NoPath
 from collabkg.graph.analysis import find_entity, k_shortest_paths, time_slice, trace
+from collabkg.graph.analysis.paths import _NAME_INDEX
 from ckg_ids import BIG, CAS, CNIC, NCAR
 
 
@@ -35,7 +36,7 @@ def test_find_entity_ambiguous(mini):
     # two entities share an alias: ambiguous, both listed with kind and IRI
     mini.nodes[BIG]["aliases"].append("Genomics")
     mini.nodes["https://w3id.org/collabkg/id/organization/big-data-center"]["aliases"].append("Genomics")
-    mini.graph.pop("_name_index", None)
+    _NAME_INDEX.pop(mini, None)
     with pytest.raises(EntityNotFound) as e:
         find_entity(mini, "genomics")
     assert e.value.ambiguous
@@ -46,7 +47,7 @@ def test_find_entity_ambiguous(mini):
 
 def test_canonical_name_beats_alias(mini):
     mini.nodes[CAS]["aliases"].append("Computer Network and Information Center")
-    mini.graph.pop("_name_index", None)
+    _NAME_INDEX.pop(mini, None)
     assert find_entity(mini, "Computer Network and Information Center") == CNIC
 
 
