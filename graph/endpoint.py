@@ -73,6 +73,7 @@ _RESULT_TYPES = {
 }
 _GRAPH_TYPES = {
     "text/turtle": "ttl",
+    "application/turtle": "ttl",
     "application/x-turtle": "ttl",
     "application/n-triples": "nt",
     "text/plain": "nt",
@@ -93,6 +94,10 @@ class HTTPError(Exception):
     def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, headers or {}
+
+
+_FORMAT_ALIASES = {"turtle": "ttl", "n3": "ttl", "rdf+xml": "xml", "rdf": "xml", "ntriples": "nt",
+                   "n-triples": "nt", "sparql-results+json": "json", "sparql-results+xml": "xml"}
 
 
 def _accept(header: str | None) -> list[str]:
@@ -127,12 +132,11 @@ def negotiate(kind: str, accept: str | None, override: str | None = None) -> tup
     table = _GRAPH_TYPES if kind == "graph" else _RESULT_TYPES
     default = "ttl" if kind == "graph" else "json"
     if override:
-        fmt = override.lower()
-        allowed = set(table.values())
-        if fmt not in allowed:
-            raise HTTPError(400, f"format={override!r} is not available for a {kind.upper()} result; "
-                                 f"use one of: {', '.join(sorted(allowed))}")
-        return fmt, _media(kind, fmt)
+        # ?format= (also sent, with loose names, by clients such as SPARQLWrapper): used when it
+        # names a format this result can take, otherwise the Accept header decides
+        fmt = _FORMAT_ALIASES.get(override.lower(), override.lower())
+        if fmt in set(table.values()):
+            return fmt, _media(kind, fmt)
     for media in _accept(accept):
         if media in table:
             return table[media], _media(kind, table[media])
@@ -375,7 +379,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _error(self, e: HTTPError) -> None:
         self.close_connection = True
-        self._send(e.status, (e.message + "\n").encode("utf-8"), "text/plain; charset=utf-8", e.headers)
+        try:
+            self._send(e.status, (e.message + "\n").encode("utf-8"), "text/plain; charset=utf-8", e.headers)
+        except OSError:  # the client has gone
+            pass
 
     def _dispatch(self, method) -> None:
         try:
@@ -384,8 +391,8 @@ class _Handler(BaseHTTPRequestHandler):
             method()
         except HTTPError as e:
             self._error(e)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
+            self.close_connection = True
         except CollabKGError as e:
             self._error(HTTPError(400, str(e)))
         except Exception as e:  # noqa: BLE001 - never leave a client without an answer
@@ -408,7 +415,10 @@ class _Handler(BaseHTTPRequestHandler):
         if n > self.endpoint.max_request_bytes:
             raise HTTPError(413, f"the request body ({n} bytes) is larger than the cap of "
                                  f"{self.endpoint.max_request_bytes} bytes")
-        return self.rfile.read(n)
+        body = self.rfile.read(n)
+        if len(body) < n:
+            raise HTTPError(400, f"the body ended after {len(body)} of the {n} bytes announced")
+        return body
 
     @staticmethod
     def _one(params: dict, name: str) -> str | None:
@@ -418,6 +428,11 @@ class _Handler(BaseHTTPRequestHandler):
         if len(vals) > 1:
             raise HTTPError(400, f"give '{name}' once")
         return vals[0]
+
+    @staticmethod
+    def _format(params: dict) -> str | None:
+        vals = params.get("format") or params.get("output")
+        return vals[-1] if vals else None
 
     # -- verbs ----------------------------------------------------------------------------------
     def do_GET(self) -> None:
@@ -489,9 +504,9 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, "this is a SPARQL Update: POST it as 'update=' or application/sparql-update")
         if kind is not None:  # negotiate first: a 406 should not cost a query
             negotiate("graph" if kind in ("construct", "describe") else kind, self.headers.get("Accept"),
-                      self._one(params, "format"))
+                      self._format(params))
         result = self.endpoint.run_query(text)
-        fmt, media = negotiate(result.kind, self.headers.get("Accept"), self._one(params, "format"))
+        fmt, media = negotiate(result.kind, self.headers.get("Accept"), self._format(params))
         body = result.serialize(fmt)
         self._send(200, body, media, {"X-Query-Time": f"{result.elapsed:.4f}"})
 
@@ -533,7 +548,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise HTTPError(422, f"graph too large: {e.message}; query it with LIMIT instead") from e
         if graph is not None and not result.triples:
             raise HTTPError(404, f"no graph {graph}")
-        fmt, media = negotiate("graph", self.headers.get("Accept"), self._one(params, "format"))
+        fmt, media = negotiate("graph", self.headers.get("Accept"), self._format(params))
         self._send(200, result.serialize(fmt), media)
 
     def _gsp_write(self, method: str) -> None:
