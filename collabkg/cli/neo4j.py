@@ -146,7 +146,7 @@ def verify_command(store_path, uri, username, password, database, limit):
     from collabkg.graph.neo4j import verify
 
     report = verify(_open_store(store_path), _config(uri, username, password, database))
-    console.print(report.summary(limit=limit), highlight=False, soft_wrap=True, markup=False)
+    click.echo(report.summary(limit=limit))
     if not report.ok:
         sys.exit(1)
 

@@ -1,7 +1,8 @@
 // The evidence for relationships: documents and quoted sentences behind the links of an entity.
 // Every relationship touching `subject` (either direction), optionally of one type and to one
 // `object`; uses the relationship's `evidence` property (the evidence IRIs of its rdf:Statement
-// reification). Each row is one quoted sentence with its document and character span.
+// reification). Each row is one quoted sentence with its document and character span, or, for a
+// fact from the curated registry, the registry entry and its source URL.
 // @param subject "CNIC"  subject: IRI, label or acronym
 // @param type null  relationship type such as "ckg__party" (null: any)
 // @param object null  object: IRI, label or acronym (null: any)
@@ -19,8 +20,8 @@ RETURN
   type(r) AS type,
   ([] + coalesce(b.rdfs__label, b.foaf__name, b.uri))[0] AS end,
   ([] + ev.prov__value)[0] AS quote,
-  ([] + coalesce(doc.dct__title, [null]))[0] AS document,
-  doc.uri AS document_uri,
+  ([] + coalesce(doc.dct__title, ev.rdfs__label, [null]))[0] AS document,
+  coalesce(doc.uri, ([] + coalesce(ev.dct__source, [null]))[0]) AS document_uri,
   ev.ckg__charStart AS char_start,
   ev.ckg__charEnd AS char_end
 ORDER BY type, start, end, document, char_start

@@ -107,3 +107,16 @@ def neo4j(neo4j_session_driver, neo4j_config):
 @pytest.fixture
 def mini_store() -> Store:
     return store_from("mini.trig")
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The bundled sample corpus, built by ``collabkg.api.build`` into a fresh store."""
+    from collabkg import api
+    from collabkg.graph.store import Store
+
+    d = tmp_path_factory.mktemp("neo4j-corpus")
+    api.build(store=d / "store", out=d / "out")
+    st = Store(d / "store")
+    yield st
+    st.close()

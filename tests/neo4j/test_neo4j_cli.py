@@ -1,0 +1,105 @@
+"""The ``collabkg neo4j ...`` and ``collabkg cypher`` commands (thin layer over the library)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from collabkg.cli import cli
+from neo4j_helpers import store_from
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    from collabkg.graph.store import Store
+
+    mem = store_from("mini.trig")
+    st = Store(tmp_path / "store")
+    for g in mem.graph_names():
+        st.replace_graph(g, mem.graph(g))
+    st.close()
+    return tmp_path / "store"
+
+
+def env_of(cfg, **over):
+    env = {"NEO4J_URI": cfg.uri, "NEO4J_USERNAME": cfg.username, "NEO4J_PASSWORD": cfg.password,
+           "NEO4J_DATABASE": cfg.database or ""}
+    env.update(over)
+    return env
+
+
+def run(args, env):
+    return CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+
+
+def test_sync_verify_export_cypher_clear(neo4j, neo4j_config, store_dir, tmp_path):
+    env = env_of(neo4j_config)
+    r = run(["neo4j", "sync", "--store", str(store_dir)], env)
+    assert r.exit_code == 0, r.output
+    assert "synced 159 quads (bulk)" in r.output and "triples/s" in r.output
+    r = run(["neo4j", "sync", "--store", str(store_dir)], env)
+    assert "already up to date" in r.output
+    r = run(["neo4j", "verify", "--store", str(store_dir)], env)
+    assert r.exit_code == 0 and "matches the store: 159 quads" in r.output
+    out = tmp_path / "mirror.trig"
+    r = run(["neo4j", "export", "-o", str(out)], env)
+    assert r.exit_code == 0 and out.read_text().count("ckg:party") >= 1
+    r = run(["cypher", "posts", "--format", "json"], env)
+    assert json.loads(r.output)[0]["person"] == "BAO Yiming"
+    r = run(["cypher", "roundtables_by_year", "-p", "year=2009", "--format", "csv"], env)
+    lines = r.output.strip().splitlines()
+    assert lines[0].startswith("year,ordinal,roundtable") and len(lines) == 3
+    r = run(["cypher", "MATCH (n:ckg__Agreement) RETURN count(n) AS n"], env)
+    assert r.exit_code == 0 and "2" in r.output
+    r = run(["cypher", "--list"], env)
+    assert "organizations_with_cas_agreements" in r.output
+    # a statement removed from Neo4j by hand: verify reports it and exits 1
+    neo4j.execute_query("MATCH (:Resource)-[r:ckg__party]->(:Resource {uri: 'https://w3id.org/collabkg/id/organization/ncar'}) DELETE r")
+    r = run(["neo4j", "verify", "--store", str(store_dir)], env)
+    assert r.exit_code == 1 and "1 missing, 0 extra" in r.output and "ontology#party>" in r.output
+    r = CliRunner().invoke(cli, ["neo4j", "clear"], env=env, input="n\n")
+    assert r.exit_code != 0  # declined
+    r = run(["neo4j", "clear", "--yes"], env)
+    assert r.exit_code == 0 and "deleted 34 nodes" in r.output
+
+
+def _one_line_error(result, *needles):
+    assert result.exit_code == 1
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    lines = [l for l in err.strip().splitlines() if l.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in result.output
+    for n in needles:
+        assert n in lines[0]
+    return lines[0]
+
+
+def test_connection_errors_are_one_line(neo4j, neo4j_config, store_dir):
+    line = _one_line_error(
+        CliRunner().invoke(cli, ["neo4j", "sync", "--store", str(store_dir)], env=env_of(neo4j_config, NEO4J_PASSWORD="bad-pass-9876")),
+        "refused the credentials",
+    )
+    assert "bad-pass-9876" not in line
+    _one_line_error(
+        CliRunner().invoke(cli, ["neo4j", "verify", "--store", str(store_dir)], env=env_of(neo4j_config, NEO4J_DATABASE="nope")),
+        "database 'nope' does not exist",
+    )
+    _one_line_error(
+        CliRunner().invoke(cli, ["cypher", "RETURN 1"], env=env_of(neo4j_config, NEO4J_URI="bolt://127.0.0.1:1")),
+        "cannot reach Neo4j at bolt://127.0.0.1:1",
+    )
+    _one_line_error(CliRunner().invoke(cli, ["cypher", "MATCH (n RETURN n"], env=env_of(neo4j_config)), "syntax error")
+    _one_line_error(CliRunner().invoke(cli, ["cypher", "posts", "-p", "oops"], env=env_of(neo4j_config)), "NAME=VALUE")
+    # --debug shows the traceback
+    r = CliRunner().invoke(cli, ["--debug", "cypher", "RETURN 1"], env=env_of(neo4j_config, NEO4J_URI="bolt://127.0.0.1:1"))
+    assert r.exit_code != 0 and r.exception is not None
+
+
+@pytest.mark.parametrize("cmd", [["neo4j", "sync"], ["neo4j", "export"], ["neo4j", "verify"], ["neo4j", "clear"], ["cypher"]])
+def test_every_command_has_help_with_an_example(cmd):
+    r = CliRunner().invoke(cli, [*cmd, "--help"])
+    assert r.exit_code == 0 and "Example" in r.output
