@@ -6,7 +6,7 @@ end at full stops and at line breaks, so list items and headings are sentences o
 
 >>> nlp = build_pipeline()
 >>> doc = nlp("Heading\\nThe MoU between CNIC and the U.S. Geological Survey was signed in Beijing.")
->>> [s.text for s in doc.sents]
+>>> [s.text.strip() for s in doc.sents]
 ['Heading', 'The MoU between CNIC and the U.S. Geological Survey was signed in Beijing.']
 >>> [(e.text, e.label_, e.ent_id_) for e in doc.ents]
 [('CNIC', 'ORG', 'cnic'), ('U.S. Geological Survey', 'ORG', 'usgs'), ('Beijing', 'CITY', 'CN')]

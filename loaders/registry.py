@@ -125,6 +125,8 @@ def _entry(raw: object, where: str) -> Entry:
         v = raw.get(lst, [])
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             raise RegistryError(f"{where} ({raw['id']}): {lst!r} must be a list of names")
+    if isinstance(raw.get("country"), bool):
+        raise RegistryError(f"{where} ({raw['id']}): country is {raw['country']!r}, not a code", hint="quote it: YAML reads NO, ON, YES as booleans, write country: \"NO\"")
     if raw.get("country") is not None and not re.fullmatch(r"[A-Z]{2}", str(raw["country"])):
         raise RegistryError(f"{where} ({raw['id']}): country {raw['country']!r} is not an ISO 3166-1 alpha-2 code such as CN")
     for ext, pat in (("ror", r"https://ror\.org/0[a-z0-9]{8}"), ("wikidata", r"http://www\.wikidata\.org/entity/Q\d+")):

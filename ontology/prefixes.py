@@ -28,6 +28,7 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "sh": "http://www.w3.org/ns/shacl#",
+    "ckgsh": "https://w3id.org/collabkg/shapes#",
     "wd": "http://www.wikidata.org/entity/",
     "ror": "https://ror.org/",
 }

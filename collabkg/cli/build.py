@@ -72,10 +72,10 @@ def _print_report(report: api.BuildReport) -> None:
     t.add_row("warnings", str(len(report.problems)))
     console.print(t)
     for p in report.problems:
-        err_console.print(Text("warning: ", style="yellow") + Text(p))
-    console.print(Text(f"store: {report.store}"))
+        err_console.print(Text("warning: ", style="yellow") + Text(p), soft_wrap=True)
+    console.print(Text(f"store: {report.store}"), soft_wrap=True)
     for o in report.outputs:
-        console.print(Text(f"wrote: {o}"))
+        console.print(Text(f"wrote: {o}"), soft_wrap=True)
 
 
 @cli.command()

@@ -1,0 +1,5 @@
+"""``python -m collabkg``: the same as the ``collabkg`` command."""
+
+from collabkg.cli import main
+
+main()

@@ -1,0 +1,69 @@
+"""The command line: a thin layer, help with examples, clean errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from collabkg.cli import cli
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "collabkg", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def commands(group=cli, prefix=()):
+    for name, cmd in group.commands.items():
+        yield (*prefix, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from commands(cmd, (*prefix, name))
+
+
+@pytest.mark.parametrize("path", [p for p, _ in commands()], ids=lambda p: " ".join(p))
+def test_every_command_has_help_with_an_example(path):
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "collabkg " + path[0] in result.output or isinstance(dict(commands())[path], click.Group), result.output
+
+
+def test_build_validate_export_from_the_shell(tmp_path):
+    r = run("build", "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o"), "-q")
+    assert r.returncode == 0, r.stderr
+    assert "entities: organization" in r.stdout and "added" in r.stdout
+    assert (tmp_path / "o" / "graph.trig").stat().st_size > 10_000
+    r = run("validate", "--store", str(tmp_path / "s"))
+    assert r.returncode == 0 and "conforms" in r.stdout
+    r = run("export", "--store", str(tmp_path / "s"), "--format", "jsonld")
+    assert r.returncode == 0
+    data = json.loads(r.stdout)
+    assert any("@graph" in g for g in data) if isinstance(data, list) else "@graph" in data or "@id" in json.dumps(data)
+    for fmt in ("nt", "nq", "ttl", "xml"):
+        r = run("export", "--store", str(tmp_path / "s"), "--format", fmt, "-o", str(tmp_path / f"kg.{fmt}"))
+        assert r.returncode == 0, r.stderr
+        assert (tmp_path / f"kg.{fmt}").stat().st_size > 10_000
+
+
+def test_partial_build_exit_code_and_warning(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ok.txt").write_text("The Data Forum met.\n\nDr. Ana LIMA, Director of the Marine Data Center, spoke.\n")
+    (docs / "empty.txt").write_text("")
+    r = run("build", str(docs), "--store", str(tmp_path / "s"), "-q")
+    assert r.returncode == 3
+    assert "empty.txt: the file is empty" in r.stderr
+
+
+def test_errors_are_one_clean_line_without_traceback(tmp_path):
+    r = run("validate", "--store", str(tmp_path / "no-store-here"))
+    assert r.returncode == 1
+    assert r.stderr.startswith("error: ")
+    assert "no store here" in r.stderr and "collabkg build" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = run("--debug", "validate", "--store", str(tmp_path / "no-store-here"))
+    assert "Traceback" in r.stderr
