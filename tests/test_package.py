@@ -97,3 +97,11 @@ def test_the_wheel_holds_one_top_level_package(tmp_path):
     for must in ("collabkg/ontology/collabkg.ttl", "collabkg/ontology/shapes.ttl", "collabkg/loaders/registry.yaml",
                  "collabkg/corpus/sources.yaml", "collabkg/corpus/codata-china-us-roundtable.txt"):
         assert must in names, must
+
+
+def test_architecture_doc_table_is_generated_from_the_ontology():
+    from collabkg.ontology.reference import END, START, render_table
+
+    text = (ROOT / "docs" / "architecture.md").read_text()
+    table = text[text.index(START) + len(START):text.index(END)]
+    assert table == "\n" + render_table(), "run: python -m collabkg.ontology.reference docs/architecture.md"

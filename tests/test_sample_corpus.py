@@ -314,3 +314,15 @@ def test_no_spurious_people_or_bodies(sample_store):
     r = rows(sample_store, """SELECT ?l (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a org:Organization ; rdfs:label ?l }
                               GROUP BY ?l HAVING (COUNT(DISTINCT ?s) > 1)""")
     assert r == []
+
+
+def test_the_provenance_example_in_the_architecture_doc_answers_as_it_says(sample_store):
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text()
+    query = doc.split("```sparql", 1)[1].split("```", 1)[0]
+    r = rows(sample_store, query)
+    assert len(r) == 1
+    assert r[0]["other"] == "Computer Network Information Center"
+    assert r[0]["document"] == COOP and r[0]["rule"] == "rule:agreement"
+    assert r[0]["quote"] in doc.replace("\n", " ")  or "National Center for Atmospheric Research (NCAR)" in r[0]["quote"]
