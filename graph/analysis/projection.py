@@ -174,8 +174,9 @@ def _year(value: str) -> int | None:
 
 
 def _rows(store, sparql: str):
+    """Rows of a SELECT as tuples of plain strings (None for unbound)."""
     for solution in store.query(sparql):
-        yield tuple(None if t is None else t.value for t in solution)
+        yield tuple([None if t is None else t.value for t in solution])
 
 
 def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds: Iterable[str] = (),
@@ -224,9 +225,13 @@ def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds:
     drop = set(exclude_kinds) | NON_ENTITY_KINDS | (VALUE_KINDS - keep if keep is not None else VALUE_KINDS)
     G = nx.Graph(source=str(getattr(store, "path", None) or "memory"), mode="full")
 
+    # Entities are described again in every document that names them, and the union default
+    # graph repeats a triple once per graph: every query is DISTINCT. Joins on ckg:kind are slow
+    # over the union graph, so the big queries are plain scans filtered here.
+
     # 1. entities and their kinds
     kinds: dict[str, str] = {}
-    for e, kind in _rows(store, "SELECT ?e ?k WHERE { ?e ckg:kind ?k }"):
+    for e, kind in _rows(store, "SELECT DISTINCT ?e ?k WHERE { ?e ckg:kind ?k }"):
         if kind in drop or (keep is not None and kind not in keep):
             continue
         kinds.setdefault(e, kind)
@@ -235,8 +240,12 @@ def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds:
                    start=None, end=None)
     nodes = G.nodes
 
-    # 2. literal attributes: names, aliases, dates, the rest
-    for e, p, o in _rows(store, "SELECT ?e ?p ?o WHERE { ?e ckg:kind ?k ; ?p ?o . FILTER(isLiteral(?o)) }"):
+    # 2. literal values: names, aliases, dates, the rest; labels of any IRI (roles, statuses...)
+    labels: dict[str, str] = {}
+    label_p = _RDFS + "label"
+    for e, p, o in _rows(store, "SELECT DISTINCT ?e ?p ?o WHERE { ?e ?p ?o . FILTER(isLiteral(?o)) }"):
+        if p == label_p:
+            labels.setdefault(e, o)
         d = nodes.get(e)
         if d is None or p in _SKIP_LITERALS:
             continue
@@ -256,60 +265,49 @@ def project(store, *, include_kinds: Iterable[str] | None = None, exclude_kinds:
                 d["end"] = y
         _add_attr(d["attributes"], _shorten(p), o)
 
-    # 3. IRI values: links between entities, labelled values (roles, statuses), types
-    labels: dict[str, str] = {}
-    for iri, label in _rows(store, "SELECT ?x ?l WHERE { ?x rdfs:label ?l }"):
-        labels.setdefault(iri, label)
+    # 3. IRI values: types, links between entities, labelled values, evidence of entities
     statements: dict[tuple[str, str, str], dict] = {}
-    for s, p, o, g in _rows(store, "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?o)) ?s ckg:kind ?k }"):
+    derived: list[tuple[str, str]] = []
+    type_p, derived_p = _RDF + "type", _PROV + "wasDerivedFrom"
+    for s, p, o in _rows(store, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?o) && isIRI(?s)) }"):
         d = nodes.get(s)
         if d is None:
             continue
-        if p == _RDF + "type":
+        if p == type_p:
             t = _local(o)
             if t not in d["types"]:
                 d["types"].append(t)
+        elif p == derived_p:
+            derived.append((s, o))
+        elif p in _SKIP_LINKS:
             continue
-        if p in _SKIP_LINKS:
-            continue
-        if o in nodes:
-            if o != s:
-                st = statements.get((s, p, o))
-                if st is None:
-                    st = statements[(s, p, o)] = {"source": s, "target": o, "predicate": _shorten(p),
-                                                  "relation": relation_label(p), "evidence": [], "graphs": []}
-                if g not in st["graphs"]:
-                    st["graphs"].append(g)
+        elif o in nodes:
+            if o != s and (s, p, o) not in statements:
+                statements[(s, p, o)] = {"source": s, "target": o, "predicate": _shorten(p),
+                                         "relation": relation_label(p), "evidence": []}
         elif not (o in kinds or _is_non_entity(o)):
             _add_attr(d["attributes"], _shorten(p), labels.get(o) or _local(o))
 
     # 4. evidence: of reified statements, and of entities
     docs = _documents(store)
-    for s, p, o, ev, quote, method in _rows(store, """
-        SELECT ?s ?p ?o ?ev ?q ?m WHERE {
-          ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev .
-          ?ev prov:value ?q . OPTIONAL { ?ev ckg:method ?m } }"""):
+    for s, p, o, ev in _rows(store, """
+        SELECT DISTINCT ?s ?p ?o ?ev WHERE {
+          ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev }"""):
         st = statements.get((s, p, o))
         if st is not None and len(st["evidence"]) < max_evidence:
-            _add_evidence(st["evidence"], ev, quote, method, docs)
-    for e, ev, quote, method in _rows(store, """
-        SELECT ?e ?ev ?q ?m WHERE { ?e ckg:kind ?k ; prov:wasDerivedFrom ?ev . ?ev prov:value ?q .
-          OPTIONAL { ?ev ckg:method ?m } }"""):
-        d = nodes.get(e)
-        if d is not None and len(d["evidence"]) < max_evidence:
-            _add_evidence(d["evidence"], ev, quote, method, docs)
+            _add_evidence(st["evidence"], ev, docs)
+    for e, ev in derived:
+        d = nodes[e]
+        if len(d["evidence"]) < max_evidence:
+            _add_evidence(d["evidence"], ev, docs)
 
-    # a statement without reified evidence (e.g. from the curated registry) cites its graph
-    for st in statements.values():
-        graphs = st.pop("graphs")
-        if not st["evidence"]:
-            for g in graphs[:max_evidence]:
-                info = docs["docs"].get(g) or {}
-                registry = g == str(REGISTRY_GRAPH)
-                st["evidence"].append({
-                    "quote": None, "document": g,
-                    "title": info.get("title") or ("collabkg registry (curated)" if registry else None),
-                    "issued": info.get("issued"), "method": "registry" if registry else None})
+    # a statement without reified evidence from the curated registry cites the registry
+    registry = {(s, p, o) for s, p, o in _rows(
+        store, "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH <%s> { ?s ?p ?o FILTER(isIRI(?o)) } }" % REGISTRY_GRAPH)}
+    for key, st in statements.items():
+        if not st["evidence"] and key in registry:
+            st["evidence"].append({"quote": None, "document": str(REGISTRY_GRAPH),
+                                   "title": "collabkg registry (curated)", "issued": None, "method": "registry"})
 
     for e, d in nodes.items():
         if d["name"] is None:
@@ -347,22 +345,28 @@ def _add_attr(attrs: dict, key: str, value) -> None:
         attrs[key] = [old, value]
 
 
-def _documents(store) -> dict[str, dict]:
+def _documents(store) -> dict:
+    """Evidence IRI -> (quote, method, document) and document IRI -> title, issued."""
     docs: dict[str, dict] = {}
     for d, title, issued in _rows(store, """
-        SELECT ?d ?t ?i WHERE { ?ev prov:wasQuotedFrom ?d .
+        SELECT DISTINCT ?d ?t ?i WHERE { ?d ckg:kind "document" .
           OPTIONAL { ?d dcterms:title ?t } OPTIONAL { ?d dcterms:issued ?i } }"""):
         info = docs.setdefault(d, {"title": None, "issued": None})
         info["title"] = info["title"] or title
         info["issued"] = info["issued"] or issued
-    ev_doc: dict[str, str] = {}
-    for ev, d in _rows(store, "SELECT ?ev ?d WHERE { ?ev prov:wasQuotedFrom ?d }"):
-        ev_doc.setdefault(ev, d)
-    return {"docs": docs, "ev_doc": ev_doc}
+    evidence: dict[str, tuple] = {}
+    for ev, quote, method, d in _rows(store, """
+        SELECT DISTINCT ?ev ?q ?m ?d WHERE { ?ev prov:value ?q .
+          OPTIONAL { ?ev ckg:method ?m } OPTIONAL { ?ev prov:wasQuotedFrom ?d } }"""):
+        evidence.setdefault(ev, (quote, method, d))
+    return {"docs": docs, "evidence": evidence}
 
 
-def _add_evidence(target: list, ev: str, quote: str, method: str | None, docs: dict) -> None:
-    doc = docs["ev_doc"].get(ev)
+def _add_evidence(target: list, ev: str, docs: dict) -> None:
+    found = docs["evidence"].get(ev)
+    if found is None:
+        return
+    quote, method, doc = found
     info = docs["docs"].get(doc, {}) if doc else {}
     record = {"quote": quote, "document": doc, "title": info.get("title"), "issued": info.get("issued"),
               "method": method}
