@@ -67,3 +67,30 @@ def test_errors_are_one_clean_line_without_traceback(tmp_path):
     assert "Traceback" not in r.stderr
     r = run("--debug", "validate", "--store", str(tmp_path / "no-store-here"))
     assert "Traceback" in r.stderr
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    import shutil
+
+    from collabkg.api import default_corpus
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    code = readme.split("### From Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    (tmp_path / "my-docs").mkdir()
+    for f in default_corpus().glob("*.txt"):
+        shutil.copy(f, tmp_path / "my-docs")
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    assert scope["report"].exit_code == 0
+    assert scope["df"]["agreement"].nunique() == 3 and len(scope["df"]) == 6  # one row per party
+    assert len(scope["rows"]) == 1
+
+
+def test_the_readme_opens_with_the_two_setup_commands():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    block = readme.split("```sh", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2
+    assert "collabkg build" in block[0] and block[1] == "scripts/test"
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
+    assert "scripts/test" in ci
