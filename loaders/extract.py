@@ -199,6 +199,7 @@ class Extractor:
             self.meetings(s)
         for s in self.sentences:
             self.ordinal_events(s)
+            self.attendance(s)
             self.sponsors(s)
             self.attendees(s)
             self.chairs(s)
@@ -208,6 +209,7 @@ class Extractor:
             self.collaborations(s)
             self.located(s)
         self.list_sections()
+        self._drop_dateless_events()
         return self.x
 
     def document_entities(self) -> None:
@@ -229,14 +231,23 @@ class Extractor:
                 continue  # "Bureau of International Cooperation": part of a body's name
             words = name.split()
             before = s.text[max(0, m.start() - 25):m.start()]
-            if len(words) < 2 or words[0] in ("The", "A", "This", "Successes", "Of") and len(words) < 3:
+            while words and words[0] in ("The", "A", "An", "This", "Our", "Its", "and"):
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) < 2 or words[0] in ("Successes", "Of"):
                 continue
-            if re.search(r"\b(" + "|".join(ORDINALS) + r"|Forth)\s*$", before, re.I) or ordinal_value(words[0]):
+            last_word = re.search(r"([A-Za-z]+)\s*$", before)
+            if (last_word and ordinal_value(last_word.group(1))) or ordinal_value(words[0]) or re.match(r"\d{1,3}\s?(?:st|nd|rd|th)\b", words[0]):
                 continue  # "First US-China Roundtable": one event of a series, read by ordinal_events
-            if words[0] in ("The", "A", "An"):
-                name = " ".join(words[1:])
             if words[-1] in ("on", "for", "of", "and"):
                 continue
+            if re.match(rf"\s+(?:{_EVENT_NOUNS}|session|assembly)\b", s.text[m.end(1):], re.I):
+                continue  # "Partnership Meeting": an event's name, not a cooperation's
+            noun_at = re.search(rf"\b(?:{_SERIES_NOUNS}|{_COOP_NOUNS})\b", name)
+            head_words = name[:noun_at.start()].split() if noun_at else words
+            complement = bool(re.search(r"\s(?:on|for|of|in)\s+[A-Z]", name[noun_at.end():] if noun_at else ""))
+            if not (self._countries_in(name) or complement or len(head_words) >= 2):
+                continue  # "Belmont Forum", "Past Roundtables": a body or a heading, not a named cooperation
             series = bool(re.search(_SERIES_NOUNS, name))
             classes = ["ckg:Cooperation"] + (["schema:EventSeries"] if series else [])
             key = f"cooperation/{norm(name)}"
@@ -253,10 +264,13 @@ class Extractor:
             tail = s.text[m.end():m.end() + 60]
             if y := re.match(r"\s*,?\s*(?:which\s+(?:was\s+)?)?(?:begun|began|started|launched|initiated|established|founded|inaugurated|created|set up)\s+in\s+((?:19|20)\d\d)", tail):
                 self.lit(key, "schema:startDate", Literal(y.group(1), datatype=XSD.gYear), s, "rule:cooperation-start")
-            # "... to enhance the cooperation between A, B and C, D"
-            if bm := re.search(r"\b(?:cooperation|collaboration|partnership|exchanges?)\s+between\s+(.+?)(?:[.;]|$)", s.text):
+            # "... to enhance the cooperation between A, B and C, D"; "a joint activity of A and B";
+            # "organised by A and B"; "connects A at X with B at Y"
+            for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted)\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
                 for pm in self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)):
+                    if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):
+                        continue  # "DCC at the University of Edinburgh": the host, not a partner
                     self.rel(key, "ckg:partner", self.org(pm, self.ev(s, "rule:cooperation-partners")), s, "rule:cooperation-partners")
 
     def _countries_in(self, name: str) -> list[str]:
@@ -294,8 +308,9 @@ class Extractor:
             if m.label != "PERSON":
                 continue
             after = self.text[m.end:s.end]
-            pm = re.match(r",\s*(?:the\s+)?(" + ROLE_RE + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
-            pm = pm or re.match(r"\s*\(\s*(" + ROLE_RE + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
+            role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
+            pm = re.match(r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
+            pm = pm or re.match(r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
             if not pm:
                 continue
             org_start = m.end + pm.end()
@@ -324,13 +339,16 @@ class Extractor:
     _MEETING_RE = re.compile(rf"\b((?:[\w-]+\s+){{0,2}})({_EVENT_NOUNS})\b(?:\s+(?:of|for|on)\s+)?", re.I)
 
     def meetings(self, s: _Sentence) -> None:
-        if re.match(rf"^(?:{'|'.join(ORDINALS)}|Forth)\b", s.text, re.I):
+        if self._ordinal_match(s):
             return  # ordinal events: ordinal_events()
         m = self._MEETING_RE.search(s.text)
-        if not m or re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper():
+        if not m:
             return
-        held = re.search(r"\b(?:was|were|has been|had been|is|will be)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b", s.text, re.I)
-        if not held:
+        held = re.search(r"\b(?:was|were|has been|had been|is)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b", s.text, re.I)
+        if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
+            return  # no event, or one still to come
+        if re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper():
+            self.named_event(s)
             return
         qual = m.group(1).strip().lower()
         qual = re.sub(r"^(?:the|a|an|this|its)\s+", "", qual)
@@ -357,6 +375,40 @@ class Extractor:
             self.x.add(key, "schema:about", about, ev)
         self._dates(key, s, "rule:meeting-held")
         self._place(key, s, "rule:meeting-held")
+
+    def named_event(self, s: _Sentence) -> None:
+        """"The Transatlantic Earth Observation Data Forum was held in Washington on ...": one event of
+        the named series (the series itself is read by :meth:`cooperations`)."""
+        coop = next((k for k, e in self.x.entities.items() if e.kind == "cooperation" and "schema:EventSeries" in e.classes
+                     and any(v.start == s.start for v in e.evidence) and e.label in s.text), None)
+        if coop is None or not [d for d in find_dates(s.text, reference=self.doc.reference_date) if not d.year_only]:
+            return
+        label = self.x.entities[coop].label
+        ev = self.ev(s, "rule:named-event-held")
+        noun = re.search(_SERIES_NOUNS, label).group(0)
+        key = f"event/{norm(label)}|event"
+        self.x.entity(key, "event", ["schema:Event", "ckg:Roundtable" if "Round" in noun else "ckg:Meeting"], label, ev)
+        self.x.add(key, "schema:superEvent", coop, ev)
+        self.main_meeting = self.main_meeting or key
+        self._dates(key, s, "rule:named-event-held")
+        self._place(key, s, "rule:named-event-held")
+
+    # attendance counts: "More than 100 participants attended the meeting" ----------------------
+    def attendance(self, s: _Sentence) -> None:
+        if self._ordinal_match(s) or not re.search(r"\b(?:attend(?:ed|s)?|participants?|brought\s+together|gathered|took\s+part|joined|attendees|delegates)\b", s.text, re.I):
+            return
+        event = self._event_in(s) or self.main_meeting
+        if event is not None:
+            self._delegations(event, s, s.start)
+
+    def _drop_dateless_events(self) -> None:
+        """An event the text gives no date for is not kept (the model needs a start date)."""
+        dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"}
+        gone = {k for k, e in self.x.entities.items() if e.kind == "event" and k not in dated}
+        gone |= {f.obj for f in self.x.facts if f.subject in gone and f.predicate == "ckg:delegation"}
+        for k in gone:
+            del self.x.entities[k]
+        self.x.facts = [f for f in self.x.facts if f.subject not in gone and f.obj not in gone]
 
     def _dates(self, key: str, s: _Sentence, method: str, text: str | None = None, offset: int | None = None) -> bool:
         dates = [d for d in find_dates(text if text is not None else s.text, reference=self.doc.reference_date) if not d.year_only]
@@ -392,16 +444,25 @@ class Extractor:
             self.x.add(key, "schema:location", self.country(countries[0].code, ev), ev)
 
     # ordinal events: "Third US-China Roundtable (March 23-24, 2009, Qingdao, China): 18 US members ..."
+    _ORD_START = re.compile(rf"^(?:{re.escape(BULLET)})?(?:The\s+)?([A-Z][a-z]+|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){{0,5}}(?:{_SERIES_NOUNS}|Meeting|Session|Assembly|Plenary)(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*(?:and\s+|&\s+)?){{1,6}})?)(?<!\s)")
+    _ORD_ANY = re.compile(rf"\b(?:the\s+)?([A-Za-z]{{4,}}|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[\w.-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", re.I)
+
+    def _ordinal_match(self, s: _Sentence):
+        """The ordinal and the event name of a sentence that reports one numbered event, or None."""
+        m = self._ORD_START.match(s.text)
+        if m and ordinal_value(m.group(1)):
+            return m
+        for m2 in self._ORD_ANY.finditer(s.text):
+            if ordinal_value(m2.group(1)) and re.search(r"\bheld\b|\btook place\b|\bconvened\b|\(", s.text) \
+                    and not re.search(r"\b(?:next|upcoming|coming)\b", m2.group(0), re.I):
+                return m2
+        return None
+
     def ordinal_events(self, s: _Sentence) -> None:
-        m = re.match(rf"^(?:The\s+)?([A-Z][a-z]+|\d{{1,2}}(?:st|nd|rd|th))\s+((?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){{0,5}}(?:{_SERIES_NOUNS}|Meeting|Session|Assembly|Plenary))\b", s.text)
-        if not m:
-            m2 = re.search(rf"\b(?:the\s+)?({'|'.join(ORDINALS)}|Forth|\d{{1,2}}(?:st|nd|rd|th))\s+((?:[\w.-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", s.text, re.I)
-            if not m2 or not re.search(r"\bheld\b|\btook place\b|\(", s.text):
-                return
-            m = m2
-        n = ordinal_value(m.group(1))
-        if n is None:
+        m = self._ordinal_match(s)
+        if m is None:
             return
+        n = ordinal_value(m.group(1))
         name = m.group(2).strip()
         ev = self.ev(s, "rule:ordinal-event")
         series = self.series.get(self._series_key(name))
@@ -410,7 +471,22 @@ class Extractor:
             noun = re.search(_SERIES_NOUNS, name, re.I).group(0).lower()
             if noun in coop_label.lower():
                 series = self.main_cooperation
-        ident = f"{series.split('/', 1)[1]}|{n}" if series else f"{norm(name)}|{n}"
+        if series is None and re.search(_SERIES_NOUNS, name) and (self._countries_in(name) or len(name.split()) >= 3):
+            # "The Sixth India-US Data Science Roundtable": the series is named by the event without its ordinal
+            sname = re.sub(r"^(?:The\s+)", "", name)
+            series = self.x.entity(f"cooperation/{norm(sname)}", "cooperation", ["ckg:Cooperation", "schema:EventSeries"], sname,
+                                   self.ev(s, "rule:series-of-ordinal-event")).key
+            self.series[self._series_key(sname)] = series
+            for code in self._countries_in(sname):
+                self.x.add(series, "ckg:country", self.country(code, ev), Evidence(ev.start, ev.end, ev.quote, "rule:cooperation-countries"))
+            self.main_cooperation = self.main_cooperation or series
+        coop = None
+        if series is None and self.main_cooperation:
+            # "the first partnership meeting" of the "UK-US Research Data Partnership"
+            cm = re.search(rf"\b({_COOP_NOUNS})\b", name, re.I)
+            if cm and cm.group(1).lower() in self.x.entities[self.main_cooperation].label.lower():
+                coop = self.main_cooperation
+        ident = f"{(series or coop).split('/', 1)[1]}|{n}" if (series or coop) else f"{norm(name)}|{n}"
         key = f"event/{ident}"
         cls = ["schema:Event", "ckg:Roundtable" if re.search("round", name, re.I) else "ckg:Meeting"]
         label = f"{_ORDINAL_WORDS[n - 1] if n <= len(_ORDINAL_WORDS) else str(n) + 'th'} {name}"
@@ -419,6 +495,8 @@ class Extractor:
         if series:
             self.x.add(key, "schema:superEvent", series, ev)
             self.x.add(key, "ckg:realizes", series, ev) if "ckg:Cooperation" in self.x.entities[series].classes else None
+        elif coop:
+            self.x.add(key, "ckg:realizes", coop, ev)
         par = re.search(r"\(([^)]*)\)", s.text[m.end():])
         if par:
             pa = s.start + m.end() + par.start(1)
@@ -437,16 +515,29 @@ class Extractor:
         re.I,
     )
 
+    # "40 German and about 35 Chinese scientists": the first count shares the second's noun
+    _DELEG_COORD = re.compile(
+        r"(?:\b(?i:(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r"))\s+)?\b(\d{1,5})\s+(U\.S\.|[A-Z][A-Za-z]+)\s+"
+        r"(?=(?:and|,|as\s+well\s+as)\s+(?:(?i:" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\d{1,5}\s+(?:U\.S\.|[A-Z][A-Za-z]+)\s+(?i:(" + _PEOPLE_NOUNS + r"))\b)"
+    )
+
     def _delegations(self, event: str, s: _Sentence, a: int) -> None:
         ev = self.ev(s, "rule:delegation-count")
+        found = [(dm.start(), dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4), f"{dm.group(0).strip()} {dm.group(4)}")
+                 for dm in self._DELEG_COORD.finditer(self.text, a, s.end)]
         for dm in self._DELEG_RE.finditer(self.text, a, s.end):
-            qual, count, who, noun = dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4)
+            if not any(f[0] == dm.start() for f in found):
+                found.append((dm.start(), dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4), dm.group(0)))
+        for _, qual, count, who, noun, label in sorted(found):
             country = self.places.country(who) if who else None
             if who and country is None and who.lower() not in ("new", "key", "senior", "young", "international", "foreign", "local"):
                 continue
+            if count == 0:
+                continue
             ident = f"{event.split('/', 1)[1]}|{country.code.lower() if country else 'all'}"
             key = f"delegation/{ident}"
-            label = dm.group(0)
+            if key in self.x.entities and self.x.objects(key, "ckg:attendeeCount"):
+                continue  # one count per delegation: the first the text gives
             self.x.entity(key, "delegation", ["ckg:Delegation"], label, ev)
             self.x.add(event, "ckg:delegation", key, ev)
             self.x.add(key, "ckg:attendeeCount", Literal(count), ev)
@@ -462,16 +553,43 @@ class Extractor:
         subject = self._subject(s, m.start())
         if subject is None:
             return
-        for om in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1), labels=("ORG",)):
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        found = self.mentions_in(s, a, b, labels=("ORG",)) + self._unknown_bodies(s, a, b)
+        for om in sorted(found, key=lambda o: o.start):
             cls = "FundingProgram" if (om.cls in ("Project", "Program", None) and not om.entry) else None
             sp = self.org(om, self.ev(s, "rule:sponsored-by"), as_cls=cls)
             self.rel(subject, "schema:sponsor", sp, s, "rule:sponsored-by")
+
+    _NAME_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*|\d{4})(?:\s+(?:(?:and|&|of|for)\s+)?(?:[A-Z][\w'’-]*|\d{4}))*")
+
+    def _unknown_bodies(self, s: _Sentence, a: int, b: int) -> list[Mention]:
+        """Bodies in a list of sponsors or parties that no other rule named: a run of capitalised
+        words ("the Belmont Forum", "the Thailand Science Research and Innovation") or an acronym."""
+        out = []
+        taken = [o for o in s.mentions if o.label in ("ORG", "PERSON", "CITY")]
+        for rm in self._NAME_RUN.finditer(self.text, a, b):
+            rs, re_ = rm.start(), rm.end()
+            name = rm.group(0)
+            if any(o.start < re_ and rs < o.end for o in taken) or self.text[max(0, rs - 1):rs] == "(":
+                continue  # named already, or "(NRF)": the acronym of the body before
+            if self.places.country(name) or name in self.places.regions or name in self.places.cities:
+                continue
+            words = name.split()
+            before = self.text[max(a, rs - 6):rs]
+            if re.search(r"\bof\s+$", before):
+                continue  # "... of South Africa": a qualifier of the body before
+            if words[0] in ("The", "A", "An", "This", "Its", "Their", "Both", "Dr", "Prof", "Mr", "Ms", "Mrs"):
+                continue
+            if len(words) >= 2 or re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", name):
+                cls = "FundingProgram" if re.search(r"(?:Program|Programme|Fund|Grant|Scheme)$", name) else "Organization"
+                out.append(Mention(rs, re_, name, "ORG", cls, method="name-in-list"))
+        return out
 
     def _subject(self, s: _Sentence, before: int) -> str | None:
         head = s.text[:before]
         if re.search(r"\b(?:this|the|our)\s+project\b", head, re.I) and self.main_project:
             return self.main_project
-        if re.search(r"\b(?:this|the)\s+(?:meeting|workshop|event)\b", head, re.I) and self.main_meeting:
+        if re.search(rf"\b(?:this|the)\s+(?:{_EVENT_NOUNS}|event)\b", head, re.I) and self.main_meeting:
             return self.main_meeting
         cands = [m for m in s.mentions if m.label == "ORG" and m.end <= s.start + before]
         if cands:
@@ -495,18 +613,30 @@ class Extractor:
     def chairs(self, s: _Sentence) -> None:
         m = re.search(r"\b(?:chaired|co-chaired|presided\s+over|moderated|hosted)\s+by\s+(?:" + TITLE_RE + r"\s+)?", s.text, re.I)
         person = None
+        persons = []
         if m:
-            person = next((p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start() and p.start <= s.start + m.end() + 2), None)
+            after = [p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start()]
+            if after and after[0].start <= s.start + m.end() + 2:
+                persons = [after[0]]
+                # "co-chaired by A, Director of X, and B": every person named in the by-phrase
+                persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])]
         else:
             m = re.search(r"\b(chaired|co-chaired|presided over|moderated)\s+(?:the\s+)?", s.text)
             if m:
-                person = next((p for p in reversed(s.mentions) if p.label == "PERSON" and p.end <= s.start + m.start()), None)
-        if not m or person is None:
+                before = [p for p in s.mentions if p.label == "PERSON" and p.end <= s.start + m.start()]
+                if before:
+                    persons = [before[0]] + [p for p in before[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])]
+        if not m or not persons:
             return
         ev = self.ev(s, "rule:chaired-by")
-        event = self._event_in(s) or self.main_meeting
-        if event:
-            self.x.add(event, "ckg:chair", self.person(person, ev), ev)
+        if re.search(rf"\b(?:both|all|the\s+two|these)\s+(?:{_EVENT_NOUNS}|session)s?\b", s.text[m.start():], re.I):
+            events = [k for k, e in self.x.entities.items() if e.kind == "event"]  # "co-chaired both meetings"
+        else:
+            events = [self._event_in(s) or self.main_meeting]
+        for event in events:
+            if event:
+                for person in persons:
+                    self.x.add(event, "ckg:chair", self.person(person, ev), ev)
 
     def _event_in(self, s: _Sentence) -> str | None:
         for k, e in self.x.entities.items():
@@ -521,7 +651,10 @@ class Extractor:
         made = []
         for m in self._AGREE_RE.finditer(s.text):
             kind_word = m.group(1)
+            if re.search(r"\(\s*$", s.text[:m.start()]):
+                continue  # "Memorandum of Understanding (MoU)": the acronym of the one just read
             mou = bool(re.match(r"Memorand|MoU|MOU", kind_word))
+            loi = bool(re.match(r"Letter|LoI", kind_word))
             before = s.text[max(0, m.start() - 80):m.start()]
             after = s.text[m.end():]
             parties: list[str] = []
@@ -529,7 +662,8 @@ class Extractor:
             bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
             if bm:
                 a = s.start + m.end() + bm.start(1)
-                for pm in self.mentions_in(s, a, s.start + m.end() + bm.end(1)):
+                b = s.start + m.end() + bm.end(1)
+                for pm in sorted(self.mentions_in(s, a, b) + [u for u in self._unknown_bodies(s, a, b) if u.text.isupper()], key=lambda o: o.start):
                     k = self.org(pm, ev)
                     if k and k not in parties:
                         parties.append(k)
@@ -540,13 +674,21 @@ class Extractor:
                     if c:
                         parties.append(self.country(c.code, ev))
             if not parties:
-                sm = re.search(r"(.+?)\s+(?:signed|concluded|renewed|entered into)\b", s.text[:m.start()])
-                wm = re.match(r"\s+with\s+(.+?)(?:[;.]|$)", after)
+                sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:signed|concluded|renewed|entered into)\b", s.text[:m.start()])
+                wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?(.+?)(?=[;.]|,|\s+(?:on|in|at|to|for)\s|$)", after)
                 if sm and wm:
-                    for pm in self.mentions_in(s, s.start, s.start + sm.end(1)) + self.mentions_in(s, s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1)):
-                        k = self.org(pm, ev)
-                        if k and k not in parties:
-                            parties.append(k)
+                    # "A signed a MoU with B": the parties are the subject's bodies and B
+                    cands = self.mentions_in(s, s.start, s.start + sm.end(1)) + self.mentions_in(s, s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1))
+                elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
+                    cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
+                else:
+                    cands = []
+                for pm in cands:
+                    if re.search(r"\bof\s+(?:the\s+)?$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
+                        continue  # "INPE of Brazil": the body's country, not a party
+                    k = self.org(pm, ev)
+                    if k and k not in parties:
+                        parties.append(k)
             if len(parties) < 2:
                 continue
             proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|under negotiation)\b", s.text[:m.start() + 1], re.I))
@@ -554,10 +696,15 @@ class Extractor:
             topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+between)", after)
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
             names = [_short_name(self.x.entities[p]) for p in parties]
-            type_label = "Memorandum of Understanding" if mou else ("Bilateral agreement" if bilateral else "Agreement")
+            type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")
             label = f"{type_label} between {' and '.join(names)}" + (f" on {topic.group(1).strip()}" if topic else "")
-            ident = ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties)) + (f"|{norm(topic.group(1))}" if topic else "")
+            base = ("mou" if mou else "loi" if loi else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
+            ident = base + (f"|{norm(topic.group(1))}" if topic else "")
             key = f"agreement/{ident}"
+            # one document naming the same agreement twice, once with its topic: one agreement
+            same = [k for k in self.x.entities if k == f"agreement/{base}" or k.startswith(f"agreement/{base}|")]
+            if same and key not in self.x.entities:
+                key = same[0]
             self.x.entity(key, "agreement", cls, label, ev)
             for p in parties:
                 self.x.add(key, "ckg:party", p, ev)
