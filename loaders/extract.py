@@ -166,6 +166,15 @@ class Extractor:
 
     def person(self, m: Mention, ev: Evidence) -> str:
         key = "person/" + person_key(m.text)
+        if len(m.text.split()) == 1:
+            # "Dr. Klein" after "Dr. Robert Klein": the one person of the document with that name
+            same = {person_key(o.text) for o in self.mentions if o.label == "PERSON" and len(o.text.split()) > 1
+                    and person_key(m.text) in person_key(o.text).split("-")}
+            if len(same) == 1:
+                key = "person/" + same.pop()
+                ent = self.x.entity(key, "person", ["foaf:Person"], next(o.text for o in self.mentions if o.label == "PERSON" and person_key(o.text) == key[7:]), ev)
+                ent.alt_labels.add(f"{m.title} {m.text}" if m.title else m.text)
+                return key
         ent = self.x.entity(key, "person", ["foaf:Person"], m.text, ev)
         if m.title:
             ent.alt_labels.add(f"{m.title}{'' if m.title.endswith('.') else '.'} {m.text}" if m.title in ("Dr", "Prof", "Mr", "Ms", "Mrs") else f"{m.title} {m.text}")
@@ -783,12 +792,17 @@ class Extractor:
 
     # collaborations with countries and regions --------------------------------------------
     def collaborations(self, s: _Sentence) -> None:
-        for m in re.finditer(r"\b(?:collaborations?|cooperation|partnerships?)\s+with\s+(.+?)(?:,|;|\.\s|\.$|$)", s.text):
+        for m in re.finditer(r"\b(?:collaborations?|cooperation|partnerships?)\s+with\s+(.+?)(?=,\s+(?!and\b)[a-z]|;|\.\s|\.$|$)", s.text):
             subject = self.main_project if re.search(r"\bproject\b", s.text, re.I) and self.main_project else self.main_cooperation
             if subject is None:
                 continue
             for pm in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1)):
                 self.rel(subject, "ckg:cooperatesWith", self.org(pm, self.ev(s, "rule:collaboration-with")), s, "rule:collaboration-with")
+        # "The roundtable was organised by A and B": the organisers are partners of the series
+        om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
+        if om and self.main_cooperation and not self._ordinal_match(s):
+            for pm in self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)):
+                self.rel(self.main_cooperation, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
         # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
         pairs = []
         for m in re.finditer(r"\b(?:cooperation|collaboration|partnership|relations)\s+between\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", s.text):

@@ -357,6 +357,9 @@ class _Finder:
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
+        # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
+        for m in re.finditer(rf"\b({TITLE_RE})\s+({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
+            found.append((a + m.start(2), a + m.end(2), m.group(1), "title-surname"))
         for s, e, title, method in found:
             name = self.text[s:e]
             toks = name.split()
@@ -396,7 +399,7 @@ _DISCIPLINE_WORDS = {"Computer", "Earth", "Physics", "Chemistry", "Biology", "Ma
                      "Geosciences", "Sociology", "Statistics", "Engineering", "Medicine", "Economics", "History",
                      "Environmental", "Information", "Data", "Life", "Social", "Political", "Civil", "Electrical"}
 
-_PRIORITY = {"registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
+_PRIORITY = {"title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -458,19 +461,17 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         if nxt is None or nxt.label != "ORG" or m.parent is not None:
             continue
         if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and nxt.cls not in ("Project", "Program", "Platform", "FundingProgram"):
-            if gap.group(0).strip() == "," and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")):
-                continue  # "A, B and C" is a list, not a unit and its parent
+            closing = re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+            if gap.group(0).strip() == "," and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
+                    and not (closing and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry
+                             and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute")):
+                # "A, B and C" is a list, not a unit and its parent; but in "(Director of the
+                # Institute of Geophysics, China Earthquake Administration)" the second body closes
+                # the phrase: the unit and its parent
+                continue
             m.parent = nxt
             if m.cls == "NationalCommittee":  # "CODATA-China, CAS": the host, not a parent
                 m.extra["parent_rel"] = "hostedBy"
-        # "Institute of Geophysics, China Earthquake Administration)": a unit and its parent, when the
-        # second body closes the phrase (a list "A, B and C" goes on after it)
-        if m.parent is None and gap.group(0).strip() == "," and nxt is not None and nxt.label == "ORG" \
-                and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry \
-                and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute") \
-                and re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) \
-                and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start]):
-            m.parent = nxt
     # "the Digital Curation Centre (DCC) at the University of Edinburgh": a unit of, or hosted by, a body
     for m in orgs:
         g = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?\s+(?:at|within)\s+(?:the\s+)?", text[m.end:m.end + 30])
