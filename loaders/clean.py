@@ -212,6 +212,8 @@ def clean_html(raw: str, url: str | None = None) -> dict:
         text = "\n".join(t.strip() for t in tree.itertext() if t.strip())
     text = html.unescape(text)
     out = clean_text(text)
+    if meta.get("issued") and meta["issued"] == out.get("modified"):
+        del meta["issued"]  # trafilatura read the page's "Last updated" line: a modification, not the issue date
     for k, v in meta.items():
         if k == "title" or k not in out:
             out[k] = v

@@ -1,0 +1,201 @@
+"""What each document in ``tests/loaders/docs/`` must yield: written by hand from the documents.
+
+These documents were written for the tests (none of their bodies or people is in the registry except
+NASA, ESA, NOAA, NSF and the U.S. NAS, which are). Each entry says, for one document:
+
+- ``title``, ``issued``, ``modified``: the document's metadata after cleaning;
+- ``organizations``, ``persons``: the EXACT sets of labels (anything more is spurious);
+- ``posts``: (person, role title, organization);
+- ``events``: label -> start, end, ordinal, city, country, series (None where the text gives none);
+- ``delegations``: (event, country or None, count, precision);
+- ``agreements``: (kind, parties, status);
+- ``cooperations``: label -> start year, countries, partners (at least), focus areas (exactly), number
+  of outcomes;
+- ``relations``: (subject, predicate, object) by label, for sponsors, attendees, chairs, platforms,
+  parents, countries, cooperation partners.
+"""
+
+from __future__ import annotations
+
+EXPECTED: dict[str, dict] = {
+    "sino-german-earth-data-workshops.txt": dict(
+        title="Sino-German Workshop on Earth Data", issued=None, modified="2021-03-09",
+        organizations={"Institute of Geographic Sciences and Natural Resources Research", "German Research Centre for Geosciences"},
+        persons=set(),
+        posts=set(),
+        events={
+            "First Sino-German Workshop": dict(start="2013-05-14", end="2013-05-16", ordinal=1, city="Beijing", country="China", series="Sino-German Workshop on Earth Data"),
+            # "Secnod": a misspelt ordinal
+            "Second Sino-German Workshop": dict(start="2015-09-08", end="2015-09-10", ordinal=2, city="Potsdam", country="Germany", series="Sino-German Workshop on Earth Data"),
+            "Third Sino-German Workshop on Earth Data": dict(start="2019-06-12", end="2019-06-14", ordinal=3, city="Potsdam", country="Germany", series="Sino-German Workshop on Earth Data"),
+        },
+        delegations={
+            ("First Sino-German Workshop", "Germany", 22, "ExactCount"), ("First Sino-German Workshop", "China", 30, "ExactCount"),
+            ("Second Sino-German Workshop", "Germany", 35, "ExactCount"), ("Second Sino-German Workshop", "China", 28, "ExactCount"),
+            ("Third Sino-German Workshop on Earth Data", "Germany", 40, "ExactCount"),
+            ("Third Sino-German Workshop on Earth Data", "China", 35, "Approximate"),
+        },
+        agreements={("MemorandumOfUnderstanding", frozenset({"Institute of Geographic Sciences and Natural Resources Research", "German Research Centre for Geosciences"}), "Established")},
+        cooperations={"Sino-German Workshop on Earth Data": dict(
+            start="2013", countries={"China", "Germany"},
+            partners={"Institute of Geographic Sciences and Natural Resources Research", "German Research Centre for Geosciences"},
+            focus={"Satellite remote sensing data", "Geohazard monitoring", "Data publication and citation"}, outcomes=3)},
+        relations={
+            ("Launch of the Sino-German Geodata Portal", "ckg:involves", "Sino-German Geodata Portal"),
+        },
+    ),
+    "quakenet-kickoff-news.txt": dict(
+        title='Kick-off Meeting of the Project "Seismic Data Exchange for Southeast Asia" Held in Bangkok', issued="2022-04-02", modified=None,
+        organizations={"Faculty of Science", "Chulalongkorn University", "Thai Meteorological Department", "Royal Netherlands Meteorological Institute",
+                       "Kasetsart University", "Institute of Geophysics", "China Earthquake Administration", "European Union",
+                       "Thailand Science Research and Innovation"},
+        persons={"Somchai Wongsakul", "Anna de Vries", "CHEN Li"},
+        posts={("Somchai Wongsakul", "Dean", "Faculty of Science"),
+               ("Anna de Vries", "Senior Scientist", "Royal Netherlands Meteorological Institute"),
+               ("CHEN Li", "Director", "Institute of Geophysics")},
+        events={"Kick-off meeting of Seismic Data Exchange for Southeast Asia": dict(start="2022-03-22", end=None, ordinal=None, city="Bangkok", country="Thailand", series=None, inferred=True)},
+        delegations={("Kick-off meeting of Seismic Data Exchange for Southeast Asia", None, 100, "MoreThan")},
+        agreements=set(),
+        cooperations={},
+        relations={
+            ("Kick-off meeting of Seismic Data Exchange for Southeast Asia", "ckg:chair", "Somchai Wongsakul"),
+            ("Kick-off meeting of Seismic Data Exchange for Southeast Asia", "schema:about", "Seismic Data Exchange for Southeast Asia"),
+            ("Seismic Data Exchange for Southeast Asia", "schema:sponsor", "Horizon 2020 programme"),
+            ("Seismic Data Exchange for Southeast Asia", "schema:sponsor", "Thailand Science Research and Innovation"),
+            ("Kick-off meeting of Seismic Data Exchange for Southeast Asia", "schema:attendee", "Thai Meteorological Department"),
+            ("Kick-off meeting of Seismic Data Exchange for Southeast Asia", "schema:attendee", "Royal Netherlands Meteorological Institute"),
+            ("Kick-off meeting of Seismic Data Exchange for Southeast Asia", "schema:attendee", "Kasetsart University"),
+            ("Faculty of Science", "org:subOrganizationOf", "Chulalongkorn University"),
+            ("Institute of Geophysics", "org:subOrganizationOf", "China Earthquake Administration"),
+            ("Seismic Data Exchange for Southeast Asia", "ckg:builds", "regional platform for seismic data sharing"),
+            ("regional platform for seismic data sharing", "ckg:basedOn", "Thai Meteorological Department"),
+        },
+    ),
+    "uk-us-research-data-partnership.md": dict(
+        title="UK-US Research Data Partnership", issued=None, modified="2020-11-30",
+        organizations={"Digital Curation Centre", "University of Edinburgh", "Inter-university Consortium for Political and Social Research",
+                       "University of Michigan", "National Aeronautics and Space Administration", "European Space Agency"},
+        persons={"Margaret Hughes", "James O'Connor"},
+        posts={("Margaret Hughes", "Director", "Digital Curation Centre"),
+               ("James O'Connor", "Executive Director", "Inter-university Consortium for Political and Social Research")},
+        events={
+            "First partnership meeting": dict(start="2016-10-05", end="2016-10-06", ordinal=1, city="Edinburgh", country="United Kingdom", series=None),
+            "Fourth Partnership Meeting": dict(start="2019-04-09", end="2019-04-10", ordinal=4, city="Ann Arbor", country="United States", series=None),
+        },
+        delegations={("First partnership meeting", "United Kingdom", 18, "ExactCount"), ("First partnership meeting", "United States", 12, "ExactCount"),
+                     ("Fourth Partnership Meeting", None, 60, "Approximate")},
+        agreements={("Agreement", frozenset({"National Aeronautics and Space Administration", "European Space Agency"}), "Established")},
+        cooperations={"UK-US Research Data Partnership": dict(
+            start="2016", countries={"United Kingdom", "United States"},
+            partners={"Digital Curation Centre", "Inter-university Consortium for Political and Social Research"},
+            focus={"Research data management training", "Persistent identifiers", "Social science data archiving"}, outcomes=3)},
+        relations={
+            ("First partnership meeting", "ckg:realizes", "UK-US Research Data Partnership"),
+            ("Fourth Partnership Meeting", "ckg:realizes", "UK-US Research Data Partnership"),
+            ("First partnership meeting", "ckg:chair", "Margaret Hughes"), ("First partnership meeting", "ckg:chair", "James O'Connor"),
+            ("Fourth Partnership Meeting", "ckg:chair", "Margaret Hughes"), ("Fourth Partnership Meeting", "ckg:chair", "James O'Connor"),
+            ("Digital Curation Centre", "org:subOrganizationOf", "University of Edinburgh"),
+            ("Inter-university Consortium for Political and Social Research", "ckg:hostedBy", "University of Michigan"),
+            ("Establishment of the Transatlantic Data Stewardship Network", "ckg:involves", "Transatlantic Data Stewardship Network"),
+        },
+    ),
+    "nasa-esa-letter-of-intent.md": dict(
+        title="Meeting report: Transatlantic Earth Observation Data Forum", issued="2018-09-18", modified=None,
+        organizations={"National Aeronautics and Space Administration", "European Space Agency", "National Oceanic and Atmospheric Administration",
+                       "University of Bologna", "Belmont Forum"},
+        persons={"Robert Klein", "Maria Rossi"},
+        posts={("Robert Klein", "Associate Administrator", "National Aeronautics and Space Administration"),
+               ("Maria Rossi", "Vice President", "University of Bologna")},
+        events={"Transatlantic Earth Observation Data Forum": dict(start="2018-09-11", end="2018-09-12", ordinal=None, city="Washington", country="United States", series="Transatlantic Earth Observation Data Forum")},
+        delegations={("Transatlantic Earth Observation Data Forum", None, 80, "Approximate")},
+        agreements={("Agreement", frozenset({"National Aeronautics and Space Administration", "European Space Agency"}), "Established")},
+        # the forum held once here is one event of the named series
+        cooperations={"Transatlantic Earth Observation Data Forum": dict(start=None, countries=set(), partners=set(), focus=set(), outcomes=0)},
+        relations={
+            ("Transatlantic Earth Observation Data Forum", "schema:sponsor", "National Oceanic and Atmospheric Administration"),
+            ("Transatlantic Earth Observation Data Forum", "schema:sponsor", "Belmont Forum"),
+            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "National Aeronautics and Space Administration"),
+            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "European Space Agency"),
+            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "National Oceanic and Atmospheric Administration"),
+        },
+    ),
+    "brazil-japan-mou-news.html": dict(
+        title="INPE and JAXA sign MoU on satellite data sharing", issued="2021-11-08", modified=None,
+        organizations={"National Institute for Space Research", "Japan Aerospace Exploration Agency", "Brazilian Space Agency", "Embassy of Japan"},
+        persons={"Clezio De Nardin", "YAMAKAWA Hiroshi"},
+        posts={("Clezio De Nardin", "Director", "National Institute for Space Research"),
+               ("YAMAKAWA Hiroshi", "President", "Japan Aerospace Exploration Agency")},
+        events={},
+        delegations=set(),
+        agreements={("MemorandumOfUnderstanding", frozenset({"National Institute for Space Research", "Japan Aerospace Exploration Agency"}), "Established")},
+        cooperations={},
+        relations={("National Institute for Space Research", "ckg:country", "Brazil")},
+        agreement_dates={"2021-11-05"},
+    ),
+    "africa-open-science-kickoff.html": dict(
+        title="Kick-off meeting of the Southern African Data Stewardship Project", issued="2019-07-02", modified=None,
+        organizations={"University of Cape Town", "National Research Foundation", "Botswana International University of Science and Technology",
+                       "University of Nairobi", "Council for Scientific and Industrial Research", "South African Weather Service", "Data Office"},
+        persons={"Thandiwe Mokoena", "Kagiso Molefe", "Amina Wanjiku"},
+        posts={("Thandiwe Mokoena", "Deputy Vice-Chancellor for Research", "University of Cape Town"),
+               ("Kagiso Molefe", "Head", "Data Office"),
+               ("Amina Wanjiku", "Professor", "University of Nairobi")},
+        events={"Kick-off meeting of Southern African Data Stewardship Project": dict(start="2019-06-24", end=None, ordinal=None, city=None, country=None, series=None, inferred=True)},
+        delegations=set(),
+        agreements=set(),
+        cooperations={},
+        relations={
+            ("Kick-off meeting of Southern African Data Stewardship Project", "ckg:chair", "Thandiwe Mokoena"),
+            ("Southern African Data Stewardship Project", "schema:sponsor", "National Research Foundation"),
+            ("Southern African Data Stewardship Project", "schema:sponsor", "Botswana International University of Science and Technology"),
+            ("National Research Foundation", "ckg:country", "South Africa"),
+            ("Kick-off meeting of Southern African Data Stewardship Project", "schema:attendee", "University of Nairobi"),
+            ("Kick-off meeting of Southern African Data Stewardship Project", "schema:attendee", "Council for Scientific and Industrial Research"),
+            ("Kick-off meeting of Southern African Data Stewardship Project", "schema:attendee", "South African Weather Service"),
+            ("Data Office", "org:subOrganizationOf", "Botswana International University of Science and Technology"),
+            ("Southern African Data Stewardship Project", "ckg:builds", "open platform for climate and health data"),
+            ("open platform for climate and health data", "ckg:basedOn", "University of Cape Town"),
+            ("Southern African Data Stewardship Project", "ckg:cooperatesWith", "Botswana"),
+            ("Southern African Data Stewardship Project", "ckg:cooperatesWith", "Kenya"),
+            ("Southern African Data Stewardship Project", "ckg:cooperatesWith", "Africa"),
+        },
+    ),
+    "korea-australia-data-dialogue.html": dict(
+        title="Korea-Australia Roundtable on Marine Data", issued=None, modified="2022-01-12",
+        organizations={"Korea Institute of Ocean Science and Technology", "Commonwealth Scientific and Industrial Research Organisation"},
+        persons=set(),
+        posts=set(),
+        events={
+            "First Korea-Australia Roundtable": dict(start="2014-11-03", end="2014-11-04", ordinal=1, city="Busan", country="South Korea", series="Korea-Australia Roundtable on Marine Data"),
+            "Second Korea-Australia Roundtable": dict(start="2016-10-12", end=None, ordinal=2, city="Hobart", country="Australia", series="Korea-Australia Roundtable on Marine Data"),
+        },
+        delegations={("First Korea-Australia Roundtable", "South Korea", 15, "ExactCount"), ("First Korea-Australia Roundtable", "Australia", 12, "ExactCount"),
+                     ("Second Korea-Australia Roundtable", None, 40, "MoreThan")},
+        agreements={("MemorandumOfUnderstanding", frozenset({"Korea Institute of Ocean Science and Technology", "Commonwealth Scientific and Industrial Research Organisation"}), "Established")},
+        cooperations={"Korea-Australia Roundtable on Marine Data": dict(
+            start="2014", countries={"South Korea", "Australia"},
+            partners={"Korea Institute of Ocean Science and Technology", "Commonwealth Scientific and Industrial Research Organisation"},
+            focus={"Ocean observing systems", "Marine biodiversity data", "Data quality control"}, outcomes=3)},
+        relations={
+            ("Establishment of the Indo-Pacific Ocean Data Portal", "ckg:involves", "Indo-Pacific Ocean Data Portal"),
+            ("Support of the Argo programme in the Western Pacific", "ckg:involves", "Argo programme"),
+        },
+    ),
+    "india-us-data-meeting-report.txt": dict(
+        title="Report of the Sixth India-US Data Science Roundtable", issued=None, modified=None,
+        organizations={"Indian National Science Academy", "National Academy of Sciences", "Indian National Committee for CODATA",
+                       "National Science Foundation", "Indian Institute of Science", "National Data Centre for Agriculture"},
+        persons={"Ramesh Iyer", "Susan Miller", "Sharma"},
+        posts={("Ramesh Iyer", "Chairman", "Indian National Committee for CODATA"),
+               ("Susan Miller", "Program Officer", "National Science Foundation"),
+               ("Sharma", "Director", "National Data Centre for Agriculture")},
+        events={"Sixth India-US Data Science Roundtable": dict(start="2018-02-07", end="2018-02-08", ordinal=6, city="Bengaluru", country="India", series="India-US Data Science Roundtable")},
+        delegations={("Sixth India-US Data Science Roundtable", "India", 25, "ExactCount"), ("Sixth India-US Data Science Roundtable", "United States", 19, "ExactCount")},
+        agreements={("BilateralAgreement", frozenset({"India", "United States"}), "Proposed"),
+                    ("MemorandumOfUnderstanding", frozenset({"Indian National Science Academy", "Indian Institute of Science"}), "Established")},
+        cooperations={"India-US Data Science Roundtable": dict(
+            start=None, countries={"India", "United States"},
+            partners={"Indian National Science Academy", "National Academy of Sciences"}, focus=set(), outcomes=0)},
+        relations=set(),
+    ),
+}
