@@ -20,7 +20,7 @@ import numpy as np
 __all__ = ["layout", "force_layout"]
 
 
-def force_layout(n: int, u: np.ndarray, v: np.ndarray, *, iterations: int = 80, seed: int = 0,
+def force_layout(n: int, u: np.ndarray, v: np.ndarray, *, iterations: int = 60, seed: int = 0,
                  grid: int | None = None) -> np.ndarray:
     """Force-directed positions of ``n`` nodes joined by edges ``u[i] - v[i]`` (integer arrays).
 
@@ -35,7 +35,7 @@ def force_layout(n: int, u: np.ndarray, v: np.ndarray, *, iterations: int = 80, 
     seed : int
         Seed of the random start.
     grid : int, optional
-        Side of the repulsion grid (default: about twice the square root of n, 32 to 256).
+        Side of the repulsion grid (default: the power of two nearest 1.5 sqrt(n), 32 to 256).
 
     Returns
     -------
@@ -61,7 +61,7 @@ def force_layout(n: int, u: np.ndarray, v: np.ndarray, *, iterations: int = 80, 
     v = np.asarray(v, dtype=np.int64)
     keep = u != v
     u, v = u[keep], v[keep]
-    g = grid or int(min(256, max(32, 2 ** int(np.ceil(np.log2(2 * np.sqrt(n)))))))
+    g = grid or int(min(256, max(32, 2 ** int(np.round(np.log2(1.5 * np.sqrt(n)))))))
     # unit kernel of the repulsive force k^2 / r (k = 1) on a 2g x 2g periodic grid, in cell units
     off = np.fft.fftfreq(2 * g, d=1.0 / (2 * g))  # 0, 1, ..., g-1, -g, ..., -1
     dx, dy = np.meshgrid(off, off, indexing="ij")
@@ -106,7 +106,7 @@ def force_layout(n: int, u: np.ndarray, v: np.ndarray, *, iterations: int = 80, 
     return pos
 
 
-def layout(G: nx.Graph, *, iterations: int = 80, seed: int = 0, scale: float | None = None) -> dict:
+def layout(G: nx.Graph, *, iterations: int = 60, seed: int = 0, scale: float | None = None) -> dict:
     """Positions for every node of ``G``, in screen units for vis-network.
 
     Parameters

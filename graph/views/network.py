@@ -138,7 +138,6 @@ class CollabNetwork(Network):
         relations: set[str] = set()
         out_edges = []
         for i, e in enumerate(edges):
-            e = dict(e)
             e.setdefault("id", f"e{i}")
             e.setdefault("relations", [r for r in str(e.get("relation") or e.get("label") or "").split("; ") if r])
             relations.update(e["relations"])
@@ -146,6 +145,7 @@ class CollabNetwork(Network):
         legend = [{"kind": k, "color": colors.get(k) or _kind_color(k), "count": counts[k]}
                   for k in sorted(counts, key=lambda k: (-counts[k], k))]
         return {"heading": heading, "nodes": nodes, "edges": out_edges, "options": options,
+                "docs": getattr(self, "docs", []),
                 "legend": legend, "legend_note": self.legend_note, "note": self.note,
                 "relations": sorted(relations)}
 
@@ -236,59 +236,64 @@ def _fmt(value) -> str:
     return "; ".join(map(str, value)) if isinstance(value, (list, tuple, set)) else str(value)
 
 
-def _node_payload(n, d: dict, size_value: float | None, size_label: str) -> tuple[str, dict]:
+class _Docs:
+    """The page's table of documents: evidence refers to a document by its index."""
+
+    def __init__(self):
+        self.rows: list[list] = []
+        self._index: dict[tuple, int] = {}  # (document, title) -> row
+
+    def evidence(self, records) -> list[list]:
+        if not records:
+            return []
+        out = []
+        index, rows = self._index, self.rows
+        for e in records:
+            doc, title = e.get("document"), e.get("title")
+            key = (doc, title)
+            i = index.get(key)
+            if i is None and (doc is not None or title is not None):
+                i = index[key] = len(rows)
+                rows.append([title, doc, e.get("issued")])
+            out.append([e.get("quote"), i])
+        return out
+
+
+def _node_info(n, d: dict, size_value: float | None, size_label: str, docs: _Docs) -> dict:
     name = d.get("name") or str(n)
-    kind = d.get("kind") or "other"
-    rows = [("IRI", str(n))]
+    rows = [["IRI", str(n)]]
     aliases = [a for a in d.get("aliases") or () if a != name]
     if aliases:
-        rows.append(("aliases", "; ".join(aliases)))
+        rows.append(["aliases", "; ".join(aliases)])
     if d.get("types"):
-        rows.append(("types", ", ".join(d["types"])))
+        rows.append(["types", ", ".join(d["types"])])
     if d.get("start") is not None:
-        rows.append(("date", str(d["start"]) if d.get("end") in (None, d["start"]) else f"{d['start']}-{d['end']}"))
+        rows.append(["date", str(d["start"]) if d.get("end") in (None, d["start"]) else f"{d['start']}-{d['end']}"])
     for k, v in sorted((d.get("attributes") or {}).items()):
-        rows.append((k, _fmt(v)))
+        rows.append([k, _fmt(v)])
     if size_value is not None:
-        rows.append((size_label, f"{size_value:.4g}"))
-    evidence = [{k: e.get(k) for k in ("quote", "document", "title", "issued")} for e in d.get("evidence") or ()]
-    lines = [f"{name} ({kind})", *(f"{k}: {_short(v, 120)}" for k, v in rows)]
-    for e in evidence[:2]:
-        if e.get("quote"):
-            lines.append(f"\u201c{_short(e['quote'])}\u201d")
-        if e.get("title") or e.get("document"):
-            lines.append(f"\u2014 {e.get('title') or e.get('document')}")
-    if evidence:
-        lines.append("(click for all evidence)")
-    return "\n".join(lines), {"name": name, "kind": kind, "rows": rows, "evidence": evidence}
+        rows.append([size_label, f"{size_value:.4g}"])
+    return {"name": name, "rows": rows, "evidence": docs.evidence(d.get("evidence"))}
 
 
-def _edge_payload(G: nx.Graph, u, v, d: dict) -> tuple[str, dict, list[str]]:
-    name = lambda x: G.nodes[x].get("name") or str(x)  # noqa: E731
+def _edge_info(G: nx.Graph, u, v, d: dict, docs: _Docs) -> tuple[dict, list[str]]:
+    nodes = G.nodes
     statements, relations = [], []
     for st in d.get("statements") or [{"source": u, "target": v, "relation": d.get("relation"), "evidence": []}]:
         rel = st.get("relation") or ""
         if rel and rel not in relations:
             relations.append(rel)
         s, t = st.get("source", u), st.get("target", v)
-        text = f"{name(s) if s in G else s} \u2014{rel}\u2192 {name(t) if t in G else t}"
-        evidence = [{k: e.get(k) for k in ("quote", "document", "title", "issued")} for e in st.get("evidence") or ()]
-        statements.append({"text": text, "evidence": evidence})
+        s_name = nodes[s].get("name") or str(s) if s in nodes else str(s)
+        t_name = nodes[t].get("name") or str(t) if t in nodes else str(t)
+        statements.append([f"{s_name} \u2014{rel}\u2192 {t_name}", docs.evidence(st.get("evidence"))])
     rows = []
     if d.get("start") is not None:
-        rows.append(("date", str(d["start"]) if d.get("end") in (None, d["start"]) else f"{d['start']}-{d['end']}"))
-    lines = [st["text"] for st in statements[:3]]
-    for st in statements[:1]:
-        for e in st["evidence"][:1]:
-            if e.get("quote"):
-                lines.append(f"\u201c{_short(e['quote'])}\u201d")
-            if e.get("title") or e.get("document"):
-                lines.append(f"\u2014 {e.get('title') or e.get('document')}")
-    if len(statements) > 3:
-        lines.append(f"(+{len(statements) - 3} more; click for all)")
-    info = {"name": " / ".join(relations) or "link", "kind": f"{name(u)} \u2014 {name(v)}", "rows": rows,
-            "statements": statements}
-    return "\n".join(lines), info, relations
+        rows.append(["date", str(d["start"]) if d.get("end") in (None, d["start"]) else f"{d['start']}-{d['end']}"])
+    info = {"name": " / ".join(relations) or "link",
+            "between": f"{nodes[u].get('name') or u} \u2014 {nodes[v].get('name') or v}",
+            "rows": rows, "statements": statements}
+    return info, relations
 
 
 def _sizes(G: nx.Graph, size_by: str | None) -> tuple[dict, str]:
@@ -379,17 +384,18 @@ def graph_view(G: nx.Graph, *, kinds: Iterable[str] | None = None, size_by: str 
 
     net = CollabNetwork(heading=heading or "collabkg", height=height, note=note,
                         legend_note=f"node size: {size_label}" if size_label else None)
+    docs = _Docs()
     node_list, ids = [], []
     for n, d in G.nodes(data=True):
         kind = d.get("kind") or "other"
-        title, info = _node_payload(n, d, values.get(n) if values else None, size_label or "size")
+        info = _node_info(n, d, values.get(n) if values else None, size_label or "size", docs)
         color = _kind_color(kind)
         if big:
             size = 4 + 14 * math.sqrt(values.get(n, 0) / vmax) if values else 6
         else:
             size = 8 + 28 * math.sqrt(values.get(n, 0) / vmax) if values else 14
-        node = {"id": str(n), "label": _short(d.get("name") or str(n), 60), "title": title, "kind": kind,
-                "kind_color": color, "shape": "dot", "size": round(size, 2), "color": color, "info": info}
+        node = {"id": str(n), "label": _short(info["name"], 60), "kind": kind, "kind_color": color,
+                "shape": "dot", "size": round(size, 2), "color": color, "info": info}
         if n in hl_nodes:
             node.update(color={"background": color, "border": _HIGHLIGHT}, borderWidth=4,
                         font={"size": 18, "bold": True}, size=max(size, 20))
@@ -402,10 +408,10 @@ def graph_view(G: nx.Graph, *, kinds: Iterable[str] | None = None, size_by: str 
         ids.append(str(n))
     edge_list = []
     for i, (u, v, d) in enumerate(G.edges(data=True)):
-        title, info, relations = _edge_payload(G, u, v, d)
+        info, relations = _edge_info(G, u, v, d, docs)
         label = "; ".join(relations)
-        edge = {"id": f"e{i}", "from": str(u), "to": str(v), "title": title, "relation": label,
-                "relations": relations, "info": info, "width": 1 + min(4, (d.get("weight") or 1) - 1) * 0.5}
+        edge = {"id": f"e{i}", "from": str(u), "to": str(v), "relation": label, "relations": relations,
+                "info": info, "width": 1 + min(4, (d.get("weight") or 1) - 1) * 0.5}
         if labels_on:
             edge["label"] = _short(label, 40)
         if frozenset((u, v)) in hl_edges:
@@ -413,6 +419,7 @@ def graph_view(G: nx.Graph, *, kinds: Iterable[str] | None = None, size_by: str 
         elif dim_others and not (u in keep_bright and v in keep_bright):
             edge.update(color={"color": _DIM})
         edge_list.append(edge)
+    net.docs = docs.rows
     # bulk fill: pyvis's add_node/add_edge check every id against a list (quadratic at scale)
     net.nodes, net.edges = node_list, edge_list
     net.node_ids = ids

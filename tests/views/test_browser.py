@@ -31,6 +31,15 @@ def test_whole_graph_view(hostile, tmp_path, open_page):
     legend = page.js("return document.getElementById('ckg-legend').innerText")
     assert "organization" in legend and "agreement" in legend and "node size: degree" in legend
 
+    # every node and edge has a (plain text) tooltip; with evidence where there is some
+    assert page.js("return window.ckg.nodes.get({filter: n => !n.title}).length") == 0
+    assert page.js("return window.ckg.edges.get({filter: e => !e.title}).length") == 0
+    title = page.js("return window.ckg.nodes.get(arguments[0]).title", NCAR)
+    assert "Memorandum of Understanding between the CAS" in title and "China-US Roundtable" in title
+    title = page.js("return window.ckg.edges.get({filter: e => e.from === arguments[0] || e.to === arguments[0]})"
+                    ".map(e => e.title).join('|')", MOU)
+    assert "\u2014party\u2192 National Center for Atmospheric Research" in title
+
     # clicking a node opens its details with the evidence
     x, y = page.node_dom(NCAR)
     page.click_canvas(x, y)

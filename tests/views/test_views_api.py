@@ -20,11 +20,15 @@ def test_graph_view_nodes_edges_and_fields(mini):
     assert net.num_nodes() == mini.number_of_nodes() and net.num_edges() == mini.number_of_edges()
     node = net.node_map[NCAR]
     assert node["kind"] == "organization" and node["label"] == "National Center for Atmospheric Research"
-    assert "NCAR" in node["title"] and node["info"]["evidence"][0]["quote"].startswith("Memorandum")
+    assert ["aliases", "NCAR"] in node["info"]["rows"]
+    quote, doc = node["info"]["evidence"][0]
+    assert quote.startswith("Memorandum") and net.docs[doc][0] == "China-US Roundtable on Scientific Data Cooperation"
     edge = next(e for e in net.edges if {e["from"], e["to"]} == {NCAR, "https://w3id.org/collabkg/id/agreement/mou-cnic-ncar"})
     assert edge["label"] == "party"
-    assert "Memorandum of Understanding between the CAS" in edge["title"]
-    assert edge["info"]["statements"][0]["evidence"][0]["title"] == "China-US Roundtable on Scientific Data Cooperation"
+    text, evidence = edge["info"]["statements"][0]
+    assert text == "Memorandum of Understanding between CNIC and NCAR \u2014party\u2192 National Center for Atmospheric Research"
+    assert evidence[0][0].startswith("Memorandum of Understanding between the CAS")
+    assert net.docs[evidence[0][1]][1] == "https://w3id.org/collabkg/id/document/codata-china-us-roundtable"
     # small graph: physics on, bounded stabilization
     assert net.options["physics"]["enabled"] is True
     assert net.options["physics"]["stabilization"]["iterations"] <= 300

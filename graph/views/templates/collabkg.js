@@ -19,6 +19,39 @@
   document.getElementById("ckg-stat").textContent =
     DATA.nodes.length + " nodes, " + DATA.edges.length + " edges" + (DATA.note ? " \u2014 " + DATA.note : "");
 
+  // ---- plain-text tooltips (vis-network 9 shows a string title with innerText) ------------------
+  var DOCS = DATA.docs || [];
+  function short(t, n) { t = String(t); return t.length <= n ? t : t.slice(0, n - 1) + "\u2026"; }
+  function docLine(i) {
+    var d = (i === null || i === undefined) ? null : DOCS[i];
+    return d ? "\u2014 " + (d[0] || d[1] || "") : null;
+  }
+  function evidenceLines(lines, evidence, max) {
+    (evidence || []).slice(0, max).forEach(function (e) {
+      if (e[0]) lines.push("\u201c" + short(e[0], 280) + "\u201d");
+      var d = docLine(e[1]);
+      if (d) lines.push(d);
+    });
+  }
+  function nodeTitle(n) {
+    var info = n.info || {};
+    var lines = [(info.name || n.label || n.id) + " (" + (n.kind || "?") + ")"];
+    (info.rows || []).forEach(function (r) { lines.push(r[0] + ": " + short(r[1], 120)); });
+    evidenceLines(lines, info.evidence, 2);
+    if (info.evidence && info.evidence.length) lines.push("(click for all evidence)");
+    return lines.join("\n");
+  }
+  function edgeTitle(e) {
+    var info = e.info || {};
+    var st = info.statements || [];
+    var lines = st.slice(0, 3).map(function (s) { return s[0]; });
+    if (st.length) evidenceLines(lines, st[0][1], 1);
+    if (st.length > 3) lines.push("(+" + (st.length - 3) + " more; click for all)");
+    return lines.join("\n") || String(e.relation || "");
+  }
+  DATA.nodes.forEach(function (n) { if (n.title === undefined && n.info) n.title = nodeTitle(n); });
+  DATA.edges.forEach(function (e) { if (e.title === undefined && e.info) e.title = edgeTitle(e); });
+
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
   var container = document.getElementById("mynetwork");
@@ -89,11 +122,9 @@
   var panel = document.getElementById("ckg-details");
   function evidenceBlock(parent, evidence) {
     (evidence || []).forEach(function (ev) {
-      if (ev.quote) parent.appendChild(el("blockquote", null, ev.quote));
-      var src = [];
-      if (ev.title) src.push(ev.title);
-      if (ev.issued) src.push(ev.issued);
-      if (ev.document) src.push(ev.document);
+      if (ev[0]) parent.appendChild(el("blockquote", null, ev[0]));
+      var d = (ev[1] === null || ev[1] === undefined) ? null : DOCS[ev[1]];
+      var src = d ? d.filter(function (x) { return x; }) : [];
       if (src.length) parent.appendChild(el("div", "ckg-source", "\u2014 " + src.join(", ")));
     });
   }
@@ -116,12 +147,12 @@
     panel.appendChild(close);
     var info = item.info || {};
     panel.appendChild(el("h2", null, info.name || item.label || item.id));
-    panel.appendChild(el("div", "ckg-kind", info.kind || ""));
+    panel.appendChild(el("div", "ckg-kind", isEdge ? (info.between || "") : (item.kind || "")));
     table(panel, info.rows);
     if (isEdge) {
       (info.statements || []).forEach(function (st) {
-        panel.appendChild(el("div", "ckg-statement", st.text));
-        evidenceBlock(panel, st.evidence);
+        panel.appendChild(el("div", "ckg-statement", st[0]));
+        evidenceBlock(panel, st[1]);
       });
     } else {
       if (info.evidence && info.evidence.length) panel.appendChild(el("div", "ckg-statement", "Evidence"));
