@@ -208,11 +208,15 @@ def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of
       collabkg view --path NCAR BIG -o ncar-big.html
       collabkg view --kinds organization --kinds agreement --collapse organization -o orgs.html
     """
+    from collabkg.errors import CollabKGError
     from collabkg.graph.views import save_html, view
 
     G = _load(store_path, collapse_to, as_of, between)
     extra = {"note": _window(G).strip()} if _window(G) else {}
-    net = view(G, focus=focus, depth=depth, path=tuple(path) if path else None, kinds=list(kinds) or None,
-               k=k, max_hops=max_hops, context=context, size_by=size_by, **extra)
+    try:
+        net = view(G, focus=focus, depth=depth, path=tuple(path) if path else None, kinds=list(kinds) or None,
+                   k=k, max_hops=max_hops, context=context, size_by=size_by, **extra)
+    except ValueError as e:
+        raise CollabKGError(str(e)) from e
     out = save_html(net, output)
     err_console.print(Text(f"wrote {out} ({net.num_nodes()} nodes, {net.num_edges()} edges)"))

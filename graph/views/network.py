@@ -41,13 +41,16 @@ from pyvis.network import Network
 
 __all__ = [
     "CollabNetwork", "graph_view", "neighbourhood_view", "path_view", "view", "save_html", "KIND_COLORS",
-    "PHYSICS_MAX_NODES", "EDGE_LABEL_MAX_EDGES",
+    "PHYSICS_MAX_NODES", "EDGE_LABEL_MAX_EDGES", "MAX_VIEW_NODES",
 ]
 
 #: Above this many nodes, physics is off and positions are computed in Python.
 PHYSICS_MAX_NODES = 300
 #: Above this many edges, edges carry no drawn label (the relation stays in tooltip and filter).
 EDGE_LABEL_MAX_EDGES = 1500
+
+#: Largest graph drawn (nodes); beyond it a view asks for a focus, kinds or a collapse.
+MAX_VIEW_NODES = 50_000
 
 #: Colour of each kind (others get a stable colour from their name).
 KIND_COLORS = {
@@ -357,7 +360,7 @@ def graph_view(G: nx.Graph, *, kinds: Iterable[str] | None = None, size_by: str 
     Raises
     ------
     ValueError
-        For an unknown ``size_by``.
+        For an unknown ``size_by``, or a graph of more than :data:`MAX_VIEW_NODES` nodes.
 
     Examples
     --------
@@ -372,6 +375,9 @@ def graph_view(G: nx.Graph, *, kinds: Iterable[str] | None = None, size_by: str 
         kinds = set(kinds)
         G = G.subgraph([n for n, d in G.nodes(data=True) if d.get("kind") in kinds])
     n_nodes, n_edges = G.number_of_nodes(), G.number_of_edges()
+    if n_nodes > MAX_VIEW_NODES:
+        raise ValueError(f"{n_nodes} nodes is too many to draw (at most {MAX_VIEW_NODES}): show a neighbourhood "
+                         "(--focus), fewer kinds (--kinds) or a collaboration network (--collapse organization)")
     use_physics = (n_nodes <= PHYSICS_MAX_NODES) if physics is None else physics
     labels_on = (n_edges <= EDGE_LABEL_MAX_EDGES) if edge_labels is None else edge_labels
     big = n_nodes > PHYSICS_MAX_NODES

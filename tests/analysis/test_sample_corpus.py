@@ -56,3 +56,18 @@ def test_stats_on_the_sample(sample):
     assert r["centrality"].attrs["betweenness_method"] == "exact (networkx)"
     assert r["communities"]["size"].sum() == sample.number_of_nodes()
     assert len(r["brokers"]) == 3 and (r["brokers"]["kind"] == "organization").all()
+
+
+def test_time_slices_on_the_sample(sample):
+    from collabkg.graph.analysis import time_slice
+
+    events = {d["name"]: d["start"] for _, d in sample.nodes(data=True) if d["kind"] == "event"}
+    assert events["First US-China Roundtable"] == 2006 and events["Fifth US-China Roundtable"] == 2011
+    early = time_slice(sample, as_of=2008)
+    names = {d["name"] for _, d in early.nodes(data=True)}
+    assert {"First US-China Roundtable", "Second US-China Roundtable"} <= names
+    assert "Fifth US-China Roundtable" not in names and "Third US-China Roundtable" not in names
+    mid = time_slice(sample, between=(2009, 2010))
+    names = {d["name"] for _, d in mid.nodes(data=True) if d["kind"] == "event"}
+    assert {"Third US-China Roundtable", "Fourth US-China Roundtable"} <= names
+    assert "First US-China Roundtable" not in names

@@ -58,6 +58,12 @@ def test_large_graph_has_positions_and_no_physics(monkeypatch):
     assert net.options["edges"]["smooth"] is False
 
 
+def test_refuses_to_draw_huge_graphs(monkeypatch):
+    monkeypatch.setattr(vmod, "MAX_VIEW_NODES", 50)
+    with pytest.raises(ValueError, match="too many to draw"):
+        graph_view(nx.path_graph(51))
+
+
 def test_neighbourhood_and_path(mini):
     net = neighbourhood_view(mini, "NCAR", depth=1)
     assert {n["id"] for n in net.nodes} == {NCAR, *mini[NCAR]}
