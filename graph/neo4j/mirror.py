@@ -63,6 +63,8 @@ __all__ = [
 
 #: Rows per ``UNWIND`` transaction.
 BATCH_SIZE = 10_000
+#: Transactions in flight at once during a bulk load (one session each).
+WORKERS = 1
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
 #: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
@@ -344,37 +346,90 @@ def _write_prefixes(session, table: PrefixTable) -> None:
     )
 
 
-def _create_nodes(session, items: list[tuple[str, NodeRecord]], batch_size: int, tick) -> int:
-    groups: dict[frozenset, list[dict]] = {}
-    for _, rec in items:
-        groups.setdefault(rec.labels, []).append(rec.props)
-    n = 0
-    for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
-        label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
-        q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row"
-        for batch in _batches(rows, batch_size):
-            _run(session, q, rows=batch)
-            n += len(batch)
-            tick(len(batch))
-    return n
-
-
-def _create_rels(session, items: list[tuple[tuple[str, str, str], dict]], batch_size: int, tick) -> int:
+def _rel_jobs(items, batch_size: int) -> list[tuple[str, list]]:
+    """(query, rows) batches creating relationships, grouped by type; properties inline (faster
+    than ``SET r = map``; a null ``evidence`` is simply not stored)."""
     groups: dict[str, list] = {}
     for (s, t, o), props in items:
-        groups.setdefault(t, []).append([s, o, props])
-    n = 0
+        groups.setdefault(t, []).append([s, o, props["graphs"], props.get("evidence")])
+    jobs = []
     for t, rows in sorted(groups.items()):
         q = (
             "UNWIND $rows AS row "
             "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) "
-            f"CREATE (a)-[r:{quote_identifier(t)}]->(b) SET r = row[2]"
+            f"CREATE (a)-[:{quote_identifier(t)} {{graphs: row[2], evidence: row[3]}}]->(b)"
         )
-        for batch in _batches(rows, batch_size):
-            _run(session, q, rows=batch)
-            n += len(batch)
-            tick(len(batch))
-    return n
+        jobs.extend((q, batch) for batch in _batches(rows, batch_size))
+    return jobs
+
+
+def _node_jobs(items, batch_size: int) -> list[tuple[str, list]]:
+    """(query, rows) batches creating nodes, grouped by label set."""
+    groups: dict[frozenset, list[dict]] = {}
+    for _, rec in items:
+        groups.setdefault(rec.labels, []).append(rec.props)
+    jobs = []
+    for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
+        label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
+        q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row"
+        jobs.extend((q, batch) for batch in _batches(rows, batch_size))
+    return jobs
+
+
+def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1) -> int:
+    """Run (query, rows) jobs, each in its own transaction; with ``workers > 1`` several at once,
+    each worker on its own session. A transaction the server rolled back (deadlock, transient
+    error) is run again; nothing else is retried (a commit in doubt is left to the next sync)."""
+    from neo4j.exceptions import TransientError
+
+    def one(sess, q, rows):
+        for attempt in range(8):
+            try:
+                _run(sess, q, rows=rows)
+                return len(rows)
+            except TransientError:
+                if attempt == 7:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    if workers <= 1 or driver is None or len(jobs) < 2:
+        n = 0
+        for q, rows in jobs:
+            n += one(session, q, rows)
+            tick(len(rows))
+        return n
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    lock = threading.Lock()
+    local = threading.local()
+    sessions = []
+
+    def work(job):
+        sess = getattr(local, "session", None)
+        if sess is None:
+            sess = local.session = driver.session(database=config.database)
+            with lock:
+                sessions.append(sess)
+        k = one(sess, *job)
+        with lock:
+            tick(k)
+        return k
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return sum(pool.map(work, jobs))
+    finally:
+        for sess in sessions:
+            sess.close()
+
+
+def _create_nodes(session, items, batch_size: int, tick, **kw) -> int:
+    return _run_jobs(session, _node_jobs(items, batch_size), tick, **kw)
+
+
+def _create_rels(session, items, batch_size: int, tick, **kw) -> int:
+    return _run_jobs(session, _rel_jobs(items, batch_size), tick, **kw)
 
 
 def sync(
@@ -383,6 +438,7 @@ def sync(
     *,
     driver=None,
     batch_size: int = BATCH_SIZE,
+    workers: int = WORKERS,
     progress: Progress | None = None,
 ) -> SyncReport:
     """Make the Neo4j database mirror ``source`` exactly, writing only what differs.
@@ -397,6 +453,9 @@ def sync(
         An open driver from :func:`connect`, to reuse.
     batch_size : int
         Rows per ``UNWIND`` transaction.
+    workers : int
+        Transactions written at once when loading into an empty database (each on its own
+        session); 1 writes one after the other.
     progress : callable, optional
         Called as ``progress(phase, done, total)`` after every batch.
 
@@ -422,7 +481,7 @@ def sync(
             empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
             tw = time.perf_counter()
             if empty:
-                _sync_fresh(session, model, report, batch_size, progress)
+                _sync_fresh(session, model, report, batch_size, progress, driver=drv, config=cfg, workers=workers)
             else:
                 _sync_diff(session, model, report, batch_size, progress)
             report.write_seconds = time.perf_counter() - tw
@@ -445,12 +504,12 @@ def _ticker(progress: Progress | None, phase: str, total: int):
     return tick
 
 
-def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
+def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, progress, **kw) -> None:
     report.mode = "bulk"
     nodes = list(model.nodes.items())
-    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)))
+    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)), **kw)
     rels = list(model.rels.items())
-    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)))
+    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)), **kw)
 
 
 def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:

@@ -202,7 +202,7 @@ def test_generated_cypher_quotes_names_and_passes_values_as_parameters():
     mirror._create_rels(sess, list(m.rels.items()), 1000, lambda n: None)
     texts = [q for q, _ in sess.calls]
     assert any("CREATE (n:`Resource`:`ns0__x``}) DETACH DELETE n //`) SET n = row" in t for t in texts)
-    assert any("CREATE (a)-[r:`ns0__x``}) DETACH DELETE n //`]->(b)" in t for t in texts)
+    assert any("CREATE (a)-[:`ns0__x``}) DETACH DELETE n //` {graphs: row[2], evidence: row[3]}]->(b)" in t for t in texts)
     for text, params in sess.calls:
         assert text.startswith("UNWIND $rows AS row")
         assert evil not in text  # only its quoted form (backtick doubled) appears

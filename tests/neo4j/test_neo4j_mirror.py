@@ -53,6 +53,14 @@ def test_round_trip_is_isomorphic(neo4j, mini_store):
     assert verify(mini_store, driver=neo4j).ok
 
 
+def test_bulk_load_with_two_workers_gives_the_same_graph(neo4j, mini_store):
+    sync(mini_store, driver=neo4j)
+    one = checksum(driver=neo4j)
+    clear(driver=neo4j)
+    report = sync(mini_store, driver=neo4j, workers=2, batch_size=7)
+    assert report.mode == "bulk" and checksum(driver=neo4j) == one
+
+
 def test_second_sync_changes_nothing(neo4j, mini_store):
     first = sync(mini_store, driver=neo4j)
     assert first.mode == "bulk" and first.changes == first.nodes + first.relationships

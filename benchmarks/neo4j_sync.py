@@ -1,0 +1,209 @@
+"""Benchmark: mirror a generated collabkg graph into Neo4j, against rdflib-neo4j on the same server.
+
+Measured, never timed in the tests. What it does, in one run against the server in ``NEO4J_*``
+(e.g. ``scripts/neo4j-local start``; the database is wiped, so it refuses a database holding
+anything but a mirror unless ``--wipe``):
+
+1. generate ``--triples`` quads with ``benchmarks/generate.py`` and load them into an in-memory
+   :class:`~collabkg.graph.store.Store` (not timed);
+2. ``collabkg.graph.neo4j.sync`` from that store into the emptied database (timed: reading the
+   store, mapping, and writing), then a second, idempotent sync (timed), and ``verify``;
+3. the baseline: rdflib-neo4j (the Neo4j Labs rdflib store) writes the first
+   ``--baseline-triples`` of the same quads (as triples: it has no named graphs) into the
+   emptied database, timed, and our sync writes the same subset, timed, for the ratio.
+
+Prints a Markdown section; ``--results benchmarks/RESULTS.md`` also writes it there as the
+section headed ``## Neo4j sync`` (other sections are kept).
+
+    python benchmarks/neo4j_sync.py --triples 1000000 --baseline-triples 100000 --results benchmarks/RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from collabkg.graph.neo4j import Neo4jConfig, clear, connect, sync, verify  # noqa: E402
+from collabkg.graph.store import Store, to_ox  # noqa: E402
+
+
+def machine() -> str:
+    model = "?"
+    try:
+        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        model = re.search(r"Model name:\s*(.+)", out)[1].strip()
+    except Exception:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({model}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def load_store(quads) -> Store:
+    import pyoxigraph as ox
+
+    store = Store()
+    store.oxigraph.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+    return store
+
+
+def wipe(driver, cfg: Neo4jConfig, allow: bool) -> None:
+    with driver.session(database=cfg.database) as s:
+        other = s.run("MATCH (n) WHERE NOT (n:Resource OR n:_NsPrefDef OR n:_GraphConfig OR n:_CollabKGTestDatabase) "
+                      "RETURN count(n) AS c").single()["c"]
+    if other and not allow:
+        sys.exit(f"refusing: database {cfg.database_label} at {cfg.uri} holds {other} nodes that are not a mirror; pass --wipe")
+    clear(driver=driver)
+
+
+def rdflib_neo4j_write(quads, cfg: Neo4jConfig, batch_size: int) -> float:
+    """Write the quads' triples with rdflib-neo4j (SHORTEN with our prefixes, batching on); return seconds."""
+    from rdflib import Graph
+    from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
+    from rdflib_neo4j.config.const import DEFAULT_PREFIXES
+
+    from collabkg.graph.neo4j.mapping import default_prefixes
+
+    taken = set(DEFAULT_PREFIXES.values())
+    custom = {p: ns for p, ns in default_prefixes().items() if ns not in taken and p not in DEFAULT_PREFIXES}
+    for s, p, o, g in quads:  # every namespace must have a prefix under SHORTEN
+        for t in (p, o):
+            ns = str(t)[: max(str(t).rfind("#"), str(t).rfind("/")) + 1]
+            if ns and ns not in taken and ns not in custom.values() and hasattr(t, "n3") and t.__class__.__name__ == "URIRef":
+                custom[f"bench{len(custom)}"] = ns
+    config = Neo4jStoreConfig(
+        auth_data={"uri": cfg.uri, "database": cfg.database or "neo4j", "user": cfg.username, "pwd": cfg.password},
+        custom_prefixes=custom,
+        handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.SHORTEN,
+        batching=True,
+        batch_size=batch_size,
+    )
+    devnull = open(os.devnull, "w")
+    old, sys.stdout = sys.stdout, devnull  # rdflib-neo4j prints on open/close
+    try:
+        t0 = time.perf_counter()
+        graph = Graph(store=Neo4jStore(config=config))
+        for s, p, o, g in quads:
+            graph.add((s, p, o))
+        graph.close(True)
+        return time.perf_counter() - t0
+    finally:
+        sys.stdout = old
+        devnull.close()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--baseline-triples", type=int, default=100_000, help="subset written by both rdflib-neo4j and us (0: skip)")
+    ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=1, help="transactions in flight during the bulk load")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--wipe", action="store_true", help="allow wiping a database holding other data")
+    ap.add_argument("--results", type=Path, help="write the section into this Markdown file")
+    args = ap.parse_args(argv)
+
+    cfg = Neo4jConfig.from_env()
+    if cfg.password is None:
+        cfg = Neo4jConfig(cfg.uri, cfg.username, "collabkg-local-test", cfg.database)
+    driver = connect(cfg)
+    version = driver.execute_query("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + ' ' + edition AS v").records[0]["v"]
+    try:
+        import neo4j._rust  # noqa: F401  (the neo4j-rust-ext extension)
+
+        rust = "yes"
+    except ImportError:
+        rust = "no"
+
+    print(f"generating {args.triples:,} quads ...", file=sys.stderr)
+    t = time.perf_counter()
+    quads = list(generate(args.triples, seed=args.seed))
+    store = load_store(quads)
+    print(f"  generated and loaded into the store in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+
+    wipe(driver, cfg, args.wipe)
+    print("sync (bulk, empty database) ...", file=sys.stderr)
+    full = sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers)
+    print("  " + full.summary(), file=sys.stderr)
+    again = sync(store, driver=driver, batch_size=args.batch_size)
+    print("  second sync: " + again.summary(), file=sys.stderr)
+    t = time.perf_counter()
+    ok = verify(store, driver=driver).ok
+    verify_s = time.perf_counter() - t
+
+    base = None
+    if args.baseline_triples:
+        sub = quads[: args.baseline_triples]
+        sub_store = load_store(sub)
+        wipe(driver, cfg, args.wipe)
+        ours = sync(sub_store, driver=driver, batch_size=args.batch_size, workers=args.workers)
+        wipe(driver, cfg, args.wipe)
+        with driver.session(database=cfg.database) as s:
+            s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+        print(f"rdflib-neo4j on {len(sub):,} triples ...", file=sys.stderr)
+        theirs_s = rdflib_neo4j_write(sub, cfg, 5000)
+        base = (len(sub), ours, theirs_s)
+        wipe(driver, cfg, args.wipe)
+    driver.close()
+
+    r = full.rates()
+    lines = [
+        "## Neo4j sync",
+        "",
+        f"`python benchmarks/neo4j_sync.py --triples {args.triples} --baseline-triples {args.baseline_triples}` "
+        f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
+        "",
+        f"- Machine: {machine()}; shared with other work while measured.",
+        f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine (page cache and heap: the script's defaults); "
+        f"driver neo4j {__import__('neo4j').__version__}, neo4j-rust-ext: {rust}; batch size {args.batch_size:,} rows per UNWIND transaction, {args.workers} worker(s).",
+        f"- Graph: `benchmarks/generate.py` ({args.triples:,} quads, seed {args.seed}) -> {full.nodes:,} nodes, {full.relationships:,} relationships.",
+        "",
+        "| run | quads | seconds | triples/s | nodes/s | relationships/s |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| collabkg sync, empty database (bulk) | {full.quads:,} | {full.seconds:.1f} | {r['triples_per_s']:,.0f} | {r['nodes_per_s']:,.0f} | {r['rels_per_s']:,.0f} |",
+        f"| collabkg sync again (diff, no change: {again.changes} writes) | {again.quads:,} | {again.seconds:.1f} | {again.quads / again.seconds:,.0f} | - | - |",
+    ]
+    if base:
+        n, ours, theirs_s = base
+        ro = ours.rates()
+        lines += [
+            f"| collabkg sync, first {n:,} quads | {n:,} | {ours.seconds:.1f} | {ro['triples_per_s']:,.0f} | {ro['nodes_per_s']:,.0f} | {ro['rels_per_s']:,.0f} |",
+            f"| rdflib-neo4j 1.1, same {n:,} (as triples) | {n:,} | {theirs_s:.1f} | {n / theirs_s:,.0f} | - | - |",
+            "",
+            f"Ratio (triples/s, same {n:,}-quad subset, same server, same run): **{(n / ours.seconds) / (n / theirs_s):.1f}x** rdflib-neo4j. "
+            f"Our full {args.triples:,}-quad sync against rdflib-neo4j's subset rate: {r['triples_per_s'] / (n / theirs_s):.1f}x. "
+            "rdflib-neo4j was measured on the subset only, as it is slow.",
+        ]
+    lines += [
+        "",
+        f"Goals: >= 5x rdflib-neo4j's triples/s; 1,000,000 triples in <= 90 s. "
+        f"Verify after sync (export + compare, {verify_s:.1f} s): {'identical' if ok else 'DIFFERENT'}.",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.results:
+        write_section(args.results, text)
+    return 0 if ok else 1
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace (or append) the ``## Neo4j sync`` section of a Markdown file, keeping the others."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
+    pattern = re.compile(r"^## Neo4j sync\n.*?(?=^## |\Z)", re.S | re.M)
+    new = pattern.sub(lambda m: section + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
