@@ -30,6 +30,10 @@ _Y = r"(?P<{n}>(?:19|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|through)\s*"
 
 _PATTERNS = [
+    # 30 December 2019 - 2 January 2020 (a year on each end)
+    ("dmydmy", re.compile(_D.format(n="d1") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m2") + r",?\s+" + _Y.format(n="y2"), re.I)),
+    # December 30, 2019 - January 2, 2020
+    ("mdymdy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r",?\s+" + _Y.format(n="y") + _DASH + _M.format(n="m2") + r"\s+" + _D.format(n="d2") + r",?\s+" + _Y.format(n="y2"), re.I)),
     # October 31-November 2, 2007
     ("mdmdy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r",?" + _DASH + _M.format(n="m2") + r"\s+" + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
     # 31 October - 2 November 2007
@@ -38,18 +42,20 @@ _PATTERNS = [
     ("mddy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
     # 23-24 March 2009
     ("ddmy", re.compile(_D.format(n="d1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 2009-03-23 to 2009-03-24
+    ("isoiso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)" + _DASH + r"(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)")),
     # 2009-03-23
     ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
     # October 21, 2006
     ("mdy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r",?\s+" + _Y.format(n="y"), re.I)),
-    # 21 October 2006
-    ("dmy", re.compile(_D.format(n="d1") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # 21 October 2006, the 21st of October 2006
+    ("dmy", re.compile(_D.format(n="d1") + r"\s+(?:of\s+)?" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
     # October 2006
     ("my", re.compile(_M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
     # January 17 (no year: completed from the document's date)
     ("md", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
-    # 17 January (no year)
-    ("dm", re.compile(r"\b" + _D.format(n="d1") + r"\s+" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    # 17 January, the 17th of January (no year)
+    ("dm", re.compile(r"\b" + _D.format(n="d1") + r"\s+(?:of\s+)?" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     # in 2006
     ("y", re.compile(r"(?<![\d-])" + _Y.format(n="y") + r"(?![\d-])")),
 ]
@@ -102,13 +108,20 @@ def _build(kind: str, g: dict, reference: dt.date | None):
     if kind == "y":
         return dt.date(int(g["y"]), 1, 1), None, False
     if kind in ("md", "dm"):
-        if reference is None:
-            return None, None, False
+        if reference is None or not g["m1"][0].isupper():
+            return None, None, False  # no year to complete from; "may 2" is a verb and a number
         d = dt.date(reference.year, _month(g["m1"]), int(g["d1"]))
         if d > reference:
             d = d.replace(year=reference.year - 1)
         return d, None, True
     y = int(g["y"])
+    if kind in ("isoiso", "dmydmy", "mdymdy"):
+        num = (lambda v: int(v)) if kind == "isoiso" else _month
+        start = dt.date(y, num(g["m1"]), int(g["d1"]))
+        end = dt.date(int(g["y2"]), num(g["m2"]), int(g["d2"]))
+        if end < start:
+            raise ValueError("range ends before it starts")
+        return start, end, False
     m1 = int(g["m1"]) if kind == "iso" else _month(g["m1"])
     if kind == "my":
         return dt.date(y, m1, 1), None, False

@@ -62,6 +62,20 @@ _NOT_NAME_START = {
     "Between", "Under", "Through", "Via", "New", "Two", "Three", "Several", "Many", "Some", "Key", "Members",
     "Representatives", "Delegates", "Experts", "Leaders", "Staff", "Scientists", "Researchers", "Officials",
 }
+#: Capitalised words of this genre that are never part of a person's name.
+_NOT_PERSON_WORDS = {
+    "Data", "Science", "Sciences", "Scientific", "Research", "Technology", "Technological", "Roundtable", "Workshop", "Forum",
+    "Conference", "Meeting", "Symposium", "Seminar", "Summit", "Dialogue", "Partnership", "Cooperation", "Collaboration",
+    "Program", "Programme", "Project", "Platform", "Network", "Portal", "System", "Systems", "Information", "Development",
+    "International", "National", "Global", "Regional", "Open", "Digital", "Earth", "Ocean", "Marine", "Space", "Climate",
+    "Health", "Policy", "Page", "Select", "Home", "News", "Report", "Annual", "Joint", "Initiative", "Exchange",
+    "Management", "Focus", "Areas", "Priorities", "Outcomes", "Achievements", "Successes", "Key", "Past", "Next", "Team",
+    "Members", "Board", "Strategic", "Innovation", "Infrastructure", "Sharing", "Observation", "Geodata", "Thematic",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Agreement", "Memorandum", "Letter",
+    "Understanding", "Intent", "Launch", "Support", "Establishment", "Publication", "Proposal", "Proposals", "Share",
+    "Cookie", "Cookies", "Privacy", "Contact", "Related", "Links", "Read", "More", "Find", "Skip", "Content", "Menu",
+}
 TITLE_RE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?"
 _ROLE_HEADS = (
     r"Director[- ]General|Secretary[- ]General|Director|President|Chairman|Chairwoman|Chairperson|Chair|"
@@ -369,6 +383,8 @@ class _Finder:
                 continue
             if any(self.places.country(t) or t in self.places.cities for t in toks):
                 continue
+            if any(t in _NOT_PERSON_WORDS for t in toks):
+                continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
 
 

@@ -1,0 +1,152 @@
+"""Cleaning: navigation and boilerplate out, lists as bullets, metadata kept (``collabkg.loaders.clean``)."""
+
+from __future__ import annotations
+
+from collabkg.loaders.clean import BULLET, clean_html, clean_markdown, clean_text
+
+PAGE = """Skip to main content
+Menu
+Search
+
+Sino-German Workshop on Earth Data
+
+  1. Home
+  2. /
+  3. Bilateral Activities
+  4. /
+  5. Sino-German Workshop on...
+
+The workshop, launched in 2013, is a joint activity of two institutes.
+
+Thematic Priorities
+
+  • Satellite remote sensing data
+  • Geohazard monitoring
+
+Related links
+IGSNRR home page
+GFZ home page
+
+Page last updated: 2021-03-09.
+"""
+
+
+def test_text_page_loses_menus_breadcrumbs_and_link_blocks():
+    out = clean_text(PAGE)
+    lines = out["text"].splitlines()
+    assert lines[0] == "Sino-German Workshop on Earth Data"
+    for junk in ("Skip to main content", "Menu", "Search", "Home", "Bilateral Activities", "Related links", "IGSNRR home page", "GFZ home page"):
+        assert junk not in lines
+    assert "Page last updated" not in out["text"]
+    assert out["title"] == "Sino-German Workshop on Earth Data"
+    assert out["modified"] == "2021-03-09"
+
+
+def test_list_items_become_bullet_lines():
+    lines = clean_text(PAGE)["text"].splitlines()
+    assert [ln for ln in lines if ln.startswith(BULLET)] == [BULLET + "Satellite remote sensing data", BULLET + "Geohazard monitoring"]
+    assert lines[lines.index("Thematic Priorities") + 2] == BULLET + "Satellite remote sensing data"
+
+
+def test_one_line_breadcrumb_and_menu_lines_are_dropped():
+    out = clean_text("Home > News > Institute News\nHome | About | Contact\nKick-off Meeting Held in Bangkok\n\nThe meeting was held.")
+    assert out["text"].splitlines()[0] == "Kick-off Meeting Held in Bangkok"
+    assert out["title"] == "Kick-off Meeting Held in Bangkok"
+
+
+def test_a_sentence_with_home_in_it_is_kept():
+    text = "Home > sweet home is where the data are.\nThe data stay home | and | safe."
+    assert clean_text(text)["text"].startswith("Home > sweet home is where the data are.")
+
+
+def test_a_short_title_called_about_us_is_kept():
+    assert clean_text("About us\n\nWe share data.")["title"] == "About us"
+
+
+def test_byline_gives_the_issue_date():
+    out = clean_text("Kick-off meeting held\n\nADMIN  Mar 17, 2018\n\nThe meeting was held on January 17.")
+    assert out["issued"] == "2018-03-17"
+    assert "ADMIN" not in out["text"]
+
+
+def test_cookie_lines_are_dropped_from_text():
+    out = clean_text("We use cookies to improve your experience. Accept all cookies\nThe roundtable met in Paris.")
+    assert out["text"] == "The roundtable met in Paris."
+
+
+def test_markdown_front_matter_headings_links_and_lists():
+    md = """---
+title: UK-US Research Data Partnership
+publisher: Example Data Council
+modified: 2020-11-30
+---
+
+[Home](/) | [About](/about) | [Contact](/contact)
+
+# UK-US Research Data Partnership
+
+The partnership connects the **Digital Curation Centre** with [ICPSR](https://icpsr.example).
+
+## Priority Themes
+
+- Persistent identifiers
+* Social science data archiving
+"""
+    out = clean_markdown(md)
+    assert out["title"] == "UK-US Research Data Partnership"
+    assert out["publisher"] == "Example Data Council"
+    assert out["modified"] == "2020-11-30"
+    lines = out["text"].splitlines()
+    assert lines[0] == "UK-US Research Data Partnership"  # the link menu is gone
+    assert "The partnership connects the Digital Curation Centre with ICPSR." in lines
+    assert BULLET + "Persistent identifiers" in lines and BULLET + "Social science data archiving" in lines
+    assert "Priority Themes" in lines
+
+
+HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Korea-Australia Roundtable on Marine Data | Marine Data Council</title>
+<meta property="og:site_name" content="Marine Data Council">
+<meta property="article:published_time" content="2021-11-08"></head>
+<body>
+<div id="cookie-consent"><p>This website uses cookies. <button>Accept All Cookies</button></p></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/programmes">Programmes</a></li><li><a href="/members">Members</a></li></ul></nav></header>
+<main><article>
+<h1>Korea-Australia Roundtable on Marine Data</h1>
+<p>The Korea-Australia Roundtable on Marine Data, begun in 2014, is organised by two institutes to promote the cooperation between them on ocean observation data.</p>
+<h2>Focus Areas</h2>
+<ul><li>Ocean observing systems</li><li>Marine biodiversity data</li></ul>
+<h2>Past Roundtables</h2>
+<ol><li>First Korea-Australia Roundtable (November 3-4, 2014, Busan, Korea): 15 Korean and 12 Australian participants</li>
+<li>Second Korea-Australia Roundtable (October 12, 2016, Hobart, Australia): more than 40 experts</li></ol>
+<p>The roundtables are open to observers from other countries in the region, who are welcome to attend.</p>
+</article></main>
+<footer><p>&copy; 2022 Marine Data Council. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_html_through_trafilatura_keeps_the_article_and_drops_the_chrome():
+    out = clean_html(HTML)
+    text = out["text"]
+    for junk in ("cookies", "Cookies", "Programmes", "Members", "All rights reserved", "Privacy policy"):
+        assert junk not in text
+    assert text.splitlines()[0] == "Korea-Australia Roundtable on Marine Data"
+    assert out["title"] == "Korea-Australia Roundtable on Marine Data"
+    assert out["issued"] == "2021-11-08"
+
+
+def test_html_headings_are_lines_and_list_items_are_bullets():
+    lines = clean_html(HTML)["text"].splitlines()
+    i = lines.index("Focus Areas")
+    assert lines[i + 1:i + 3] == [BULLET + "Ocean observing systems", BULLET + "Marine biodiversity data"]
+    j = lines.index("Past Roundtables")
+    assert lines[j + 1].startswith(BULLET + "First Korea-Australia Roundtable (November 3-4, 2014, Busan, Korea)")
+    assert lines[j + 2].startswith(BULLET + "Second Korea-Australia Roundtable")
+
+
+def test_html_last_updated_is_a_modification_not_an_issue_date():
+    page = HTML.replace('<meta property="article:published_time" content="2021-11-08">', "").replace(
+        "</article>", "<p>Last updated: 12 January 2022</p></article>")
+    out = clean_html(page)
+    assert out["modified"] == "2022-01-12"
+    assert out.get("issued") is None
+    assert "Last updated" not in out["text"]

@@ -1,0 +1,83 @@
+"""Dates and date ranges as documents write them (``collabkg.loaders.dates``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from collabkg.loaders.dates import find_dates
+
+REF = dt.date(2019, 7, 2)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("October 21, 2006", "2006-10-21", None),
+    ("21 October 2006", "2006-10-21", None),
+    ("the 14th of March 2019", "2019-03-14", None),
+    ("Sept. 5, 2010", "2010-09-05", None),
+    ("5 Sept 2010", "2010-09-05", None),
+    ("2022-02-16", "2022-02-16", None),
+    ("March 23-24, 2009", "2009-03-23", "2009-03-24"),
+    ("March 23–24, 2009", "2009-03-23", "2009-03-24"),
+    ("12-14 June 2019", "2019-06-12", "2019-06-14"),
+    ("12 to 14 June 2019", "2019-06-12", "2019-06-14"),
+    ("June 12th-14th, 2019", "2019-06-12", "2019-06-14"),
+    ("October 31-November 2, 2007", "2007-10-31", "2007-11-02"),
+    ("31 October - 2 November 2007", "2007-10-31", "2007-11-02"),
+    ("December 30-January 2, 2008", "2007-12-30", "2008-01-02"),
+    ("30 December 2019 - 2 January 2020", "2019-12-30", "2020-01-02"),
+    ("December 30, 2019 - January 2, 2020", "2019-12-30", "2020-01-02"),
+    ("2019-06-12 to 2019-06-14", "2019-06-12", "2019-06-14"),
+])
+def test_written_dates_and_ranges(text, start, end):
+    (d,) = find_dates(f"It was held on {text} in Potsdam.")
+    assert d.start.isoformat() == start
+    assert (d.end.isoformat() if d.end else None) == end
+    assert d.inferred is False
+
+
+def test_span_points_into_the_text_with_offset():
+    text = "The 3rd workshop was held in Potsdam, Germany on 12-14 June 2019, attended by 40 scientists."
+    (d,) = find_dates(text, offset=100)
+    assert text[d.span[0] - 100:d.span[1] - 100] == "12-14 June 2019"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("has been held on January 17.", "2019-01-17"),
+    ("was held on 24 June at the university", "2019-06-24"),
+    ("on the 3rd of May", "2019-05-03"),
+])
+def test_a_date_without_year_takes_the_documents_year_and_is_flagged(text, iso):
+    (d,) = find_dates(text, reference=REF)
+    assert d.start.isoformat() == iso
+    assert d.inferred is True
+
+
+def test_a_yearless_date_after_the_document_date_is_from_the_year_before():
+    (d,) = find_dates("was held on December 5.", reference=REF)
+    assert d.start.isoformat() == "2018-12-05" and d.inferred
+
+
+def test_a_yearless_date_without_a_document_date_is_not_guessed():
+    assert find_dates("was held on January 17.") == []
+
+
+def test_the_verb_may_and_a_number_are_not_a_date():
+    assert find_dates("the results may 2 be shared", reference=REF) == []
+
+
+def test_year_and_month_only():
+    (y,) = find_dates("begun in 2006 and gradually improved")
+    assert y.year_only and y.start.year == 2006
+    (m,) = find_dates("launched in October 2006")
+    assert m.month_only and (m.start.year, m.start.month) == (2006, 10)
+
+
+def test_a_range_ending_before_it_starts_is_refused():
+    assert all(d.end is None for d in find_dates("June 14-12, 2019"))
+
+
+def test_several_dates_in_text_order():
+    ds = find_dates("First (October 21, 2006, Beijing) and second (October 31-November 2, 2007, Washington).")
+    assert [d.start.isoformat() for d in ds] == ["2006-10-21", "2007-10-31"]

@@ -1,0 +1,111 @@
+"""Mentions: bodies by shape and acronym, people by title and name pattern (``collabkg.loaders.mentions``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from collabkg.loaders.mentions import find_mentions
+
+
+def orgs(text: str) -> dict[str, object]:
+    return {m.text: m for m in find_mentions(text) if m.label == "ORG"}
+
+
+def people(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text) if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Representatives of Kasetsart University attended.", "Kasetsart University", "University"),
+    ("It met at the University of Cape Town last year.", "University of Cape Town", "University"),
+    ("The Council for Scientific and Industrial Research (CSIR) hosted it.", "Council for Scientific and Industrial Research", "InternationalBody"),
+    ("Staff of the Thai Meteorological Department came.", "Thai Meteorological Department", "GovernmentAgency"),
+    ("The Royal Netherlands Meteorological Institute sent two experts.", "Royal Netherlands Meteorological Institute", "ResearchInstitute"),
+    ("The Indo-Pacific Ocean Data Portal opened.", "Indo-Pacific Ocean Data Portal", "DataInfrastructure"),
+    ("It is funded by the Horizon 2020 programme of the European Union.", "Horizon 2020 programme", "Program"),
+])
+def test_bodies_the_registry_does_not_know_are_found_by_shape(text, name, cls):
+    found = orgs(text)
+    assert name in found, found
+    assert found[name].cls == cls
+    assert found[name].entry is None
+
+
+def test_a_name_never_starts_with_and():
+    found = orgs("from the Royal Netherlands Meteorological Institute (KNMI) and Kasetsart University.")
+    assert "Kasetsart University" in found
+    assert not any(n.startswith("and ") for n in found)
+
+
+@pytest.mark.parametrize("text, name, acr", [
+    ("The German Research Centre for Geosciences (GFZ) hosts it.", "German Research Centre for Geosciences", "GFZ"),
+    ("The National Institute for Space Research (INPE) of Brazil signed.", "National Institute for Space Research", "INPE"),
+    ("the Royal Netherlands Meteorological Institute (KNMI) said", "Royal Netherlands Meteorological Institute", "KNMI"),
+    ("INSA and the Indian Institute of Science (IISc) signed.", "Indian Institute of Science", "IISc"),
+    ("The Institute of Geographic Sciences and Natural Resources Research (IGSNRR) leads.", "Institute of Geographic Sciences and Natural Resources Research", "IGSNRR"),
+])
+def test_acronym_defined_in_parentheses_names_the_whole_body(text, name, acr):
+    found = orgs(text)
+    assert name in found, found
+    assert found[name].acronym == acr
+
+
+def test_a_kind_of_document_with_an_acronym_is_not_a_body():
+    found = orgs("INPE signed a Memorandum of Understanding (MoU) with JAXA.")
+    assert "Memorandum of Understanding" not in found
+    found = orgs("They signed a Letter of Intent (LoI) in May.")
+    assert not any("Letter" in n for n in found)
+
+
+def test_later_uses_of_a_defined_acronym_are_mentions_of_the_body():
+    ms = find_mentions("The Digital Curation Centre (DCC) leads. DCC staff train others.")
+    uses = [m for m in ms if m.method == "acronym-use"]
+    assert [(m.text, m.extra["long"]) for m in uses] == [("DCC", "Digital Curation Centre")]
+
+
+def test_parents_by_of_by_acronym_by_at_and_by_a_closing_comma():
+    found = orgs("Dean of the Faculty of Science of Chulalongkorn University spoke.")
+    assert found["Faculty of Science"].parent.text == "Chulalongkorn University"
+    found = orgs("The Botswana International University of Science and Technology (BIUST) and the Data Office of BIUST met.")
+    assert found["Data Office"].parent.text == "BIUST"
+    found = orgs("It connects the Digital Curation Centre (DCC) at the University of Edinburgh with others.")
+    assert found["Digital Curation Centre"].parent.text == "University of Edinburgh"
+    found = orgs("Dr. CHEN Li (Director of the Institute of Geophysics, China Earthquake Administration) spoke.")
+    assert found["Institute of Geophysics"].parent.text == "China Earthquake Administration"
+
+
+def test_a_comma_list_of_bodies_is_not_a_hierarchy():
+    found = orgs("Members of the Institute of Geophysics, Kasetsart University and the Thai Meteorological Department met.")
+    assert found["Institute of Geophysics"].parent is None
+
+
+def test_country_of_a_body_from_of_country_and_comma_country():
+    found = orgs("The National Research Foundation (NRF) of South Africa funds it.")
+    assert found["National Research Foundation"].country == "ZA"
+    found = orgs("Key members from Kasetsart University, Thailand joined.")
+    assert found["Kasetsart University"].country == "TH"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prof. Maria Rossi, Vice President of the University of Bologna, spoke.", "Maria Rossi"),
+    ("Dr. XUE Yongbiao, Director of BIG, spoke.", "XUE Yongbiao"),
+    ("ZHANG Shizhuan, Director of the Asia-Africa Division, spoke.", "ZHANG Shizhuan"),
+    ("Dr. Anna de Vries, Senior Scientist at KNMI, spoke.", "Anna de Vries"),
+    ("Dr. James O'Connor, Executive Director of ICPSR, spoke.", "James O'Connor"),
+    ("Dr. Chen (Director of the National Data Centre) spoke.", "Chen"),
+    ("Javed Ashraf, President of Quaid-i-Azam University, spoke.", "Javed Ashraf"),
+])
+def test_people_by_title_by_caps_surname_and_by_apposition_with_a_post(text, name):
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Select Page\nChina-US Roundtable on Scientific Data Cooperation",
+    "Initial Focus Areas\nSuccesses of Roundtable",
+    "Thematic Priorities and Key Achievements were listed.",
+    "Launch of the Sino-German Geodata Portal",
+    "Dr. A. Smith spoke.",
+    "The Data Science Roundtable, Director of nothing, met.",
+])
+def test_ordinary_capitalised_words_are_not_people(text):
+    assert people(text) == []
