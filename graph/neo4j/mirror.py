@@ -476,7 +476,9 @@ def sync(
         with drv.session(database=cfg.database) as session:
             _ensure_schema(session)
             table = _table_from_db(session)
+            tick = _ticker(progress, "map RDF to property graph", len(quads))
             model = build_model(quads, table)
+            tick(len(quads))
             _write_prefixes(session, table)
             empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
             tw = time.perf_counter()
@@ -514,7 +516,9 @@ def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, pr
 
 def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
     report.mode = "incremental"
+    tick = _ticker(progress, "read Neo4j", 1)
     cur_nodes, cur_rels = _read_state(session)
+    tick(1)
 
     # relationships: gone, duplicates, changed, new
     rel_delete: list[str] = []

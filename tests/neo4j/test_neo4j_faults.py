@@ -131,3 +131,14 @@ def test_password_never_in_repr_or_env_errors():
         Neo4jConfig(uri="http://h:7474")
     with pytest.raises(Neo4jError, match="NEO4J_PASSWORD is not set"):
         connect(Neo4jConfig(password=None))
+
+
+def test_routing_scheme_and_tls_mismatch(neo4j, neo4j_config, mini_store):
+    host = neo4j_config.uri.split("://", 1)[1]
+    routed = Neo4jConfig("neo4j://" + host, neo4j_config.username, neo4j_config.password, neo4j_config.database)
+    assert sync(mini_store, routed).mode == "bulk"
+    assert verify(mini_store, routed).ok
+    # TLS asked of a plaintext server: one clear error, not a hang or a traceback
+    tls = Neo4jConfig("bolt+s://" + host, neo4j_config.username, neo4j_config.password, neo4j_config.database)
+    with pytest.raises(Neo4jError, match="cannot reach Neo4j at bolt\\+s://"):
+        connect(tls)
