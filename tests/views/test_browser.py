@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from collabkg.graph.views import graph_view, neighbourhood_view, path_view, save_html
-from conftest import XSS_IRI, XSS_NAME, XSS_QUOTE
+from ckg_browser import XSS_IRI, XSS_NAME, XSS_QUOTE
 
 pytestmark = pytest.mark.browser
 

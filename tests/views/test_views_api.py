@@ -8,7 +8,7 @@ import pytest
 from collabkg.errors import EntityNotFound, NoPath
 from collabkg.graph.views import (CollabNetwork, graph_view, neighbourhood_view, path_view, save_html)
 from collabkg.graph.views import network as vmod
-from conftest import XSS_NAME, XSS_QUOTE
+from ckg_browser import XSS_NAME, XSS_QUOTE
 
 NCAR = "https://w3id.org/collabkg/id/organization/national-center-for-atmospheric-research"
 BIG = "https://w3id.org/collabkg/id/organization/beijing-institute-of-genomics"
