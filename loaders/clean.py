@@ -35,6 +35,11 @@ _MENU_WORDS = _NAV_LINES | {
     "resources", "media", "press", "careers", "faq", "help", "blog", "team", "partners", "about the council",
 }
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
+_SOCIAL_LINE = re.compile(r"^(?:follow|like|find)\s+us\s+on\b.{0,60}$|^share\s+(?:on|via)\b.{0,40}$", re.I)
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+# "Nairobi, 12 March 2021 -- The meeting ...": a news dateline, the item's date
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
 _COOKIE_LINE = re.compile(r"\b(?:uses?|use of)\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 _LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more"}
 
@@ -111,9 +116,22 @@ def clean_text(raw: str) -> dict:
             in_link_block = True
             i += 1
             continue
-        if low in _NAV_LINES or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300):
+        if low in _NAV_LINES or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
             i += 1
             continue
+        if _TABLE_ROW.match(line):
+            # a table (trafilatura writes "| a | b |" rows): the header row and its rule go, each
+            # data row becomes one list item with its cells joined by commas
+            if _TABLE_RULE.match(line) or (i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])):
+                i += 1
+                continue
+            cells = [c.strip() for c in _TABLE_ROW.match(line).group(1).split("|")]
+            out.append(BULLET + ", ".join(c for c in cells if c))
+            i += 1
+            continue
+        if (dl := _DATELINE.match(line)) and "issued" not in meta and (date := _find_date(dl.group("date"))):
+            meta["issued"] = date
+            line = line[dl.end():]
         if in_link_block and len(line) < 80 and not line.endswith((".", "!", "?")):
             i += 1  # a link's text under "Find out more"
             continue
@@ -194,6 +212,8 @@ def clean_html(raw: str, url: str | None = None) -> dict:
     doc = trafilatura.bare_extraction(
         raw, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_formatting=False, favor_precision=True, deduplicate=False,
+        # only dates the page declares (meta tags, time elements), not any date of its text
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = ""
     if doc is not None:

@@ -271,11 +271,11 @@ class Extractor:
                 self.x.add(key, "ckg:country", self.country(code, ev), Evidence(ev.start, ev.end, ev.quote, "rule:cooperation-countries"))
             # "..., begun in 2006 ..."
             tail = s.text[m.end():m.end() + 60]
-            if y := re.match(r"\s*,?\s*(?:which\s+(?:was\s+)?)?(?:begun|began|started|launched|initiated|established|founded|inaugurated|created|set up)\s+in\s+((?:19|20)\d\d)", tail):
+            if y := re.match(r"\s*,?\s*(?:which\s+)?(?:(?:was|is|has\s+been|were)\s+)?(?:first\s+)?(?:begun|began|started|launched|initiated|established|founded|inaugurated|created|set up)\s+in\s+((?:19|20)\d\d)", tail):
                 self.lit(key, "schema:startDate", Literal(y.group(1), datatype=XSD.gYear), s, "rule:cooperation-start")
             # "... to enhance the cooperation between A, B and C, D"; "a joint activity of A and B";
             # "organised by A and B"; "connects A at X with B at Y"
-            for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted)\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
+            for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
                 for pm in self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)):
                     if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):
@@ -320,6 +320,10 @@ class Extractor:
             role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
             pm = re.match(r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
             pm = pm or re.match(r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
+            # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
+            pm = pm or re.match(r",\s*(?:a|an|the)\s+((?:(?:senior|chief|principal|deputy|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software)\s+){0,2}"
+                                r"(?:engineer|scientist|researcher|professor|director|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward))"
+                                r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?", after)
             if not pm:
                 continue
             org_start = m.end + pm.end()
@@ -406,9 +410,16 @@ class Extractor:
     def attendance(self, s: _Sentence) -> None:
         if self._ordinal_match(s) or not re.search(r"\b(?:attend(?:ed|s)?|participants?|brought\s+together|gathered|took\s+part|joined|attendees|delegates)\b", s.text, re.I):
             return
-        event = self._event_in(s) or self.main_meeting
+        event = self._event_in(s) or self._event_before(s) or self.main_meeting
         if event is not None:
             self._delegations(event, s, s.start)
+
+    def _event_before(self, s: _Sentence) -> str | None:
+        """The event of the sentence just before in the same paragraph ("... was held in X. Some 60 attended.")."""
+        i = next((n for n, t in enumerate(self.sentences) if t.start == s.start), 0)
+        if i == 0 or "\n" in self.text[self.sentences[i - 1].end:s.start]:
+            return None
+        return self._event_in(self.sentences[i - 1])
 
     def _drop_dateless_events(self) -> None:
         """An event the text gives no date for is not kept (the model needs a start date)."""
@@ -504,8 +515,9 @@ class Extractor:
         if series:
             self.x.add(key, "schema:superEvent", series, ev)
             self.x.add(key, "ckg:realizes", series, ev) if "ckg:Cooperation" in self.x.entities[series].classes else None
-        elif coop:
-            self.x.add(key, "ckg:realizes", coop, ev)
+        elif coop or self.main_cooperation:
+            # a numbered meeting on a cooperation's page: part of that cooperation
+            self.x.add(key, "ckg:realizes", coop or self.main_cooperation, ev)
         par = re.search(r"\(([^)]*)\)", s.text[m.end():])
         if par:
             pa = s.start + m.end() + par.start(1)
@@ -537,6 +549,11 @@ class Extractor:
         for dm in self._DELEG_RE.finditer(self.text, a, s.end):
             if not any(f[0] == dm.start() for f in found):
                 found.append((dm.start(), dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4), dm.group(0)))
+        # "including 25 from China", "30 of them from Kenya"
+        for dm in re.finditer(r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5})\s+(?:of\s+them\s+|participants\s+|experts\s+|delegates\s+)?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", self.text[a:s.end]):
+            who = dm.group(3).rstrip(".")
+            if self.places.country(who) and not any(f[0] == a + dm.start() for f in found):
+                found.append((a + dm.start(), dm.group(1), int(dm.group(2)), who, "participants", dm.group(0).rstrip(".")))
         for _, qual, count, who, noun, label in sorted(found):
             country = self.places.country(who) if who else None
             if who and country is None and who.lower() not in ("new", "key", "senior", "young", "international", "foreign", "local"):
@@ -556,10 +573,10 @@ class Extractor:
 
     # sponsors ------------------------------------------------------------------------------
     def sponsors(self, s: _Sentence) -> None:
-        m = re.search(r"\b(?:sponsored|funded|co-funded|supported|financed|backed)\s+by\s+(.+?)(?:;|\.\s|\.$|$)", s.text)
+        m = re.search(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|\.\s|\.$|$)", s.text)
         if not m:
             return
-        subject = self._subject(s, m.start())
+        subject = self._subject(s, m.start()) or self.main_project or self.main_meeting
         if subject is None:
             return
         a, b = s.start + m.start(1), s.start + m.end(1)
@@ -668,7 +685,7 @@ class Extractor:
             after = s.text[m.end():]
             parties: list[str] = []
             ev = self.ev(s, "rule:agreement")
-            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
+            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
             if bm:
                 a = s.start + m.end() + bm.start(1)
                 b = s.start + m.end() + bm.end(1)
@@ -798,6 +815,13 @@ class Extractor:
                 continue
             for pm in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1)):
                 self.rel(subject, "ckg:cooperatesWith", self.org(pm, self.ev(s, "rule:collaboration-with")), s, "rule:collaboration-with")
+        # "The project partners are A, B and C", "in partnership with A"
+        pp = re.search(r"\b(?:project|programme|program)(?:'s)?\s+partners\s+(?:are|were|include|included)\s+(.+)$|\bin\s+partnership\s+with\s+(.+?)(?:[;.]\s|[;.]?$)", s.text)
+        target = self.main_project or self.main_cooperation
+        if pp and target:
+            g = 1 if pp.group(1) else 2
+            for pm in self.mentions_in(s, s.start + pp.start(g), s.start + pp.end(g), labels=("ORG",)):
+                self.rel(target, "ckg:partner", self.org(pm, self.ev(s, "rule:project-partners")), s, "rule:project-partners")
         # "The roundtable was organised by A and B": the organisers are partners of the series
         om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
         if om and self.main_cooperation and not self._ordinal_match(s):

@@ -44,6 +44,7 @@ HEADS = {
     "Network": "DataInfrastructure", "Repository": "DataInfrastructure", "Database": "DataInfrastructure",
     "Archive": "DataInfrastructure", "Portal": "DataInfrastructure", "Hub": "DataInfrastructure",
     "Faculty": "Division", "School": "Division", "Embassy": "GovernmentAgency", "Museum": "ResearchInstitute",
+    "Corporation": "Organization", "Company": "Organization", "Enterprise": "Organization",
 }
 #: Lower-case heads that still end a name after capitalised words ("the Horizon 2020 programme").
 LOWER_HEADS = {"programme": "Program", "program": "Program", "initiative": "Program"}
@@ -55,7 +56,7 @@ _CONNECT_IN_NAME = {"and", "&", "for", "of", "on", "the", "de", "des", "du", "la
 _NOT_NAME_START = {
     "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Both", "Each",
     "Establishment", "Support", "Proposal", "Proposals", "Increase", "Identification", "Providing", "Collaboration",
-    "Joint", "Memorandum", "By", "At", "In", "On", "For", "From", "With", "And", "As", "All", "Chaired", "Dr", "Dr.",
+    "Memorandum", "By", "At", "In", "On", "For", "From", "With", "And", "As", "All", "Chaired", "Dr", "Dr.",
     "Prof", "Prof.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Director", "President", "Head", "Officer",
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Forth",
     "Today", "Yesterday", "Recently", "Meanwhile", "However", "Moreover", "Since", "During", "After", "Before",
@@ -248,11 +249,11 @@ class _Finder:
                     # "A Infrastructure and Bureau of B": two bodies, not one name
                     if HEADS.get(left[0]) in ("University", "ResearchInstitute", "Academy", "Bureau", "Division", "GovernmentAgency", "DataInfrastructure", "Platform", "Program", "Project") and left[0] not in ("Network", "System", "Service"):
                         break
-                    if any(m.end == left[2] and m.label == "ORG" and m.method in ("registry", "acronym-definition") for m in self.mentions):
+                    if any(m.end == left[2] and m.label == "ORG" and m.method in ("registry", "acronym-definition", "shape", "quoted-name") for m in self.mentions):
                         break
                     j -= 1
                     continue
-                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START:
+                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or re.fullmatch(r"\d+(?:st|nd|rd|th)", pw):
                     break
                 j -= 1
             while j < i and words[j][0] in ("and", "&"):
@@ -283,6 +284,8 @@ class _Finder:
                             break
                         if words[k + 1][0] == "of" and self._starts_body(words[k + 2][1]):
                             break
+                        if words[k + 1][0] in ("and", "&") and re.match(r"(?:[A-Z][\w'’-]*\s+){0,5}(?:" + "|".join(HEADS) + r")\b", self.text[words[k + 2][1]:words[k + 2][1] + 100]):
+                            break  # "University of Tokyo and Kenyatta University": a second body
                         k += 1
                     continue
                 if nw[:1].isupper() and HEADS.get(nw) and nw in ("Systems", "Groups"):
@@ -290,6 +293,9 @@ class _Finder:
                     continue
                 break
             span_words = words[j:k + 1]
+            if re.match(r"\s+(?:Meeting|Session|Workshop|Roundtable|Conference|Forum|Symposium|Plenary|Assembly)\b", self.text[words[k][2]:words[k][2] + 14]):
+                i = k + 1  # "Joint Committee Meeting": the name of an event, not of a body
+                continue
             if j == i and k == i:
                 i += 1  # a bare head word ("the Center") is not a name
                 continue
@@ -335,7 +341,7 @@ class _Finder:
             return True  # "Data Office of BIUST": an acronym of a body, the parent
         # "Faculty of Science of Chulalongkorn University": a run of capitalised words ending in the
         # head of a body that stands on its own is the parent
-        run = re.match(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){0,6}([A-Z][a-z]+)\b", self.text[pos:pos + 120])
+        run = re.match(r"(?:[A-Z][\w'’-]*\s+){0,6}([A-Z][a-z]+)\b", self.text[pos:pos + 120])
         if run and HEADS.get(run.group(1)) in TOP_LEVEL and run.group(1) not in ("Service", "Office"):
             return True
         rest = self.text[pos:pos + 40]
