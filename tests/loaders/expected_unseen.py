@@ -198,4 +198,72 @@ EXPECTED: dict[str, dict] = {
             partners={"Indian National Science Academy", "National Academy of Sciences"}, focus=set(), outcomes=0)},
         relations=set(),
     ),
+    "china-brazil-agricultural-data.txt": dict(
+        title="China-Brazil Cooperation on Agricultural Data", issued=None, modified=None,
+        organizations={"Chinese Academy of Agricultural Sciences", "Brazilian Agricultural Research Corporation", "Joint Laboratory for Agricultural Big Data"},
+        persons={"WANG Hongguang", "Celso Moretti"},
+        posts={("WANG Hongguang", "Vice President", "Chinese Academy of Agricultural Sciences"),
+               ("Celso Moretti", "President", "Brazilian Agricultural Research Corporation")},
+        events={
+            # "took place from 3 to 5 September 2018"; "Some 60 participants attended, including 25 from China" (next sentence)
+            "Second China-Brazil Workshop on Agricultural Data": dict(start="2018-09-03", end="2018-09-05", ordinal=2, city="Campinas", country="Brazil", series="China-Brazil Workshop on Agricultural Data"),
+            "Tenth Joint Committee Meeting": dict(start="2019-11-14", end=None, ordinal=10, city="Beijing", country="China", series=None),
+        },
+        delegations={("Second China-Brazil Workshop on Agricultural Data", None, 60, "Approximate"),
+                     ("Second China-Brazil Workshop on Agricultural Data", "China", 25, "ExactCount")},
+        agreements={("MemorandumOfUnderstanding", frozenset({"Chinese Academy of Agricultural Sciences", "Brazilian Agricultural Research Corporation"}), "Established")},
+        agreement_dates={"2016"},
+        cooperations={
+            "China-Brazil Cooperation on Agricultural Data": dict(
+                start="2015", countries={"China", "Brazil"},
+                partners={"Chinese Academy of Agricultural Sciences", "Brazilian Agricultural Research Corporation"},
+                focus={"Crop phenotyping data", "Soil information systems"}, outcomes=3),
+            "China-Brazil Workshop on Agricultural Data": dict(start=None, countries={"China", "Brazil"}, partners=set(), focus=set(), outcomes=0),
+        },
+        relations={
+            ("Tenth Joint Committee Meeting", "ckg:realizes", "China-Brazil Cooperation on Agricultural Data"),
+            ("Tenth Joint Committee Meeting", "ckg:chair", "WANG Hongguang"), ("Tenth Joint Committee Meeting", "ckg:chair", "Celso Moretti"),
+            ("Creation of the Joint Laboratory for Agricultural Big Data", "ckg:involves", "Joint Laboratory for Agricultural Big Data"),
+        },
+    ),
+    "kenya-japan-drought-project-news.md": dict(
+        title="Kenya and Japan launch open data project on drought monitoring", issued="2021-03-12", modified=None,
+        organizations={"Kenya Meteorological Department", "State Department for Environment", "University of Tokyo", "Japan Society for the Promotion of Science",
+                       "National Earth System Science Data Center", "Regional Centre for Mapping of Resources for Development", "Kenyatta University"},
+        persons={"Grace Wanjiru", "Kenji Sato", "Li Na"},
+        posts={("Grace Wanjiru", "Permanent Secretary", "State Department for Environment"),
+               ("Li Na", "senior engineer", "National Earth System Science Data Center")},
+        # the dateline "Nairobi, 12 March 2021 --" dates the item; "on March 4" is completed from it
+        events={"Inception meeting of Drought Data Sharing Project": dict(start="2021-03-04", end=None, ordinal=None, city="Nairobi", country="Kenya", series=None, inferred=True)},
+        delegations={("Inception meeting of Drought Data Sharing Project", None, 200, "MoreThan")},
+        agreements=set(),
+        cooperations={},
+        relations={
+            ("Inception meeting of Drought Data Sharing Project", "ckg:chair", "Kenji Sato"),
+            ("Inception meeting of Drought Data Sharing Project", "schema:about", "Drought Data Sharing Project"),
+            ("Drought Data Sharing Project", "schema:sponsor", "Japan Society for the Promotion of Science"),
+            ("Drought Data Sharing Project", "ckg:partner", "Regional Centre for Mapping of Resources for Development"),
+            ("Drought Data Sharing Project", "ckg:partner", "University of Tokyo"),
+            ("Drought Data Sharing Project", "ckg:partner", "Kenyatta University"),
+        },
+    ),
+    "japan-korea-roundtable-table.html": dict(
+        title="Japan-Korea Data Roundtable", issued=None, modified=None,
+        organizations={"Science Council of Japan", "Korea Institute of Science and Technology Information", "National Institute of Informatics",
+                       "Joint Task Group on Disaster Data"},
+        persons=set(),
+        posts=set(),
+        # the meetings are rows of an HTML table
+        events={
+            "First Roundtable": dict(start="2010-06-02", end="2010-06-03", ordinal=1, city="Tokyo", country="Japan", series="Japan-Korea Data Roundtable"),
+            "Second Roundtable": dict(start="2012-05-17", end=None, ordinal=2, city="Daejeon", country="South Korea", series="Japan-Korea Data Roundtable"),
+        },
+        delegations={("First Roundtable", "Japan", 30, "ExactCount"), ("First Roundtable", "South Korea", 20, "ExactCount"),
+                     ("Second Roundtable", None, 45, "ExactCount")},
+        agreements={("Agreement", frozenset({"Korea Institute of Science and Technology Information", "National Institute of Informatics"}), "Established")},
+        cooperations={"Japan-Korea Data Roundtable": dict(
+            start="2010", countries={"Japan", "South Korea"},
+            partners={"Science Council of Japan", "Korea Institute of Science and Technology Information"}, focus=set(), outcomes=2)},
+        relations={("Joint Task Group on Disaster Data", "ckg:involves", "Joint Task Group on Disaster Data")},
+    ),
 }

@@ -211,7 +211,7 @@ _NAV_WORDS = {"home", "menu", "cookie", "cookies", "privacy", "share", "page", "
               "sitemap", "accessibility", "copyright", "subscribe", "login", "terms", "posted", "related", "links"}
 _SENTENCE_STARTS = {"The", "A", "An", "And", "This", "These", "During", "Under", "In", "On", "At", "By", "For", "From",
                     "With", "Participants", "Representatives", "Memorandum", "Letter", "Establishment", "Support",
-                    "Launch", "Publication", "Joint", "All", "Both", "Its", "Their", "It", "Dr", "Prof", "Mr", "Ms"}
+                    "Launch", "Publication", "All", "Both", "Its", "Their", "It", "Dr", "Prof", "Mr", "Ms"}
 
 
 @pytest.mark.parametrize("name", NAMES)
