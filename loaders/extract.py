@@ -321,8 +321,8 @@ class Extractor:
             pm = re.match(r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
             pm = pm or re.match(r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
             # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
-            pm = pm or re.match(r",\s*(?:a|an|the)\s+((?:(?:senior|chief|principal|deputy|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software)\s+){0,2}"
-                                r"(?:engineer|scientist|researcher|professor|director|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward))"
+            pm = pm or re.match(r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
+                                r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"
                                 r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?", after)
             if not pm:
                 continue
@@ -573,7 +573,7 @@ class Extractor:
 
     # sponsors ------------------------------------------------------------------------------
     def sponsors(self, s: _Sentence) -> None:
-        m = re.search(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|\.\s|\.$|$)", s.text)
+        m = re.search(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|$)", s.text)
         if not m:
             return
         subject = self._subject(s, m.start()) or self.main_project or self.main_meeting
@@ -593,9 +593,20 @@ class Extractor:
         words ("the Belmont Forum", "the Thailand Science Research and Innovation") or an acronym."""
         out = []
         taken = [o for o in s.mentions if o.label in ("ORG", "PERSON", "CITY")]
+        runs = []
         for rm in self._NAME_RUN.finditer(self.text, a, b):
-            rs, re_ = rm.start(), rm.end()
-            name = rm.group(0)
+            # "CNES and ISRO": two acronyms joined by "and" are two bodies
+            parts = re.split(r"(\s+(?:and|&)\s+)", rm.group(0))
+            if len(parts) == 3 and (re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", parts[0]) or re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", parts[2])):
+                runs.append((rm.start(), rm.start() + len(parts[0]), parts[0]))
+                runs.append((rm.end() - len(parts[2]), rm.end(), parts[2]))
+            else:
+                runs.append((rm.start(), rm.end(), rm.group(0)))
+        for rs, re_, name in runs:
+            if re.search(r"\b(?:under|through|via|as\s+part\s+of|within|for|to|with|in)\s+(?:the\s+|a\s+|its\s+)?$", self.text[max(a, rs - 16):rs]):
+                continue  # "funded by X under Grant Agreement No. 123": not a body of the list
+            if re.search(r"\b(?:Agreement|Grant|Award|Contract|No|Number|Call|Project|Programme|Program)\b", name) and len(name.split()) > 1 and not re.search(r"(?:Program|Programme)$", name):
+                continue
             if any(o.start < re_ and rs < o.end for o in taken) or self.text[max(0, rs - 1):rs] == "(":
                 continue  # named already, or "(NRF)": the acronym of the body before
             if self.places.country(name) or name in self.places.regions or name in self.places.cities:

@@ -389,7 +389,7 @@ class _Finder:
                 continue
             if any(self.places.country(t) or t in self.places.cities for t in toks):
                 continue
-            if any(t in _NOT_PERSON_WORDS for t in toks):
+            if any(t in _NOT_PERSON_WORDS or re.fullmatch(_ROLE_HEADS, t) for t in toks):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
 
