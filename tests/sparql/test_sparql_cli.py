@@ -1,0 +1,112 @@
+"""The CLI: collabkg sparql / serve / load as thin commands with help and clean errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from collabkg.cli import cli
+
+DATA = __import__("pathlib").Path(__file__).parent / "data"
+
+
+@pytest.fixture()
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+    return invoke
+
+
+@pytest.mark.parametrize("command", ["sparql", "serve", "load"])
+def test_help_has_an_example(run, command):
+    res = run(command, "--help")
+    assert res.exit_code == 0 and "Example" in res.output
+
+
+def test_sparql_formats(run, mini_path):
+    res = run("sparql", "roundtables", "--store", str(mini_path), "--format", "csv")
+    assert res.exit_code == 0 and res.output.splitlines()[0].startswith("year,roundtable")
+    res = run("sparql", "ASK { ?s ?p ?o }", "--store", str(mini_path), "--format", "json")
+    assert json.loads(res.output) == {"head": {}, "boolean": True}
+    res = run("sparql", "CONSTRUCT WHERE { ?p foaf:name ?n }", "--store", str(mini_path), "--format", "ttl")
+    assert res.exit_code == 0 and "@prefix foaf:" in res.output
+    res = run("sparql", "posts", "-p", "person=ckgid:person/bao-yiming", "--store", str(mini_path))
+    assert res.exit_code == 0 and "(1 row)" in res.output and "Director" in res.output
+
+
+def test_sparql_file_and_list(run, mini_path, tmp_path):
+    f = tmp_path / "q.rq"
+    f.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?p a foaf:Person }")
+    res = run("sparql", "--file", str(f), "--store", str(mini_path), "--format", "tsv")
+    assert res.output.splitlines() == ["?n", "5"]
+    res = run("sparql", "--list")
+    assert "roundtables" in res.output and "agreements" in res.output
+
+
+def test_sparql_errors_are_one_clean_line(run, mini_path, tmp_path):
+    res = run("sparql", "SELECT ?x WHERE {\n ?x }", "--store", str(mini_path))
+    assert res.exit_code == 1 and "line 2" in res.output and "Traceback" not in res.output
+    res = run("sparql", "ASK {}", "--store", str(tmp_path / "nothing"))
+    assert res.exit_code == 1 and "collabkg build" in res.output
+    res = run("sparql", "--store", str(mini_path))
+    assert res.exit_code == 1 and "give a QUERY" in res.output
+
+
+def test_sparql_timeout(run, mini_path):
+    t0 = time.monotonic()
+    res = run("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+              "--store", str(mini_path), "--timeout", "1")
+    assert res.exit_code == 1 and "longer than 1 s" in res.output
+    assert time.monotonic() - t0 < 15
+
+
+def test_sparql_infer(run, tmp_path):
+    path = tmp_path / "s"
+    assert run("load", str(DATA / "sample.trig"), "--store", str(path), "-q").exit_code == 0
+    res = run("sparql", "--infer", "owlrl", "--store", str(path), "--format", "csv",
+              "SELECT ?top WHERE { ckgid:organization\\/asia-africa-division org:transitiveSubOrganizationOf ?top }")
+    assert res.exit_code == 0 and "chinese-academy-of-sciences" in res.output
+
+
+def test_load_reports(run, tmp_path, generate_mod):
+    nq = tmp_path / "g.nq"
+    generate_mod.write(nq, 5000)
+    res = run("load", str(nq), "--store", str(tmp_path / "s"), "-q")
+    assert res.exit_code == 0 and "5,000 quads" in res.output
+
+
+def test_serve_process_answers_and_stops_on_sigint(mini_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "collabkg.cli", "serve", "--store", str(mini_path),
+                             "--port", str(port), "--max-concurrent", "1"],
+                            stderr=subprocess.PIPE, text=True) if False else subprocess.Popen(
+        [sys.executable, "-c", "from collabkg.cli import main; main()", "serve", "--store", str(mini_path),
+         "--port", str(port), "--max-concurrent", "1"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", timeout=5) as r:
+                    assert json.load(r)["boolean"] is True
+                break
+            except OSError:
+                assert time.monotonic() < deadline and proc.poll() is None, "serve did not come up"
+                time.sleep(0.2)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(30)
+    assert proc.returncode is not None
