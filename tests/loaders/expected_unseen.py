@@ -266,4 +266,21 @@ EXPECTED: dict[str, dict] = {
             partners={"Science Council of Japan", "Korea Institute of Science and Technology Information"}, focus=set(), outcomes=2)},
         relations={("Joint Task Group on Disaster Data", "ckg:involves", "Joint Task Group on Disaster Data")},
     ),
+    "max-planck-cas-agreement-news.txt": dict(
+        title="Max Planck Society and CAS sign agreement on data science", issued="2019-05-20", modified=None,
+        organizations={"Max Planck Society", "Chinese Academy of Sciences", "Computer Network Information Center", "CNES", "ISRO",
+                       "Kenya Academy of Sciences"},
+        persons={"Martin Stratmann", "BAI Chunli", "Li Jianhui"},
+        posts={("Martin Stratmann", "President", "Max Planck Society"), ("BAI Chunli", "President", "Chinese Academy of Sciences"),
+               ("Li Jianhui", "deputy director", "Computer Network Information Center")},
+        events={"Eleventh Sino-German Symposium on Big Data": dict(start="2017-04-02", end="2017-04-04", ordinal=11, city="Hamburg", country="Germany", series="Sino-German Symposium on Big Data")},
+        delegations=set(),
+        # "the Max Planck Society and the Chinese Academy of Sciences signed an agreement" (no "with");
+        # "a Letter of Intent between CNES and ISRO": bodies known only by acronyms no rule defined
+        agreements={("Agreement", frozenset({"Max Planck Society", "Chinese Academy of Sciences"}), "Established"),
+                    ("Agreement", frozenset({"CNES", "ISRO"}), "Established")},
+        agreement_dates={"2019-05-15"},
+        cooperations={"Sino-German Symposium on Big Data": dict(start=None, countries={"China", "Germany"}, partners=set(), focus=set(), outcomes=0)},
+        relations=set(),
+    ),
 }
