@@ -137,6 +137,9 @@ def run_notebook(request, kernel_spec_manager, tmp_path_factory):
         # where a notebook would write if it used the user's default store: it must stay empty
         user_store = cwd / "users-own-collabkg" / "store"
         env["COLLABKG_STORE"] = str(user_store)
+        # the notebooks' own temporary folders (tempfile.mkdtemp) land here, and pytest removes them
+        (cwd / "tmp").mkdir()
+        env["TMPDIR"] = str(cwd / "tmp")
         nb = nbformat.read(NOTEBOOKS / name, as_version=4)
         km = KernelManager(kernel_name="collabkg-notebook-test", kernel_spec_manager=kernel_spec_manager)
         client = NotebookClient(nb, km=km, timeout=CELL_TIMEOUT, allow_errors=False,
@@ -201,6 +204,8 @@ def test_notebook_runs_top_to_bottom(run_notebook, name):
                 f"{name} code cell {i} shows nothing"
     assert not run.user_store.exists(), f"{name} wrote to the user's store {run.user_store}"
     assert not (run.cwd / ".collabkg").exists(), f"{name} made a .collabkg store in its working folder"
+    stores = list((run.cwd / "tmp").glob(f"collabkg-{name[:2]}-*/store"))
+    assert len(stores) == 1, f"{name} should build into one temporary store, found {stores}"
 
 
 class _Frames(HTMLParser):
