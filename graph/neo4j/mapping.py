@@ -307,25 +307,30 @@ def quad_from_rdflib(s, p, o, g) -> tuple[str, str, str | Lit, str]:
     return term_from_rdflib(s), str(p), term_from_rdflib(o), gname
 
 
+def _ox_node(t, _cache={}):
+    ox = _cache.get("ox")
+    if ox is None:
+        import pyoxigraph as ox
+
+        _cache["ox"] = ox
+    cls = type(t)
+    if cls is ox.NamedNode:
+        return t.value
+    if cls is ox.Literal:
+        if t.language:
+            return (t.value, "", t.language)
+        dt = t.datatype.value
+        return (t.value, "" if dt == XSD_STRING else dt, "")
+    if cls is ox.BlankNode:
+        return BNODE_PREFIX + t.value
+    raise TypeError(f"unsupported term {t!r} (RDF-star triples are not mirrored)")
+
+
 def quad_from_ox(q) -> tuple[str, str, str | Lit, str]:
     """Convert a pyoxigraph Quad to the internal form."""
-    import pyoxigraph as ox
-
-    def node(t):
-        if isinstance(t, ox.NamedNode):
-            return t.value
-        if isinstance(t, ox.BlankNode):
-            return BNODE_PREFIX + t.value
-        if isinstance(t, ox.Literal):
-            if t.language:
-                return (t.value, "", t.language)
-            dt = t.datatype.value
-            return (t.value, "" if dt == XSD_STRING else dt, "")
-        raise TypeError(f"unsupported term {t!r} (RDF-star triples are not mirrored)")
-
     g = q.graph_name
-    gname = g.value if isinstance(g, (ox.NamedNode, ox.BlankNode)) else ""
-    return node(q.subject), q.predicate.value, node(q.object), gname
+    gname = getattr(g, "value", "")  # DefaultGraph has no value
+    return _ox_node(q.subject), q.predicate.value, _ox_node(q.object), gname
 
 
 # -- literal values ---------------------------------------------------------------------------

@@ -55,6 +55,11 @@ def test_sync_verify_export_cypher_clear(neo4j, neo4j_config, store_dir, tmp_pat
     assert lines[0].startswith("year,ordinal,roundtable") and len(lines) == 3
     r = run(["cypher", "MATCH (n:ckg__Agreement) RETURN count(n) AS n"], env)
     assert r.exit_code == 0 and "2" in r.output
+    qfile = tmp_path / "mine.cypher"
+    qfile.write_text("// Agreements by name.\n// @param name null  optional filter\n"
+                     "MATCH (a:ckg__Agreement) WHERE $name IS NULL OR a.rdfs__label CONTAINS $name RETURN a.rdfs__label AS agreement ORDER BY agreement\n")
+    r = run(["cypher", "--file", str(qfile), "--param", "name=NCAR", "--format", "json"], env)
+    assert json.loads(r.output) == [{"agreement": "MoU between CNIC and NCAR"}]
     r = run(["cypher", "--list"], env)
     assert "organizations_with_cas_agreements" in r.output
     # a statement removed from Neo4j by hand: verify reports it and exits 1
