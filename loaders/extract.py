@@ -60,6 +60,20 @@ _SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Worksho
 _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"
 _EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff"
 _PEOPLE_NOUNS = r"attendees|participants|members|delegates|experts|scientists|representatives|researchers|officials|people|persons|guests|specialists|delegations?"
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                      "a hundred": 100, "one hundred": 100, "two hundred": 200, "a dozen": 12})
+_NUMBER_WORDS_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in _NUMBER_WORDS if w != "zero"), key=len, reverse=True))
+
+
+def _count(text: str) -> int:
+    """A count written in digits or words ("25", "Fourteen", "a hundred")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    return int(t) if t.isdigit() else _NUMBER_WORDS[t]
+
+
 _QUALIFIERS = {
     "more than": "ckg:MoreThan", "over": "ckg:MoreThan", "upwards of": "ckg:MoreThan",
     "at least": "ckg:AtLeast", "no fewer than": "ckg:AtLeast", "no less than": "ckg:AtLeast",
@@ -68,6 +82,7 @@ _QUALIFIERS = {
     "up to": "ckg:Approximate", "close to": "ckg:Approximate",
 }
 _FOCUS_HEAD = re.compile(r"\b(focus|areas?|topics?|themes?|priorit(?:y|ies)|objectives|goals|scope)\b", re.I)
+_PARTICIPANTS_HEAD = re.compile(r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|present|members\s+present|delegates|participating\s+(?:institutions|organi[sz]ations))\b", re.I)
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
 
 
@@ -417,9 +432,12 @@ class Extractor:
     def _event_before(self, s: _Sentence) -> str | None:
         """The event of the sentence just before in the same paragraph ("... was held in X. Some 60 attended.")."""
         i = next((n for n, t in enumerate(self.sentences) if t.start == s.start), 0)
-        if i == 0 or "\n" in self.text[self.sentences[i - 1].end:s.start]:
-            return None
-        return self._event_in(self.sentences[i - 1])
+        for j in range(i - 1, max(-1, i - 4), -1):  # up to three sentences back, in the same paragraph
+            if "\n" in self.text[self.sentences[j].end:self.sentences[j + 1].start]:
+                return None
+            if ev := self._event_in(self.sentences[j]):
+                return ev
+        return None
 
     def _drop_dateless_events(self) -> None:
         """An event the text gives no date for is not kept (the model needs a start date)."""
@@ -454,7 +472,7 @@ class Extractor:
             return
         # "<City>, <Country>" for a city the gazetteer does not know
         seg = self.text[a:b]
-        for cm in re.finditer(r"(?:\bin\s+|\(|,\s*|^)\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?:([A-Z]{2}|[A-Z][a-z]+),\s*)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b", seg):
+        for cm in re.finditer(r"(?:\bin\s+|\(|,\s*|^)\s*([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?),\s*(?:([A-Z]{2}|[A-Z][a-z]+),\s*)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b", seg):
             country = self.places.country(cm.group(3))
             if country and not self.places.country(cm.group(1)) and cm.group(1) not in ("The", "In"):
                 self.x.add(key, "schema:location", self.city(cm.group(1), country.code, ev), ev)
@@ -532,7 +550,7 @@ class Extractor:
         self._delegations(key, s, rest_from)
 
     _DELEG_RE = re.compile(
-        r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5})\s+(?:(U\.S\.|[A-Z][A-Za-z]+)\s+)?(" + _PEOPLE_NOUNS + r")\b",
+        r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5}|" + _NUMBER_WORDS_RE + r")\s+(?:(U\.S\.|[A-Z][A-Za-z]+)\s+)?(" + _PEOPLE_NOUNS + r")\b",
         re.I,
     )
 
@@ -548,7 +566,7 @@ class Extractor:
                  for dm in self._DELEG_COORD.finditer(self.text, a, s.end)]
         for dm in self._DELEG_RE.finditer(self.text, a, s.end):
             if not any(f[0] == dm.start() for f in found):
-                found.append((dm.start(), dm.group(1), int(dm.group(2)), dm.group(3), dm.group(4), dm.group(0)))
+                found.append((dm.start(), dm.group(1), _count(dm.group(2)), dm.group(3), dm.group(4), dm.group(0)))
         # "including 25 from China", "30 of them from Kenya"
         for dm in re.finditer(r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5})\s+(?:of\s+them\s+|participants\s+|experts\s+|delegates\s+)?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", self.text[a:s.end]):
             who = dm.group(3).rstrip(".")
@@ -640,7 +658,7 @@ class Extractor:
             return
         target = None
         if re.search(rf"\b({_EVENT_NOUNS})\b", s.text, re.I) or self.main_meeting:
-            target = self.main_meeting
+            target = self._event_in(s) or self._event_before(s) or self.main_meeting
         if target is None:
             return
         for om in self.mentions_in(s, s.start + m.start(), s.end, labels=("ORG",)):
@@ -669,7 +687,7 @@ class Extractor:
         if re.search(rf"\b(?:both|all|the\s+two|these)\s+(?:{_EVENT_NOUNS}|session)s?\b", s.text[m.start():], re.I):
             events = [k for k, e in self.x.entities.items() if e.kind == "event"]  # "co-chaired both meetings"
         else:
-            events = [self._event_in(s) or self.main_meeting]
+            events = [self._event_in(s) or self._event_before(s) or self.main_meeting]
         for event in events:
             if event:
                 for person in persons:
@@ -885,6 +903,10 @@ class Extractor:
             if not items:
                 i += 1
                 continue
+            if _PARTICIPANTS_HEAD.search(s.text):
+                self.participants(items)
+                i = j
+                continue
             subject = self.main_cooperation or self.main_project
             if subject is None:
                 i = j
@@ -902,6 +924,23 @@ class Extractor:
                     self.x.add(c, "skos:inScheme", scheme, ev)
                     self.x.add(subject, "ckg:focusArea", c, ev)
             i = j
+
+    def participants(self, items: list[_Sentence]) -> None:
+        """A list under "Participants": each person and body is an attendee of the document's meeting."""
+        events = [k for k, e in self.x.entities.items() if e.kind == "event"]
+        event = self.main_meeting or (events[0] if len(events) == 1 else None)
+        if event is None:
+            return
+        for it in items:
+            ev = self.ev(it, "rule:participant-list")
+            for m in it.mentions:
+                if m.label == "PERSON":
+                    person = self.person(m, ev)
+                    self.x.add(event, "schema:attendee", person, ev)
+                    if re.search(r"(?:,\s*|\(\s*)(?:Co-?[Cc]hair|Chair(?:man|woman|person)?)\b", it.text):
+                        self.x.add(event, "ckg:chair", person, Evidence(ev.start, ev.end, ev.quote, "rule:participant-list-chair"))
+                elif m.label == "ORG":
+                    self.rel(event, "schema:attendee", self.org(m, ev), it, "rule:participant-list")
 
     def outcome(self, subject: str, it: _Sentence) -> None:
         label = it.text[len(BULLET):].strip()

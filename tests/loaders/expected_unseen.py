@@ -283,4 +283,28 @@ EXPECTED: dict[str, dict] = {
         cooperations={"Sino-German Symposium on Big Data": dict(start=None, countries={"China", "Germany"}, partners=set(), focus=set(), outcomes=0)},
         relations=set(),
     ),
+    "arctic-steering-committee-report.md": dict(
+        title="Report of the Third Steering Committee Meeting of the Arctic Data Alliance", issued="2020-10-09", modified=None,
+        organizations={"Arctic Data Alliance", "Norwegian Polar Institute", "Danish Meteorological Institute", "Polar Research Institute of China",
+                       "British Antarctic Survey", "Global Cryosphere Watch"},
+        persons={"Ingrid Hansen", "Peter Larsen", "ZHOU Wei", "Sarah Thompson"},
+        posts=set(),
+        # a city written with a letter outside ASCII; "Fourteen members attended" two sentences later
+        events={"Third Steering Committee Meeting": dict(start="2020-10-09", end=None, ordinal=3, city="Tromsø", country="Norway", series=None)},
+        delegations={("Third Steering Committee Meeting", None, 14, "ExactCount")},
+        # "agreed to sign a Memorandum of Understanding with the GCW": one party named, no agreement
+        agreements=set(),
+        cooperations={},
+        relations={
+            ("Third Steering Committee Meeting", "ckg:chair", "Ingrid Hansen"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Ingrid Hansen"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Peter Larsen"),
+            ("Third Steering Committee Meeting", "schema:attendee", "ZHOU Wei"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Sarah Thompson"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Norwegian Polar Institute"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Danish Meteorological Institute"),
+            ("Third Steering Committee Meeting", "schema:attendee", "Polar Research Institute of China"),
+            ("Third Steering Committee Meeting", "schema:attendee", "British Antarctic Survey"),
+        },
+    ),
 }
