@@ -123,7 +123,10 @@ def export_command(uri, username, password, database, out, fmt):
 
     ds = export(_config(uri, username, password, database))
     fmt = fmt or ("nquads" if out is not None and out.suffix in (".nq", ".nquads") else "trig")
-    data = ds.serialize(format=fmt)
+    try:
+        data = ds.serialize(format=fmt)
+    except Exception as e:  # rdflib refuses IRIs it cannot write (spaces, backticks ...)
+        raise StoreError(f"cannot write the export as {fmt}: {e}", hint="export from Python: collabkg.graph.neo4j.export()") from e
     if out is None:
         sys.stdout.write(data)
     else:
@@ -190,9 +193,10 @@ def _parse_params(items) -> dict:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter (JSON value, else a string); repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the bundled queries and exit.")
+@click.option("--write", is_flag=True, help="Run in a write transaction (default: read-only).")
 @neo4j_options
 @handle_errors
-def cypher_command(query, file, params, fmt, list_, uri, username, password, database):
+def cypher_command(query, file, params, fmt, list_, write, uri, username, password, database):
     """Run a Cypher query on the mirror: text, a bundled query's name, or --file.
 
     \b
@@ -211,7 +215,7 @@ def cypher_command(query, file, params, fmt, list_, uri, username, password, dat
     if (query is None) == (file is None):
         raise QueryError("give a query (text or bundled name) or --file, not both or neither", hint="see collabkg cypher --help")
     q = load_query(file) if file is not None else query
-    rows = run_cypher(q, _parse_params(params), _config(uri, username, password, database))
+    rows = run_cypher(q, _parse_params(params), _config(uri, username, password, database), write=write)
     _print_rows(rows, fmt)
 
 

@@ -60,6 +60,10 @@ def test_sync_verify_export_cypher_clear(neo4j, neo4j_config, store_dir, tmp_pat
                      "MATCH (a:ckg__Agreement) WHERE $name IS NULL OR a.rdfs__label CONTAINS $name RETURN a.rdfs__label AS agreement ORDER BY agreement\n")
     r = run(["cypher", "--file", str(qfile), "--param", "name=NCAR", "--format", "json"], env)
     assert json.loads(r.output) == [{"agreement": "MoU between CNIC and NCAR"}]
+    r = CliRunner().invoke(cli, ["cypher", "CREATE (:Scratch)"], env=env)
+    assert r.exit_code == 1  # read-only unless --write
+    r = run(["cypher", "--write", "CREATE (s:Scratch) WITH s DELETE s RETURN 1 AS ok"], env)
+    assert r.exit_code == 0
     r = run(["cypher", "--list"], env)
     assert "organizations_with_cas_agreements" in r.output
     # a statement removed from Neo4j by hand: verify reports it and exits 1

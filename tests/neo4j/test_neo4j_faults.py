@@ -159,3 +159,16 @@ def test_routing_scheme_and_tls_mismatch(neo4j, neo4j_config, mini_store):
     tls = Neo4jConfig("bolt+s://" + host, neo4j_config.username, neo4j_config.password, neo4j_config.database)
     with pytest.raises(Neo4jError, match="cannot reach Neo4j at bolt\\+s://"):
         connect(tls)
+
+
+def test_tests_refuse_a_database_they_did_not_write(neo4j, neo4j_config, monkeypatch):
+    from conftest import MARKER, _guard
+
+    neo4j.execute_query(f"MATCH (m:{MARKER}) DELETE m")
+    neo4j.execute_query("CREATE (:SomebodysData {name: 'precious'})")
+    monkeypatch.delenv("COLLABKG_TEST_NEO4J_WIPE", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="refusing to run the Neo4j tests"):
+        _guard(neo4j, neo4j_config)
+    monkeypatch.setenv("COLLABKG_TEST_NEO4J_WIPE", "1")
+    _guard(neo4j, neo4j_config)  # told to wipe: allowed
+    neo4j.execute_query(f"MERGE (:{MARKER})")
