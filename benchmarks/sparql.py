@@ -376,9 +376,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (smoke test)")
     ap.add_argument("--json", default=None, help="write the raw report here")
     ap.add_argument("--results", default=None, help="update the '## SPARQL' section of this RESULTS.md")
+    ap.add_argument("--from-json", default=None, help="do not run: report a previous --json file")
     a = ap.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s]
-    report = run(sizes, workdir=Path(a.workdir), rdflib_max=a.rdflib_max, rdflib_timeout=a.rdflib_timeout, quick=a.quick)
+    if a.from_json:
+        report = json.loads(Path(a.from_json).read_text())
+    else:
+        report = run(sizes, workdir=Path(a.workdir), rdflib_max=a.rdflib_max, rdflib_timeout=a.rdflib_timeout,
+                     quick=a.quick)
     if a.json:
         Path(a.json).write_text(json.dumps(report, indent=1))
     section = markdown(report)

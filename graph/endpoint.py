@@ -56,7 +56,7 @@ from rdflib import URIRef
 
 from collabkg.errors import CollabKGError, QueryError
 from collabkg.graph import sparql as sq
-from collabkg.graph.store import Store, to_ox
+from collabkg.graph.store import MARKER, Store, to_ox
 from collabkg.ontology.prefixes import PREFIXES
 
 __all__ = ["Endpoint", "serve"]
@@ -279,6 +279,7 @@ class Endpoint:
         self.pool = _Pool(self.store if (self.store is not None and self.store.path is None) else str(worker_target),
                           max_concurrent)
         self._write_lock = threading.Lock()
+        self._stamp = self._marker_stamp()
         handler = type("Handler", (_Handler,), {"endpoint": self})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True
@@ -315,7 +316,25 @@ class Endpoint:
             self.store.close()
 
     # -- operations used by the handler ----------------------------------------------------------
+    def _marker_stamp(self):
+        path = self.store.path if self.store is not None else getattr(self, "_path", None)
+        if path is None:
+            return None
+        try:
+            st = (Path(path) / MARKER).stat()
+            return st.st_mtime_ns, st.st_ino
+        except OSError:
+            return None
+
+    def _watch_store(self) -> None:
+        """After a bulk load elsewhere switched the store's database, use fresh workers."""
+        stamp = self._marker_stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self.pool.generation += 1  # workers are replaced as they are next borrowed
+
     def run_query(self, text: str) -> sq.Result:
+        self._watch_store()
         try:
             return self.pool.run(text, timeout=self.timeout, max_rows=self.max_rows)
         except sq.QueryTimeout as e:

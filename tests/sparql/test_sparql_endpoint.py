@@ -282,3 +282,24 @@ def test_bounded_load_test(endpoint, record_property):
     record_property("requests_per_second", round(total / elapsed, 1))
     print(f"\nload test: {total} requests from {n_clients} clients in {elapsed:.2f} s = {total / elapsed:.0f} req/s")
     assert errors == 0
+
+
+def test_endpoint_sees_a_bulk_load_done_elsewhere(tmp_path):
+    from collabkg.graph.store import Store
+
+    path = tmp_path / "store"
+    s = Store(path)
+    s.bulk_load(__import__("pathlib").Path(__file__).parent / "data" / "sample.trig")
+    s.close()
+    ep = Endpoint(path, port=0, max_concurrent=2).start()
+    try:
+        ask = "ASK { GRAPH <http://ex/new> { ?s ?p ?o } }"
+        assert client(ep, ask, JSON).query().convert()["boolean"] is False
+        extra = tmp_path / "extra.nq"
+        extra.write_text('<http://ex/a> <http://ex/b> "c" <http://ex/new> .\n')
+        writer = Store(path)  # the endpoint is read-only: the store is free for a loader
+        writer.bulk_load(extra)
+        writer.close()
+        assert client(ep, ask, JSON).query().convert()["boolean"] is True
+    finally:
+        ep.stop()
