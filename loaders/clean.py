@@ -33,7 +33,10 @@ _NAV_LINES = {
 _MENU_WORDS = _NAV_LINES | {
     "about", "about us", "news", "events", "research", "people", "our people", "publications", "programmes", "programs", "projects", "members",
     "resources", "media", "press", "careers", "faq", "help", "blog", "team", "partners", "about the council",
+    "our work", "what we do", "who we are", "get involved", "latest news", "membership", "governance", "donate",
+    "home page", "homepage", "services", "activities", "documents", "library", "gallery", "calendar", "jobs",
 }
+_TAG_LINE = re.compile(r"^(?:tags?|categories|category|keywords|filed\s+under|topics)\s*:", re.I)
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
 _SOCIAL_LINE = re.compile(r"^(?:follow|like|find)\s+us\s+on\b.{0,60}$|^share\s+(?:on|via)\b.{0,40}$", re.I)
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
@@ -41,7 +44,9 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 # "Nairobi, 12 March 2021 -- The meeting ...": a news dateline, the item's date
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
 _COOKIE_LINE = re.compile(r"\b(?:uses?|use of)\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
-_LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more"}
+_LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more",
+                        "latest news", "recent news", "related news", "more news", "recent posts", "related posts",
+                        "related articles", "you may also like", "popular posts"}
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON3 = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -112,6 +117,17 @@ def clean_text(raw: str) -> dict:
             meta["modified"] = date
             i += 1
             continue
+        if _TAG_LINE.match(line) and len(line) < 200:
+            i += 1
+            continue
+        # a block of two or more short menu lines ("About Us" / "Our Work" / "Latest News")
+        if low in _MENU_WORDS:
+            j = i
+            while j < len(lines) and lines[j] and lines[j].lower().rstrip(":") in _MENU_WORDS:
+                j += 1
+            if j - i >= 2:
+                i = j
+                continue
         if low in _LINK_BLOCK_STARTERS:
             in_link_block = True
             i += 1

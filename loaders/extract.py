@@ -149,6 +149,11 @@ class Extractor:
         else:
             key = f"{kind}/{norm(name)}"
             label = re.sub(r"^[“\"]|[”\"]$", "", name)
+            if kind in ("program", "project", "platform", "infrastructure") and key not in self.x.entities and len(name.split()) >= 2:
+                # "the Data Stewardship Programme" after "CODATA Brazil Data Stewardship Programme": one programme
+                longer = [k for k, e in self.x.entities.items() if e.kind == kind and e.entry is None and norm(e.label).endswith(" " + norm(name))]
+                if len(longer) == 1:
+                    key, label = longer[0], self.x.entities[longer[0]].label
         ent = self.x.entity(key, kind, classes, label, ev, entry=entry)
         if name != label:
             ent.alt_labels.add(name)
@@ -333,16 +338,22 @@ class Extractor:
                 continue
             after = self.text[m.end:s.end]
             role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
-            pm = re.match(r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)", after)
-            pm = pm or re.match(r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)", after)
-            # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
-            pm = pm or re.match(r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
-                                r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"
-                                r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?", after)
-            if not pm:
-                continue
-            org_start = m.end + pm.end()
-            org_m = next((o for o in s.mentions if o.start == org_start and o.label == "ORG"), None)
+            patterns = [
+                r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)",
+                r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)",
+                # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
+                r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
+                r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"
+                r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?",
+                # "Dr Ana Costa, Head of Data Services at the Brazilian Institute ...": a unit in the role title
+                r",\s*(?:the\s+)?(" + ROLE_RE + r"\s+of\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\s+(?:at|in|with)\s+(?:the\s+)?",
+            ]
+            pm = org_m = None
+            for pat in patterns:
+                pm = re.match(pat, after)
+                org_m = next((o for o in s.mentions if pm and o.start == m.end + pm.end() and o.label == "ORG"), None)
+                if org_m is not None:
+                    break
             if org_m is None:
                 continue
             ev = self.ev(s, "rule:person-post-apposition")

@@ -86,13 +86,15 @@ _ROLE_HEADS = (
 )
 #: A post's title: optional modifiers and capitalised words, then a role head ("Project Officer").
 ROLE_RE = rf"(?:(?:Deputy|Vice|Executive|Associate|Assistant|Senior|Chief|Acting|Honorary|Founding|General|Principal|Former)[ -])*(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS})(?:\s+and\s+(?:[A-Z][a-z]+ ){{0,2}}(?:{_ROLE_HEADS}))?"
-_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # capitals, also accented ("João", "Łukasz")
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 #: Lower-case particles inside Western names ("Anna de Vries", "Ludwig van Beethoven").
 _PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|del|della|di|du|le|la|ten|ter|bin|ibn|al|el)"
 _SURNAME_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?"
 # "BAO Yiming", "Yiming BAO", "Javed Ashraf", "John A. Smith", "Mary-Ann O'Neil"
 _PERSON_NAME = rf"(?:{_SURNAME_CAPS}\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?|{_NAME_TOKEN}\s+{_SURNAME_CAPS}|{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:(?:\s+{_PARTICLE}){{0,2}}\s+(?:O'|Mc|Mac)?{_NAME_TOKEN}){{1,2}})"
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9'’]+)*|&")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*|&")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][a-z]?s?)\s*\)")
 
 
@@ -206,7 +208,7 @@ class _Finder:
                     exact = exact or cand
                 elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr):
                     fuzzy = cand
-                if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME for w, _, _ in cand) \
+                if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME or w == "in" for w, _, _ in cand) \
                         and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 \
                         and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
                     whole = cand
@@ -286,6 +288,8 @@ class _Finder:
                             break
                         if words[k + 1][0] in ("and", "&") and re.match(r"(?:[A-Z][\w'’-]*\s+){0,5}(?:" + "|".join(HEADS) + r")\b", self.text[words[k + 2][1]:words[k + 2][1] + 100]):
                             break  # "University of Tokyo and Kenyatta University": a second body
+                        if words[k + 1][0] in ("and", "&") and re.match(TITLE_RE + r"\s", self.text[words[k + 2][1]:words[k + 2][1] + 14]):
+                            break  # "University of Lisbon and Dr Ana Costa": a person follows
                         k += 1
                     continue
                 if nw[:1].isupper() and HEADS.get(nw) and nw in ("Systems", "Groups"):
@@ -309,7 +313,8 @@ class _Finder:
                     country = c.code
                     span_words = span_words[1:]
                     continue
-                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and HEADS.get(span_words[-1][0]) and len(span_words) > 2:
+                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and HEADS.get(span_words[-1][0]) and len(span_words) > 2 \
+                        and HEADS.get(span_words[-1][0]) not in ("Program", "Project", "Platform"):
                     ent = self.registry.lookup(first)
                     if ent is None or ent.kind not in ("DataInfrastructure",):
                         parent_acr = span_words[0]

@@ -307,4 +307,18 @@ EXPECTED: dict[str, dict] = {
             ("Third Steering Committee Meeting", "schema:attendee", "British Antarctic Survey"),
         },
     ),
+    "brazil-data-stewardship-noisy-page.txt": dict(
+        # a menu block, a byline, tags, share links and a "Latest News" link list around the item
+        title="CODATA Brazil Data Stewardship Programme", issued="2022-06-03", modified=None,
+        organizations={"University of Lisbon", "Brazilian Institute of Information in Science and Technology",
+                       "Foundation for Science and Technology", "São Paulo Research Foundation"},
+        persons={"Joao Silva", "Ana Costa"},
+        posts={("Ana Costa", "Head of Data Services", "Brazilian Institute of Information in Science and Technology")},
+        # "experts met in Lisbon on 25 May": no event noun, no event
+        events={},
+        delegations=set(),
+        agreements=set(),
+        cooperations={},
+        relations=set(),
+    ),
 }
