@@ -168,7 +168,7 @@ def main(argv=None) -> int:
         f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
         "",
         f"- Machine: {machine()}; shared with other work while measured.",
-        f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine (page cache and heap: the script's defaults); "
+        f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine (NEO4J_HEAP=2g NEO4J_PAGECACHE=1g NEO4J_TX_MAX=2g); "
         f"driver neo4j {__import__('neo4j').__version__}, neo4j-rust-ext: {rust}; batch size {args.batch_size:,} rows per UNWIND transaction, {args.workers} worker(s).",
         f"- Graph: `benchmarks/generate.py` ({args.triples:,} quads, seed {args.seed}) -> {full.nodes:,} nodes, {full.relationships:,} relationships.",
         "",

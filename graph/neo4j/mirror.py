@@ -329,6 +329,20 @@ def _read_state(session):
     return nodes, rels
 
 
+def _same_value(a: Any, b: Any) -> bool:
+    """Exact equality of property values: 1, 1.0 and True differ (they are different literals)."""
+    ta, tb = type(a), type(b)
+    if ta is list and tb is list:
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+    if ta is tb and ta in (str, int, bool):
+        return a == b
+    return canonical(a) == canonical(b)
+
+
+def _same_props(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(_same_value(v, b[k]) for k, v in a.items())
+
+
 def _canon_props(props: dict) -> str:
     return json.dumps({k: canonical(v) for k, v in props.items()}, sort_keys=True, ensure_ascii=False)
 
@@ -536,7 +550,7 @@ def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, pro
             continue
         (eid, props), dups = entries[0], entries[1:]
         rel_delete.extend(e for e, _ in dups)
-        if _canon_props(props) != _canon_props(want):
+        if not _same_props(props, want):
             rel_update.append([eid, want])
     for key, want in model.rels.items():
         if key not in cur_rels:
@@ -552,7 +566,7 @@ def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, pro
         if have is None:
             continue
         changed = False
-        if _canon_props(have.props) != _canon_props(want.props):
+        if not _same_props(have.props, want.props):
             prop_update.append({"uri": uri, "props": want.props})
             changed = True
         for l in want.labels - have.labels:

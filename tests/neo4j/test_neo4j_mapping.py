@@ -215,3 +215,17 @@ def test_batches_split_rows():
     sess = RecordingSession()
     mirror._create_nodes(sess, list(m.nodes.items()), 10, lambda n: None)
     assert [len(p["rows"]) for _, p in sess.calls] == [10, 10, 5]
+
+
+def test_property_comparison_is_exact():
+    from datetime import date
+
+    from collabkg.graph.neo4j.mirror import _same_props
+
+    assert _same_props({"a": [1, "x"], "d": date(2020, 1, 2)}, {"a": [1, "x"], "d": Date(2020, 1, 2)})
+    assert not _same_props({"a": 1}, {"a": 1.0})
+    assert not _same_props({"a": 1}, {"a": True})
+    assert not _same_props({"a": 0.0}, {"a": -0.0})
+    assert _same_props({"a": float("nan")}, {"a": float("nan")})
+    assert not _same_props({"a": [1]}, {"a": 1})
+    assert not _same_props({"a": 1}, {"a": 1, "b": 2})
