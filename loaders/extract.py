@@ -602,9 +602,10 @@ class Extractor:
 
     # sponsors ------------------------------------------------------------------------------
     def sponsors(self, s: _Sentence) -> None:
-        m = re.search(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|$)", s.text)
-        if not m:
-            return
+        for m in re.finditer(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|$)", s.text):
+            self._sponsor_clause(s, m)
+
+    def _sponsor_clause(self, s: _Sentence, m: re.Match) -> None:
         subject = self._subject(s, m.start()) or self.main_project or self.main_meeting
         if subject is None:
             return
@@ -744,7 +745,8 @@ class Extractor:
                 wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?(.+?)(?=[;.]|,|\s+(?:on|in|at|to|for)\s|$)", after)
                 if sm and wm:
                     # "A signed a MoU with B": the parties are the subject's bodies and B
-                    cands = self.mentions_in(s, s.start, s.start + sm.end(1)) + self.mentions_in(s, s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1))
+                    wa, wb = s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1)
+                    cands = self.mentions_in(s, s.start, s.start + sm.end(1)) + [o for o in s.mentions if wa <= o.start < wb and o.label in ("ORG", "GPE")]
                 elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
                 else:

@@ -150,3 +150,40 @@ def test_html_last_updated_is_a_modification_not_an_issue_date():
     assert out["modified"] == "2022-01-12"
     assert out.get("issued") is None
     assert "Last updated" not in out["text"]
+
+
+def test_a_block_of_menu_lines_tags_and_a_news_link_list_are_dropped():
+    page = ("Toggle navigation\nAbout Us\nOur Work\nLatest News\n\nData Stewardship Programme\n\n"
+            "Published on 3 June 2022 by Admin\n\nThe programme trains data stewards.\n\n"
+            "Tags: Data, Science, Stewardship\nShare on Twitter\nLatest News\nOpen Call for Proposals 2023\nNew Board Members Elected\n")
+    out = clean_text(page)
+    assert out["text"] == "Data Stewardship Programme\n\nThe programme trains data stewards."
+    assert out["title"] == "Data Stewardship Programme"
+    assert out["issued"] == "2022-06-03"
+
+
+def test_a_single_menu_word_inside_text_is_kept():
+    assert "News" in clean_text("Heading\n\nNews\n\nThe roundtable met.")["text"].splitlines()
+
+
+def test_a_news_dateline_gives_the_issue_date_and_leaves_the_sentence():
+    out = clean_text("Data project launched\n\nNairobi, 12 March 2021 -- The inception meeting took place on March 4.")
+    assert out["issued"] == "2021-03-12"
+    assert out["text"].splitlines()[-1] == "The inception meeting took place on March 4."
+
+
+def test_a_table_becomes_one_bullet_per_data_row():
+    text = ("Roundtables\n| Meeting | Date | Place |\n|---|---|---|\n"
+            "| 1st Roundtable | June 2-3, 2010 | Tokyo, Japan |\n| 2nd Roundtable | May 17, 2012 | Daejeon, Korea |")
+    lines = clean_text(text)["text"].splitlines()
+    assert lines == ["Roundtables", BULLET + "1st Roundtable, June 2-3, 2010, Tokyo, Japan", BULLET + "2nd Roundtable, May 17, 2012, Daejeon, Korea"]
+
+
+def test_html_table_through_trafilatura():
+    page = """<html><head><title>Japan-Korea Data Roundtable</title></head><body><nav><a href="/">Home</a></nav>
+    <div class="content"><h1>Japan-Korea Data Roundtable</h1><p>The roundtable was initiated in 2010 by two councils of the two countries.</p>
+    <h3>Roundtables</h3><table><tr><th>Meeting</th><th>Date</th><th>Place</th></tr>
+    <tr><td>1st Roundtable</td><td>June 2-3, 2010</td><td>Tokyo, Japan</td></tr></table></div></body></html>"""
+    lines = clean_html(page)["text"].splitlines()
+    assert BULLET + "1st Roundtable, June 2-3, 2010, Tokyo, Japan" in lines
+    assert not any("Meeting, Date" in ln or "---" in ln for ln in lines)

@@ -109,3 +109,28 @@ def test_people_by_title_by_caps_surname_and_by_apposition_with_a_post(text, nam
 ])
 def test_ordinary_capitalised_words_are_not_people(text):
     assert people(text) == []
+
+
+def test_accented_names_of_bodies_and_people():
+    assert "São Paulo Research Foundation" in orgs("It was funded by the São Paulo Research Foundation (FAPESP).")
+    assert people("Prof. João Gonçalves, Director of the Łódź Data Centre, spoke.") == ["João Gonçalves"]
+
+
+def test_a_person_after_and_is_not_part_of_a_body():
+    text = "Speakers included Professor Joao Silva of the University of Lisbon and Dr Ana Costa, Head of Data Services."
+    assert "University of Lisbon" in orgs(text)
+    assert people(text) == ["Joao Silva", "Ana Costa"]
+
+
+def test_a_name_an_acronym_vouches_for_may_hold_in():
+    found = orgs("Dr Ana Costa works at the Brazilian Institute of Information in Science and Technology (IBICT).")
+    assert found["Brazilian Institute of Information in Science and Technology"].acronym == "IBICT"
+
+
+def test_a_body_name_does_not_swallow_in_country_without_an_acronym():
+    found = orgs("The meeting was held at the University of Cape Town in South Africa.")
+    assert "University of Cape Town" in found
+
+
+def test_an_event_name_is_not_a_body():
+    assert not orgs("The 10th Joint Committee Meeting was held in Beijing.")

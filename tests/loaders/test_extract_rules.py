@@ -1,0 +1,92 @@
+"""Extraction rules on short texts: one rule family per test (``collabkg.loaders.extract``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def run(text: str, issued: dt.date | None = None):
+    x = extract(Document(Path("t.txt"), text, issued=issued))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def delegations(x, label):
+    out = set()
+    for f in x.facts:
+        if f.predicate == "ckg:delegation":
+            d = f.obj
+            c = x.objects(d, "ckg:country")
+            out.add((label(f.subject), label(c[0]) if c else None, int(x.objects(d, "ckg:attendeeCount")[0]), x.objects(d, "ckg:countPrecision")[0]))
+    return out
+
+
+def test_coordinated_counts_share_the_noun_and_keep_their_qualifier():
+    x, label = run("Sino-German Workshop on Earth Data\n\nThe 3rd Sino-German Workshop on Earth Data was held in Potsdam, Germany on "
+                   "12-14 June 2019, attended by 40 German and about 35 Chinese scientists.")
+    assert delegations(x, label) == {("Third Sino-German Workshop on Earth Data", "Germany", 40, "ckg:ExactCount"),
+                                     ("Third Sino-German Workshop on Earth Data", "China", 35, "ckg:Approximate")}
+
+
+def test_counts_in_words_and_in_a_later_sentence_belong_to_the_event_before():
+    x, label = run("Report\n\nThe Third Steering Committee Meeting was held in Oslo, Norway on 9 October 2020. "
+                   "It was chaired by Dr. Ingrid Hansen. Fourteen members attended in person.")
+    assert delegations(x, label) == {("Third Steering Committee Meeting", None, 14, "ckg:ExactCount")}
+    assert ("ckg:chair", "Ingrid Hansen") in {(f.predicate, label(f.obj)) for f in x.facts if label(f.subject) == "Third Steering Committee Meeting"}
+
+
+def test_an_event_without_a_date_or_still_to_come_is_not_made():
+    x, _ = run("Roundtable\n\nThe next roundtable will be held in Boulder, Colorado in 2020. The meeting was held online.")
+    assert x.of_kind("event") == []
+
+
+def test_a_series_is_named_by_its_numbered_event():
+    x, label = run("Report\n\nThe Sixth India-US Data Science Roundtable was held on 7-8 February 2018 in Bengaluru, India.")
+    (event,) = x.of_kind("event")
+    (series,) = x.objects(event.key, "schema:superEvent")
+    assert label(series) == "India-US Data Science Roundtable"
+    assert {label(c) for c in x.objects(series, "ckg:country")} == {"India", "United States"}
+
+
+def agreements(x, label):
+    return {(a.label, frozenset(label(p) for p in x.objects(a.key, "ckg:party")), x.objects(a.key, "ckg:status")[0]) for a in x.of_kind("agreement")}
+
+
+def test_agreement_forms():
+    x, label = run("News\n\nThe Korea Institute of Ocean Science and Technology (KIOST) signed a Memorandum of Understanding (MoU) "
+                   "with the Japan Agency for Marine-Earth Science and Technology (JAMSTEC) on 5 May 2021.")
+    (a,) = agreements(x, label)
+    assert a[1] == {"Korea Institute of Ocean Science and Technology", "Japan Agency for Marine-Earth Science and Technology"}
+    x, label = run("News\n\nKIOST and the Japan Agency for Marine-Earth Science and Technology (JAMSTEC) signed a Memorandum of Understanding.")
+    assert len(agreements(x, label)) == 0  # KIOST undefined here: one party only
+    x, label = run("News\n\nA Letter of Intent between CNES and ISRO on ocean data was signed.")
+    assert agreements(x, label) == {("Letter of Intent between CNES and ISRO", frozenset({"CNES", "ISRO"}), "ckg:Established")}
+    x, label = run("News\n\nThe participants proposed a bilateral India-US agreement on open data.")
+    ((_, parties, status),) = agreements(x, label)
+    assert parties == {"India", "United States"} and status == "ckg:Proposed"
+
+
+def test_sponsors_known_by_shape_and_unknown_by_capitals_but_not_grant_numbers():
+    x, label = run('Project news\n\nThe kick-off meeting of the project "Open Soil Data" was held on 3 May 2020 in Berlin, Germany. '
+                   "The project is funded by the Horizon 2020 programme and the Thailand Science Research and Innovation; "
+                   "it is supported by the Belmont Forum under Grant Agreement No 12345.")
+    sponsors = {label(f.obj) for f in x.facts if f.predicate == "schema:sponsor"}
+    assert sponsors == {"Horizon 2020 programme", "Thailand Science Research and Innovation", "Belmont Forum"}
+
+
+def test_a_title_and_surname_alone_is_the_full_name_of_the_document():
+    x, _ = run("News\n\nProf. Maria Rossi, Vice President of the University of Bologna, spoke. Prof. Rossi thanked the hosts.")
+    assert [p.label for p in x.of_kind("person")] == ["Maria Rossi"]
+
+
+def test_participant_list_gives_attendees_and_the_chair():
+    x, label = run("Report of the First Board Meeting\n\nThe First Board Meeting was held in Paris, France on 3 March 2021.\n\n"
+                   "Participants\n• Dr. Ingrid Hansen (Norwegian Polar Institute), Chair\n• Prof. Peter Larsen, Danish Meteorological Institute")
+    rels = {(f.predicate, label(f.obj)) for f in x.facts if f.subject.startswith("event/")}
+    assert {("schema:attendee", "Ingrid Hansen"), ("schema:attendee", "Peter Larsen"), ("schema:attendee", "Norwegian Polar Institute"),
+            ("schema:attendee", "Danish Meteorological Institute"), ("ckg:chair", "Ingrid Hansen")} <= rels
+    assert ("ckg:chair", "Peter Larsen") not in rels
