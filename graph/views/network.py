@@ -224,10 +224,6 @@ def save_html(net: Network, path: str | os.PathLike) -> Path:
 
 # ---- building networks from projected graphs ---------------------------------------------------
 
-def _text_lines(pairs: Iterable[tuple[str, object]]) -> list[str]:
-    return [f"{k}: {v}" for k, v in pairs if v not in (None, "", [], {})]
-
-
 def _short(text: str | None, n: int = 280) -> str | None:
     if text is None:
         return None
