@@ -52,6 +52,9 @@ _PATTERNS = [
     ("dmy", re.compile(_D.format(n="d1") + r"\s+(?:of\s+)?" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
     # October 2006
     ("my", re.compile(_M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # February 9-10, 9-10 February (no year: completed from the document's date)
+    ("mdd", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r"\b(?![\d,]*\s*(?:19|20)\d\d)", re.I)),
+    ("ddm", re.compile(r"\b" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     # January 17 (no year: completed from the document's date)
     ("md", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
     # 17 January, the 17th of January (no year)
@@ -107,13 +110,16 @@ def find_dates(text: str, *, reference: dt.date | None = None, offset: int = 0) 
 def _build(kind: str, g: dict, reference: dt.date | None):
     if kind == "y":
         return dt.date(int(g["y"]), 1, 1), None, False
-    if kind in ("md", "dm"):
+    if kind in ("md", "dm", "mdd", "ddm"):
         if reference is None or not g["m1"][0].isupper():
             return None, None, False  # no year to complete from; "may 2" is a verb and a number
         d = dt.date(reference.year, _month(g["m1"]), int(g["d1"]))
         if d > reference:
             d = d.replace(year=reference.year - 1)
-        return d, None, True
+        end = d.replace(day=int(g["d2"])) if kind in ("mdd", "ddm") else None
+        if end is not None and end < d:
+            raise ValueError("range ends before it starts")
+        return d, end, True
     y = int(g["y"])
     if kind in ("isoiso", "dmydmy", "mdymdy"):
         num = (lambda v: int(v)) if kind == "isoiso" else _month

@@ -434,7 +434,7 @@ class Extractor:
 
     # attendance counts: "More than 100 participants attended the meeting" ----------------------
     def attendance(self, s: _Sentence) -> None:
-        if self._ordinal_match(s) or not re.search(r"\b(?:attend(?:ed|s)?|participants?|brought\s+together|gathered|took\s+part|joined|attendees|delegates)\b", s.text, re.I):
+        if self._ordinal_match(s) or not re.search(r"\b(?:attend(?:ed|s)?|participants?|participated|brought\s+together|gathered|took\s+part|joined|attendees|delegates)\b", s.text, re.I):
             return
         event = self._event_in(s) or self._event_before(s) or self.main_meeting
         if event is not None:
@@ -857,6 +857,14 @@ class Extractor:
                 continue
             for pm in self.mentions_in(s, s.start + m.start(1), s.start + m.end(1)):
                 self.rel(subject, "ckg:cooperatesWith", self.org(pm, self.ev(s, "rule:collaboration-with")), s, "rule:collaboration-with")
+        # "The project, led by the IITM, ...": the leader of the project
+        for lm in re.finditer(r"\b(?:led|coordinated|headed)\s+by\s+(?:the\s+)?", s.text):
+            if not (self.main_project and re.search(r"\bproject\b", s.text[:lm.start()], re.I)):
+                continue
+            who = next((o for o in s.mentions if o.start == s.start + lm.end() and o.label in ("ORG", "PERSON")), None)
+            if who is not None:
+                ev = self.ev(s, "rule:led-by")
+                self.x.add(self.main_project, "ckg:leader", self.person(who, ev) if who.label == "PERSON" else self.org(who, ev), ev)
         # "The project partners are A, B and C", "in partnership with A"
         pp = re.search(r"\b(?:project|programme|program)(?:'s)?\s+partners\s+(?:are|were|include|included)\s+(.+)$|\bin\s+partnership\s+with\s+(.+?)(?:[;.]\s|[;.]?$)", s.text)
         target = self.main_project or self.main_cooperation

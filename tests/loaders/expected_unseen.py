@@ -321,4 +321,23 @@ EXPECTED: dict[str, dict] = {
         cooperations={},
         relations=set(),
     ),
+    "eu-india-climate-data-news.html": dict(
+        title="EU-India Platform for Climate Data launched", issued="2023-02-15", modified=None,
+        organizations={"Indian Institute of Tropical Meteorology", "Alfred Wegener Institute", "European Commission", "Department of Science and Technology"},
+        persons={"Rajiv Menon", "Claudia Becker"},
+        posts={("Rajiv Menon", "Project Coordinator", "Indian Institute of Tropical Meteorology")},
+        # "on February 9-10": a range without a year, completed from the article's date
+        events={"Inaugural meeting of EU-India Climate Data Project": dict(start="2023-02-09", end="2023-02-10", ordinal=None, city="New Delhi", country="India", series=None, inferred=True)},
+        delegations={("Inaugural meeting of EU-India Climate Data Project", None, 70, "Approximate")},
+        agreements=set(),
+        cooperations={},
+        relations={
+            ("EU-India Climate Data Project", "ckg:leader", "Indian Institute of Tropical Meteorology"),
+            ("Inaugural meeting of EU-India Climate Data Project", "ckg:chair", "Rajiv Menon"),
+            ("Inaugural meeting of EU-India Climate Data Project", "ckg:chair", "Claudia Becker"),
+            ("EU-India Climate Data Project", "schema:sponsor", "European Commission"),
+            ("EU-India Climate Data Project", "schema:sponsor", "Department of Science and Technology"),
+            ("Department of Science and Technology", "ckg:country", "India"),
+        },
+    ),
 }

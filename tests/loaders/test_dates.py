@@ -54,6 +54,12 @@ def test_a_date_without_year_takes_the_documents_year_and_is_flagged(text, iso):
     assert d.inferred is True
 
 
+@pytest.mark.parametrize("text", ["on February 9-10.", "on 9-10 February."])
+def test_a_yearless_range(text):
+    (d,) = find_dates(text, reference=dt.date(2023, 2, 15))
+    assert (d.start.isoformat(), d.end.isoformat(), d.inferred) == ("2023-02-09", "2023-02-10", True)
+
+
 def test_a_yearless_date_after_the_document_date_is_from_the_year_before():
     (d,) = find_dates("was held on December 5.", reference=REF)
     assert d.start.isoformat() == "2018-12-05" and d.inferred
