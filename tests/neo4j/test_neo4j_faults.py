@@ -162,7 +162,7 @@ def test_routing_scheme_and_tls_mismatch(neo4j, neo4j_config, mini_store):
 
 
 def test_tests_refuse_a_database_they_did_not_write(neo4j, neo4j_config, monkeypatch):
-    from conftest import MARKER, _guard
+    from neo4j_db import MARKER, _guard
 
     neo4j.execute_query(f"MATCH (m:{MARKER}) DELETE m")
     neo4j.execute_query("CREATE (:SomebodysData {name: 'precious'})")

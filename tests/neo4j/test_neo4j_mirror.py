@@ -202,7 +202,7 @@ def test_clear(neo4j, mini_store):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(ds=datasets())
 def test_generated_graphs_round_trip(neo4j, neo4j_config, ds):
-    from conftest import wipe
+    from neo4j_db import wipe
 
     wipe(neo4j, neo4j_config)
     sync(ds, driver=neo4j)
