@@ -64,6 +64,27 @@ def test_stats(run):
     assert "exact (networkx)" in out and "modularity" in out
 
 
+def test_stats_collapsed_and_time_window(run):
+    r = run("stats", "--top", "2", "--collapse", "organization", "--between", "2006", "2011")
+    assert r.exit_code == 0, r.output
+    assert "Analysis graph (collapsed between 2006 and 2011)" in r.output
+
+
+def test_empty_store(tmp_path):
+    from collabkg.graph.store import Store
+
+    Store(tmp_path / "empty").close()
+    store = str(tmp_path / "empty")
+    r = CliRunner().invoke(cli, ["stats", "--store", store])
+    assert r.exit_code == 0, r.output
+    assert "0 nodes, 0 edges" in r.output
+    r = CliRunner().invoke(cli, ["trace", "NCAR", "BIG", "--store", store])
+    assert r.exit_code == 1 and "'NCAR' matches no entity" in r.output
+    out = tmp_path / "empty.html"
+    r = CliRunner().invoke(cli, ["view", "-o", str(out), "--store", store])
+    assert r.exit_code == 0 and out.stat().st_size > 100_000
+
+
 def test_view_writes_self_contained_html(run, tmp_path):
     for args, name in [((), "all"), (("--focus", "CNIC", "--depth", "2"), "focus"),
                        (("--path", "NCAR", "BIG"), "path"), (("--kinds", "organization", "--collapse", "organization"), "orgs")]:

@@ -98,6 +98,12 @@ def test_select_and_filter_menus(mini, tmp_path, open_page):
     assert page.errors() == []
 
 
+def test_empty_graph_view(tmp_path, open_page):
+    page = open_page(save_html(graph_view(nx.Graph(), heading="nothing"), tmp_path / "empty.html"), timeout=20)
+    assert page.stable and page.errors() == [] and page.outside_requests() == []
+    assert page.js("return window.ckg.nodes.length") == 0
+
+
 def test_neighbourhood_view(mini, tmp_path, open_page):
     net = neighbourhood_view(mini, "CNIC", depth=2)
     page = open_page(save_html(net, tmp_path / "focus.html"))

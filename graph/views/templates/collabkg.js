@@ -72,6 +72,7 @@
     window.ckg.drawn = performance.now();
     if (!physics) markStable();
   });
+  if (!DATA.nodes.length) markStable(); // nothing to draw
   if (physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
