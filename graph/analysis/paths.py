@@ -38,6 +38,7 @@ TRACE_COLUMNS = [
 # rebuilt when the graph's node count changes
 _NAME_INDEX: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
 _KINDS: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
+_WORDS: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
 
 
 def normalize_name(name: str) -> str:
@@ -72,12 +73,40 @@ def _index(G: nx.Graph) -> dict[str, dict[str, int]]:
     return index
 
 
+#: Names compared letter by letter with a misspelt query, at most (rarest shared words first).
+MAX_CANDIDATES = 20_000
+
+
+def _candidates(G: nx.Graph, index: dict, key: str) -> list[str]:
+    """Names worth comparing with ``key``: all of them on small graphs; else those sharing a
+    word with it (rarest words first, up to :data:`MAX_CANDIDATES`), or its first letter."""
+    if len(index) <= MAX_CANDIDATES:
+        return list(index)
+    cache = _WORDS.get(G)
+    if cache is None or cache[0] != G.number_of_nodes():
+        words: dict[str, list[str]] = {}
+        for k in index:
+            for w in set(k.split()):
+                words.setdefault(w, []).append(k)
+        cache = _WORDS[G] = (G.number_of_nodes(), words)
+    words = cache[1]
+    found: dict[str, None] = {}
+    for w in sorted((w for w in set(key.split()) if w in words), key=lambda w: len(words[w])):
+        found.update(dict.fromkeys(words[w][:MAX_CANDIDATES]))
+        if len(found) >= MAX_CANDIDATES:
+            break
+    if not found:
+        found = dict.fromkeys(k for k in index if k[:1] == key[:1])
+    return list(found)[:MAX_CANDIDATES]
+
+
 def _describe(G: nx.Graph, n) -> str:
     d = G.nodes[n]
     return f"{d.get('name') or n} ({d.get('kind')}, {n})"
 
 
-def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, cutoff: float = 0.85) -> str:
+def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, cutoff: float = 0.85,
+                margin: float = 0.02) -> str:
     """Return the node named ``name``: by IRI, canonical name, alias or acronym, or close spelling.
 
     Parameters
@@ -91,6 +120,9 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
     cutoff : float
         Similarity (0-1) a close spelling needs to be accepted when it is the only one that
         close; lower matches are only suggested.
+    margin : float
+        When several names are that close, the closest is accepted if it beats the next by
+        this much; otherwise the name is ambiguous.
 
     Returns
     -------
@@ -132,14 +164,21 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
         if len(top) == 1:
             return top[0]
         raise EntityNotFound(name, [_describe(G, n) for n in top], ambiguous=True)
-    # close spellings: of names of allowed nodes
-    keys = [k for k, nodes in index.items() if any(ok(n) for n in nodes)] if allowed else list(index)
+    # close spellings: of names of allowed nodes, among names sharing a word with the query
+    keys = _candidates(G, index, key)
+    if allowed:
+        keys = [k for k in keys if any(ok(n) for n in index[k])]
     close = difflib.get_close_matches(key, keys, n=8, cutoff=0.6)
     scored = [(difflib.SequenceMatcher(None, key, k).ratio(), k) for k in close]
     good = [k for s, k in scored if s >= cutoff]
     good_nodes = sorted({n for k in good for n in index[k] if ok(n)})
     if len(good_nodes) == 1:
         return good_nodes[0]
+    # several close names: the closest wins if it is clearly closer than the next one
+    if len(scored) >= 2 and scored[0][0] >= cutoff and scored[0][0] - scored[1][0] >= margin:
+        best = [n for n in index[scored[0][1]] if ok(n)]
+        if len(best) == 1:
+            return best[0]
     suggestions = []
     for _, k in scored:
         for n in sorted(index[k]):

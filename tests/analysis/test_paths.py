@@ -97,3 +97,19 @@ def test_k_shortest_paths_plain_graph():
     assert k_shortest_paths(G, 0, 3, k=5) == [[0, 1, 2, 3], [0, 5, 4, 3]]
     with pytest.raises(nx.NodeNotFound):
         k_shortest_paths(G, 0, 99)
+
+
+def test_misspellings_on_large_graphs_compare_names_sharing_a_word(monkeypatch):
+    from collabkg.graph.analysis import paths as _  # noqa: F401
+    import importlib
+
+    pmod = importlib.import_module("collabkg.graph.analysis.paths")
+    monkeypatch.setattr(pmod, "MAX_CANDIDATES", 50)
+    G = nx.Graph()
+    for i in range(300):
+        G.add_node(f"o{i}", kind="organization", name=f"Institute number {i}", aliases=[])
+    G.add_node("big", kind="organization", name="Beijing Institute of Genomics", aliases=["BIG"])
+    assert find_entity(G, "Bejing Institute of Genomics") == "big"  # via the rare word "genomics"
+    assert find_entity(G, "Institute numbr 17") == "o17"
+    with pytest.raises(EntityNotFound):
+        find_entity(G, "Zzyzx")
