@@ -98,6 +98,21 @@ def test_select_and_filter_menus(mini, tmp_path, open_page):
     assert page.errors() == []
 
 
+def test_networks_built_the_pyvis_way(tmp_path, open_page):
+    from collabkg.graph.views import CollabNetwork
+
+    net = CollabNetwork(heading="by hand")
+    net.add_node("a", label="A <b>", title="plain <i>text</i>", kind="organization")
+    net.add_node("b", label="B")
+    net.add_edge("a", "b", title="a to b", label="knows")
+    net.write_html(str(tmp_path / "hand.html"))
+    page = open_page(tmp_path / "hand.html", timeout=20)
+    assert page.stable and page.errors() == [] and page.outside_requests() == []
+    assert page.js("return [window.ckg.nodes.length, window.ckg.edges.length]") == [2, 1]
+    assert page.js("return window.ckg.nodes.get('a').title") == "plain <i>text</i>"
+    assert page.js("return document.querySelectorAll('#mynetwork b, #mynetwork i').length") == 0
+
+
 def test_empty_graph_view(tmp_path, open_page):
     page = open_page(save_html(graph_view(nx.Graph(), heading="nothing"), tmp_path / "empty.html"), timeout=20)
     assert page.stable and page.errors() == [] and page.outside_requests() == []
