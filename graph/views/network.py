@@ -86,6 +86,25 @@ def _asset(rel: str) -> str:
     return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
 
 
+@lru_cache(maxsize=1)
+def _vis_dir() -> str:
+    """pyvis's newest bundled vis-network folder, e.g. ``lib/vis-9.1.2``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the installed pyvis ships no vis-network.
+    """
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    found = sorted((p for p in lib.glob("vis-*") if (p / "vis-network.min.js").is_file()),
+                   key=lambda p: tuple(int(x) if x.isdigit() else 0 for x in p.name[4:].split(".")))
+    if not found:
+        raise FileNotFoundError(f"{lib}: no vis-network in the installed pyvis; reinstall pyvis>=0.3.2")
+    return f"lib/{found[-1].name}"
+
+
 def _json_for_html(obj) -> str:
     """JSON that is inert inside a ``<script type="application/json">`` element."""
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
@@ -94,7 +113,7 @@ def _json_for_html(obj) -> str:
 
 
 def _vis_version() -> str:
-    head = _asset("lib/vis-9.1.2/vis-network.min.js")[:400]
+    head = _asset(_vis_dir() + "/vis-network.min.js")[:400]
     for line in head.splitlines():
         if "@version" in line:
             return line.split("@version")[1].strip()
@@ -170,8 +189,8 @@ class CollabNetwork(Network):
             heading=data["heading"], width=self.width, height=self.height, bgcolor=self.bgcolor,
             select_menu=self.select_menu, filter_menu=self.filter_menu, menus=menus,
             data_json=Markup(_json_for_html(data)),
-            vis_css=Markup(_asset("lib/vis-9.1.2/vis-network.css")),
-            vis_js=Markup(_asset("lib/vis-9.1.2/vis-network.min.js")),
+            vis_css=Markup(_asset(_vis_dir() + "/vis-network.css")),
+            vis_js=Markup(_asset(_vis_dir() + "/vis-network.min.js")),
             tom_css=Markup(_asset("lib/tom-select/tom-select.css")) if menus else "",
             tom_js=Markup(_asset("lib/tom-select/tom-select.complete.min.js")) if menus else "",
             app_js=Markup(_asset("collabkg.js")),
