@@ -460,11 +460,21 @@ class Extractor:
         self.x.facts = [f for f in self.x.facts if f.subject not in gone and f.obj not in gone]
 
     def _dates(self, key: str, s: _Sentence, method: str, text: str | None = None, offset: int | None = None) -> bool:
-        dates = [d for d in find_dates(text if text is not None else s.text, reference=self.doc.reference_date) if not d.year_only]
-        if not dates:
+        if self.x.objects(key, "schema:startDate"):
+            return True  # one start date per event: the first the text gives
+        seg = text if text is not None else s.text
+        found = find_dates(seg, reference=self.doc.reference_date)
+        dates = [d for d in found if not d.year_only and not d.month_only]
+        # "in October 2007", "held in Paris in 2009": only the year is sure, and said as a year
+        years = [d for d in found if (d.month_only or d.year_only)
+                 and (d.month_only or re.search(r"(?:\bin|\(|,|:|–|-)\s*$", seg[:d.span[0]]))]
+        if not dates and not years:
             return False
-        d = dates[0]
         ev = self.ev(s, method)
+        if not dates:
+            self.x.add(key, "schema:startDate", Literal(str(years[0].start.year), datatype=XSD.gYear), ev)
+            return True
+        d = dates[0]
         self.x.add(key, "schema:startDate", Literal(d.start.isoformat(), datatype=XSD.date), ev)
         if d.end:
             self.x.add(key, "schema:endDate", Literal(d.end.isoformat(), datatype=XSD.date), ev)
@@ -483,8 +493,9 @@ class Extractor:
             return
         # "<City>, <Country>" for a city the gazetteer does not know
         seg = self.text[a:b]
-        for cm in re.finditer(r"(?:\bin\s+|\(|,\s*|^)\s*([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?),\s*(?:([A-Z]{2}|[A-Z][a-z]+),\s*)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b", seg):
-            country = self.places.country(cm.group(3))
+        for cm in re.finditer(r"(?:\bin\s+|\(|,\s*|:\s*|^)\s*([A-Z][^\W\d_]+(?:[\s-][A-Z][^\W\d_]+)?),\s*(?:([A-Z]{2}|[A-Z][a-z]+),\s*)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b", seg):
+            # "Halifax, Canada, October 2007": the country may be the middle part
+            country = self.places.country(cm.group(3)) or (self.places.country(cm.group(2)) if cm.group(2) else None)
             if country and not self.places.country(cm.group(1)) and cm.group(1) not in ("The", "In"):
                 self.x.add(key, "schema:location", self.city(cm.group(1), country.code, ev), ev)
                 return

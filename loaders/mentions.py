@@ -206,7 +206,8 @@ class _Finder:
                 letters = "".join(w[0].upper() for w, _, _ in cand if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"})
                 if letters in acr_caps:
                     exact = exact or cand
-                elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr):
+                elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr) \
+                        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME for w, _, _ in cand):
                     fuzzy = cand
                 if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME or w == "in" for w, _, _ in cand) \
                         and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 \

@@ -340,4 +340,21 @@ EXPECTED: dict[str, dict] = {
             ("Department of Science and Technology", "ckg:country", "India"),
         },
     ),
+    "france-canada-ocean-dialogue.md": dict(
+        title="France-Canada Ocean Data Dialogue", issued=None, modified=None,
+        # "Fisheries and Oceans Canada (DFO)": the French acronym spells no English name; no body is made of the sentence
+        organizations={"Leibniz Institute for Baltic Sea Research"},
+        persons={"Hans Müller"},
+        posts={("Hans Müller", "Director", "Leibniz Institute for Baltic Sea Research")},
+        # list items "N Dialogue: City, Country, date – count"; a month or a year alone is kept as the year
+        events={
+            "First Dialogue": dict(start="2005-05-12", end="2005-05-14", ordinal=1, city="Brest", country="France", series="France-Canada Ocean Data Dialogue"),
+            "Second Dialogue": dict(start="2007", end=None, ordinal=2, city="Halifax", country="Canada", series="France-Canada Ocean Data Dialogue"),
+            "Third Dialogue": dict(start="2009", end=None, ordinal=3, city="Paris", country="France", series="France-Canada Ocean Data Dialogue"),
+        },
+        delegations={("First Dialogue", None, 40, "ExactCount"), ("Third Dialogue", None, 60, "MoreThan")},
+        agreements=set(),
+        cooperations={"France-Canada Ocean Data Dialogue": dict(start="2005", countries={"France", "Canada"}, partners=set(), focus=set(), outcomes=0)},
+        relations=set(),
+    ),
 }

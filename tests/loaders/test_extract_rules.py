@@ -90,3 +90,14 @@ def test_participant_list_gives_attendees_and_the_chair():
     assert {("schema:attendee", "Ingrid Hansen"), ("schema:attendee", "Peter Larsen"), ("schema:attendee", "Norwegian Polar Institute"),
             ("schema:attendee", "Danish Meteorological Institute"), ("ckg:chair", "Ingrid Hansen")} <= rels
     assert ("ckg:chair", "Peter Larsen") not in rels
+
+
+def test_a_month_or_a_year_alone_gives_the_year_of_a_numbered_event():
+    x, label = run("France-Canada Ocean Data Dialogue\n\nMeetings\n• 2nd Dialogue: Halifax, Canada, October 2007\n• Third Dialogue held in Paris in 2009")
+    starts = {e.label: (str(x.objects(e.key, "schema:startDate")[0]), x.objects(e.key, "schema:startDate")[0].datatype.split("#")[1]) for e in x.of_kind("event")}
+    assert starts == {"Second Dialogue": ("2007", "gYear"), "Third Dialogue": ("2009", "gYear")}
+
+
+def test_an_acronym_no_name_spells_makes_no_body_of_the_sentence_before_it():
+    x, _ = run("Dialogue\n\nThe France-Canada Ocean Data Dialogue started in 2005 between Ifremer and Fisheries and Oceans Canada (DFO).")
+    assert [e.label for e in x.of_kind("organization")] == []
