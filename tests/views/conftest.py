@@ -19,7 +19,9 @@ DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 @pytest.fixture(scope="session")
 def browser():
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+        # scripts/test installs them; a missing browser must not pass silently as skipped tests
+        pytest.fail("the view tests need Debian's chromium and chromium-driver: run scripts/test, or "
+                    "apt-get install -y chromium chromium-driver")
     driver = start_chromium()
     yield driver
     stop_chromium(driver)
