@@ -32,7 +32,7 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from collabkg.errors import CollabKGError, Neo4jError, QueryError
 from collabkg.graph.neo4j.config import Neo4jConfig
