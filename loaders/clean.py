@@ -36,6 +36,7 @@ _MENU_WORDS = _NAV_LINES | {
     "our work", "what we do", "who we are", "get involved", "latest news", "membership", "governance", "donate",
     "home page", "homepage", "services", "activities", "documents", "library", "gallery", "calendar", "jobs",
 }
+_CONTACT_LINE = re.compile(r"^(?:contact(?:\s+us)?|e-?mail|tel|telephone|phone|fax|address)\s*:|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _TAG_LINE = re.compile(r"^(?:tags?|categories|category|keywords|filed\s+under|topics)\s*:", re.I)
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
 _SOCIAL_LINE = re.compile(r"^(?:follow|like|find)\s+us\s+on\b.{0,60}$|^share\s+(?:on|via)\b.{0,40}$", re.I)
@@ -117,7 +118,7 @@ def clean_text(raw: str) -> dict:
             meta["modified"] = date
             i += 1
             continue
-        if _TAG_LINE.match(line) and len(line) < 200:
+        if (_TAG_LINE.match(line) or _CONTACT_LINE.search(line)) and len(line) < 200 and not _BULLET_RE.match(line):
             i += 1
             continue
         # a block of two or more short menu lines ("About Us" / "Our Work" / "Latest News")

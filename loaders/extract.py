@@ -939,7 +939,7 @@ class Extractor:
                 self.participants(items)
                 i = j
                 continue
-            subject = self.main_cooperation or self.main_project
+            subject = self.main_cooperation or self.main_project or self._title_body()
             if subject is None:
                 i = j
                 continue
@@ -956,6 +956,14 @@ class Extractor:
                     self.x.add(c, "skos:inScheme", scheme, ev)
                     self.x.add(subject, "ckg:focusArea", c, ev)
             i = j
+
+    def _title_body(self) -> str | None:
+        """The body a page is about, named by its title ("Alliance of ... Organizations"), if any."""
+        if not self.sentences:
+            return None
+        first = self.sentences[0]
+        m = next((o for o in first.mentions if o.label == "ORG" and o.start == first.start and o.end == first.end), None)
+        return self.org(m, self.ev(first, "rule:page-title-body")) if m is not None and m.cls not in ("Project", "Program", "Platform") else None
 
     def participants(self, items: list[_Sentence]) -> None:
         """A list under "Participants": each person and body is an attendee of the document's meeting."""

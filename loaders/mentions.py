@@ -437,6 +437,17 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
         body = m.label in ("ORG", "PERSON")
         return (body, m.end - m.start, _PRIORITY.get(m.method, 0))
 
+    # "Thai National Science and Technology Development Agency (NSTDA)": the acronym names the body
+    # without the country's adjective, which gives its country; a longer name otherwise takes the acronym
+    places = load_places()
+    for d in [m for m in mentions if m.method == "acronym-definition"]:
+        for sh in [m for m in mentions if m.label == "ORG" and m.method == "shape" and m.end == d.end and m.start < d.start]:
+            prefix = sh.text[:d.start - sh.start].split()
+            if prefix and all(places.country(w) for w in prefix):
+                mentions.remove(sh)
+                d.country = d.country or places.country(prefix[-1]).code
+            else:
+                sh.acronym = sh.acronym or d.acronym
     kept: list[Mention] = []
     for m in sorted(mentions, key=rank, reverse=True):
         clash = [k for k in kept if m.start < k.end and k.start < m.end]

@@ -357,4 +357,23 @@ EXPECTED: dict[str, dict] = {
         cooperations={"France-Canada Ocean Data Dialogue": dict(start="2005", countries={"France", "Canada"}, partners=set(), focus=set(), outcomes=0)},
         relations=set(),
     ),
+    "anso-about-page.txt": dict(
+        title="Alliance of International Science Organizations", issued=None, modified=None,
+        # the contact line is boilerplate; "Thai" is the country of NSTDA, not part of its name
+        organizations={"Alliance of International Science Organizations", "National Science and Technology Development Agency",
+                       "Pakistan Academy of Sciences"},
+        persons=set(),
+        posts=set(),
+        events={"Joint workshop": dict(start="2019", end=None, ordinal=None, city="Islamabad", country="Pakistan", series=None)},
+        delegations=set(),
+        agreements={("MemorandumOfUnderstanding", frozenset({"Alliance of International Science Organizations", "Pakistan Academy of Sciences"}), "Established")},
+        cooperations={},
+        relations={
+            ("National Science and Technology Development Agency", "ckg:country", "Thailand"),
+            ("Launch of the ANSO Open Data Initiative with the Thai National Science and Technology Development Agency (NSTDA)", "ckg:involves", "ANSO Open Data Initiative"),
+            ("Launch of the ANSO Open Data Initiative with the Thai National Science and Technology Development Agency (NSTDA)", "ckg:involves", "National Science and Technology Development Agency"),
+        },
+        # the page is about a body: its highlights are that body's outcomes
+        outcomes_of={"Alliance of International Science Organizations": 4},
+    ),
 }

@@ -187,3 +187,8 @@ def test_html_table_through_trafilatura():
     lines = clean_html(page)["text"].splitlines()
     assert BULLET + "1st Roundtable, June 2-3, 2010, Tokyo, Japan" in lines
     assert not any("Meeting, Date" in ln or "---" in ln for ln in lines)
+
+
+def test_contact_lines_are_dropped():
+    out = clean_text("Alliance\n\nThe alliance was launched in 2018.\n\nContact: Secretariat, 52 Sanlihe Road, Beijing. Email: info@example.org")
+    assert out["text"] == "Alliance\n\nThe alliance was launched in 2018."

@@ -134,3 +134,15 @@ def test_a_body_name_does_not_swallow_in_country_without_an_acronym():
 
 def test_an_event_name_is_not_a_body():
     assert not orgs("The 10th Joint Committee Meeting was held in Beijing.")
+
+
+def test_a_country_adjective_before_an_acronym_defined_name_is_its_country():
+    found = orgs("Launch of the initiative with the Thai National Science and Technology Development Agency (NSTDA).")
+    assert "National Science and Technology Development Agency" in found
+    m = found["National Science and Technology Development Agency"]
+    assert (m.acronym, m.country) == ("NSTDA", "TH")
+
+
+def test_a_longer_name_takes_the_acronym_of_its_tail():
+    found = orgs("It is run by the Royal National Science and Technology Development Agency (NSTDA).")
+    assert found["Royal National Science and Technology Development Agency"].acronym == "NSTDA"

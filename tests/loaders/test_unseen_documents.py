@@ -27,7 +27,7 @@ NAMES = sorted(EXPECTED)
 _SPECIFIC = ("MemorandumOfUnderstanding", "BilateralAgreement", "Agreement")
 _RELATION_PREDICATES = ("schema:sponsor", "schema:attendee", "ckg:chair", "schema:about", "ckg:builds", "ckg:basedOn",
                         "org:subOrganizationOf", "ckg:hostedBy", "ckg:country", "ckg:cooperatesWith", "ckg:involves",
-                        "ckg:realizes", "ckg:partner", "ckg:leader")
+                        "ckg:realizes", "ckg:partner", "ckg:leader", "ckg:outcomeOf")
 
 
 def test_every_document_has_expectations():
@@ -176,6 +176,8 @@ def _check(view: dict, exp: dict, name: str) -> None:
         assert want["partners"] <= got["partners"], f"{name}: {label} partners"
         assert got["focus"] == want["focus"], f"{name}: {label} focus areas"
         assert got["outcomes"] == want["outcomes"], f"{name}: {label} outcomes"
+    for body, n in exp.get("outcomes_of", {}).items():
+        assert sum(1 for r in view["relations"] if r[1:] == ("ckg:outcomeOf", body)) == n, f"{name}: outcomes of {body}"
     missing = exp["relations"] - view["relations"]
     assert not missing, f"{name}: missing relations {sorted(missing)}"
 
