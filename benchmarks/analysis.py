@@ -88,7 +88,7 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
-def bench_graph(n: int, pairs: int, seed: int = 0) -> dict:
+def bench_graph(n: int, pairs: int, seed: int = 0, *, trace_only: bool = False) -> dict:
     row: dict = {"nodes": n}
     t = time.perf_counter()
     G = collaboration_graph(n, seed)
@@ -116,6 +116,8 @@ def bench_graph(n: int, pairs: int, seed: int = 0) -> dict:
         row[f"trace_k{k}_p95_ms"] = percentile(times, 0.95) * 1000
         row[f"trace_k{k}_found"] = f"{found}/{pairs}"
         row[f"trace_k{k}_hops"] = statistics.median(hops) if hops else None
+    if trace_only:
+        return row
     t = time.perf_counter()
     nx.degree_centrality(G)
     row["degree_s"] = time.perf_counter() - t
@@ -179,10 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nodes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--triples", type=int, nargs="*", default=[100_000, 1_000_000])
     ap.add_argument("--pairs", type=int, default=200, help="random pairs per trace measurement")
+    ap.add_argument("--trace-only", action="store_true", help="skip centrality and communities")
     args = ap.parse_args(argv)
     graph_rows = []
     for n in args.nodes:
-        graph_rows.append(bench_graph(n, args.pairs))
+        graph_rows.append(bench_graph(n, args.pairs, trace_only=args.trace_only))
         print(f"graph {n}: {graph_rows[-1]}", file=sys.stderr, flush=True)
     store_rows = []
     for n in args.triples:

@@ -113,3 +113,11 @@ def test_misspellings_on_large_graphs_compare_names_sharing_a_word(monkeypatch):
     assert find_entity(G, "Institute numbr 17") == "o17"
     with pytest.raises(EntityNotFound):
         find_entity(G, "Zzyzx")
+
+
+def test_equally_short_paths_avoid_hubs_first():
+    # a - hub - b and a - quiet - b are both 2 hops; the hub links many others
+    G = nx.Graph([("a", "hub"), ("hub", "b"), ("a", "quiet"), ("quiet", "b")])
+    G.add_edges_from(("hub", f"x{i}") for i in range(20))
+    assert k_shortest_paths(G, "a", "b", k=1) == [["a", "quiet", "b"]]
+    assert k_shortest_paths(G, "a", "b", k=2) == [["a", "quiet", "b"], ["a", "hub", "b"]]
