@@ -382,6 +382,8 @@ class _Finder:
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
+            if m.group(1).endswith("s"):
+                continue  # "FAIR Principles", "OECD Guidelines": an acronym and a plural noun, not "ZHANG Shizhuan"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
         for m in re.finditer(rf"\b({TITLE_RE})\s+({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):

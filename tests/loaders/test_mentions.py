@@ -146,3 +146,9 @@ def test_a_country_adjective_before_an_acronym_defined_name_is_its_country():
 def test_a_longer_name_takes_the_acronym_of_its_tail():
     found = orgs("It is run by the Royal National Science and Technology Development Agency (NSTDA).")
     assert found["Royal National Science and Technology Development Agency"].acronym == "NSTDA"
+
+
+@pytest.mark.parametrize("text", ["The FAIR Principles were adopted.", "OECD Guidelines were cited.", "ORCID Identifiers are used.",
+                                  "Data was shared via DOI Names."])
+def test_an_acronym_before_a_plural_noun_is_not_a_chinese_name(text):
+    assert people(text) == []
