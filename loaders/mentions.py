@@ -327,6 +327,10 @@ class _Finder:
             if len(span_words) == 1:
                 i += 1
                 continue
+            if all(w in _GENERIC_WORDS or HEADS.get(w) for w, _, _ in span_words) \
+                    and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
+                i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
+                continue
             cls = _class_of([w for w, _, _ in span_words])
             if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
                 cls = LOWER_HEADS[span_words[-1][0]]
@@ -422,6 +426,11 @@ def _class_of(words: list[str]) -> str:
     return "Organization"
 
 
+#: Words that, with only a head noun, make a description rather than a name ("the Steering Committee").
+_GENERIC_WORDS = {"Scientific", "Organizing", "Organising", "Steering", "Program", "Programme", "Local", "Executive", "Advisory",
+                  "International", "National", "Technical", "Standing", "Working", "Management", "Review", "Expert",
+                  "Coordinating", "Coordination", "Project", "Editorial", "Governing", "Academic", "Regional", "Global",
+                  "Central", "General", "Data", "Partner", "Member", "Host", "New", "Main", "Secretariat"}
 _NATIONAL_WORDS = {"National", "Federal", "State", "Royal", "Imperial", "Central", "Thai", "Indian", "Chinese", "German",
                    "Japanese", "Korean", "Brazilian", "Kenyan", "South", "British", "French", "Italian", "Australian",
                    "Canadian", "American", "Pakistani", "Nigerian", "Egyptian", "Mexican", "Spanish", "Dutch", "Swiss"}

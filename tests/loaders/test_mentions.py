@@ -152,3 +152,14 @@ def test_a_longer_name_takes_the_acronym_of_its_tail():
                                   "Data was shared via DOI Names."])
 def test_an_acronym_before_a_plural_noun_is_not_a_chinese_name(text):
     assert people(text) == []
+
+
+@pytest.mark.parametrize("text", ["The Scientific Committee thanked the hosts.", "The National Committee met.", "The Data Center opened."])
+def test_a_head_noun_with_generic_words_only_is_no_name(text):
+    assert orgs(text) == {}
+
+
+@pytest.mark.parametrize("text, name", [("The Joint Research Centre hosts it.", "Joint Research Centre"),
+                                         ("The Steering Committee of the Arctic Data Alliance met.", "Steering Committee of the Arctic Data Alliance")])
+def test_names_with_some_generic_words_are_still_names(text, name):
+    assert name in orgs(text)
