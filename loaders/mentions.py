@@ -314,9 +314,15 @@ class _Finder:
                     country = c.code
                     span_words = span_words[1:]
                     continue
-                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and HEADS.get(span_words[-1][0]) and len(span_words) > 2 \
-                        and HEADS.get(span_words[-1][0]) not in ("Program", "Project", "Platform"):
+                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and len(span_words) > 2 \
+                        and any(HEADS.get(w) for w, _, _ in span_words[1:]) \
+                        and _class_of([w for w, _, _ in span_words[1:]]) not in ("Program", "Project", "Platform"):
                     ent = self.registry.lookup(first)
+                    rest = self.text[span_words[1][1]:span_words[-1][2]]
+                    long = ent.name if ent else self.known_acronyms.get(first, "")
+                    if norm(long) == norm(rest) or (ent is not None and self.registry.lookup(rest) is ent):
+                        span_words = span_words[1:]  # "GFZ German Research Centre for Geosciences": the body itself
+                        break
                     if ent is None or ent.kind not in ("DataInfrastructure",):
                         parent_acr = span_words[0]
                         span_words = span_words[1:]

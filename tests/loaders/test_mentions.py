@@ -163,3 +163,10 @@ def test_a_head_noun_with_generic_words_only_is_no_name(text):
                                          ("The Steering Committee of the Arctic Data Alliance met.", "Steering Committee of the Arctic Data Alliance")])
 def test_names_with_some_generic_words_are_still_names(text, name):
     assert name in orgs(text)
+
+
+def test_an_acronym_before_its_own_name_is_not_a_parent():
+    found = orgs("The German Research Centre for Geosciences (GFZ) hosts it. The GFZ German Research Centre for Geosciences was founded in 1992.")
+    assert all(m.parent is None for m in found.values())
+    found = orgs("The CAS Institute of Geographic Sciences met.")
+    assert found["Institute of Geographic Sciences"].parent.entry.id == "cas"
