@@ -3,6 +3,27 @@
 The rules read the genre: pages and news items about scientific-data cooperation. Each rule has a
 name (``rule:...``) that the evidence records, so "why do we believe this?" also says how.
 
+The families, in the order they run:
+
+- cooperations and series named in the text ("the UK-US Research Data Partnership, established in
+  2016 by A and B"), with countries, start year and partners ("between", "joint activity of",
+  "organised by", "connects A with B");
+- projects, posts ("X, Director of Y", "X (Director of Y)", "X, a senior engineer at Y", "X, Head of
+  Data Services at Y"), meetings held on a date ("was held", "took place"; future ones are not events)
+  and named events ("The ... Forum was held in ... on ...");
+- numbered events of a series ("Third ...", "3rd ...", misspelt "Secnod ...", list items, table rows),
+  whose series is made from the event's name when the page does not name it; their dates, places
+  and delegations ("40 German and about 35 Chinese scientists", "Fourteen members", "25 from China",
+  also in the sentences after the event);
+- sponsors ("funded by", "support was provided by"; bodies no other rule named are read from the
+  list's capitalised runs), attendees and participant lists, chairs (several, "both meetings"),
+  agreements ("MoU between A and B", "A signed a MoU (MoU) with B", "A and B signed", letters of
+  intent, proposed bilateral agreements between countries), task groups, platforms, leaders,
+  collaborations with countries and regions, project partners;
+- list sections: focus areas and outcomes of the page's cooperation, project or body.
+
+Events the text gives no date for are dropped at the end (the model needs a start date).
+
 >>> from collabkg.loaders.documents import Document
 >>> from pathlib import Path
 >>> import datetime as dt
