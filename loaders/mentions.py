@@ -392,8 +392,8 @@ class _Finder:
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
-            if m.group(1).endswith("s"):
-                continue  # "FAIR Principles", "OECD Guidelines": an acronym and a plural noun, not "ZHANG Shizhuan"
+            if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]):
+                continue  # "FAIR Principles", "GNU Octave": an acronym and a word, not "ZHANG Shizhuan"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
         for m in re.finditer(rf"\b({TITLE_RE})\s+({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
@@ -410,6 +410,17 @@ class _Finder:
             if any(t in _NOT_PERSON_WORDS or re.fullmatch(_ROLE_HEADS, t) for t in toks):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
+
+
+_PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|ng)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|ue|uo|ui|er|a|o|e|i|u|v)){1,4}")
+_OTHER_SURNAMES = {"KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON", "JANG", "LIM", "HAN", "OH", "SEO", "SHIN",
+                   "KWON", "HWANG", "AHN", "SONG", "YOO", "HONG", "NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "VU", "DANG",
+                   "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TAN", "LIM", "TEO", "GOH", "ONG", "KHOO", "CHIANG", "TSAI"}
+
+
+def _surname_like(word: str) -> bool:
+    """A surname written in capitals before the given name: Chinese (pinyin), Japanese, Korean, Vietnamese."""
+    return word in _OTHER_SURNAMES or bool(_PINYIN.fullmatch(word.lower().replace("-", "")))
 
 
 def _class_of(words: list[str]) -> str:

@@ -170,3 +170,14 @@ def test_an_acronym_before_its_own_name_is_not_a_parent():
     assert all(m.parent is None for m in found.values())
     found = orgs("The CAS Institute of Geographic Sciences met.")
     assert found["Institute of Geographic Sciences"].parent.entry.id == "cas"
+
+
+@pytest.mark.parametrize("text, name", [("ZHANG Shizhuan briefly introduced it.", "ZHANG Shizhuan"), ("YAMAKAWA Hiroshi spoke.", "YAMAKAWA Hiroshi"),
+                                         ("KIM Minjun spoke.", "KIM Minjun"), ("OUYANG Ziyuan spoke.", "OUYANG Ziyuan")])
+def test_a_surname_in_capitals_before_the_given_name(text, name):
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["It runs GNU Octave on Linux.", "The ORCID Registry is open.", "See USGS Earthquake data."])
+def test_an_unknown_acronym_before_a_word_is_not_a_surname(text):
+    assert people(text) == []
