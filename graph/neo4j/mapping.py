@@ -521,17 +521,37 @@ def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: Pref
     stmt: dict[str, dict[str, list]] = {}
     STMT_P = {RDF + "subject": "s", RDF + "predicate": "p", RDF + "object": "o", PROV_DERIVED: "ev"}
 
+    # the hot loop (once per quad): dict.get before allocating, bound methods
+    node_add = node_uris.add
+    lits_get, rels_get, stmt_role = lits.get, rels.get, STMT_P.get
     for s, p, o, g in quads:
-        node_uris.add(s)
+        node_add(s)
         if isinstance(o, tuple):
-            lits.setdefault(s, {}).setdefault(p, {}).setdefault(o, set()).add(g)
+            by_p = lits_get(s)
+            if by_p is None:
+                lits[s] = {p: {o: {g}}}
+                continue
+            by_o = by_p.get(p)
+            if by_o is None:
+                by_p[p] = {o: {g}}
+                continue
+            gs = by_o.get(o)
+            if gs is None:
+                by_o[o] = {g}
+            else:
+                gs.add(g)
             continue
         if p == RDF_TYPE and not o.startswith(BNODE_PREFIX):
             types.setdefault(s, {}).setdefault(o, set()).add(g)
         else:
-            node_uris.add(o)
-            rels.setdefault((s, p, o), set()).add(g)
-            role = STMT_P.get(p)
+            node_add(o)
+            key = (s, p, o)
+            gs = rels_get(key)
+            if gs is None:
+                rels[key] = {g}
+            else:
+                gs.add(g)
+            role = stmt_role(p)
             if role is not None:
                 stmt.setdefault(s, {}).setdefault(role, []).append(o)
 
@@ -583,12 +603,17 @@ def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: Pref
         nodes[uri] = NodeRecord(labels, props)
 
     out_rels: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for (s, p, o), gs in rels.items():
-        rp: dict[str, Any] = {"graphs": sorted(gs)}
-        ev = evidence.get((s, p, o))
+    ev_get = evidence.get
+    for key, gs in rels.items():
+        s, p, o = key
+        name = names.get(p)
+        if name is None:
+            name = shorten(p)
+        rp: dict[str, Any] = {"graphs": sorted(gs) if len(gs) > 1 else list(gs)}
+        ev = ev_get(key)
         if ev:
             rp["evidence"] = sorted(ev)
-        out_rels[(s, shorten(p), o)] = rp
+        out_rels[(s, name, o)] = rp
     return PGModel(nodes, out_rels, prefixes)
 
 
