@@ -49,6 +49,25 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
+def server_memory(driver) -> str:
+    """The server's heap (JMX), page cache and transaction memory limit, as configured."""
+    out = []
+    try:
+        rec = driver.execute_query("CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                                   "RETURN attributes.HeapMemoryUsage.value.properties.max AS m").records
+        out.append(f"heap {rec[0]['m'] / 2**30:.1f} GiB")
+    except Exception:
+        out.append(f"heap {os.environ.get('NEO4J_HEAP', '?')}")
+    try:
+        recs = driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN "
+            "['server.memory.pagecache.size', 'db.memory.transaction.total.max'] RETURN name, value").records
+        out += [f"{r['name']}={r['value']}" for r in recs]
+    except Exception:
+        pass
+    return ", ".join(out)
+
+
 def load_store(quads) -> Store:
     import pyoxigraph as ox
 
@@ -107,6 +126,7 @@ def main(argv=None) -> int:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--baseline-triples", type=int, default=100_000, help="subset written by both rdflib-neo4j and us (0: skip)")
     ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of the subset comparison (alternating order; medians reported)")
     ap.add_argument("--workers", type=int, default=1, help="transactions in flight during the bulk load")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--wipe", action="store_true", help="allow wiping a database holding other data")
@@ -118,6 +138,7 @@ def main(argv=None) -> int:
         cfg = Neo4jConfig(cfg.uri, cfg.username, "collabkg-local-test", cfg.database)
     driver = connect(cfg)
     version = driver.execute_query("CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + ' ' + edition AS v").records[0]["v"]
+    server_mem = server_memory(driver)
     try:
         import neo4j._rust  # noqa: F401  (the neo4j-rust-ext extension)
 
@@ -132,12 +153,18 @@ def main(argv=None) -> int:
     print(f"  generated and loaded into the store in {time.perf_counter() - t:.1f} s", file=sys.stderr)
 
     wipe(driver, cfg, args.wipe)
-    # warm the server (query plans, page cache) so the first timed run is not a cold start;
-    # rdflib-neo4j runs later on the same warm server
+    # warm the server (query plans, page cache) and both clients so no timed run is a cold start
     sync(load_store(quads[:20_000]), driver=driver, batch_size=args.batch_size)
     wipe(driver, cfg, args.wipe)
+    if args.baseline_triples:  # rdflib-neo4j warmed alike: its first run in a process is ~3x slower
+        with driver.session(database=cfg.database) as s:
+            s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+        rdflib_neo4j_write(quads[:20_000], cfg, 5000)
+        wipe(driver, cfg, args.wipe)
     print("sync (bulk, empty database) ...", file=sys.stderr)
+    load0 = os.getloadavg()[0]
     full = sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers)
+    load1 = os.getloadavg()[0]
     print("  " + full.summary(), file=sys.stderr)
     again = sync(store, driver=driver, batch_size=args.batch_size)
     print("  second sync: " + again.summary(), file=sys.stderr)
@@ -150,13 +177,28 @@ def main(argv=None) -> int:
         sub = quads[: args.baseline_triples]
         sub_store = load_store(sub)
         wipe(driver, cfg, args.wipe)
-        ours = sync(sub_store, driver=driver, batch_size=args.batch_size, workers=args.workers)
-        wipe(driver, cfg, args.wipe)
-        with driver.session(database=cfg.database) as s:
-            s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
-        print(f"rdflib-neo4j on {len(sub):,} triples ...", file=sys.stderr)
-        theirs_s = rdflib_neo4j_write(sub, cfg, 5000)
-        base = (len(sub), ours, theirs_s)
+        loads = [os.getloadavg()[0]]
+        ours_runs, theirs_runs = [], []
+
+        def run_ours():
+            wipe(driver, cfg, args.wipe)
+            ours_runs.append(sync(sub_store, driver=driver, batch_size=args.batch_size, workers=args.workers))
+
+        def run_theirs():
+            wipe(driver, cfg, args.wipe)
+            with driver.session(database=cfg.database) as s:
+                s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+            print(f"rdflib-neo4j on {len(sub):,} triples ...", file=sys.stderr)
+            theirs_runs.append(rdflib_neo4j_write(sub, cfg, 5000))  # 5000: rdflib-neo4j's default batch size
+
+        # alternate who goes first, so neither always follows the 1M wipe or the other's writes
+        for i in range(args.repeat):
+            for run in ((run_ours, run_theirs) if i % 2 == 0 else (run_theirs, run_ours)):
+                run()
+        loads.append(os.getloadavg()[0])
+        ours = sorted(ours_runs, key=lambda r: r.seconds)[len(ours_runs) // 2]
+        theirs_s = sorted(theirs_runs)[len(theirs_runs) // 2]
+        base = (len(sub), ours, theirs_s, [r.seconds for r in ours_runs], theirs_runs)
         wipe(driver, cfg, args.wipe)
     driver.close()
 
@@ -167,8 +209,10 @@ def main(argv=None) -> int:
         f"`python benchmarks/neo4j_sync.py --triples {args.triples} --baseline-triples {args.baseline_triples}` "
         f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
         "",
-        f"- Machine: {machine()}; shared with other work while measured.",
-        f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine (NEO4J_HEAP=2g NEO4J_PAGECACHE=1g NEO4J_TX_MAX=2g); "
+        f"- Machine: {machine()}; shared with other work while measured "
+        f"(1-minute load average {load0:.1f} before and {load1:.1f} after the 1M sync"
+        + (f", {loads[0]:.1f} / {loads[1]:.1f} around the 100k comparison" if args.baseline_triples else "") + ").",
+        f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine ({server_mem}); "
         f"driver neo4j {__import__('neo4j').__version__}, neo4j-rust-ext: {rust}; batch size {args.batch_size:,} rows per UNWIND transaction, {args.workers} worker(s).",
         f"- Graph: `benchmarks/generate.py` ({args.triples:,} quads, seed {args.seed}) -> {full.nodes:,} nodes, {full.relationships:,} relationships.",
         "",
@@ -178,11 +222,14 @@ def main(argv=None) -> int:
         f"| collabkg sync again (diff, no change: {again.changes} writes) | {again.quads:,} | {again.seconds:.1f} | {again.quads / again.seconds:,.0f} | - | - |",
     ]
     if base:
-        n, ours, theirs_s = base
+        n, ours, theirs_s, ours_all, theirs_all = base
         ro = ours.rates()
         lines += [
-            f"| collabkg sync, first {n:,} quads | {n:,} | {ours.seconds:.1f} | {ro['triples_per_s']:,.0f} | {ro['nodes_per_s']:,.0f} | {ro['rels_per_s']:,.0f} |",
-            f"| rdflib-neo4j 1.1, same {n:,} (as triples) | {n:,} | {theirs_s:.1f} | {n / theirs_s:,.0f} | - | - |",
+            f"| collabkg sync, first {n:,} quads (median) | {n:,} | {ours.seconds:.1f} | {ro['triples_per_s']:,.0f} | {ro['nodes_per_s']:,.0f} | {ro['rels_per_s']:,.0f} |",
+            f"| rdflib-neo4j 1.1, same {n:,} (median; as triples; batching on, batch size 5,000, its default) | {n:,} | {theirs_s:.1f} | {n / theirs_s:,.0f} | - | - |",
+            "",
+            f"Subset rows: medians of {len(ours_all)} alternating rounds (ours: {', '.join(f'{x:.1f}' for x in ours_all)} s; "
+            f"rdflib-neo4j: {', '.join(f'{x:.1f}' for x in theirs_all)} s).",
             "",
             f"Ratio (triples/s, same {n:,}-quad subset, same server, same run): **{(n / ours.seconds) / (n / theirs_s):.1f}x** rdflib-neo4j. "
             f"Our full {args.triples:,}-quad sync against rdflib-neo4j's subset rate: {r['triples_per_s'] / (n / theirs_s):.1f}x. "
