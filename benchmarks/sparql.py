@@ -49,7 +49,6 @@ SELECTIVE = {  # name -> (query file, variable, SPARQL that lists candidate valu
     "agreements(party)": ("agreements", "party", "SELECT DISTINCT ?v WHERE { ?a ckg:party ?v } LIMIT 2000"),
     "evidence(entity)": ("evidence", "entity", "SELECT DISTINCT ?v WHERE { ?v a foaf:Person } LIMIT 2000"),
     "describe-entity(entity)": ("describe-entity", "entity", "SELECT DISTINCT ?v WHERE { ?v a foaf:Person } LIMIT 2000"),
-    "entities(kind)": ("entities", "kind", "SELECT DISTINCT ?v WHERE { VALUES ?v { 'project' 'agreement' 'event' } }"),
 }
 FULL_SCAN = ["kinds", "documents", "roundtables", "agreements", "suborganizations", "cas-cooperation"]
 
@@ -247,7 +246,8 @@ def machine() -> dict:
             "load_average": os.getloadavg()[0]}
 
 
-def run(sizes: list[int], *, workdir: Path, rdflib_max: int, rdflib_timeout: float, quick: bool) -> dict:
+def run(sizes: list[int], *, workdir: Path, rdflib_max: int, rdflib_timeout: float, quick: bool,
+        partial: Path | None = None) -> dict:
     import generate as gen
 
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": {}}
@@ -273,6 +273,8 @@ def run(sizes: list[int], *, workdir: Path, rdflib_max: int, rdflib_timeout: flo
         else:
             entry["rdflib_skipped"] = f"rdflib in-memory not run above {rdflib_max:,} triples (too slow / too much memory)"
         report["sizes"][str(n)] = entry
+        if partial is not None:  # keep what is measured so far
+            partial.write_text(json.dumps(report, indent=1))
         shutil.rmtree(store_dir, ignore_errors=True)
     return report
 
@@ -383,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         report = json.loads(Path(a.from_json).read_text())
     else:
         report = run(sizes, workdir=Path(a.workdir), rdflib_max=a.rdflib_max, rdflib_timeout=a.rdflib_timeout,
-                     quick=a.quick)
+                     quick=a.quick, partial=Path(a.json) if a.json else None)
     if a.json:
         Path(a.json).write_text(json.dumps(report, indent=1))
     section = markdown(report)

@@ -593,7 +593,31 @@ def _worker_main(conn, path: str | None, inherited) -> None:
             conn.send(("error", QueryError(f"query failed: {type(e).__name__}: {e}")))
 
 
-_CTX_LOCK = None
+class _main_hidden:
+    """Keep a new worker from re-running the caller's script (a script without a ``__main__`` guard).
+
+    The worker only needs this module; multiprocessing would otherwise import ``__main__`` in the
+    child, re-running the user's top-level code.
+    """
+
+    def __enter__(self):
+        import sys
+
+        self.main = sys.modules.get("__main__")
+        self.saved = {k: getattr(self.main, k) for k in ("__file__", "__spec__") if hasattr(self.main, k)}
+        for k in self.saved:
+            try:
+                delattr(self.main, k) if k == "__file__" else setattr(self.main, k, None)
+            except (AttributeError, TypeError):
+                pass
+
+    def __exit__(self, *exc):
+        for k, v in self.saved.items():
+            try:
+                setattr(self.main, k, v)
+            except (AttributeError, TypeError):
+                pass
+
 
 
 def _forkserver_ctx():
@@ -629,7 +653,8 @@ class QueryWorker:
             ctx, inherited = _forkserver_ctx(), None
         self._conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, path, inherited), daemon=True)
-        self.process.start()
+        with _main_hidden():
+            self.process.start()
         child.close()
         if not self._conn.poll(start_timeout):
             self.kill()

@@ -209,3 +209,20 @@ def test_named_queries_and_files(tmp_path):
     assert sq.load_query(f) == "ASK {}"
     with pytest.raises(QueryError, match="named queries: agreements"):
         sq.load_query("no-such-query")
+
+
+def test_timeout_works_from_a_script_without_main_guard(mini_path, tmp_path):
+    """Worker processes must not re-run the caller's script (no ``if __name__ == '__main__'``)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "analyst.py"
+    script.write_text(
+        "from collabkg.graph.store import Store\n"
+        "from collabkg.graph import sparql\n"
+        f"store = Store({str(mini_path)!r}, read_only=True)\n"
+        "print(len(sparql.query(store, 'posts', timeout=30)))\n"
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "5"
