@@ -89,6 +89,18 @@ def default_corpus() -> Path:
     return Path(str(resources.files("collabkg.corpus")))
 
 
+def default_out_dir(store_path: Path) -> Path:
+    """Where a build writes graph.trig and graph.ttl without ``--out``.
+
+    Beside a store folder named ``store`` (``.collabkg/store`` -> ``.collabkg/``), else in a sibling
+    folder named after it, so ``--store /tmp/x`` never writes into ``/tmp`` itself.
+
+    >>> default_out_dir(Path(".collabkg/store")), default_out_dir(Path("/tmp/kg"))
+    (PosixPath('.collabkg'), PosixPath('/tmp/kg.out'))
+    """
+    return store_path.parent if store_path.name == "store" else store_path.with_name(store_path.name + ".out")
+
+
 def open_store(store: str | os.PathLike | Store | None = None, *, read_only: bool = False) -> Store:
     """Return ``store`` if it is a :class:`Store`, else open the folder (default location if None)."""
     if isinstance(store, Store):
@@ -257,8 +269,7 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     st.flush()
     report.counts = _summary(st)
     if out is not None or st.path is not None:
-        out_dir = Path(out) if out is not None else (st.path.parent if st.path else Path("."))
-        report.outputs = export_files(st, out_dir)
+        report.outputs = export_files(st, Path(out) if out is not None else default_out_dir(st.path))
     return report
 
 

@@ -232,3 +232,12 @@ def test_kill_during_build_leaves_the_store_as_before(tmp_path, corpus):
         st.close()
     report = api.build([many], store=tmp_path / "s")
     assert report.exit_code == 0 and len(report.loaded) == 40
+
+
+def test_outputs_go_beside_a_store_folder_or_into_a_sibling(tmp_path, corpus):
+    r = api.build([corpus], store=tmp_path / "kg" / "store")
+    assert sorted(Path(o).name for o in r.outputs) == ["graph.trig", "graph.ttl"]
+    assert {Path(o).parent for o in r.outputs} == {tmp_path / "kg"}
+    r = api.build([corpus], store=tmp_path / "mykg")
+    assert {Path(o).parent for o in r.outputs} == {tmp_path / "mykg.out"}
+    assert not (tmp_path / "graph.trig").exists()

@@ -17,7 +17,7 @@ from collabkg.cli.common import cli, console, err_console, handle_errors, store_
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where graph.trig and graph.ttl go [default: beside the store].")
+              help="Where graph.trig and graph.ttl go [default: beside a store folder named 'store', else STORE.out/].")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="An extra registry YAML of known bodies (repeatable).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
