@@ -738,6 +738,17 @@ def clear(config: Neo4jConfig | None = None, *, driver=None, batch_size: int = B
     """
     with _driver(config, driver) as (drv, cfg), _translate(cfg, "clearing the mirror"):
         with drv.session(database=cfg.database) as session:
+            # relationships first, in batches: a DETACH DELETE of a dense node (a predicate IRI
+            # with 80k rdf:predicate edges at 1M quads) in one transaction can exceed the
+            # server's per-transaction memory limit
+            while True:
+                rows = _run(
+                    session,
+                    "MATCH (:Resource)-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS c",
+                    n=batch_size,
+                )
+                if not rows or rows[0]["c"] == 0:
+                    break
             total = 0
             while True:
                 rows = _run(
