@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
+import pyoxigraph as ox
+
 from collabkg import api
 from collabkg.graph.store import Store
+
+#: The hand-made miniature corpus shared by the analysis and view tests.
+MINI = Path(__file__).parent / "analysis" / "data" / "mini.trig"
 
 
 def rows(store: Store, query: str) -> list[dict[str, str | None]]:
@@ -31,3 +36,19 @@ def sample_store(sample_build):
     st = Store(sample_build[1])
     yield st
     st.close()
+
+
+@pytest.fixture(scope="session")
+def mini_store() -> Store:
+    """The miniature corpus (``tests/analysis/data/mini.trig``) in an in-memory store."""
+    store = Store()
+    store.oxigraph.load(MINI.read_bytes(), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture()
+def mini(mini_store):
+    """A fresh projection of the miniature corpus (tests may mutate it)."""
+    from collabkg.graph.analysis import project
+
+    return project(mini_store)

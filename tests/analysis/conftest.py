@@ -4,26 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
-from collabkg.graph.analysis import project
-from collabkg.graph.store import Store
 
-DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="session")
-def mini_store() -> Store:
-    store = Store()
-    store.oxigraph.load((DATA / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG)
-    return store
-
-
-@pytest.fixture()
-def mini(mini_store):
-    """A fresh projection of the miniature corpus (tests may mutate it)."""
-    return project(mini_store)
 
 
 @pytest.fixture(scope="session")

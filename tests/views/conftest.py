@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from ckg_browser import (CHROMEDRIVER, CHROMIUM, XSS_IRI, XSS_NAME, XSS_QUOTE, Page,  # noqa: F401
                          start_chromium, stop_chromium)
 from collabkg.graph.analysis import project
-from collabkg.graph.store import Store
 
-DATA = Path(__file__).resolve().parents[1] / "analysis" / "data"
 
 
 @pytest.fixture(scope="session")
@@ -33,18 +30,6 @@ def open_page(browser):
         return Page(browser, path, timeout)
 
     return _open
-
-
-@pytest.fixture(scope="session")
-def mini_store() -> Store:
-    store = Store()
-    store.oxigraph.load((DATA / "mini.trig").read_bytes(), format=ox.RdfFormat.TRIG)
-    return store
-
-
-@pytest.fixture()
-def mini(mini_store):
-    return project(mini_store)
 
 
 @pytest.fixture()
