@@ -33,15 +33,18 @@ def _why_unreachable(cfg: Neo4jConfig, err: Exception) -> str:
     )
 
 
-def _guard(driver, cfg: Neo4jConfig) -> None:
-    """Refuse a database holding data the tests did not write, unless told to wipe it."""
+def _guard(driver, cfg: Neo4jConfig, *, who: str = "the Neo4j tests", why: str = "every test wipes it") -> None:
+    """Refuse a database holding data the tests did not write, unless told to wipe it.
+
+    Shared by the Neo4j tests and the notebook tests (``who`` and ``why`` word the refusal).
+    """
     with driver.session(database=cfg.database) as s:
         marked = s.run(f"MATCH (m:{MARKER}) RETURN count(m) AS c").single()["c"] > 0
         others = s.run(f"MATCH (n) WHERE NOT n:{MARKER} RETURN count(n) AS c").single()["c"]
     if others and not marked and os.environ.get("COLLABKG_TEST_NEO4J_WIPE") != "1":
         pytest.fail(
-            f"refusing to run the Neo4j tests: database {cfg.database_label} at {cfg.uri} holds "
-            f"{others} nodes the tests did not write, and every test wipes it. Point NEO4J_URI at a "
+            f"refusing to run {who}: database {cfg.database_label} at {cfg.uri} holds "
+            f"{others} nodes the tests did not write, and {why}. Point NEO4J_URI at a "
             "scratch server, or set COLLABKG_TEST_NEO4J_WIPE=1 to allow wiping.",
             pytrace=False,
         )

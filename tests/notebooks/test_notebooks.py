@@ -31,6 +31,7 @@ import pytest
 
 from collabkg.errors import Neo4jError
 from collabkg.graph.neo4j import Neo4jConfig, clear, connect
+from tests.neo4j.neo4j_db import MARKER, _guard, test_config  # the same settings and guard as the Neo4j tests
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -39,8 +40,6 @@ NEEDS_NEO4J = {"02_sparql_and_cypher.ipynb"}
 #: Inline views each notebook draws (cells ending in ``show(...)``).
 VIEWS = {"01_build_and_explore.ipynb": 1, "02_sparql_and_cypher.ipynb": 0, "03_tracing_collaboration.ipynb": 2}
 
-MARKER = "_CollabKGTestDatabase"  # as in tests/neo4j/conftest.py
-LOCAL_DEFAULT_PASSWORD = "collabkg-local-test"  # scripts/neo4j-local's default
 CDN_HOSTS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "code.jquery.com", "stackpath.bootstrapcdn.com",
              "maxcdn.bootstrapcdn.com", "ajax.googleapis.com")
 CELL_TIMEOUT = 600
@@ -48,17 +47,10 @@ CELL_TIMEOUT = 600
 
 # -- Neo4j: the server the test command started ---------------------------------------------------
 
-def _config() -> Neo4jConfig:
-    cfg = Neo4jConfig.from_env()
-    if cfg.password is None:
-        cfg = Neo4jConfig(cfg.uri, cfg.username, LOCAL_DEFAULT_PASSWORD, cfg.database)
-    return cfg
-
-
 @pytest.fixture(scope="session")
 def notebook_neo4j() -> Neo4jConfig:
     """A reachable Neo4j whose mirror the notebook may replace; its settings."""
-    cfg = _config()
+    cfg = test_config()
     try:
         driver = connect(cfg)
     except Neo4jError as e:
@@ -69,15 +61,7 @@ def notebook_neo4j() -> Neo4jConfig:
             "NEO4J_URI/NEO4J_PASSWORD." + (" CI=true: these tests must run, not skip." if ci else ""),
             pytrace=False)
     with driver:
-        with driver.session(database=cfg.database) as s:
-            marked = s.run(f"MATCH (m:{MARKER}) RETURN count(m) AS c").single()["c"] > 0
-            others = s.run(f"MATCH (n) WHERE NOT n:{MARKER} RETURN count(n) AS c").single()["c"]
-        if others and not marked and os.environ.get("COLLABKG_TEST_NEO4J_WIPE") != "1":
-            pytest.fail(
-                f"refusing to run the notebooks against database {cfg.database_label} at {cfg.uri}: it holds "
-                f"{others} nodes the tests did not write, and notebook 02 replaces the mirror. Point NEO4J_URI "
-                "at a scratch server, or set COLLABKG_TEST_NEO4J_WIPE=1 to allow wiping.",
-                pytrace=False)
+        _guard(driver, cfg, who="the notebooks", why="notebook 02 replaces the mirror")
         clear(driver=driver)  # the notebook then syncs into an empty database (the bulk path)
         with driver.session(database=cfg.database) as s:
             s.run(f"MERGE (:{MARKER})").consume()
