@@ -15,7 +15,8 @@ oxrdflib); Oxigraph does the storing and querying, transactionally.
 On disk a store is a folder holding a format marker (``collabkg-store.json``) and the Oxigraph
 database it points to (``data-<id>/``). Bulk loads write a new database next to the current one
 (a cheap hard-link snapshot plus the new data) and switch the marker atomically, so a crash
-(even ``kill -9``) mid-load leaves the store as it was before the load, never half-loaded.
+(even ``kill -9``) mid-load leaves the store as it was before the load, never half-loaded. Large
+N-Quads / N-Triples files are loaded by several threads at once, each taking byte ranges of lines.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ import io
 import itertools
 import json
 import os
+import re
 import shutil
+import threading
 import time
 import traceback
 import uuid
@@ -48,6 +51,11 @@ STORE_FORMAT = 1
 MARKER = "collabkg-store.json"
 #: Quads per bulk-load chunk: bounds memory (about 0.4 GB at 250k) whatever the input size.
 CHUNK_QUADS = 250_000
+#: N-Quads / N-Triples files at least this large are loaded by several threads at once, each
+#: parsing its own byte range of whole lines (Oxigraph parses and sorts without holding the GIL).
+PARALLEL_MIN_BYTES = 4 << 20
+#: Largest byte range one thread loads in one native call: bounds memory (about 0.15 GB each).
+RANGE_BYTES = 32 << 20
 
 _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
@@ -318,6 +326,7 @@ class Store:
         progress: bool | Callable[[int, int | None], None] = False,
         chunk_quads: int = CHUNK_QUADS,
         lenient: bool = False,
+        workers: int | None = None,
     ) -> int:
         """Stream RDF files into the store with Oxigraph's native bulk loader; all or nothing.
 
@@ -335,6 +344,12 @@ class Store:
             Quads per native bulk-load call; memory stays bounded by this, not by the input size.
         lenient : bool, optional
             Skip IRI validation while parsing (faster; only for trusted input).
+        workers : int, optional
+            Threads loading one large N-Quads / N-Triples file at once, each taking byte ranges
+            of whole lines (at most ``RANGE_BYTES`` each, which bounds memory). Default: the
+            number of CPUs, at most 4; 1 loads sequentially. Used for on-disk stores and plain
+            (not gzipped) files of at least ``PARALLEL_MIN_BYTES`` without blank nodes (a blank
+            node label must mean one node across the whole file, so those load sequentially).
 
         Returns
         -------
@@ -378,25 +393,21 @@ class Store:
                 return _load_into(self._ox, sources, format, gname, chunk_quads, report, lenient)
             finally:
                 report(None, None)
+        if workers is None:
+            workers = min(os.cpu_count() or 1, 4)
         self._ox.flush()
         name = _new_data_name()
-        target = self.path / name
-        new = None
         try:
-            self._ox.backup(str(target))  # hard links to immutable files: cheap
-            new = ox.Store(str(target))
-            n = _load_into(new, sources, format, gname, chunk_quads, report, lenient)
-            new.flush()
-            new = None  # closes the new database
-        except BaseException as e:
-            # the traceback's frames hold the new database open: clear them, then remove it
-            traceback.clear_frames(e.__traceback__)
-            new = None
-            gc.collect()
-            shutil.rmtree(target, ignore_errors=True)
-            raise
+            try:
+                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, workers)
+            except _BlankNodesSeen:
+                # a byte range met a blank node: start again from a new snapshot, one file at a time
+                gc.collect()
+                name = _new_data_name()
+                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, 1)
         finally:
             report(None, None)
+        target = self.path / name
         old = self.data_path
         self._write_marker(name)  # the commit point
         del self._ox
@@ -404,6 +415,24 @@ class Store:
         if old is not None and old != self.path and old.name.startswith("data-"):
             shutil.rmtree(old, ignore_errors=True)
         return n
+
+    def _load_snapshot(self, target: Path, sources, format, gname, chunk_quads, report, lenient, workers) -> int:
+        """Load into a new database at ``target`` (a snapshot of the live one); remove it on failure."""
+        new = None
+        try:
+            self._ox.backup(str(target))  # hard links to immutable files: cheap
+            new = ox.Store(str(target))
+            n = _load_into(new, sources, format, gname, chunk_quads, report, lenient, workers)
+            new.flush()
+            new = None  # closes the new database
+            return n
+        except BaseException as e:
+            # the traceback's frames hold the new database open: clear them, then remove it
+            traceback.clear_frames(e.__traceback__)
+            new = None
+            gc.collect()
+            shutil.rmtree(target, ignore_errors=True)
+            raise
 
     def remove_graph(self, name: URIRef) -> None:
         """Delete a named graph and its statements (no error if it does not exist)."""
@@ -512,20 +541,27 @@ class _Counting(io.RawIOBase):
         return n
 
 
-def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report, lenient: bool = False) -> int:
+def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report, lenient: bool = False,
+               workers: int = 1) -> int:
     import gzip
 
     done = 0
     n = 0
+    lock = threading.Lock()
 
     def on_read(k: int) -> None:
         nonlocal done
-        done += k
-        report(done, None)
+        with lock:
+            done += k
+            report(done, None)
 
     for i, src in enumerate(sources):
         fmt = _guess_format(src, format)
         label = str(src) if isinstance(src, Path) else getattr(src, "name", "input")
+        if (workers > 1 and isinstance(src, Path) and fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
+                and not label.endswith(".gz") and (_size(src) or 0) >= PARALLEL_MIN_BYTES):
+            n += _load_ranges(store, src, fmt, gname, lenient, workers, on_read)
+            continue
         try:
             raw = open(src, "rb") if isinstance(src, Path) else src
         except OSError as e:
@@ -550,6 +586,137 @@ def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report
             if isinstance(src, Path):
                 raw.close()
     return n
+
+
+class _BlankNodesSeen(Exception):
+    """A file loaded by byte ranges holds blank nodes: it must be loaded as one stream."""
+
+
+class _LineRange(io.RawIOBase):
+    """Whole lines of ``path`` from byte ``start`` to ``end``, counting the statements read.
+
+    Lines are counted once each, as whole lines: a line is a statement unless it is blank or a
+    comment (N-Quads / N-Triples hold one statement per line). Raises :class:`_BlankNodesSeen` at
+    the first ``_:``; reads as end of file once ``stop`` is set.
+    """
+
+    _STATEMENT = re.compile(rb"^[ \t]*[^ \t\r\n#]", re.M)
+
+    def __init__(self, path: Path, start: int, end: int, on_read, stop: threading.Event):
+        self._f = open(path, "rb")
+        self._f.seek(start)
+        self._left = end - start
+        self._lines = memoryview(b"")  # whole lines, counted, not yet handed out
+        self._tail = b""  # a partial last line, waiting for the rest of it
+        self._on_read, self._stop = on_read, stop
+        self.statements = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._stop.is_set():
+            return 0
+        while not self._lines:
+            if self._left <= 0 and not self._tail:
+                return 0
+            block = self._f.read(min(1 << 20, self._left)) if self._left > 0 else b""
+            self._left -= len(block)
+            if block:
+                self._on_read(len(block))
+            data = self._tail + block
+            cut = len(data) if self._left <= 0 else data.rfind(b"\n") + 1
+            lines, self._tail = data[:cut], data[cut:]
+            if b"_:" in lines:
+                raise _BlankNodesSeen()
+            n_lines = lines.count(b"\n") + (bool(lines) and not lines.endswith(b"\n"))
+            starts = lines.count(b"\n<") + lines.startswith(b"<")
+            self.statements += starts if starts == n_lines else len(self._STATEMENT.findall(lines))
+            self._lines = memoryview(lines)
+        k = min(len(b), len(self._lines))
+        b[:k] = self._lines[:k]
+        self._lines = self._lines[k:]
+        return k
+
+    def close(self) -> None:
+        self._f.close()
+        super().close()
+
+
+def _line_ranges(path: Path, size: int, range_bytes: int) -> list[tuple[int, int]]:
+    """Split ``path`` into byte ranges of about ``range_bytes`` that start and end at line breaks."""
+    out, start = [], 0
+    with open(path, "rb") as f:
+        while start < size:
+            end = min(start + range_bytes, size)
+            if end < size:
+                f.seek(end)
+                f.readline()
+                end = f.tell()
+            out.append((start, end))
+            start = end
+    return out
+
+
+def _lines_before(path: Path, offset: int) -> int:
+    n = 0
+    with open(path, "rb") as f:
+        while offset > 0:
+            block = f.read(min(1 << 20, offset))
+            if not block:
+                break
+            n += block.count(b"\n")
+            offset -= len(block)
+    return n
+
+
+def _load_ranges(store: ox.Store, path: Path, fmt, gname, lenient: bool, workers: int, on_read) -> int:
+    """Load one N-Quads / N-Triples file with ``workers`` threads, each taking byte ranges of it."""
+    size = path.stat().st_size
+    range_bytes = max(1 << 16, min(RANGE_BYTES, -(-size // (2 * workers))))
+    todo = list(enumerate(_line_ranges(path, size, range_bytes)))
+    todo.reverse()
+    stop = threading.Event()
+    failures: list[tuple[int, BaseException]] = []
+    counts: list[int] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        while not stop.is_set():
+            with lock:
+                if not todo:
+                    return
+                i, (start, end) = todo.pop()
+            reader = _LineRange(path, start, end, on_read, stop)
+            try:
+                store.bulk_load(io.BufferedReader(reader, 1 << 20), format=fmt, to_graph=gname, lenient=lenient)
+            except BaseException as e:  # noqa: BLE001 - reported below, the earliest range first
+                stop.set()
+                with lock:
+                    failures.append((start, e))
+                return
+            finally:
+                reader.close()
+            with lock:
+                counts.append(reader.statements)
+
+    threads = [threading.Thread(target=work, name=f"collabkg-load-{k}", daemon=True) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        start, e = min(failures, key=lambda f: f[0])
+        if isinstance(e, _BlankNodesSeen):
+            raise e
+        if isinstance(e, SyntaxError):
+            offset = _lines_before(path, start)
+            msg = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + offset}", str(e.args[0] if e.args else e))
+            raise StoreError(f"{path}: not valid RDF: {msg}", hint="fix the file; the store is unchanged") from e
+        if isinstance(e, OSError):
+            raise StoreError(f"{path}: cannot read ({e})", hint="check the file") from e
+        raise e
+    return sum(counts)
 
 
 def _progress_reporter(progress, total: int | None):
