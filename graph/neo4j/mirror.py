@@ -214,6 +214,26 @@ def _run(session, query: str, **params) -> list[dict]:
     return out
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause Python's cyclic garbage collector for the duration (restoring its previous state).
+
+    Mapping and reading build hundreds of thousands of small containers (tuples, sets, dicts,
+    driver records), none of them cyclic; each allocation burst triggers generation scans that
+    find nothing. Measured on the 100k-quad benchmark: ``build_model`` 0.55-0.80 s with the
+    collector running, 0.25-0.30 s paused; the whole sync 2.2 -> 1.5 s. Reference counting still
+    frees everything as usual; only cycle detection waits until the end."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _batches(rows: list, size: int) -> Iterator[list]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -404,12 +424,14 @@ def _rel_jobs(items, batch_size: int, ids: dict[str, int] | None = None) -> list
 
 def _node_jobs(items, batch_size: int, return_ids: bool = False) -> list[tuple[str, list]]:
     """(query, rows) batches creating nodes, grouped by label set; with ``return_ids`` each
-    query returns ``[uri, id(n)]`` of the nodes it created."""
+    query returns one record: the list of the created nodes' ids, in the order of its rows
+    (``collect`` after ``UNWIND ... CREATE`` keeps the row order; one record instead of one per
+    node: measured 0.41 -> 0.26 s for the 12,327 nodes of the 100k-quad benchmark)."""
     groups: dict[frozenset, list[dict]] = {}
     for _, rec in items:
         groups.setdefault(rec.labels, []).append(rec.props)
     jobs = []
-    ret = " RETURN [row.uri, id(n)] AS x" if return_ids else ""
+    ret = " RETURN collect(id(n)) AS ids" if return_ids else ""
     for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
         label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
         q = f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row{ret}"
@@ -438,7 +460,8 @@ def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1
     None: one job per transaction); with ``workers > 1`` several transactions at once, each
     worker on its own session. A transaction the server rolled back (deadlock, transient
     error) is run again; nothing else is retried (a commit in doubt is left to the next sync).
-    ``sink``, if given, receives the first column of every committed job's records."""
+    ``sink``, if given, receives ``[(rows, first column of the job's single record), ...]`` of
+    every committed transaction."""
     import threading
 
     from neo4j.exceptions import TransientError
@@ -457,7 +480,7 @@ def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1
                             for _ in res:  # write-only: no records; reads the summary
                                 pass
                         else:
-                            values.extend(r[0] for r in res)
+                            values.append((rows, res.single(strict=True)[0]))
                     tx.commit()
                 if sink is not None:
                     with lock:
@@ -501,7 +524,14 @@ def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1
 
 def _create_nodes(session, items, batch_size: int, tick, ids: dict[str, int] | None = None, **kw) -> int:
     """Create the nodes; with ``ids`` (a dict) also fill it with uri -> id of the created nodes."""
-    sink = None if ids is None else (lambda values: ids.update(values))
+    sink = None
+    if ids is not None:
+        def sink(values):
+            for rows, created in values:
+                if len(created) != len(rows):
+                    raise Neo4jError(f"node creation returned {len(created)} ids for {len(rows)} rows")
+                ids.update(zip([r["uri"] for r in rows], created))
+
     return _run_jobs(session, _node_jobs(items, batch_size, return_ids=ids is not None), tick, sink=sink,
                      batch_size=batch_size if PACK_SMALL_GROUPS else None, **kw)
 
@@ -549,6 +579,13 @@ def sync(
         database missing.
     """
     t0 = time.perf_counter()
+    with _gc_paused():
+        report = _sync(source, config, driver, batch_size, workers, progress)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _sync(source, config, driver, batch_size, workers, progress) -> SyncReport:
     quads = _source_quads(source)
     report = SyncReport(quads=len(quads))
     with _driver(config, driver) as (drv, cfg), _translate(cfg, "syncing the mirror"):
@@ -567,7 +604,6 @@ def sync(
                 _sync_diff(session, model, report, batch_size, progress)
             report.write_seconds = time.perf_counter() - tw
     report.nodes, report.relationships = len(model.nodes), len(model.rels)
-    report.seconds = time.perf_counter() - t0
     return report
 
 
@@ -677,12 +713,12 @@ def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, pro
 # -- export / verify / clear / checksum -------------------------------------------------------
 def export_quads(config: Neo4jConfig | None = None, *, driver=None) -> list[tuple]:
     """Return the quads (internal form) the mirrored property graph stands for."""
-    with _driver(config, driver) as (drv, cfg), _translate(cfg, "exporting the mirror"):
+    with _gc_paused(), _driver(config, driver) as (drv, cfg), _translate(cfg, "exporting the mirror"):
         with drv.session(database=cfg.database) as session:
             table = _table_from_db(session)
             nodes, rels = _read_state(session)
-    flat = {k: v[0][1] for k, v in rels.items()}
-    return list(dict.fromkeys(decode_model(nodes, flat, table)))
+        flat = {k: v[0][1] for k, v in rels.items()}
+        return list(dict.fromkeys(decode_model(nodes, flat, table)))
 
 
 def export(config: Neo4jConfig | None = None, *, driver=None):
@@ -714,8 +750,9 @@ def verify(source, config: Neo4jConfig | None = None, *, driver=None) -> VerifyR
     """
     from rdflib import URIRef
 
-    want = set(_source_quads(source))
-    have = set(export_quads(config, driver=driver))
+    with _gc_paused():
+        want = set(_source_quads(source))
+        have = set(export_quads(config, driver=driver))
 
     def rd(q):
         return (term_to_rdflib(q[0]), URIRef(q[1]), term_to_rdflib(q[2]), q[3] or None)
@@ -771,7 +808,7 @@ def checksum(config: Neo4jConfig | None = None, *, driver=None) -> tuple[str, di
     Two databases with equal checksums hold the same mirror; a sync that changes nothing
     leaves it unchanged.
     """
-    with _driver(config, driver) as (drv, cfg), _translate(cfg, "reading the mirror"):
+    with _gc_paused(), _driver(config, driver) as (drv, cfg), _translate(cfg, "reading the mirror"):
         with drv.session(database=cfg.database) as session:
             nodes, rels = _read_state(session)
     h = hashlib.sha256()
