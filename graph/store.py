@@ -438,6 +438,25 @@ class Store:
         """Delete a named graph and its statements (no error if it does not exist)."""
         self._ox.update(f"DROP SILENT GRAPH {to_ox(name)}")
 
+    def optimize(self) -> None:
+        """Compact the database on disk: full scans then read fewer, larger files.
+
+        Worth running once after big loads: at 1,000,000 quads it takes under 2 s and makes
+        full-scan queries about a quarter to a third faster (``benchmarks/RESULTS.md``). Safe to
+        interrupt (RocksDB compaction is atomic); a no-op for in-memory stores.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> store = Store(tempfile.mkdtemp())
+        >>> store.optimize()
+        >>> store.close()
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        if self.path is not None:
+            self._ox.optimize()
+
     def flush(self) -> None:
         """Flush writes to disk."""
         if self.path is not None:

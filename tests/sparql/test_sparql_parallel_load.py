@@ -117,3 +117,32 @@ def test_a_syntax_error_in_a_late_range_names_its_line_and_changes_nothing(tmp_p
     assert len(store) == 1
     store.close()
     assert len([p for p in (tmp_path / "s").iterdir() if p.name.startswith("data-")]) == 1
+
+
+def test_optimize_compacts_without_changing_the_data(tmp_path, generate_mod, tiny_ranges):
+    nq = tmp_path / "g.nq"
+    generate_mod.write(nq, 20_000, seed=9)
+    store = Store(tmp_path / "s")
+    store.bulk_load(nq, workers=2)
+    before = _quads(store)
+    live = store.data_path
+    files_before = len(list(live.glob("*.sst")))
+    store.optimize()
+    assert _quads(store) == before
+    assert len(list(live.glob("*.sst"))) < files_before
+    store.close()
+    with pytest.raises(StoreError, match="read-only"):
+        Store(tmp_path / "s", read_only=True).optimize()
+
+
+def test_cli_load_optimize(tmp_path, generate_mod):
+    from click.testing import CliRunner
+
+    from collabkg.cli import cli
+
+    nq = tmp_path / "g.nq"
+    generate_mod.write(nq, 5000, seed=2)
+    res = CliRunner().invoke(cli, ["load", str(nq), "--store", str(tmp_path / "s"), "-q", "--optimize"])
+    assert res.exit_code == 0, res.output
+    assert "5,000 quads" in res.output and "optimized in" in res.output
+    assert len(Store(tmp_path / "s", read_only=True)) == 5000
