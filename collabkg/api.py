@@ -38,7 +38,7 @@ from collabkg.ontology.validate import ValidationResult, validate as shacl_valid
 
 __all__ = [
     "BuildReport", "DocumentResult", "build", "validate", "export", "summary", "open_store",
-    "default_corpus", "EXPORT_FORMATS", "using_store", "export_files",
+    "default_corpus", "EXPORT_FORMATS", "using_store", "export_files", "write_atomically",
 ]
 
 #: ``collabkg export --format`` names -> (pyoxigraph format name, file suffix, keeps named graphs)
@@ -157,7 +157,21 @@ def _stored_versions(store: Store) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` all or nothing: readers see the old file or the new one, never half.
+
+    The bytes go to a temporary file in the same folder, are synced to disk, and replace ``path``
+    in one rename. Missing parent folders are created.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "out" / "kg.ttl"
+    >>> write_atomically(p, b"<http://ex/a> <http://ex/p> 1 .\\n")
+    >>> p.read_bytes()[:13]
+    b'<http://ex/a>'
+    """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -290,7 +304,7 @@ def export_files(store: Store | str | os.PathLike, out_dir: str | os.PathLike) -
     with using_store(store) as st:
         for fmt in ("trig", "ttl"):
             path = Path(out_dir) / f"graph.{EXPORT_FORMATS[fmt][1]}"
-            _atomic_write(path, export(st, fmt))
+            write_atomically(path, export(st, fmt))
             out.append(str(path))
     return out
 

@@ -122,5 +122,5 @@ def export(store_path, fmt, output):
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        api._atomic_write(output, data)
+        api.write_atomically(output, data)
         err_console.print(Text(f"wrote {output} ({len(data)} bytes)"))
