@@ -127,12 +127,16 @@ def main(argv=None) -> int:
     ap.add_argument("--baseline-triples", type=int, default=100_000, help="subset written by both rdflib-neo4j and us (0: skip)")
     ap.add_argument("--batch-size", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=3, help="rounds of the subset comparison (alternating order; medians reported)")
-    ap.add_argument("--workers", type=int, default=1, help="transactions in flight during the bulk load")
+    ap.add_argument("--workers", type=int, default=None, help="transactions in flight during the bulk load (default: the library's, mirror.WORKERS)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--wipe", action="store_true", help="allow wiping a database holding other data")
     ap.add_argument("--results", type=Path, help="write the section into this Markdown file")
     args = ap.parse_args(argv)
 
+    if args.workers is None:
+        from collabkg.graph.neo4j.mirror import WORKERS
+
+        args.workers = WORKERS
     cfg = Neo4jConfig.from_env()
     if cfg.password is None:
         cfg = Neo4jConfig(cfg.uri, cfg.username, "collabkg-local-test", cfg.database)

@@ -25,9 +25,11 @@ within noise of each other for relationships (200k-quad graph), so the middle is
 ``batch_size=`` overrides it. Small groups share a transaction (one query each) up to the
 batch size, so the long tail of rare label sets and relationship types does not pay a commit
 each (56 transactions -> ~20 at 100k quads; measured ~0.1-0.3 s of a ~3.2 s sync). Relationship properties are set inline in ``CREATE`` (measured
-~25% faster than ``SET r = map``). ``workers=`` > 1 writes several bulk transactions at once
-(each on its own session, a deadlocked one retried); it gave no reliable gain on 2 shared cores,
-so the default is 1.
+~25% faster than ``SET r = map``). ``workers=`` writes several bulk transactions at once
+(each on its own session, a deadlocked one retried). The default is 2: once the Python side got
+cheaper (the cyclic GC paused during mapping), two writers let the server use a second core:
+100k quads 1.44 -> 1.19 s (median of 4, alternating, load 2.0-2.7); with the GC running, Python
+was the bottleneck and 2 writers gave no reliable gain.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ __all__ = [
 #: Rows per ``UNWIND`` transaction.
 BATCH_SIZE = 10_000
 #: Transactions in flight at once during a bulk load (one session each).
-WORKERS = 1
+WORKERS = 2
 #: Bulk sync: relationships find their ends by the node ids the node creation returned (not the uri index).
 USE_NODE_IDS = True
 #: Small groups (label sets, relationship types) share transactions up to the batch size.
