@@ -401,19 +401,40 @@ class Extractor:
     def meetings(self, s: _Sentence) -> None:
         if self._ordinal_match(s):
             return  # ordinal events: ordinal_events()
-        m = self._MEETING_RE.search(s.text)
-        if not m:
+        matches = list(self._MEETING_RE.finditer(s.text))
+        if not matches:
             return
-        held = re.search(r"\b(?:was|were|has been|had been|is)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b", s.text, re.I)
+        m = matches[0]
+        held = re.search(r"\b(?:was|were|has been|had been|is)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b"
+                         r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
         if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
             return  # no event, or one still to come
         if re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper():
             self.named_event(s)
             return
+        # "held a workshop in Oslo in May 2024 and a seminar in Incheon in September 2024": one event
+        # per coordinated noun phrase, each with the dates and place of its own stretch of the sentence
+        group = [m] + [n for prev, n in zip(matches, matches[1:])
+                       if re.search(r"\b(?:and|as\s+well\s+as|followed\s+by)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+)?$",
+                                    s.text[prev.end():n.start()] + n.group(1), re.I)]
+        if len(group) > 1:
+            # only a clean series "X <place, date> and a Y <place, date>" is split: each part its own date
+            cuts = [0] + [g.start() for g in group[1:]] + [len(s.text)]
+            if group != matches[:len(group)] or not all(
+                    find_dates(s.text[a:b], reference=self.doc.reference_date) for a, b in zip(cuts, cuts[1:])):
+                group = [m]
+        labels_made: list[str] = []
+        for i, mm in enumerate(group):
+            a = 0 if i == 0 else mm.start()
+            b = group[i + 1].start() if i + 1 < len(group) else len(s.text)
+            self._one_meeting(s, mm, a, b, labels_made, several=len(group) > 1)
+
+    def _one_meeting(self, s: _Sentence, m: re.Match, a: int, b: int, labels_made: list[str], *, several: bool) -> None:
+        """One held meeting of a sentence, its dates and place read from ``s.text[a:b]``."""
         qual = m.group(1).strip().lower()
-        qual = re.sub(r"^(?:the|a|an|this|its)\s+", "", qual)
+        qual = re.sub(r"^(?:the|a|an|this|its|another)\s+", "", qual)
         qual = qual.split()[-1] if qual else ""
-        if qual in ("the", "a", "an", "this", "its"):
+        if qual in ("the", "a", "an", "this", "its", "another", "and"):
             qual = ""
         about = None
         for pm in s.mentions:
@@ -425,16 +446,23 @@ class Extractor:
         noun = m.group(2).lower()
         label = (f"{qual} {noun}".strip()).capitalize() + (f" of {about_label}" if about_label else "")
         key = f"event/{norm(label)}"
-        if about is None and self.main_meeting is None:
+        if about is None and self.main_meeting is None or several:
             key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
+        if several and label in labels_made:
+            key += f"|{labels_made.count(label) + 1}"  # "a workshop in Oslo and a workshop in Bergen"
+        labels_made.append(label)
         cls = ["schema:Event", "ckg:Roundtable" if "round" in noun else "ckg:Meeting"]
         ev = self.ev(s, "rule:meeting-held")
         self.x.entity(key, "event", cls, label, ev)
         self.main_meeting = self.main_meeting or key
         if about:
             self.x.add(key, "schema:about", about, ev)
-        self._dates(key, s, "rule:meeting-held")
-        self._place(key, s, "rule:meeting-held")
+        if several:
+            self._dates(key, s, "rule:meeting-held", text=s.text[a:b])
+            self._place(key, s, "rule:meeting-held", s.start + a, s.start + b)
+        else:
+            self._dates(key, s, "rule:meeting-held")
+            self._place(key, s, "rule:meeting-held")
 
     def named_event(self, s: _Sentence) -> None:
         """"The Transatlantic Earth Observation Data Forum was held in Washington on ...": one event of
@@ -534,7 +562,9 @@ class Extractor:
         if m and ordinal_value(m.group(1)):
             return m
         for m2 in self._ORD_ANY.finditer(s.text):
-            if ordinal_value(m2.group(1)) and re.search(r"\bheld\b|\btook place\b|\bconvened\b|\(", s.text) \
+            # "... was held / took place ...", "(dates, place)", or "At the Fifth X Roundtable in Y on Z, ..."
+            at_start = re.match(r"^(?:At|During)\s+(?:the\s+)?$", s.text[:m2.start() + (4 if m2.group(0)[:4].lower() == "the " else 0)])
+            if ordinal_value(m2.group(1)) and (re.search(r"\bheld\b|\btook place\b|\bconvened\b|\(", s.text) or at_start) \
                     and not re.search(r"\b(?:next|upcoming|coming)\b", m2.group(0), re.I):
                 return m2
         return None
@@ -744,7 +774,7 @@ class Extractor:
         return None
 
     # agreements ----------------------------------------------------------------------------
-    _AGREE_RE = re.compile(r"\b(Memorand(?:um|a)\s+of\s+Understanding|MoUs?|MOUs?|[Aa]greements?|[Aa]ccords?|Letters?\s+of\s+Intent|LoI)\b")
+    _AGREE_RE = re.compile(r"\b([Mm]emorand(?:um|a)\s+of\s+[Uu]nderstanding|MoUs?|MOUs?|[Aa]greements?|[Aa]ccords?|[Ll]etters?\s+of\s+[Ii]ntent|LoI)\b")
 
     def agreements(self, s: _Sentence) -> list[str]:
         made = []
@@ -752,8 +782,8 @@ class Extractor:
             kind_word = m.group(1)
             if re.search(r"\(\s*$", s.text[:m.start()]):
                 continue  # "Memorandum of Understanding (MoU)": the acronym of the one just read
-            mou = bool(re.match(r"Memorand|MoU|MOU", kind_word))
-            loi = bool(re.match(r"Letter|LoI", kind_word))
+            mou = bool(re.match(r"[Mm]emorand|MoU|MOU", kind_word))
+            loi = bool(re.match(r"[Ll]etter|LoI", kind_word))
             before = s.text[max(0, m.start() - 80):m.start()]
             after = s.text[m.end():]
             parties: list[str] = []
@@ -773,7 +803,9 @@ class Extractor:
                     if c:
                         parties.append(self.country(c.code, ev))
             if not parties:
-                sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:signed|concluded|renewed|entered into)\b", s.text[:m.start()])
+                # "A signed / has renewed / agreed to sign / will sign / plans to conclude an MoU with B"
+                sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:(?:agreed|agrees|agree|plans?|planned|intends?|intended|decided|will|would|is\s+set|are\s+set|is\s+to|are\s+to|to)\s+(?:to\s+)?)*"
+                               r"(?:signed|sign|concluded|conclude|renewed|renew|entered\s+into|enter\s+into|finali[sz]ed|finali[sz]e)\b", s.text[:m.start()])
                 wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?(.+?)(?=[;.]|,|\s+(?:on|in|at|to|for)\s|$)", after)
                 if sm and wm:
                     # "A signed a MoU with B": the parties are the subject's bodies and B

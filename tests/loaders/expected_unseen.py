@@ -376,4 +376,24 @@ EXPECTED: dict[str, dict] = {
         # the page is about a body: its highlights are that body's outcomes
         outcomes_of={"Alliance of International Science Organizations": 4},
     ),
+    "norway-korea-polar-data-news.md": dict(
+        # written for the extractor's known gaps: "agreed to sign a memorandum ... with" (lower case),
+        # "At the Fifth ... Roundtable in <city> on <date>, ..." without "held", and two events held in one
+        # sentence, each with its own place and date
+        title="Polar data partners widen their cooperation", issued="2025-03-14", modified=None,
+        organizations={"Norwegian Polar Institute", "Korea Polar Research Institute"},
+        persons={"Min-jun Park"},
+        posts={("Min-jun Park", "Director", "Korea Polar Research Institute")},
+        events={
+            "Fifth Arctic Data Roundtable": dict(start="2025-01-20", end=None, ordinal=5, city="Tromsø", country="Norway", series="Arctic Data Roundtable"),
+            # "in May 2024": only the year is sure, and said as a year
+            "Joint workshop": dict(start="2024", end=None, ordinal=None, city="Oslo", country="Norway", series=None),
+            "Training seminar": dict(start="2024", end=None, ordinal=None, city="Incheon", country="South Korea", series=None),
+        },
+        delegations={("Fifth Arctic Data Roundtable", None, 45, "Approximate")},
+        # "agreed to sign": not signed yet
+        agreements={("MemorandumOfUnderstanding", frozenset({"Norwegian Polar Institute", "Korea Polar Research Institute"}), "Proposed")},
+        cooperations={"Arctic Data Roundtable": dict(start=None, countries=set(), partners=set(), focus=set(), outcomes=0)},
+        relations={("Fifth Arctic Data Roundtable", "ckg:realizes", "Arctic Data Roundtable")},
+    ),
 }

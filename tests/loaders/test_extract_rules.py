@@ -101,3 +101,59 @@ def test_a_month_or_a_year_alone_gives_the_year_of_a_numbered_event():
 def test_an_acronym_no_name_spells_makes_no_body_of_the_sentence_before_it():
     x, _ = run("Dialogue\n\nThe France-Canada Ocean Data Dialogue started in 2005 between Ifremer and Fisheries and Oceans Canada (DFO).")
     assert [e.label for e in x.of_kind("organization")] == []
+
+
+def test_two_events_held_in_one_sentence_each_keep_their_own_place_and_date():
+    x, label = run("News\n\nThe partners held a workshop in Bergen on 4 May 2024 and a workshop in Daejeon on 9 September 2024, "
+                   "followed by a training seminar in Lyon on 2 December 2024.")
+    got = sorted(_events_by_key(x, label))
+    assert got == [("Training seminar", "2024-12-02", "Lyon"), ("Workshop", "2024-05-04", "Bergen"),
+                   ("Workshop", "2024-09-09", "Daejeon")]
+
+
+def _events_by_key(x, label) -> list:
+    out = []
+    for e in x.of_kind("event"):
+        (loc,) = x.objects(e.key, "schema:location")
+        out.append((e.label, str(x.objects(e.key, "schema:startDate")[0]), label(loc)))
+    return out
+
+
+def test_a_single_held_event_is_not_split_by_other_nouns():
+    x, label = run("News\n\nA workshop on data policy and meeting minutes templates was held in Oslo on 3 March 2023.")
+    assert _events_by_key(x, label) == [("Workshop", "2023-03-03", "Oslo")]
+
+
+def test_events_to_come_in_a_coordinated_sentence_are_not_made():
+    x, _ = run("News\n\nThe partners will hold a workshop in Oslo in May 2026 and a seminar in Incheon in June 2026. "
+               "A meeting and a workshop are to be held in Bergen on 4 May 2026.")
+    assert x.of_kind("event") == []
+
+
+def test_at_the_numbered_event_in_a_city_on_a_date_is_an_event_without_held():
+    x, label = run("News\n\nAt the Fifth Arctic Data Roundtable in Tromsø on 20 January 2025, about 45 delegates reviewed the plan.")
+    (event,) = x.of_kind("event")
+    assert event.label == "Fifth Arctic Data Roundtable"
+    assert [str(d) for d in x.objects(event.key, "schema:startDate")] == ["2025-01-20"]
+    assert [label(p) for p in x.objects(event.key, "schema:location")] == ["Tromsø"]
+    # a numbered event only named, neither held nor placed in time as having happened: none
+    x, _ = run("News\n\nThe agenda of the Sixth Arctic Data Roundtable is open for comments.")
+    assert x.of_kind("event") == []
+
+
+def _agreements(x, label) -> set:
+    out = set()
+    for a in x.of_kind("agreement"):
+        parties = frozenset(label(p) for p in x.objects(a.key, "ckg:party"))
+        out.add((parties, label(x.objects(a.key, "ckg:status")[0]), "ckg:MemorandumOfUnderstanding" in a.classes))
+    return out
+
+
+def test_agreements_to_be_signed_with_a_partner_are_proposed_and_signed_ones_established():
+    x, label = run("News\n\nThe Norwegian Polar Institute agreed to sign a memorandum of understanding with the "
+                   "Korea Polar Research Institute on sea-ice data.")
+    assert _agreements(x, label) == {(frozenset({"Norwegian Polar Institute", "Korea Polar Research Institute"}), "ckg:Proposed", True)}
+    x, label = run("News\n\nThe Chilean Antarctic Institute will sign an agreement with the British Antarctic Survey in June.")
+    assert _agreements(x, label) == {(frozenset({"Chilean Antarctic Institute", "British Antarctic Survey"}), "ckg:Proposed", False)}
+    x, label = run("News\n\nThe Chilean Antarctic Institute has signed a letter of intent with the British Antarctic Survey.")
+    assert _agreements(x, label) == {(frozenset({"Chilean Antarctic Institute", "British Antarctic Survey"}), "ckg:Established", False)}

@@ -220,7 +220,7 @@ _SENTENCE_STARTS = {"The", "A", "An", "And", "This", "These", "During", "Under",
 def test_nothing_spurious(name):
     v = _extraction_view(name)
     for person in v["persons"]:
-        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", person)
+        words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", person)  # "Min-jun": one word
         assert not set(words) & _NOT_NAME_WORDS, f"{name}: person made of ordinary words: {person!r}"
         assert all(w[0].isupper() or w in ("de", "van", "von", "da", "der", "del", "di", "du", "la", "le") for w in words), person
     bodies = [e for e in v["entities"] if e.kind in ("organization", "program", "project", "infrastructure")]
