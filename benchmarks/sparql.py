@@ -18,16 +18,27 @@ Each engine runs in its own child process (so peak memory is its own); rdflib is
 (``--rdflib-max``, default 1M triples) because it needs minutes and gigabytes beyond that, and each
 rdflib query is stopped after ``--rdflib-timeout`` seconds (reported as a timeout, not a number).
 
+**Bounded mode** (``--bounded``, for 10M triples and up): Oxigraph only, few repetitions (1 warm-up
++ ``--runs`` per selective query, ``--full-runs`` per full-scan aggregate, ``--explore-mixes``
+mixes), and every query runs in a child process that is killed at ``--query-timeout`` seconds, the
+query then reported as ">N s (timeout)" and not repeated. Latencies there are measured inside that
+child (query plus materialising the rows), so they do not include shipping the rows between
+processes. ``--store`` reuses a store already loaded from the same file (its load is then not
+re-measured).
+
 Usage::
 
     python benchmarks/sparql.py --sizes 100000 --quick                 # smoke run
     python benchmarks/sparql.py --sizes 100000,1000000,10000000 --results benchmarks/RESULTS.md
+    python benchmarks/sparql.py --sizes 10000000 --bounded --query-timeout 60 \
+        --store /tmp/store-10m --json /tmp/sparql-10m.json                # 10M, bounded time
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -214,6 +225,142 @@ def child_queries(engine: str, source: str, quick: bool, rdflib_timeout: float) 
     return out
 
 
+# -- bounded mode: every query in a child that is killed at the timeout ----------------------------
+def _timed_worker_main(conn, store_dir: str) -> None:
+    """Answer ("values", text) with a list of terms and ("time", text, bindings) with (rows, ms)."""
+    from collabkg.graph import sparql as sq
+    from collabkg.graph.store import Store
+
+    store = Store(store_dir, read_only=True)
+    conn.send(("ready", None))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if msg[0] == "values":
+                conn.send(("ok", [r["v"] for r in sq.query(store, msg[1]).rows()]))
+            elif msg[0] == "rss":
+                conn.send(("ok", _rss_mib()))
+            else:
+                t0 = time.perf_counter()
+                n = len(sq.query(store, msg[1], bindings=msg[2]))
+                conn.send(("ok", (n, (time.perf_counter() - t0) * 1000)))
+        except Exception as e:  # noqa: BLE001 - reported to the parent
+            conn.send(("error", f"{type(e).__name__}: {e}"))
+
+
+class _QueryTimedOut(Exception):
+    pass
+
+
+class _TimedWorker:
+    """A child process holding the store open read-only; killed and replaced when a query overruns."""
+
+    def __init__(self, store_dir: str):
+        self.store_dir = store_dir
+        self.peak_rss_mib = 0.0
+        self._start()
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_timed_worker_main, args=(child, self.store_dir), daemon=True)
+        self.proc.start()
+        child.close()
+        if not self.conn.poll(300):
+            raise RuntimeError("the query worker did not start")
+        self.conn.recv()
+
+    def _ask(self, msg: tuple, timeout: float):
+        self.conn.send(msg)
+        if not self.conn.poll(timeout):
+            self.proc.kill()
+            self.proc.join(10)
+            self.conn.close()
+            self._start()
+            raise _QueryTimedOut()
+        status, payload = self.conn.recv()
+        if status != "ok":
+            raise RuntimeError(payload)
+        return payload
+
+    def values(self, text: str, timeout: float) -> list:
+        """Candidate values for the bindings (not measured; a generous timeout)."""
+        return self._ask(("values", text), max(timeout, 600))
+
+    def time(self, text: str, bindings: dict | None, timeout: float) -> float:
+        """Milliseconds to answer (measured in the worker); raises _QueryTimedOut."""
+        return self._ask(("time", text, bindings), timeout)[1]
+
+    def close(self) -> None:
+        try:
+            self.peak_rss_mib = max(self.peak_rss_mib, self._ask(("rss",), 30))
+        except Exception:  # noqa: BLE001 - only a statistic
+            pass
+        self.proc.kill()
+        self.proc.join(10)
+
+
+def child_queries_bounded(store_dir: str, runs: int, full_runs: int, mixes: int, timeout: float) -> dict:
+    """Oxigraph only, few repetitions, each query stopped at ``timeout`` seconds (reported as such)."""
+    from rdflib import Literal
+
+    from collabkg.graph import sparql as sq
+
+    rng = random.Random(0)
+    out: dict = {"selective": {}, "full_scan": {}, "explore": {}, "bounded": {
+        "runs": runs, "full_runs": full_runs, "explore_mixes": mixes, "query_timeout_s": timeout}}
+    w = _TimedWorker(store_dir)
+
+    def measure(text, bindings_seq, warmup):
+        ms = []
+        try:
+            if warmup is not None:
+                w.time(text, warmup, timeout)
+            for b in bindings_seq:
+                ms.append(w.time(text, b, timeout))
+        except _QueryTimedOut:
+            return {"timeout_s": timeout, "n": len(ms)}
+        return _stats(ms)
+
+    for name, (qname, var, cand_q) in SELECTIVE.items():
+        cands = w.values(cand_q, timeout)
+        if cands:
+            out["selective"][name] = measure(sq.load_query(qname), [{var: rng.choice(cands)} for _ in range(runs)],
+                                             {var: cands[0]})
+        print(f"   {name}: {out['selective'].get(name)}", file=sys.stderr, flush=True)
+    for qname in FULL_SCAN:
+        out["full_scan"][qname] = measure(sq.load_query(qname), [None] * full_runs, None)
+        print(f"   {qname}: {out['full_scan'][qname]}", file=sys.stderr, flush=True)
+    orgs = w.values("SELECT DISTINCT ?v WHERE { ?v a org:Organization } LIMIT 5000", timeout)
+    labels = w.values("SELECT DISTINCT ?v WHERE { ?e a org:Organization ; rdfs:label ?v } LIMIT 5000", timeout)
+    per_query: dict[str, list[float]] = {n: [] for n, _, _ in EXPLORE}
+    timeouts = 0
+    total = 0.0
+    for _ in range(mixes):
+        e = rng.choice(orgs)
+        prefix = Literal(str(rng.choice(labels))[:12])
+        for name, text, var in EXPLORE:
+            try:
+                ms = w.time(text, {var: prefix if var == "prefix" else e}, timeout)
+            except _QueryTimedOut:
+                timeouts += 1
+                total += timeout * 1000
+                continue
+            per_query[name].append(ms)
+            total += ms
+    out["explore"] = {
+        "mixes": mixes, "timeouts": timeouts,
+        "qmph": round(mixes / (total / 1000) * 3600) if total else None,
+        "queries": {k: _stats(v) for k, v in per_query.items() if v},
+    }
+    w.close()
+    out["peak_rss_mib"] = round(w.peak_rss_mib)
+    return out
+
+
 def _child(args: list[str], timeout: float) -> dict:
     """Run this file as a child with ``args``; return its JSON answer (or the failure)."""
     try:
@@ -247,22 +394,43 @@ def machine() -> dict:
 
 
 def run(sizes: list[int], *, workdir: Path, rdflib_max: int, rdflib_timeout: float, quick: bool,
-        partial: Path | None = None) -> dict:
+        partial: Path | None = None, bounded: dict | None = None, store: Path | None = None,
+        nq_file: Path | None = None) -> dict:
+    """Measure each size; ``bounded`` (runs, full_runs, mixes, timeout) for the bounded mode;
+    ``store`` an existing store of that size to query instead of loading one (single size only)."""
     import generate as gen
 
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": {}}
+    if bounded:
+        report["bounded"] = bounded
     workdir.mkdir(parents=True, exist_ok=True)
     for n in sizes:
         print(f"== {n:,} triples", file=sys.stderr, flush=True)
-        nq = workdir / f"bench-{n}.nq"
-        if not nq.exists():
+        nq = nq_file or workdir / f"bench-{n}.nq"
+        if store is None and not nq.exists():
             t0 = time.perf_counter()
             gen.write(nq, n, seed=0)
             print(f"   generated in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
-        store_dir = workdir / f"store-{n}"
+        store_dir = store or workdir / f"store-{n}"
         entry: dict = {}
-        entry["oxigraph_load"] = _child(["load-oxigraph", str(nq), str(store_dir)], timeout=3600)
+        if store is None:
+            entry["oxigraph_load"] = _child(["load-oxigraph", str(nq), str(store_dir)], timeout=3600)
+        else:
+            entry["oxigraph_load"] = {"error": "not re-measured (existing store)"}
         print(f"   oxigraph load {entry['oxigraph_load']}", file=sys.stderr, flush=True)
+        if bounded:
+            b = bounded
+            n_queries = len(SELECTIVE) * (b["runs"] + 2) + len(FULL_SCAN) * b["full_runs"] + len(EXPLORE) * b["mixes"] + 2
+            entry["oxigraph_queries"] = _child(
+                ["queries-bounded", str(store_dir), str(b["runs"]), str(b["full_runs"]), str(b["mixes"]), str(b["timeout"])],
+                timeout=n_queries * (b["timeout"] + 15) + 600)
+            entry["rdflib_skipped"] = "bounded mode: Oxigraph only"
+            report["sizes"][str(n)] = entry
+            if partial is not None:
+                partial.write_text(json.dumps(report, indent=1))
+            if store is None:
+                shutil.rmtree(store_dir, ignore_errors=True)
+            continue
         entry["oxigraph_queries"] = _child(["queries", "oxigraph", str(store_dir), str(int(quick)), str(rdflib_timeout)], timeout=3600)
         print("   oxigraph queries done", file=sys.stderr, flush=True)
         if n <= rdflib_max:
@@ -275,7 +443,8 @@ def run(sizes: list[int], *, workdir: Path, rdflib_max: int, rdflib_timeout: flo
         report["sizes"][str(n)] = entry
         if partial is not None:  # keep what is measured so far
             partial.write_text(json.dumps(report, indent=1))
-        shutil.rmtree(store_dir, ignore_errors=True)
+        if store is None:
+            shutil.rmtree(store_dir, ignore_errors=True)
     return report
 
 
@@ -309,6 +478,13 @@ def markdown(report: dict) -> str:
         "in-memory `Dataset` (`default_union=True`). Latencies are median / p95 in ms; ratios are "
         "rdflib ÷ Oxigraph medians. Peak RSS is of a fresh process doing only that step.",
         "",
+    ]
+    if report.get("bounded"):
+        b = report["bounded"]
+        lines += [f"Bounded mode: Oxigraph only; 1 warm-up + {b['runs']} runs per selective query, {b['full_runs']} "
+                  f"per full-scan aggregate, {b['mixes']} explore mixes; each query stopped after {b['timeout']:g} s "
+                  "(\">N s (timeout)\"); latencies measured in the querying process (rows not shipped).", ""]
+    lines += [
         "### Load",
         "",
         "| triples | Oxigraph s | Oxigraph triples/s | Oxigraph peak RSS | rdflib s | rdflib triples/s | rdflib peak RSS | speed ratio |",
@@ -339,7 +515,7 @@ def markdown(report: dict) -> str:
             qs = ex.get("queries", {})
             slow = max(qs.items(), key=lambda kv: kv[1]["p95_ms"]) if qs else None
             slow_s = f"{slow[0]} {slow[1]['median_ms']:.1f} / {slow[1]['p95_ms']:.1f}" if slow else "–"
-            lines.append(f"| {int(n):,} | {eng} | {ex['mixes']} | {ex['qmph']:,} | {slow_s} |")
+            lines.append(f"| {int(n):,} | {eng} | {ex['mixes']} | {ex['qmph'] or 0:,} | {slow_s} |")
     lines.append("")
     return "\n".join(lines)
 
@@ -364,6 +540,9 @@ def main(argv: list[str] | None = None) -> int:
             res = child_load_oxigraph(*rest)
         elif kind == "load-rdflib":
             res = child_load_rdflib(*rest)
+        elif kind == "queries-bounded":
+            store_dir, runs, full_runs, mixes, timeout = rest
+            res = child_queries_bounded(store_dir, int(runs), int(full_runs), int(mixes), float(timeout))
         else:
             engine, source, quick, rtimeout = rest
             res = child_queries(engine, source, bool(int(quick)), float(rtimeout))
@@ -379,13 +558,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", default=None, help="write the raw report here")
     ap.add_argument("--results", default=None, help="update the '## SPARQL' section of this RESULTS.md")
     ap.add_argument("--from-json", default=None, help="do not run: report a previous --json file")
+    ap.add_argument("--bounded", action="store_true",
+                    help="Oxigraph only, few runs, every query stopped at --query-timeout (for 10M and up)")
+    ap.add_argument("--runs", type=int, default=3, help="bounded: runs per selective query (after 1 warm-up)")
+    ap.add_argument("--full-runs", type=int, default=2, help="bounded: runs per full-scan aggregate")
+    ap.add_argument("--explore-mixes", type=int, default=3, help="bounded: explore mixes")
+    ap.add_argument("--query-timeout", type=float, default=60.0, help="bounded: seconds per query")
+    ap.add_argument("--store", default=None,
+                    help="query this existing store (loaded from the same generated data) instead of loading one; one size only")
+    ap.add_argument("--nq", default=None, help="the N-Quads file of the (single) size, instead of generating one")
     a = ap.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s]
+    if (a.store or a.nq) and len(sizes) != 1:
+        ap.error("--store and --nq need exactly one size")
+    bounded = ({"runs": a.runs, "full_runs": a.full_runs, "mixes": a.explore_mixes, "timeout": a.query_timeout}
+               if a.bounded else None)
     if a.from_json:
         report = json.loads(Path(a.from_json).read_text())
     else:
         report = run(sizes, workdir=Path(a.workdir), rdflib_max=a.rdflib_max, rdflib_timeout=a.rdflib_timeout,
-                     quick=a.quick, partial=Path(a.json) if a.json else None)
+                     quick=a.quick, partial=Path(a.json) if a.json else None, bounded=bounded,
+                     store=Path(a.store) if a.store else None, nq_file=Path(a.nq) if a.nq else None)
     if a.json:
         Path(a.json).write_text(json.dumps(report, indent=1))
     section = markdown(report)
