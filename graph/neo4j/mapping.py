@@ -514,6 +514,41 @@ def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: Pref
     -------
     PGModel
     """
+    collected = collect_quads(quads)
+    shorten = shortener(prefixes)
+    return PGModel(dict(iter_nodes(collected, shorten)), dict(iter_rels(collected, shorten)), prefixes)
+
+
+@dataclass
+class Collected:
+    """The quads gathered by subject (first pass of :func:`build_model`); :func:`iter_nodes` and
+    :func:`iter_rels` turn it into nodes and relationships (a streaming writer can start writing
+    nodes before the relationships are mapped)."""
+
+    types: dict[str, dict[str, set[str]]]
+    lits: dict[str, dict[str, dict[Lit, set[str]]]]
+    rels: dict[tuple[str, str, str], set[str]]
+    node_uris: set[str]
+    evidence: dict[tuple[str, str, str], set[str]]
+
+
+def shortener(prefixes: PrefixTable):
+    """A cached ``prefixes.shorten`` (adds ``nsN`` prefixes to ``prefixes`` as it goes)."""
+    names: dict[str, str] = {}
+
+    def shorten(iri: str) -> str:
+        name = names.get(iri)
+        if name is None:
+            name = names[iri] = prefixes.shorten(iri)
+        return name
+
+    shorten.names = names
+    return shorten
+
+
+def collect_quads(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Collected:
+    """First pass of :func:`build_model`: literals and types by subject, relationships with their
+    graphs, every node's uri, and the evidence of reified edges."""
     types: dict[str, dict[str, set[str]]] = {}
     lits: dict[str, dict[str, dict[Lit, set[str]]]] = {}
     rels: dict[tuple[str, str, str], set[str]] = {}
@@ -564,17 +599,13 @@ def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: Pref
             for p in st.get("p", ()):
                 for o in st.get("o", ()):
                     evidence.setdefault((s, p, o), set()).update(st["ev"])
+    return Collected(types, lits, rels, node_uris, evidence)
 
-    nodes: dict[str, NodeRecord] = {}
-    names: dict[str, str] = {}
 
-    def shorten(iri: str) -> str:
-        name = names.get(iri)
-        if name is None:
-            name = names[iri] = prefixes.shorten(iri)
-        return name
-
-    for uri in node_uris:
+def iter_nodes(col: Collected, shorten) -> Iterator[tuple[str, NodeRecord]]:
+    """Yield (uri, NodeRecord) of every node (second pass of :func:`build_model`)."""
+    types, lits = col.types, col.lits
+    for uri in col.node_uris:
         t = types.get(uri, {})
         lv = lits.get(uri, {})
         props: dict[str, Any] = {"uri": uri}
@@ -600,21 +631,24 @@ def build_model(quads: Iterable[tuple[str, str, str | Lit, str]], prefixes: Pref
                     exact[key] = entries
             if exact:
                 props["_rdf"] = json.dumps(exact, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        nodes[uri] = NodeRecord(labels, props)
+        yield uri, NodeRecord(labels, props)
 
-    out_rels: dict[tuple[str, str, str], dict[str, Any]] = {}
-    ev_get = evidence.get
-    for key, gs in rels.items():
+
+def iter_rels(col: Collected, shorten) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
+    """Yield ((start uri, type, end uri), properties) of every relationship (third pass of
+    :func:`build_model`)."""
+    ev_get = col.evidence.get
+    names_get = getattr(shorten, "names", {}).get
+    for key, gs in col.rels.items():
         s, p, o = key
-        name = names.get(p)
+        name = names_get(p)
         if name is None:
             name = shorten(p)
         rp: dict[str, Any] = {"graphs": sorted(gs) if len(gs) > 1 else list(gs)}
         ev = ev_get(key)
         if ev:
             rp["evidence"] = sorted(ev)
-        out_rels[(s, name, o)] = rp
-    return PGModel(nodes, out_rels, prefixes)
+        yield (s, name, o), rp
 
 
 def decode_model(
