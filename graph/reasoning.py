@@ -71,6 +71,7 @@ org:transitiveSubOrganizationOf a owl:TransitiveProperty, owl:ObjectProperty .
 org:unitOf rdfs:subPropertyOf org:subOrganizationOf .
 org:heldBy rdfs:domain org:Post ; rdfs:range foaf:Agent .
 org:postIn rdfs:domain org:Post ; rdfs:range org:Organization .
+org:memberOf rdfs:domain foaf:Agent ; rdfs:range org:Organization .
 org:role rdfs:range org:Role .
 """
 

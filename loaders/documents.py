@@ -94,7 +94,7 @@ def _read_md(path: Path, raw: str) -> dict:
 
 @register_reader(".html", ".htm")
 def _read_html(path: Path, raw: str) -> dict:
-    return clean.clean_html(raw, url=path.as_uri())
+    return clean.clean_html(raw, url=path.resolve().as_uri())
 
 
 def _load_plugins() -> None:

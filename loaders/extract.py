@@ -248,6 +248,8 @@ class Extractor:
             self.posts(s)
             self.meetings(s)
         for s in self.sentences:
+            self.memberships(s)  # after every post: a post in the same body says more
+        for s in self.sentences:
             self.ordinal_events(s)
             self.attendance(s)
             self.sponsors(s)
@@ -379,6 +381,28 @@ class Extractor:
                 continue
             ev = self.ev(s, "rule:person-post-apposition")
             self.add_post(self.person(m, ev), pm.group(1), self.org(org_m, ev), ev)
+
+    def memberships(self, s: _Sentence) -> None:
+        """"Dr. Ingrid Solberg of the Norwegian Polar Institute", "Prof. Maria Rossi (University of Bologna)":
+        the person belongs to the body in no role the text names (``org:memberOf``). A post in the same
+        body (read by :meth:`posts`, which runs first) says more and wins."""
+        for m in s.mentions:
+            if m.label != "PERSON":
+                continue
+            after = self.text[m.end:s.end]
+            pm = re.match(r"(?:\s+(?:of|from|at)\s+|\s*\(\s*)(?:the\s+)?", after)
+            if not pm:
+                continue
+            org_m = next((o for o in s.mentions if o.start == m.end + pm.end() and o.label == "ORG"), None)
+            if org_m is None:
+                continue
+            if "(" in pm.group(0) and not re.match(r"\s*(?:\([^)]*\)\s*)?\)", self.text[org_m.end:s.end]):
+                continue  # "(NPI, Tromsø)" or an unclosed parenthesis: not just the body's name
+            ev = self.ev(s, "rule:person-affiliation")
+            person, org = self.person(m, ev), self.org(org_m, ev)
+            if org is None or any(org in self.x.objects(p, "org:postIn") for p in self.x.objects(person, "org:holds")):
+                continue
+            self.x.add(person, "org:memberOf", org, ev)
 
     def add_post(self, person: str, role: str, org: str | None, ev: Evidence) -> None:
         if org is None:

@@ -238,7 +238,8 @@ EXPECTED: dict[str, dict] = {
         delegations={("Inception meeting of Drought Data Sharing Project", None, 200, "MoreThan")},
         agreements=set(),
         cooperations={},
-        relations={
+        relations={("Kenji Sato", "org:memberOf", "University of Tokyo"),
+                   
             ("Inception meeting of Drought Data Sharing Project", "ckg:chair", "Kenji Sato"),
             ("Inception meeting of Drought Data Sharing Project", "schema:about", "Drought Data Sharing Project"),
             ("Drought Data Sharing Project", "schema:sponsor", "Japan Society for the Promotion of Science"),
@@ -295,7 +296,8 @@ EXPECTED: dict[str, dict] = {
         # "agreed to sign a Memorandum of Understanding with the GCW": one party named, no agreement
         agreements=set(),
         cooperations={},
-        relations={
+        relations={("Ingrid Hansen", "org:memberOf", "Norwegian Polar Institute"), ("ZHOU Wei", "org:memberOf", "Polar Research Institute of China"), ("Sarah Thompson", "org:memberOf", "British Antarctic Survey"),
+                   
             ("Third Steering Committee Meeting", "ckg:chair", "Ingrid Hansen"),
             ("Third Steering Committee Meeting", "schema:attendee", "Ingrid Hansen"),
             ("Third Steering Committee Meeting", "schema:attendee", "Peter Larsen"),
@@ -319,7 +321,7 @@ EXPECTED: dict[str, dict] = {
         delegations=set(),
         agreements=set(),
         cooperations={},
-        relations=set(),
+        relations={("Joao Silva", "org:memberOf", "University of Lisbon")},
     ),
     "eu-india-climate-data-news.html": dict(
         title="EU-India Platform for Climate Data launched", issued="2023-02-15", modified=None,
@@ -331,7 +333,8 @@ EXPECTED: dict[str, dict] = {
         delegations={("Inaugural meeting of EU-India Climate Data Project", None, 70, "Approximate")},
         agreements=set(),
         cooperations={},
-        relations={
+        relations={("Claudia Becker", "org:memberOf", "Alfred Wegener Institute"),
+                   
             ("EU-India Climate Data Project", "ckg:leader", "Indian Institute of Tropical Meteorology"),
             ("Inaugural meeting of EU-India Climate Data Project", "ckg:chair", "Rajiv Menon"),
             ("Inaugural meeting of EU-India Climate Data Project", "ckg:chair", "Claudia Becker"),
@@ -382,7 +385,7 @@ EXPECTED: dict[str, dict] = {
         # sentence, each with its own place and date
         title="Polar data partners widen their cooperation", issued="2025-03-14", modified=None,
         organizations={"Norwegian Polar Institute", "Korea Polar Research Institute"},
-        persons={"Min-jun Park"},
+        persons={"Min-jun Park", "Ingrid Solberg"},
         posts={("Min-jun Park", "Director", "Korea Polar Research Institute")},
         events={
             "Fifth Arctic Data Roundtable": dict(start="2025-01-20", end=None, ordinal=5, city="Tromsø", country="Norway", series="Arctic Data Roundtable"),
@@ -394,6 +397,7 @@ EXPECTED: dict[str, dict] = {
         # "agreed to sign": not signed yet
         agreements={("MemorandumOfUnderstanding", frozenset({"Norwegian Polar Institute", "Korea Polar Research Institute"}), "Proposed")},
         cooperations={"Arctic Data Roundtable": dict(start=None, countries=set(), partners=set(), focus=set(), outcomes=0)},
-        relations={("Fifth Arctic Data Roundtable", "ckg:realizes", "Arctic Data Roundtable")},
+        relations={("Ingrid Solberg", "org:memberOf", "Norwegian Polar Institute"),
+                   ("Fifth Arctic Data Roundtable", "ckg:realizes", "Arctic Data Roundtable")},
     ),
 }

@@ -192,3 +192,12 @@ def test_html_table_through_trafilatura():
 def test_contact_lines_are_dropped():
     out = clean_text("Alliance\n\nThe alliance was launched in 2018.\n\nContact: Secretariat, 52 Sanlihe Road, Beijing. Email: info@example.org")
     assert out["text"] == "Alliance\n\nThe alliance was launched in 2018."
+
+
+def test_a_relative_html_path_is_read(tmp_path, monkeypatch):
+    from collabkg.loaders.documents import read_document
+
+    (tmp_path / "page.html").write_text("<html><head><title>T</title></head><body><p>The CODATA meeting.</p></body></html>")
+    monkeypatch.chdir(tmp_path)
+    doc = read_document(__import__("pathlib").Path("page.html"))
+    assert "CODATA" in doc.text

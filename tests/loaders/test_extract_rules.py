@@ -157,3 +157,15 @@ def test_agreements_to_be_signed_with_a_partner_are_proposed_and_signed_ones_est
     assert _agreements(x, label) == {(frozenset({"Chilean Antarctic Institute", "British Antarctic Survey"}), "ckg:Proposed", False)}
     x, label = run("News\n\nThe Chilean Antarctic Institute has signed a letter of intent with the British Antarctic Survey.")
     assert _agreements(x, label) == {(frozenset({"Chilean Antarctic Institute", "British Antarctic Survey"}), "ckg:Established", False)}
+
+
+def test_a_person_of_a_body_in_no_named_role_is_a_member_and_a_post_there_wins():
+    x, label = run("News\n\nDr. Ingrid Solberg of the Norwegian Polar Institute presented the plan. Prof. Maria Rossi "
+                   "(University of Bologna) and Dr. Tom Berg from the British Antarctic Survey spoke next. "
+                   "Professor Min-jun Park, Director of the Korea Polar Research Institute, welcomed them; later "
+                   "Min-jun Park of the Korea Polar Research Institute closed the meeting. "
+                   "Dr. Lena Holm (Norwegian Polar Institute, Tromsø) took notes.")
+    members = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:memberOf"}
+    assert members == {("Ingrid Solberg", "Norwegian Polar Institute"), ("Maria Rossi", "University of Bologna"),
+                       ("Tom Berg", "British Antarctic Survey")}
+    assert all(f.evidence.method == "rule:person-affiliation" for f in x.facts if f.predicate == "org:memberOf")
