@@ -70,3 +70,25 @@ def test_communities_and_brokers(mini):
     assert bool(b["articulation"].iloc[0]) and b["communities_bridged"].iloc[0] >= 2
     with pytest.raises(ValueError):
         communities(mini, method="magic")
+
+
+def test_large_graphs_run_louvain_in_igraph_with_networkx_quality(monkeypatch):
+    """Above IGRAPH_MIN_NODES Louvain runs in igraph: same kind of partition, seeded, said in attrs."""
+    pytest.importorskip("igraph")  # in the test extra; skipped only where collabkg[fast] is absent
+    comm_mod = importlib.import_module("collabkg.graph.analysis.communities")
+    G = nx.relabel_nodes(nx.planted_partition_graph(12, 40, 0.3, 0.005, seed=1), lambda i: f"n{i}")
+    for u, v in list(G.edges)[::3]:
+        G.edges[u, v]["weight"] = 2.0
+    small = communities(G)
+    assert small.attrs["method"] == "louvain"
+    monkeypatch.setattr(comm_mod, "IGRAPH_MIN_NODES", 100)
+    big = communities(G, seed=7)
+    assert big.attrs["method"] == "louvain (igraph)"
+    assert set(big["node"]) == set(G) and len(big) == len(G)
+    assert big.attrs["modularity"] >= small.attrs["modularity"] - 0.02
+    assert 10 <= big["community"].nunique() <= 14  # the 12 planted groups, give or take a merge or split
+    again = communities(G, seed=7)
+    assert again["community"].tolist() == big["community"].tolist()  # seeded: the same partition
+    # without igraph: networkx's Louvain, whatever the size
+    monkeypatch.setattr(comm_mod, "_igraph_louvain", lambda *a: None)
+    assert communities(G).attrs["method"] == "louvain"
