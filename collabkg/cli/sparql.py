@@ -189,5 +189,8 @@ def load_command(files, fmt, graph, quiet, optimize, store_path):
             t0 = time.perf_counter()
             store.optimize()
             err_console.print(f"optimized in {time.perf_counter() - t0:.1f} s", highlight=False)
+        elif n >= 1_000_000:
+            err_console.print("tip: 'collabkg load --optimize' (or Store.optimize()) compacts the store after "
+                              "large loads; full-scan queries then run 1.5-4x faster", highlight=False)
     finally:
         store.close()
