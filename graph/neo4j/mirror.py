@@ -91,7 +91,8 @@ USE_NODE_IDS = True
 PACK_SMALL_GROUPS = True
 #: Bulk sync: map nodes and relationships while the writer threads write (see :func:`_sync_stream`).
 STREAM = True
-#: Bulk sync: one relationship query with the type as a value (see :data:`_REL_DYNAMIC`).
+#: Bulk sync: one relationship query with the type as a value (see :data:`_REL_DYNAMIC`), on
+#: servers that have dynamic types (Neo4j 5.26 and later); older 5.x servers get one query per type.
 DYNAMIC_REL_TYPES = True
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
@@ -441,6 +442,30 @@ _REL_DYNAMIC = ("UNWIND $rows AS row " + _MATCH_BY_ID
                 + "CREATE (a)-[:$(row[4]) {graphs: row[2], evidence: row[3]}]->(b)")
 
 
+def server_version(session) -> tuple[int, int]:
+    """The (major, minor) version of the Neo4j server behind ``session``: ``(5, 26)``, ``(2025, 1)``."""
+    rec = session.run("CALL dbms.components() YIELD name, versions WHERE name = 'Neo4j Kernel' "
+                      "RETURN versions[0] AS v").single()
+    return parse_version(rec["v"] if rec else "")
+
+
+def parse_version(text: str) -> tuple[int, int]:
+    """``"5.26.30"`` -> ``(5, 26)``; ``"2025.01.0"`` -> ``(2025, 1)``; unreadable -> ``(0, 0)``.
+
+    >>> parse_version("5.26.30"), parse_version("5.20.0-aura"), parse_version("2025.01.0"), parse_version("dev")
+    ((5, 26), (5, 20), (2025, 1), (0, 0))
+    """
+    import re
+
+    m = re.match(r"(\d+)\.(\d+)", text or "")
+    return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+
+
+def _has_dynamic_types(session) -> bool:
+    """Whether the server accepts ``[:$(expr)]`` relationship types (Neo4j 5.26 or a later version)."""
+    return DYNAMIC_REL_TYPES and server_version(session) >= (5, 26)
+
+
 def _rel_query(rtype: str, match: str = _MATCH_BY_ID) -> str:
     return "UNWIND $rows AS row " + match + f"CREATE (a)-[:{quote_identifier(rtype)} {{graphs: row[2], evidence: row[3]}}]->(b)"
 
@@ -689,6 +714,7 @@ def _sync_stream(session, quads, table: PrefixTable, report: SyncReport, batch_s
     from concurrent.futures import ThreadPoolExecutor
 
     report.mode = "bulk"
+    dynamic = _has_dynamic_types(session)
     col = collect_quads(quads)
     map_tick(len(quads))
     tw = time.perf_counter()
@@ -733,7 +759,7 @@ def _sync_stream(session, quads, table: PrefixTable, report: SyncReport, batch_s
         rest = [(_node_query(l, True), rows) for l, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])) if rows]
         for unit in (_units(rest, batch_size) if PACK_SMALL_GROUPS else [[job] for job in rest]):
             futures.append(pool.submit(write, unit, node_sink, node_tick))
-        if DYNAMIC_REL_TYPES:
+        if dynamic:
             # while the nodes are written: the relationships, ends still as uris, type in the row
             rels = [(a, b, props["graphs"], props.get("evidence"), t) for (a, t, b), props in iter_rels(col, shorten)]
             _write_prefixes(session, table)  # every name is known now

@@ -61,6 +61,26 @@ def test_bulk_load_with_two_workers_gives_the_same_graph(neo4j, mini_store):
     assert report.mode == "bulk" and checksum(driver=neo4j) == one
 
 
+def test_servers_before_5_26_get_one_relationship_query_per_type(neo4j, mini_store, monkeypatch):
+    """Dynamic relationship types need Neo4j 5.26; an older 5.x server gets the per-type queries."""
+    from collabkg.graph.neo4j import mirror
+
+    with neo4j.session() as s:
+        assert mirror.server_version(s) >= (5, 26)  # the test server: 5.26 LTS
+    sync(mini_store, driver=neo4j)
+    dynamic = checksum(driver=neo4j)
+    clear(driver=neo4j)
+    types = []
+    real = mirror._rel_query
+    monkeypatch.setattr(mirror, "_rel_query", lambda t, *a: types.append(t) or real(t, *a))
+    monkeypatch.setattr(mirror, "_REL_DYNAMIC", "not cypher: a 5.20 server would refuse dynamic types")
+    monkeypatch.setattr(mirror, "server_version", lambda session: (5, 20))
+    report = sync(mini_store, driver=neo4j, batch_size=7)
+    assert report.mode == "bulk" and checksum(driver=neo4j) == dynamic
+    assert verify(mini_store, driver=neo4j).ok
+    assert "ckg__party" in types and "org__subOrganizationOf" in types
+
+
 def test_second_sync_changes_nothing(neo4j, mini_store):
     first = sync(mini_store, driver=neo4j)
     assert first.mode == "bulk" and first.changes == first.nodes + first.relationships
