@@ -130,7 +130,8 @@ class Extractor:
         self.x = Extraction()
         self.acronyms: dict[str, str] = dict(known_acronyms or {})
         spacy_doc = nlp(self.text)
-        self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc)
+        self.mentions = _confirm_headline_shapes(
+            self.text, doc.title, find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc))
         self.sentences = [
             _Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b])
             for a, b in sentence_spans(spacy_doc)
@@ -580,12 +581,19 @@ class Extractor:
     _ORD_START = re.compile(rf"^(?:{re.escape(BULLET)})?(?:The\s+)?([A-Z][a-z]+|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){{0,5}}(?:{_SERIES_NOUNS}|Meeting|Session|Assembly|Plenary)(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*(?:and\s+|&\s+)?){{1,6}})?)(?<!\s)")
     _ORD_ANY = re.compile(rf"\b(?:the\s+)?([A-Za-z]{{4,}}|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[\w.-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", re.I)
 
+    _TO_COME = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:will|shall|(?:is|are)\s+(?:to|set\s+to|scheduled|planned|expected)|would)\b", re.I)
+
     def _ordinal_match(self, s: _Sentence):
-        """The ordinal and the event name of a sentence that reports one numbered event, or None."""
+        """The ordinal and the event name of a sentence that reports one numbered event, or None.
+
+        A numbered event still to come ("The Second ... Workshop will be held in Cape Town in 2024")
+        is not one: the model records meetings that took place."""
         m = self._ORD_START.match(s.text)
         if m and ordinal_value(m.group(1)):
-            return m
+            return None if self._TO_COME.match(s.text, m.end()) else m
         for m2 in self._ORD_ANY.finditer(s.text):
+            if self._TO_COME.match(s.text, m2.end()):
+                continue
             # "... was held / took place ...", "(dates, place)", or "At the Fifth X Roundtable in Y on Z, ..."
             at_start = re.match(r"^(?:At|During)\s+(?:the\s+)?$", s.text[:m2.start() + (4 if m2.group(0)[:4].lower() == "the " else 0)])
             if ordinal_value(m2.group(1)) and (re.search(r"\bheld\b|\btook place\b|\bconvened\b|\(", s.text) or at_start) \
@@ -849,7 +857,8 @@ class Extractor:
                 continue
             proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|under negotiation)\b", s.text[:m.start() + 1], re.I))
             bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
-            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+between)", after)
+            # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
+            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
             names = [_short_name(self.x.entities[p]) for p in parties]
             type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")
@@ -1078,6 +1087,30 @@ class Extractor:
         for k in involved:
             if k != subject:
                 self.x.add(key, "ckg:involves", k, Evidence(ev.start, ev.end, ev.quote, "rule:outcome-involves"))
+
+
+def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:
+    """Drop a body read only by its shape from a title-case headline unless the text names it again.
+
+    A headline in title case capitalises every word ("... Sign Agreement on Research Data
+    Infrastructure"), so a capitalised run ending in "Infrastructure" or "Platform" there may be a
+    topic, not a name; a real name is repeated, in the same capitals, in the text below it.
+
+    >>> t = "CNIC Signs Agreement on Research Data Infrastructure\\n\\nCNIC will build research data infrastructure."
+    >>> ms = [Mention(27, 52, "Research Data Infrastructure", "ORG", "DataInfrastructure", method="shape")]
+    >>> _confirm_headline_shapes(t, "CNIC Signs Agreement on Research Data Infrastructure", ms)
+    []
+    """
+    if not title:
+        return mentions
+    start = text.find(title)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) > 3]
+    if start < 0 or not words or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return mentions  # no headline in the text, or a headline in sentence case
+    end = start + len(title)
+    rest = text[:start] + "\n" + text[end:]
+    return [m for m in mentions
+            if not (m.method == "shape" and start <= m.start and m.end <= end and m.text not in rest)]
 
 
 def _short_name(e: Entity) -> str:

@@ -63,6 +63,15 @@ _NOT_NAME_START = {
     "Between", "Under", "Through", "Via", "New", "Two", "Three", "Several", "Many", "Some", "Key", "Members",
     "Representatives", "Delegates", "Experts", "Leaders", "Staff", "Scientists", "Researchers", "Officials",
 }
+#: Verbs of title-case headlines ("CNIC and University of Cape Town Sign Agreement on Research Data
+#: Infrastructure"): a body's name never runs over them.
+_HEADLINE_VERBS = {
+    "Sign", "Signs", "Signed", "Hold", "Holds", "Held", "Launch", "Launches", "Launched", "Host", "Hosts",
+    "Hosted", "Visit", "Visits", "Visited", "Meet", "Meets", "Agree", "Agrees", "Agreed", "Renew", "Renews",
+    "Renewed", "Discuss", "Discusses", "Discussed", "Welcome", "Welcomes", "Welcomed", "Attend", "Attends",
+    "Attended", "Join", "Joins", "Joined", "Celebrate", "Celebrates", "Strengthen", "Strengthens", "Deepen",
+    "Deepens", "Was", "Were", "Is", "Are", "Will",
+}
 #: Capitalised words of this genre that are never part of a person's name.
 _NOT_PERSON_WORDS = {
     "Data", "Science", "Sciences", "Scientific", "Research", "Technology", "Technological", "Roundtable", "Workshop", "Forum",
@@ -256,7 +265,8 @@ class _Finder:
                         break
                     j -= 1
                     continue
-                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or re.fullmatch(r"\d+(?:st|nd|rd|th)", pw):
+                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or pw in _HEADLINE_VERBS \
+                        or re.fullmatch(r"\d+(?:st|nd|rd|th)", pw):
                     break
                 j -= 1
             while j < i and words[j][0] in ("and", "&"):
@@ -279,7 +289,7 @@ class _Finder:
                     if self._starts_body(words[t][1]) and k > i - 1 and nw == "of":
                         break
                     k = t
-                    while k + 1 < n and self.text[words[k][2]:words[k + 1][1]] in (" ", "-") and (
+                    while k + 1 < n and self.text[words[k][2]:words[k + 1][1]] in (" ", "-") and words[k + 1][0] not in _HEADLINE_VERBS and (
                         words[k + 1][0][:1].isupper() or words[k + 1][0][:1].isdigit()
                         or (words[k + 1][0] in ("and", "&", "of") and k + 2 < n and words[k + 2][0][:1].isupper())
                     ):

@@ -400,4 +400,21 @@ EXPECTED: dict[str, dict] = {
         relations={("Ingrid Solberg", "org:memberOf", "Norwegian Polar Institute"),
                    ("Fifth Arctic Data Roundtable", "ckg:realizes", "Arctic Data Roundtable")},
     ),
+    "cnic-uct-mou-news.txt": dict(
+        # in the genre of the sample news item: a title-case headline (its "Research Data Infrastructure" is a
+        # topic, not a body), a CAS institute known to the registry by its acronym, and a numbered workshop
+        # still to come (no event)
+        title="CNIC and University of Cape Town Sign Agreement on Research Data Infrastructure", issued="2023-09-12", modified=None,
+        organizations={"Computer Network Information Center", "University of Cape Town", "CODATA Secretariat"},
+        persons={"LIAO Fangyu", "Sue Harrison", "ZHOU Yuanchun"},
+        posts={("LIAO Fangyu", "Director", "Computer Network Information Center"),
+               ("ZHOU Yuanchun", "Deputy Director", "Computer Network Information Center"),
+               ("Sue Harrison", "Deputy Vice-Chancellor for Research and Internationalisation", "University of Cape Town")},
+        events={},
+        delegations=set(),
+        agreements={("MemorandumOfUnderstanding", frozenset({"Computer Network Information Center", "University of Cape Town"}), "Established")},
+        cooperations={},
+        relations=set(),
+        agreement_dates={"2023-09-08"},
+    ),
 }

@@ -169,3 +169,27 @@ def test_a_person_of_a_body_in_no_named_role_is_a_member_and_a_post_there_wins()
     assert members == {("Ingrid Solberg", "Norwegian Polar Institute"), ("Maria Rossi", "University of Bologna"),
                        ("Tom Berg", "British Antarctic Survey")}
     assert all(f.evidence.method == "rule:person-affiliation" for f in x.facts if f.predicate == "org:memberOf")
+
+
+def test_a_numbered_event_still_to_come_is_not_an_event():
+    x, _ = run("News\n\nThe Second China-Africa Data Science Workshop will be held in Cape Town in 2024. "
+               "The Third Arctic Data Roundtable (Oslo, 2026) is scheduled to open in March.")
+    assert x.of_kind("event") == []
+    x, label = run("News\n\nThe Second China-Africa Data Science Workshop was held in Cape Town on 4 May 2024.")
+    assert [e.label for e in x.of_kind("event")] == ["Second China-Africa Data Science Workshop"]
+
+
+def _titled(title: str, body: str):
+    return extract(Document(Path("t.txt"), f"{title}\n\n{body}", title=title))
+
+
+def test_a_title_case_headline_does_not_make_a_topic_a_body():
+    x = _titled("UCT and NPI Sign Agreement on Research Data Infrastructure",
+                "The University of Cape Town and the Norwegian Polar Institute signed an agreement on research data infrastructure in Oslo.")
+    names = {e.label for e in x.entities.values() if e.kind in ("organization", "infrastructure", "platform", "program")}
+    assert names == {"University of Cape Town", "Norwegian Polar Institute"}
+    (agreement,) = x.of_kind("agreement")
+    assert agreement.label.endswith("on research data infrastructure")  # the topic stops before "in Oslo"
+    # a name the headline shares with the text is kept
+    x = _titled("Polar Data Platform Launched", "The Polar Data Platform opened on 3 May 2024 in Oslo.")
+    assert "Polar Data Platform" in {e.label for e in x.entities.values()}
