@@ -759,7 +759,7 @@ class Extractor:
 
     # attendees -----------------------------------------------------------------------------
     def attendees(self, s: _Sentence) -> None:
-        m = re.search(r"\b(?:(?:attendees|participants|delegates|representatives)\s+(?:include[sd]?|were|came\s+from|are)|attended\s+by|(?:leaders|members|experts|representatives|delegates|participants|officials|scientists)\s+from)\b", s.text, re.I)
+        m = re.search(r"\b(?:(?:attendees|participants|delegates|representatives)\s+(?:include[sd]?|were|came\s+from|are)|attended\s+by|(?:leaders|members|experts|representatives|delegates|delegations|participants|officials|scientists)\s+(?:from|of))\b", s.text, re.I)
         if not m:
             return
         target = None

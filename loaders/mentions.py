@@ -235,6 +235,16 @@ class _Finder:
             self.mentions.append(mention)
             self.known_acronyms.setdefault(acr, name)
 
+    def _only_capitalised_as_first_word(self, word: tuple[str, int, int]) -> bool:
+        """"Exchange programme for young data scientists" opening a bullet: "Exchange" is capitalised
+        only because it opens the line or sentence (and nowhere else in the text is it capitalised
+        mid-sentence), so it does not make "Exchange programme" a name."""
+        w, ws, _ = word
+        if not re.search(r"(?:^|\n|[.!?:]\s)[\s•*\-–·\d.)]*$", self.text[max(0, ws - 12):ws]):
+            return False  # mid-sentence
+        return not any(re.search(r"[a-z,;]\s+$", self.text[max(0, m.start() - 3):m.start()])
+                       for m in re.finditer(rf"\b{re.escape(w)}\b", self.text))
+
     # -- bodies by shape ---------------------------------------------------------------------
     def shapes(self, a: int, b: int) -> None:
         words = _words(self.text, a, b)
@@ -244,7 +254,8 @@ class _Finder:
             w = words[i][0]
             head_cls = HEADS.get(w)
             if head_cls is None and w in LOWER_HEADS and i > 0 and (words[i - 1][0][:1].isupper() or words[i - 1][0][:1].isdigit()) \
-                    and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " ":
+                    and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " " \
+                    and not self._only_capitalised_as_first_word(words[i - 1]):
                 head_cls = LOWER_HEADS[w]  # "the Horizon 2020 programme"
             if head_cls is None:
                 i += 1

@@ -417,4 +417,39 @@ EXPECTED: dict[str, dict] = {
         relations=set(),
         agreement_dates={"2023-09-08"},
     ),
+    "india-japan-dialogue-page.txt": dict(
+        # in the genre of the CODATA page: menu and breadcrumb, a series begun in a year, bulleted focus areas,
+        # outcomes and numbered past meetings "(dates, city, country): counts / chair / attendees"
+        title="India-Japan Dialogue on Open Research Data", issued=None, modified="2021-03-02",
+        organizations={"Indian National Science Academy", "Science Council of Japan", "Japan Science and Technology Agency"},
+        persons={"Asha Rao"},
+        posts={("Asha Rao", "Vice President", "Indian National Science Academy")},
+        events={
+            "First Dialogue": dict(start="2015-11-12", end="2015-11-13", ordinal=1, city="New Delhi", country="India", series="India-Japan Dialogue on Open Research Data"),
+            "Second Dialogue": dict(start="2017-10-03", end="2017-10-04", ordinal=2, city="Tokyo", country="Japan", series="India-Japan Dialogue on Open Research Data"),
+            "Third Dialogue": dict(start="2020-02-20", end=None, ordinal=3, city="Bengaluru", country="India", series="India-Japan Dialogue on Open Research Data"),
+        },
+        delegations={("First Dialogue", "India", 14, "ExactCount"), ("First Dialogue", "Japan", 11, "ExactCount"),
+                     ("Second Dialogue", None, 30, "Approximate")},
+        agreements=set(),
+        cooperations={"India-Japan Dialogue on Open Research Data": dict(
+            start="2015", countries={"India", "Japan"}, partners={"Indian National Science Academy", "Science Council of Japan"},
+            focus={"Research data policy", "Data for disaster risk reduction", "Training of data professionals"}, outcomes=2)},
+        relations={
+            ("India-Japan Dialogue on Open Research Data", "ckg:country", "India"),
+            ("India-Japan Dialogue on Open Research Data", "ckg:country", "Japan"),
+            ("India-Japan Dialogue on Open Research Data", "ckg:partner", "Indian National Science Academy"),
+            ("India-Japan Dialogue on Open Research Data", "ckg:partner", "Science Council of Japan"),
+            ("First Dialogue", "ckg:realizes", "India-Japan Dialogue on Open Research Data"),
+            ("Second Dialogue", "ckg:realizes", "India-Japan Dialogue on Open Research Data"),
+            ("Third Dialogue", "ckg:realizes", "India-Japan Dialogue on Open Research Data"),
+            ("Third Dialogue", "ckg:chair", "Asha Rao"),
+            # "About 30 participants, including representatives of the Japan Science and Technology Agency (JST)"
+            ("Second Dialogue", "schema:attendee", "Japan Science and Technology Agency"),
+            ("Joint report on data citation practice (2018)", "ckg:outcomeOf", "India-Japan Dialogue on Open Research Data"),
+            ("Exchange programme for young data scientists", "ckg:outcomeOf", "India-Japan Dialogue on Open Research Data"),
+            ("14 Indian experts", "ckg:country", "India"),
+            ("11 Japanese experts", "ckg:country", "Japan"),
+        },
+    ),
 }

@@ -193,3 +193,18 @@ def test_a_title_case_headline_does_not_make_a_topic_a_body():
     # a name the headline shares with the text is kept
     x = _titled("Polar Data Platform Launched", "The Polar Data Platform opened on 3 May 2024 in Oslo.")
     assert "Polar Data Platform" in {e.label for e in x.entities.values()}
+
+
+def test_a_generic_programme_opening_a_bullet_is_not_a_body_but_a_named_one_is():
+    x, _ = run("Outcomes\n\n  • Exchange programme for young data scientists\n  • Training programme on data curation\n\n"
+               "The partners joined the Copernicus programme in 2019.")
+    programs = {e.label for e in x.entities.values() if e.kind == "program"}
+    assert "Copernicus programme" in programs
+    assert not programs & {"Exchange programme", "Training programme"}
+
+
+def test_representatives_of_a_body_at_a_numbered_meeting_are_its_attendance():
+    x, label = run("Dialogue\n\n  • Second Dialogue (October 3-4, 2017, Tokyo, Japan): About 30 participants, including "
+                   "representatives of the Japan Science and Technology Agency (JST).")
+    assert {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:attendee"} == \
+        {("Second Dialogue", "Japan Science and Technology Agency")}
