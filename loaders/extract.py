@@ -837,7 +837,7 @@ class Extractor:
             if not parties:
                 # "A signed / has renewed / agreed to sign / will sign / plans to conclude an MoU with B"
                 sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:(?:agreed|agrees|agree|plans?|planned|intends?|intended|decided|will|would|is\s+set|are\s+set|is\s+to|are\s+to|to)\s+(?:to\s+)?)*"
-                               r"(?:signed|sign|concluded|conclude|renewed|renew|entered\s+into|enter\s+into|finali[sz]ed|finali[sz]e)\b", s.text[:m.start()])
+                               r"(?:signed|sign|concluded|conclude|renewed|renew|entered\s+into|enter\s+into|finali[sz]ed|finali[sz]e|draft|prepare|negotiate)\b", s.text[:m.start()])
                 wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?(.+?)(?=[;.]|,|\s+(?:on|in|at|to|for)\s|$)", after)
                 if sm and wm:
                     # "A signed a MoU with B": the parties are the subject's bodies and B
@@ -858,7 +858,7 @@ class Extractor:
             proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|under negotiation)\b", s.text[:m.start() + 1], re.I))
             bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
             # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
-            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
+            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
             names = [_short_name(self.x.entities[p]) for p in parties]
             type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")

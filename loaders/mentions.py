@@ -223,6 +223,17 @@ class _Finder:
                         and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
                     whole = cand
             best = exact or whole or fuzzy
+            if not exact:
+                # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)",
+                # "Institute of Atmospheric Physics, CAS (IAP)": the acronym names the body before the
+                # comma (its letters, then perhaps the parent's); the body after the comma is its parent
+                parent = re.sub(r"[^A-Z]", "", "".join(w[0].upper() for w, _, _ in (best or words)
+                                                        if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"}))
+                plain = re.sub(r"[^A-Z]", "", acr.upper())
+                own = plain[: -len(parent)] if parent and plain.endswith(parent) and len(plain) > len(parent) else plain
+                earlier = self._run_before_comma((best or words)[0][1] if (best or words) else m.start())
+                if earlier and len(own) >= 2 and _initials_match([w for w, _, _ in earlier], own):
+                    best = earlier
             if not best:
                 continue
             s, e = best[0][1], best[-1][2]
@@ -234,6 +245,23 @@ class _Finder:
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
             self.mentions.append(mention)
             self.known_acronyms.setdefault(acr, name)
+
+    def _run_before_comma(self, pos: int) -> list[tuple[str, int, int]] | None:
+        """The capitalised name run ending just before ", " at ``pos`` ("Institute of X, | CAS"), or None."""
+        cm = re.search(r",\s*$", self.text[max(0, pos - 3):pos])
+        if not cm:
+            return None
+        comma = max(0, pos - 3) + cm.start()
+        run: list[tuple[str, int, int]] = []
+        for w, ws, we in reversed(_words(self.text, max(0, comma - 200), comma)):
+            gap = self.text[we:(run[-1][1] if run else comma)]
+            if gap.strip() or not (w[:1].isupper() or w[:1].isdigit() or (run and w.lower() in _CONNECT_IN_NAME)):
+                break
+            run.append((w, ws, we))
+        run.reverse()
+        while run and (run[0][0].lower() in _CONNECT_IN_NAME or run[0][0] in _NOT_NAME_START):
+            run = run[1:]
+        return run if len(run) >= 2 and any(HEADS.get(w) for w, _, _ in run) else None
 
     def _only_capitalised_as_first_word(self, word: tuple[str, int, int]) -> bool:
         """"Exchange programme for young data scientists" opening a bullet: "Exchange" is capitalised
@@ -550,6 +578,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             continue
         if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and nxt.cls not in ("Project", "Program", "Platform", "FundingProgram"):
             closing = re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start])
+            # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)": the unit's own acronym closes it
+            closing = closing or bool(m.acronym and re.match(r"\s*\(\s*" + re.escape(m.acronym) + r"\s*\)", text[nxt.end:nxt.end + 24]))
             if gap.group(0).strip() == "," and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
                     and not (closing and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry
                              and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute")):

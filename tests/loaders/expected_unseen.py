@@ -452,4 +452,25 @@ EXPECTED: dict[str, dict] = {
             ("11 Japanese experts", "ckg:country", "Japan"),
         },
     ),
+    "usgs-itpcas-visit-news.html": dict(
+        # an institute written "<Institute>, Chinese Academy of Sciences (ITPCAS)": the acronym is the institute's,
+        # CAS its parent; its director is the institute's, not CAS's; "agreed to draft a letter of intent"
+        title="USGS Delegation Visits Institute of Tibetan Plateau Research", issued="2019-06-21", modified=None,
+        organizations={"United States Geological Survey", "Institute of Tibetan Plateau Research", "Chinese Academy of Sciences",
+                       "National Tibetan Plateau Data Center"},
+        persons={"Jennifer Lee", "CHEN Fahu"},
+        posts={("Jennifer Lee", "Associate Director for Core Science Systems", "United States Geological Survey"),
+               ("CHEN Fahu", "Director", "Institute of Tibetan Plateau Research")},
+        # "held at ITPCAS": a body, not a city
+        events={"Workshop": dict(start="2019-06-19", end=None, ordinal=None, city=None, country=None, series=None)},
+        delegations={("Workshop", None, 40, "MoreThan")},
+        agreements={("Agreement", frozenset({"Institute of Tibetan Plateau Research", "United States Geological Survey"}), "Proposed")},
+        cooperations={},
+        relations={
+            ("Institute of Tibetan Plateau Research", "org:subOrganizationOf", "Chinese Academy of Sciences"),
+            ("Workshop", "schema:attendee", "United States Geological Survey"),
+            ("Workshop", "schema:attendee", "Institute of Tibetan Plateau Research"),
+            ("Workshop", "schema:attendee", "National Tibetan Plateau Data Center"),
+        },
+    ),
 }

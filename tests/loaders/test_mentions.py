@@ -181,3 +181,19 @@ def test_a_surname_in_capitals_before_the_given_name(text, name):
 @pytest.mark.parametrize("text", ["It runs GNU Octave on Linux.", "The ORCID Registry is open.", "See USGS Earthquake data."])
 def test_an_unknown_acronym_before_a_word_is_not_a_surname(text):
     assert people(text) == []
+
+
+def test_an_acronym_after_a_unit_and_its_parent_names_the_unit():
+    """"<Institute>, <parent> (ACRONYM)": the acronym is the institute's (its letters, then perhaps the
+    parent's), and the parent stays a body of its own."""
+    from collabkg.loaders.mentions import find_mentions
+    from collabkg.loaders.registry import load_registry
+
+    for text, name, acr in [
+        ("Dr. Lee visited the Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS) in June.",
+         "Institute of Tibetan Plateau Research", "ITPCAS"),
+        ("Scientists of the Institute of Atmospheric Physics, CAS (IAP) met.", "Institute of Atmospheric Physics", "IAP"),
+    ]:
+        orgs = [m for m in find_mentions(text, registry=load_registry()) if m.label == "ORG"]
+        (unit,) = [m for m in orgs if m.acronym == acr]
+        assert unit.text == name and unit.parent is not None and unit.parent.text in ("Chinese Academy of Sciences", "CAS")
