@@ -171,6 +171,12 @@ class Extractor:
         else:
             key = f"{kind}/{norm(name)}"
             label = re.sub(r"^[“\"]|[”\"]$", "", name)
+            if m.parent is not None and _is_generic_unit(name):
+                # "the Data Center of IGSNRR": one of many data centres; known by its parent too, so it
+                # never merges with another body's "Data Center"
+                pkey = self.org(m.parent, ev)
+                if pkey:
+                    key = f"{kind}/{norm(name)}|{pkey.split('/', 1)[1]}"
             if kind in ("program", "project", "platform", "infrastructure") and key not in self.x.entities and len(name.split()) >= 2:
                 # "the Data Stewardship Programme" after "CODATA Brazil Data Stewardship Programme": one programme
                 longer = [k for k, e in self.x.entities.items() if e.kind == kind and e.entry is None and norm(e.label).endswith(" " + norm(name))]
@@ -1087,6 +1093,25 @@ class Extractor:
         for k in involved:
             if k != subject:
                 self.x.add(key, "ckg:involves", k, Evidence(ev.start, ev.end, ev.quote, "rule:outcome-involves"))
+
+
+#: Words a unit's name can be made of without naming any one body ("Data Center", "International Office").
+_GENERIC_UNIT_WORDS = {
+    "data", "center", "centre", "office", "division", "department", "bureau", "secretariat", "library", "unit",
+    "laboratory", "lab", "information", "science", "sciences", "scientific", "research", "international",
+    "cooperation", "affairs", "services", "service", "management", "technology", "network", "computing",
+    "digital", "resources", "general", "executive", "national", "key", "and", "of", "for", "the", "&",
+}
+
+
+def _is_generic_unit(name: str) -> bool:
+    """Whether a unit's name is a description any body could use ("Data Center", "Office of International Cooperation").
+
+    >>> _is_generic_unit("Data Center"), _is_generic_unit("BIG Data Center"), _is_generic_unit("Polar Data Centre")
+    (True, False, False)
+    """
+    words = re.findall(r"[\w&]+", name.lower())
+    return bool(words) and all(w in _GENERIC_UNIT_WORDS for w in words)
 
 
 def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:

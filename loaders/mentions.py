@@ -336,8 +336,11 @@ class _Finder:
                             break
                         if words[k + 1][0] == "of" and self._starts_body(words[k + 2][1]):
                             break
-                        if words[k + 1][0] in ("and", "&") and re.match(r"(?:[A-Z][\w'’-]*\s+){0,5}(?:" + "|".join(HEADS) + r")\b", self.text[words[k + 2][1]:words[k + 2][1] + 100]):
-                            break  # "University of Tokyo and Kenyatta University": a second body
+                        if words[k + 1][0] in ("and", "&") and re.match(r"(?:[A-Z][\w'’-]*\s+){0,5}(?:" + "|".join(HEADS) + r")\b", self.text[words[k + 2][1]:words[k + 2][1] + 100]) \
+                                and not re.search(r"(?:al|ic|ive|ary)$", words[k][0]):
+                            # "University of Tokyo and Kenyatta University": a second body; but an adjective
+                            # before "and" wants a noun: "the Kenya Agricultural and Livestock Research Organization"
+                            break
                         if words[k + 1][0] in ("and", "&") and re.match(TITLE_RE + r"\s", self.text[words[k + 2][1]:words[k + 2][1] + 14]):
                             break  # "University of Lisbon and Dr Ana Costa": a person follows
                         k += 1

@@ -208,3 +208,18 @@ def test_representatives_of_a_body_at_a_numbered_meeting_are_its_attendance():
                    "representatives of the Japan Science and Technology Agency (JST).")
     assert {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:attendee"} == \
         {("Second Dialogue", "Japan Science and Technology Agency")}
+
+
+def test_a_generic_unit_is_known_by_its_parent_so_two_data_centres_never_merge():
+    from collabkg.loaders.emit import entity_iri
+
+    keys = []
+    for parent in ("Institute of Geographic Sciences and Natural Resources Research", "Norwegian Polar Institute"):
+        x, label = run(f"News\n\nProf. Li Wei, Director of the Data Center of the {parent}, chaired the meeting.")
+        (unit,) = [e for e in x.of_kind("organization") if e.label == "Data Center"]
+        assert [label(p) for p in x.objects(unit.key, "org:subOrganizationOf")] == [parent]
+        keys.append(unit.key)
+    assert keys[0] != keys[1] and entity_iri(keys[0]) != entity_iri(keys[1])
+    # a unit with a name of its own keeps its own key
+    x, _ = run("News\n\nThe Polar Data Centre of the Norwegian Polar Institute opened a portal.")
+    assert "organization/polar data centre" in x.entities
