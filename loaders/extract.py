@@ -488,6 +488,13 @@ class Extractor:
         self.main_meeting = self.main_meeting or key
         if about:
             self.x.add(key, "schema:about", about, ev)
+        # "The annual meeting of the Pakistan National Committee for CODATA was held": its organizer
+        if re.search(r"\sof\s+$", m.group(0)):
+            at = s.start + m.end() + (4 if s.text[m.end():m.end() + 4].lower() == "the " else 0)
+            body = next((o for o in s.mentions if o.start == at and o.label == "ORG"
+                         and o.cls not in ("Project", "Program", "Platform", "FundingProgram")), None)
+            if body is not None:
+                self.rel(key, "schema:organizer", self.org(body, ev), s, "rule:meeting-organizer")
         if several:
             self._dates(key, s, "rule:meeting-held", text=s.text[a:b])
             self._place(key, s, "rule:meeting-held", s.start + a, s.start + b)

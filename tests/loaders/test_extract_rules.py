@@ -223,3 +223,12 @@ def test_a_generic_unit_is_known_by_its_parent_so_two_data_centres_never_merge()
     # a unit with a name of its own keeps its own key
     x, _ = run("News\n\nThe Polar Data Centre of the Norwegian Polar Institute opened a portal.")
     assert "organization/polar data centre" in x.entities
+
+
+def test_the_meeting_of_a_body_has_that_body_as_organizer():
+    x, label = run("News\n\nThe annual meeting of the Norwegian Polar Institute was held in Oslo on 5 December 2022.")
+    (event,) = x.of_kind("event")
+    assert [label(o) for o in x.objects(event.key, "schema:organizer")] == ["Norwegian Polar Institute"]
+    x, label = run('News\n\nThe kick-off meeting of the project "Polar Data Commons" was held in Oslo on 5 December 2022.')
+    (event,) = x.of_kind("event")
+    assert x.objects(event.key, "schema:organizer") == [] and [label(o) for o in x.objects(event.key, "schema:about")] == ["Polar Data Commons"]
