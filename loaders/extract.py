@@ -51,7 +51,7 @@ from collabkg.loaders.clean import BULLET
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
-from collabkg.loaders.mentions import ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
+from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
 from collabkg.loaders.nlp import get_pipeline
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key
@@ -855,7 +855,10 @@ class Extractor:
                 if sm and wm:
                     # "A signed a MoU with B": the parties are the subject's bodies and B
                     wa, wb = s.start + m.end() + wm.start(1), s.start + m.end() + wm.end(1)
-                    cands = self.mentions_in(s, s.start, s.start + sm.end(1)) + [o for o in s.mentions if wa <= o.start < wb and o.label in ("ORG", "GPE")]
+                    subject = self.mentions_in(s, s.start, s.start + sm.end(1))
+                    if not subject and (ante := self._antecedent(sm.group(1), s)) is not None:
+                        subject = [ante]  # "The committee agreed to renew its MoU with B": the committee named before
+                    cands = subject + [o for o in s.mentions if wa <= o.start < wb and o.label in ("ORG", "GPE")]
                 elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
                 else:
@@ -894,6 +897,16 @@ class Extractor:
                 self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)
             made.append(key)
         return made
+
+    def _antecedent(self, subject: str, s: _Sentence) -> Mention | None:
+        """The body "the committee" / "the institute" refers to: the last one named before ``s`` whose name
+        has that head noun ("Pakistan National Committee for CODATA"), or None."""
+        m = re.fullmatch(r"\s*(?:The|the|Its|its|Our|our)\s+([a-z]+)\s*", subject)
+        noun = m.group(1).capitalize() if m else None
+        if noun is None or noun not in HEADS:
+            return None
+        before = [o for o in self.mentions if o.label == "ORG" and o.end <= s.start and re.search(rf"\b{noun}\b", o.text)]
+        return before[-1] if before else None
 
     # task groups ---------------------------------------------------------------------------
     def task_groups(self, s: _Sentence) -> list[str]:

@@ -509,9 +509,9 @@ EXPECTED: dict[str, dict] = {
         posts={("Muhammad Ali", "Vice-Chancellor", "Quaid-i-Azam University")},
         events={"Annual meeting": dict(start="2022-12-05", end=None, ordinal=None, city="Islamabad", country="Pakistan", series=None)},
         delegations=set(),
-        # KNOWN MISS, kept visible: "The committee agreed to renew its Memorandum of Understanding with CODATA-China,
-        # CAS in 2023" is a proposed agreement, but "the committee" is not resolved to CODATA-Pakistan (no coreference)
-        agreements=set(),
+        # "The committee agreed to renew its Memorandum of Understanding with CODATA-China, CAS": "the committee" is the
+        # committee named before; the MoU exists (it is to be renewed), so it is established
+        agreements={("MemorandumOfUnderstanding", frozenset({"Pakistan National Committee for CODATA", "CODATA-China"}), "Established")},
         cooperations={},
         relations={
             ("Annual meeting", "schema:organizer", "Pakistan National Committee for CODATA"),

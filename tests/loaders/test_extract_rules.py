@@ -232,3 +232,12 @@ def test_the_meeting_of_a_body_has_that_body_as_organizer():
     x, label = run('News\n\nThe kick-off meeting of the project "Polar Data Commons" was held in Oslo on 5 December 2022.')
     (event,) = x.of_kind("event")
     assert x.objects(event.key, "schema:organizer") == [] and [label(o) for o in x.objects(event.key, "schema:about")] == ["Polar Data Commons"]
+
+
+def test_the_body_an_agreement_sentence_calls_the_institute_is_the_one_named_before():
+    x, label = run("News\n\nThe Norwegian Polar Institute opened a data portal. Its director thanked the partners. "
+                   "The institute will sign a memorandum of understanding with the British Antarctic Survey.")
+    assert _agreements(x, label) == {(frozenset({"Norwegian Polar Institute", "British Antarctic Survey"}), "ckg:Proposed", True)}
+    # no body of that kind named before: no party is made up
+    x, label = run("News\n\nThe institute will sign a memorandum of understanding with the British Antarctic Survey.")
+    assert _agreements(x, label) == set()
