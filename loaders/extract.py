@@ -130,8 +130,8 @@ class Extractor:
         self.x = Extraction()
         self.acronyms: dict[str, str] = dict(known_acronyms or {})
         spacy_doc = nlp(self.text)
-        self.mentions = _confirm_headline_shapes(
-            self.text, doc.title, find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc))
+        self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc,
+                                      title=doc.title)
         self.sentences = [
             _Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b])
             for a, b in sentence_spans(spacy_doc)
@@ -1132,30 +1132,6 @@ def _is_generic_unit(name: str) -> bool:
     """
     words = re.findall(r"[\w&]+", name.lower())
     return bool(words) and all(w in _GENERIC_UNIT_WORDS for w in words)
-
-
-def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:
-    """Drop a body read only by its shape from a title-case headline unless the text names it again.
-
-    A headline in title case capitalises every word ("... Sign Agreement on Research Data
-    Infrastructure"), so a capitalised run ending in "Infrastructure" or "Platform" there may be a
-    topic, not a name; a real name is repeated, in the same capitals, in the text below it.
-
-    >>> t = "CNIC Signs Agreement on Research Data Infrastructure\\n\\nCNIC will build research data infrastructure."
-    >>> ms = [Mention(27, 52, "Research Data Infrastructure", "ORG", "DataInfrastructure", method="shape")]
-    >>> _confirm_headline_shapes(t, "CNIC Signs Agreement on Research Data Infrastructure", ms)
-    []
-    """
-    if not title:
-        return mentions
-    start = text.find(title)
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) > 3]
-    if start < 0 or not words or sum(w[0].isupper() for w in words) < 0.7 * len(words):
-        return mentions  # no headline in the text, or a headline in sentence case
-    end = start + len(title)
-    rest = text[:start] + "\n" + text[end:]
-    return [m for m in mentions
-            if not (m.method == "shape" and start <= m.start and m.end <= end and m.text not in rest)]
 
 
 def _short_name(e: Entity) -> str:

@@ -544,8 +544,12 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, known_acronyms: dict[str, str] | None = None, doc=None) -> list[Mention]:
-    """Return the mentions in ``text`` (sorted by position, non-overlapping)."""
+def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, known_acronyms: dict[str, str] | None = None, doc=None,
+                  title: str | None = None) -> list[Mention]:
+    """Return the mentions in ``text`` (sorted by position, non-overlapping).
+
+    ``title``, the document's headline as it stands in ``text``, lets a title-case headline's
+    capitalised topics be told from names (see :func:`_confirm_headline_shapes`)."""
     registry = registry or load_registry()
     nlp = nlp or get_pipeline(registry if registry is not None else None)
     doc = doc if doc is not None else nlp(text)
@@ -565,7 +569,31 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     merged = _merge(f.mentions)
     _link_structure(text, merged)
-    return merged
+    return _confirm_headline_shapes(text, title, merged)
+
+
+def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:
+    """Drop a body read only by its shape from a title-case headline unless the text names it again.
+
+    A headline in title case capitalises every word ("... Sign Agreement on Research Data
+    Infrastructure"), so a capitalised run ending in "Infrastructure" or "Platform" there may be a
+    topic, not a name; a real name is repeated, in the same capitals, in the text below it.
+
+    >>> t = "CNIC Signs Agreement on Research Data Infrastructure\\n\\nCNIC will build research data infrastructure."
+    >>> ms = [Mention(27, 52, "Research Data Infrastructure", "ORG", "DataInfrastructure", method="shape")]
+    >>> _confirm_headline_shapes(t, "CNIC Signs Agreement on Research Data Infrastructure", ms)
+    []
+    """
+    if not title:
+        return mentions
+    start = text.find(title)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) > 3]
+    if start < 0 or not words or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return mentions  # no headline in the text, or a headline in sentence case
+    end = start + len(title)
+    rest = text[:start] + "\n" + text[end:]
+    return [m for m in mentions
+            if not (m.method == "shape" and start <= m.start and m.end <= end and m.text not in rest)]
 
 
 def _link_structure(text: str, ms: list[Mention]) -> None:

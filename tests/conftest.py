@@ -15,6 +15,17 @@ from collabkg.graph.store import Store
 MINI = Path(__file__).parent / "analysis" / "data" / "mini.trig"
 
 
+#: Every post the sample corpus states: (person, role title, organization), by label. Checked through
+#: hand-written SPARQL (tests/test_sample_corpus.py) and through the bundled posts.rq (tests/sparql).
+SAMPLE_POSTS = frozenset({
+    ("BAO Yiming", "Director", "BIG Data Center"),
+    ("XUE Yongbiao", "Director", "Beijing Institute of Genomics"),
+    ("Javed Ashraf", "President", "Quaid-i-Azam University"),
+    ("YUN Tao", "Project Officer", "China Science and Technology Exchange Center"),
+    ("ZHANG Shizhuan", "Director", "Asia-Africa Division"),
+})
+
+
 def rows(store: Store, query: str) -> list[dict[str, str | None]]:
     """Run a SELECT on ``store`` (union of graphs, prefixes predeclared); values as plain strings."""
     res = store.query(query)

@@ -186,24 +186,16 @@ def test_an_unknown_acronym_before_a_word_is_not_a_surname(text):
 def test_an_acronym_after_a_unit_and_its_parent_names_the_unit():
     """"<Institute>, <parent> (ACRONYM)": the acronym is the institute's (its letters, then perhaps the
     parent's), and the parent stays a body of its own."""
-    from collabkg.loaders.mentions import find_mentions
-    from collabkg.loaders.registry import load_registry
-
     for text, name, acr in [
         ("Dr. Lee visited the Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS) in June.",
          "Institute of Tibetan Plateau Research", "ITPCAS"),
         ("Scientists of the Institute of Atmospheric Physics, CAS (IAP) met.", "Institute of Atmospheric Physics", "IAP"),
     ]:
-        orgs = [m for m in find_mentions(text, registry=load_registry()) if m.label == "ORG"]
-        (unit,) = [m for m in orgs if m.acronym == acr]
+        (unit,) = [m for m in orgs(text).values() if m.acronym == acr]
         assert unit.text == name and unit.parent is not None and unit.parent.text in ("Chinese Academy of Sciences", "CAS")
 
 
 def test_an_adjective_before_and_keeps_one_body_but_two_universities_stay_two():
-    from collabkg.loaders.mentions import find_mentions
-    from collabkg.loaders.registry import load_registry
-
-    orgs = lambda t: [m.text for m in find_mentions(t, registry=load_registry()) if m.label == "ORG"]  # noqa: E731
-    assert orgs("Experts of the Kenya Agricultural and Livestock Research Organization met.") == \
+    assert list(orgs("Experts of the Kenya Agricultural and Livestock Research Organization met.")) == \
         ["Kenya Agricultural and Livestock Research Organization"]
-    assert orgs("Experts from the University of Tokyo and Kenyatta University met.") == ["University of Tokyo", "Kenyatta University"]
+    assert list(orgs("Experts from the University of Tokyo and Kenyatta University met.")) == ["University of Tokyo", "Kenyatta University"]

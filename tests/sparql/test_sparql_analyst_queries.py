@@ -9,6 +9,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from collabkg.graph import sparql as sq
+from tests.conftest import SAMPLE_POSTS
 
 ALL = sorted(sq.named_queries())
 
@@ -81,13 +82,7 @@ def test_roundtables_by_year_with_attendance_by_country(store):
     assert precision[(2006, "China")] == "ExactCount"
 
 
-EXPECTED_POSTS = {
-    ("BAO Yiming", "Director", "BIG Data Center"),
-    ("XUE Yongbiao", "Director", "Beijing Institute of Genomics"),
-    ("Javed Ashraf", "President", "Quaid-i-Azam University"),
-    ("YUN Tao", "Project Officer", "China Science and Technology Exchange Center"),
-    ("ZHANG Shizhuan", "Director", "Asia-Africa Division"),
-}
+EXPECTED_POSTS = SAMPLE_POSTS
 
 
 def test_every_post_held_by_a_person(store):
