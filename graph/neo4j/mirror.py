@@ -510,7 +510,8 @@ def _write_unit(sess, unit, sink, lock) -> int:
     """Write one unit ((query, rows) jobs) in one transaction; return its rows. A transaction
     the server rolled back (deadlock, transient error) is run again; nothing else is retried (a
     commit in doubt is left to the next sync). ``sink``, if given, receives ``[(rows, first
-    column of the job's single record), ...]`` once committed (under ``lock``)."""
+    column of the job's single record), ...]`` once committed (under ``lock``). The row lists
+    are emptied once committed: pass lists of your own."""
     from neo4j.exceptions import TransientError
 
     for attempt in range(8):
@@ -528,7 +529,15 @@ def _write_unit(sess, unit, sink, lock) -> int:
             if sink is not None:
                 with lock:
                     sink(values)
-            return sum(len(rows) for _, rows in unit)
+            n = 0
+            for _, rows in unit:
+                n += len(rows)
+                # The driver keeps a transaction's parameters in a reference cycle (result <->
+                # connection handlers), so every row would wait for the cyclic collector, which
+                # _gc_paused holds off until the sync ends: then one collection of every row
+                # written (1.0 s at 1M quads). Emptying the list frees the rows now.
+                rows.clear()
+            return n
         except TransientError:
             if attempt == 7:
                 raise

@@ -164,7 +164,8 @@ def test_generated_roundtrip_offline(ds):
 
 # -- generated Cypher -------------------------------------------------------------------------
 class RecordingSession:
-    """Stands in for a neo4j session: records query texts and parameters."""
+    """Stands in for a neo4j session: records query texts and parameters (copies of the row
+    lists as sent: the mirror empties its lists once a transaction has committed)."""
 
     def __init__(self):
         self.calls = []
@@ -180,7 +181,7 @@ class RecordingSession:
                 return False
 
             def run(self, query, params):
-                session.calls.append((query, params))
+                session.calls.append((query, {k: list(v) if isinstance(v, list) else v for k, v in params.items()}))
                 return []
 
             def commit(self):
