@@ -530,6 +530,7 @@ class Collected:
     rels: dict[tuple[str, str, str], set[str]]
     node_uris: set[str]
     evidence: dict[tuple[str, str, str], set[str]]
+    rel_types: set[str] = field(default_factory=set)  # the predicates of ``rels``
 
 
 def shortener(prefixes: PrefixTable):
@@ -546,20 +547,48 @@ def shortener(prefixes: PrefixTable):
     return shorten
 
 
-def collect_quads(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Collected:
+def collect_quads(quads: Iterable, *, oxigraph: bool = False) -> Collected:
     """First pass of :func:`build_model`: literals and types by subject, relationships with their
-    graphs, every node's uri, and the evidence of reified edges."""
+    graphs, every node's uri, and the evidence of reified edges.
+
+    ``quads`` are in the internal form (:func:`quad_from_rdflib`), or with ``oxigraph=True``
+    pyoxigraph Quads (a store's ``quads_for_pattern``), converted in this same loop: at 1M quads
+    2.1 s instead of 2.4 s for a list of :func:`quad_from_ox` and then this pass."""
     types: dict[str, dict[str, set[str]]] = {}
     lits: dict[str, dict[str, dict[Lit, set[str]]]] = {}
     rels: dict[tuple[str, str, str], set[str]] = {}
     node_uris: set[str] = set()
     stmt: dict[str, dict[str, list]] = {}
     STMT_P = {RDF + "subject": "s", RDF + "predicate": "p", RDF + "object": "o", PROV_DERIVED: "ev"}
+    if oxigraph:
+        import pyoxigraph as ox
+
+        named, literal = ox.NamedNode, ox.Literal
+    else:
+        named = literal = None
 
     # the hot loop (once per quad): dict.get before allocating, bound methods
     node_add = node_uris.add
+    rel_types: set[str] = set()
+    rel_type_add = rel_types.add
     lits_get, rels_get, stmt_role = lits.get, rels.get, STMT_P.get
     for s, p, o, g in quads:
+        if oxigraph:
+            s = s.value if type(s) is named else _ox_node(s)
+            p = p.value
+            g = getattr(g, "value", "")  # the default graph has no value
+            to = type(o)
+            if to is named:
+                o = o.value
+            elif to is literal:
+                lang = o.language
+                if lang:
+                    o = (o.value, "", lang)
+                else:
+                    dt = o.datatype.value
+                    o = (o.value, "" if dt == XSD_STRING else dt, "")
+            else:
+                o = _ox_node(o)
         node_add(s)
         if isinstance(o, tuple):
             by_p = lits_get(s)
@@ -584,6 +613,7 @@ def collect_quads(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Collected
             gs = rels_get(key)
             if gs is None:
                 rels[key] = {g}
+                rel_type_add(p)
             else:
                 gs.add(g)
             role = stmt_role(p)
@@ -599,56 +629,98 @@ def collect_quads(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Collected
             for p in st.get("p", ()):
                 for o in st.get("o", ()):
                     evidence.setdefault((s, p, o), set()).update(st["ev"])
-    return Collected(types, lits, rels, node_uris, evidence)
+    return Collected(types, lits, rels, node_uris, evidence, rel_types)
+
+
+def names_used(col: Collected) -> set[str]:
+    """Every IRI the property graph of ``col`` names: its classes (labels), the predicates of its
+    literals (property keys) and of its relationships (types)."""
+    names = set(col.rel_types)
+    for by_p in col.lits.values():
+        names.update(by_p)
+    for t in col.types.values():
+        names.update(t)
+    return names
 
 
 def iter_nodes(col: Collected, shorten) -> Iterator[tuple[str, NodeRecord]]:
-    """Yield (uri, NodeRecord) of every node (second pass of :func:`build_model`)."""
-    types, lits = col.types, col.lits
+    """Yield (uri, NodeRecord) of every node (second pass of :func:`build_model`).
+
+    The common cases skip the general encoder: a node whose types all come from the node's own
+    graphs writes no ``@label`` entry, and a property with one plain-string value is that
+    string (exact unless its graphs differ from the node's). Same records as the general path."""
+    types_get, lits_get = col.types.get, col.lits.get
+    dumps = json.dumps
+    no_labels: frozenset[str] = frozenset()
     for uri in col.node_uris:
-        t = types.get(uri, {})
-        lv = lits.get(uri, {})
-        props: dict[str, Any] = {"uri": uri}
-        labels = frozenset(shorten(c) for c in t)
-        if t or lv:
-            gs: set[str] = set()
-            for v in t.values():
-                gs |= v
+        t = types_get(uri)
+        lv = lits_get(uri)
+        if t is None and lv is None:
+            yield uri, NodeRecord(no_labels, {"uri": uri})
+            continue
+        gs: set[str] = set()
+        if t is not None:
+            gs.update(*t.values())
+            labels = frozenset(map(shorten, t))
+        else:
+            labels = no_labels
+        if lv is not None:
             for pv in lv.values():
-                for v in pv.values():
-                    gs |= v
+                gs.update(*pv.values())
+        props: dict[str, Any] = {"uri": uri, "graphs": sorted(gs) if len(gs) > 1 else list(gs)}
+        exact: dict[str, Any] | None = None
+        if t is not None:
+            for v in t.values():
+                if v != gs:
+                    exact = {"@label": [[shorten(c), sorted(v)] for c, v in sorted(t.items()) if v != gs]}
+                    break
+        if lv is not None:
             node_graphs = frozenset(gs)
-            props["graphs"] = sorted(node_graphs)
-            exact: dict[str, Any] = {}
-            label_graphs = [[shorten(c), sorted(v)] for c, v in sorted(t.items()) if v != node_graphs]
-            if label_graphs:
-                exact["@label"] = label_graphs
             for p, values in lv.items():
                 key = shorten(p)
+                if len(values) == 1:
+                    for lit, vg in values.items():
+                        pass
+                    if not lit[1] and not lit[2]:  # one plain string
+                        props[key] = lit[0]
+                        if vg != gs:
+                            if exact is None:
+                                exact = {}
+                            exact[key] = [[lit[0], "", sorted(vg)]]
+                        continue
                 native, entries = _encode_values(values, node_graphs)
                 props[key] = native
                 if entries is not None:
+                    if exact is None:
+                        exact = {}
                     exact[key] = entries
-            if exact:
-                props["_rdf"] = json.dumps(exact, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        if exact:
+            props["_rdf"] = dumps(exact, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         yield uri, NodeRecord(labels, props)
+
+
+def rel_rows(col: Collected, shorten) -> Iterator[list]:
+    """Yield ``[start uri, end uri, graphs, evidence or None, type]`` of every relationship (the
+    rows a bulk load writes; :func:`iter_rels` gives them keyed, for :func:`build_model`)."""
+    ev_get = col.evidence.get
+    names_get = getattr(shorten, "names", {}).get
+    for key, gs in col.rels.items():
+        s, p, o = key
+        t = names_get(p)
+        if t is None:
+            t = shorten(p)
+        ev = ev_get(key)
+        yield [s, o, sorted(gs) if len(gs) > 1 else list(gs), sorted(ev) if ev else None, t]
 
 
 def iter_rels(col: Collected, shorten) -> Iterator[tuple[tuple[str, str, str], dict[str, Any]]]:
     """Yield ((start uri, type, end uri), properties) of every relationship (third pass of
     :func:`build_model`)."""
-    ev_get = col.evidence.get
-    names_get = getattr(shorten, "names", {}).get
-    for key, gs in col.rels.items():
-        s, p, o = key
-        name = names_get(p)
-        if name is None:
-            name = shorten(p)
-        rp: dict[str, Any] = {"graphs": sorted(gs) if len(gs) > 1 else list(gs)}
-        ev = ev_get(key)
+    for s, o, graphs, ev, t in rel_rows(col, shorten):
+        rp: dict[str, Any] = {"graphs": graphs}
         if ev:
-            rp["evidence"] = sorted(ev)
-        yield (s, name, o), rp
+            rp["evidence"] = ev
+        yield (s, t, o), rp
 
 
 def decode_model(
