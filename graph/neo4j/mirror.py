@@ -3,17 +3,17 @@
 ``sync`` maps the store's quads to a property graph (:mod:`~collabkg.graph.neo4j.mapping`) and
 makes the database hold exactly that graph:
 
-- into an empty database it writes in bulk: the ``uri`` uniqueness constraint first, then
-  nodes with ``CREATE`` grouped by label set (each batch returning the new nodes' ids), then
-  relationships, their type a value of the row (Neo4j 5.26 dynamic types, ``[:$(row[4])]``: one
-  query for all types, measured 0.1 s faster at 100k in each of 6 alternating pairs than one
-  query per type; the diff path keeps one query per type), their ends found by those node ids (``id(a) = row[0]``, a
-  ``NodeByIdSeek``: measured ~20% faster over the whole 100k-quad sync than a labelled ``MATCH``
-  on ``:Resource {uri}``, and the rows carry integers instead of IRIs), each batch an
-  ``UNWIND $rows`` of :data:`BATCH_SIZE` rows in its own transaction. The ids are used only
-  within the sync that created the nodes (a mirror has one writer at a time). Writer threads
-  write while the main thread maps (:func:`_sync_stream`): 1M quads 12.7 -> 10.9-11.5 s, no
-  change at 100k, where both cores are already busy;
+- into an empty database it writes in bulk (:func:`_sync_bulk`): the ``uri`` uniqueness
+  constraint and the prefix table first, then nodes with ``CREATE`` grouped by label set (each
+  batch returning the new nodes' ids), then relationships, their type a value of the row (Neo4j
+  5.26 dynamic types, ``[:$(row[4])]``: one query for all types, measured 0.1 s faster at 100k
+  in each of 6 alternating pairs than one query per type, which older 5.x servers get), their
+  ends found by those node ids (``id(a) = row[0]``, a ``NodeByIdSeek``: measured ~20% faster
+  over the whole 100k-quad sync than a labelled ``MATCH`` on ``:Resource {uri}``, and the rows
+  carry integers instead of IRIs), each batch an ``UNWIND $rows`` of :data:`BATCH_SIZE` rows in
+  its own transaction. The ids are used only within the sync that created the nodes (a mirror
+  has one writer at a time). Writer threads write while the main thread maps: 1M quads 12.7 ->
+  10.9-11.5 s, no change at 100k, where both cores are already busy;
 - into a database that already holds a mirror it reads the current graph, diffs it with the
   wanted one, and writes only the difference: new, changed and gone nodes and relationships.
   A second sync writes nothing; a sync after a new document writes that document's changes; a
@@ -54,11 +54,13 @@ from collabkg.graph.neo4j.mapping import (
     PrefixTable,
     build_model,
     canonical,
+    Collected,
     collect_quads,
     decode_model,
     default_prefixes,
     iter_nodes,
-    iter_rels,
+    names_used,
+    rel_rows,
     quad_from_ox,
     quad_from_rdflib,
     quote_identifier,
@@ -85,15 +87,6 @@ __all__ = [
 BATCH_SIZE = 10_000
 #: Transactions in flight at once during a bulk load (one session each).
 WORKERS = 2
-#: Bulk sync: relationships find their ends by the node ids the node creation returned (not the uri index).
-USE_NODE_IDS = True
-#: Small groups (label sets, relationship types) share transactions up to the batch size.
-PACK_SMALL_GROUPS = True
-#: Bulk sync: map nodes and relationships while the writer threads write (see :func:`_sync_stream`).
-STREAM = True
-#: Bulk sync: one relationship query with the type as a value (see :data:`_REL_DYNAMIC`), on
-#: servers that have dynamic types (Neo4j 5.26 and later); older 5.x servers get one query per type.
-DYNAMIC_REL_TYPES = True
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
 #: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
@@ -127,7 +120,7 @@ def _translate(config: Neo4jConfig, doing: str):
         yield
     except CollabKGError:
         raise
-    except nx.AuthError as e:
+    except nx.AuthError:
         raise Neo4jError(
             f"{where} refused the credentials of user {config.username!r} while {doing}",
             hint="check NEO4J_USERNAME and NEO4J_PASSWORD (or --username / --password)",
@@ -409,26 +402,16 @@ def _write_prefixes(session, table: PrefixTable) -> None:
     )
 
 
-def _rel_jobs(items, batch_size: int, ids: dict[str, int] | None = None) -> list[tuple[str, list]]:
-    """(query, rows) batches creating relationships, grouped by type; properties inline (faster
-    than ``SET r = map``; a null ``evidence`` is simply not stored).
-
-    With ``ids`` (uri -> node id, returned by the node creation of the same bulk sync) the ends
-    are found by node id (``NodeByIdSeek``) instead of the ``uri`` index, and the rows carry two
-    integers instead of two IRIs; without it (incremental sync: the ends may be older nodes) by
-    a labelled ``MATCH`` on ``:Resource {uri}``."""
+def _rel_jobs(items, batch_size: int) -> list[tuple[str, list]]:
+    """(query, rows) batches creating relationships between existing nodes (incremental sync: the
+    ends may be older nodes, found by a labelled ``MATCH`` on ``:Resource {uri}``), grouped by
+    type; properties inline (faster than ``SET r = map``; a null ``evidence`` is not stored)."""
     groups: dict[str, list] = {}
-    if ids is None:
-        for (s, t, o), props in items:
-            groups.setdefault(t, []).append([s, o, props["graphs"], props.get("evidence")])
-        match = "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) "
-    else:
-        for (s, t, o), props in items:
-            groups.setdefault(t, []).append([ids[s], ids[o], props["graphs"], props.get("evidence")])
-        match = _MATCH_BY_ID
+    for (s, t, o), props in items:
+        groups.setdefault(t, []).append([s, o, props["graphs"], props.get("evidence")])
     jobs = []
     for t, rows in sorted(groups.items()):
-        q = _rel_query(t, match)
+        q = _rel_query(t, "MATCH (a:Resource {uri: row[0]}) MATCH (b:Resource {uri: row[1]}) ")
         jobs.extend((q, batch) for batch in _batches(rows, batch_size))
     return jobs
 
@@ -436,8 +419,10 @@ def _rel_jobs(items, batch_size: int, ids: dict[str, int] | None = None) -> list
 _MATCH_BY_ID = "MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1] "
 
 
-#: Bulk sync: every relationship type in one query, the type a value of the row (Neo4j 5.26's
+#: Bulk sync: the ends by the node ids the node creation returned (``NodeByIdSeek``, not the uri
+#: index), every relationship type in one query, the type a value of the row (Neo4j 5.26's
 #: dynamic types ``[:$(row[4])]``: no text formatting, one query plan instead of one per type).
+#: Older 5.x servers get one query per type (:func:`_rel_query`).
 _REL_DYNAMIC = ("UNWIND $rows AS row " + _MATCH_BY_ID
                 + "CREATE (a)-[:$(row[4]) {graphs: row[2], evidence: row[3]}]->(b)")
 
@@ -463,29 +448,30 @@ def parse_version(text: str) -> tuple[int, int]:
 
 def _has_dynamic_types(session) -> bool:
     """Whether the server accepts ``[:$(expr)]`` relationship types (Neo4j 5.26 or a later version)."""
-    return DYNAMIC_REL_TYPES and server_version(session) >= (5, 26)
+    return server_version(session) >= (5, 26)
 
 
 def _rel_query(rtype: str, match: str = _MATCH_BY_ID) -> str:
     return "UNWIND $rows AS row " + match + f"CREATE (a)-[:{quote_identifier(rtype)} {{graphs: row[2], evidence: row[3]}}]->(b)"
 
 
-def _node_jobs(items, batch_size: int, return_ids: bool = False) -> list[tuple[str, list]]:
-    """(query, rows) batches creating nodes, grouped by label set; with ``return_ids`` each
-    query returns one record: the list of the created nodes' ids, in the order of its rows
-    (``collect`` after ``UNWIND ... CREATE`` keeps the row order; one record instead of one per
-    node: measured 0.41 -> 0.26 s for the 12,327 nodes of the 100k-quad benchmark)."""
+def _node_jobs(items, batch_size: int) -> list[tuple[str, list]]:
+    """(query, rows) batches creating nodes (incremental sync), grouped by label set."""
     groups: dict[frozenset, list[dict]] = {}
     for _, rec in items:
         groups.setdefault(rec.labels, []).append(rec.props)
     jobs = []
     for labels, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
-        q = _node_query(labels, return_ids)
+        q = _node_query(labels, return_ids=False)
         jobs.extend((q, batch) for batch in _batches(rows, batch_size))
     return jobs
 
 
 def _node_query(labels, return_ids: bool) -> str:
+    """The query creating nodes with these labels (and ``:Resource``) from rows of properties.
+    With ``return_ids`` it returns one record: the created nodes' ids in the order of its rows
+    (``collect`` after ``UNWIND ... CREATE`` keeps the row order; one record instead of one per
+    node: measured 0.41 -> 0.26 s for the 12,327 nodes of the 100k-quad benchmark)."""
     label_text = "".join(":" + quote_identifier(l) for l in [RESOURCE, *sorted(labels)])
     ret = " RETURN collect(id(n)) AS ids" if return_ids else ""
     return f"UNWIND $rows AS row CREATE (n{label_text}) SET n = row{ret}"
@@ -545,51 +531,20 @@ def _write_unit(sess, unit, sink, lock) -> int:
     raise AssertionError("unreachable")
 
 
-def _run_jobs(session, jobs, tick, *, driver=None, config=None, workers: int = 1, sink=None,
-              batch_size: int | None = None) -> int:
-    """Run (query, rows) jobs, in transactions of up to ``batch_size`` rows (see :func:`_units`;
-    None: one job per transaction); with ``workers > 1`` several transactions at once, each
-    worker on its own session. A transaction the server rolled back (deadlock, transient
-    error) is run again; nothing else is retried (a commit in doubt is left to the next sync).
-    ``sink``, if given, receives ``[(rows, first column of the job's single record), ...]`` of
-    every committed transaction."""
+def _run_jobs(session, jobs, tick, batch_size: int) -> int:
+    """Run (query, rows) jobs one transaction after the other, in transactions of up to
+    ``batch_size`` rows (see :func:`_units`). A transaction the server rolled back (deadlock,
+    transient error) is run again; nothing else is retried (a commit in doubt is left to the
+    next sync)."""
     import threading
 
     lock = threading.Lock()
-    units = _units(jobs, batch_size) if batch_size else [[job] for job in jobs]
-
-    def one(sess, unit):
-        return _write_unit(sess, unit, sink, lock)
-
-    if workers <= 1 or driver is None or len(units) < 2:
-        n = 0
-        for unit in units:
-            k = one(session, unit)
-            n += k
-            tick(k)
-        return n
-    from concurrent.futures import ThreadPoolExecutor
-
-    local = threading.local()
-    sessions = []
-
-    def work(unit):
-        sess = getattr(local, "session", None)
-        if sess is None:
-            sess = local.session = driver.session(database=config.database)
-            with lock:
-                sessions.append(sess)
-        k = one(sess, unit)
-        with lock:
-            tick(k)
-        return k
-
-    try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return sum(pool.map(work, units))
-    finally:
-        for sess in sessions:
-            sess.close()
+    n = 0
+    for unit in _units(jobs, batch_size):
+        k = _write_unit(session, unit, None, lock)
+        n += k
+        tick(k)
+    return n
 
 
 def _id_sink(ids: dict[str, int]):
@@ -604,16 +559,12 @@ def _id_sink(ids: dict[str, int]):
     return sink
 
 
-def _create_nodes(session, items, batch_size: int, tick, ids: dict[str, int] | None = None, **kw) -> int:
-    """Create the nodes; with ``ids`` (a dict) also fill it with uri -> id of the created nodes."""
-    sink = None if ids is None else _id_sink(ids)
-    return _run_jobs(session, _node_jobs(items, batch_size, return_ids=ids is not None), tick, sink=sink,
-                     batch_size=batch_size if PACK_SMALL_GROUPS else None, **kw)
+def _create_nodes(session, items, batch_size: int, tick) -> int:
+    return _run_jobs(session, _node_jobs(items, batch_size), tick, batch_size)
 
 
-def _create_rels(session, items, batch_size: int, tick, ids: dict[str, int] | None = None, **kw) -> int:
-    return _run_jobs(session, _rel_jobs(items, batch_size, ids), tick,
-                     batch_size=batch_size if PACK_SMALL_GROUPS else None, **kw)
+def _create_rels(session, items, batch_size: int, tick) -> int:
+    return _run_jobs(session, _rel_jobs(items, batch_size), tick, batch_size)
 
 
 def sync(
@@ -661,26 +612,31 @@ def sync(
 
 
 def _sync(source, config, driver, batch_size, workers, progress) -> SyncReport:
-    quads = _source_quads(source)
-    report = SyncReport(quads=len(quads))
+    from collabkg.graph.store import Store
+
+    # a Store is read in the first mapping pass of a bulk load (no list of its quads)
+    quads = None if isinstance(source, Store) else _source_quads(source)
+    report = SyncReport(quads=len(source) if quads is None else len(quads))
     with _driver(config, driver) as (drv, cfg), _translate(cfg, "syncing the mirror"):
         with drv.session(database=cfg.database) as session:
             _ensure_schema(session)
             table = _table_from_db(session)
             empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
-            tick = _ticker(progress, "map RDF to property graph", len(quads))
-            if empty and STREAM:
-                _sync_stream(session, quads, table, report, batch_size, progress, tick,
-                             driver=drv, config=cfg, workers=workers)
+            tick = _ticker(progress, "map RDF to property graph", report.quads)
+            if empty:
+                col = (collect_quads(source.oxigraph.quads_for_pattern(None, None, None, None), oxigraph=True)
+                       if quads is None else collect_quads(quads))
+                quads = None  # freed while writing
+                tick(report.quads)
+                _sync_bulk(session, col, table, report, batch_size, progress, driver=drv, config=cfg, workers=workers)
                 return report
+            if quads is None:
+                quads = _source_quads(source)
             model = build_model(quads, table)
             tick(len(quads))
             _write_prefixes(session, table)
             tw = time.perf_counter()
-            if empty:
-                _sync_fresh(session, model, report, batch_size, progress, driver=drv, config=cfg, workers=workers)
-            else:
-                _sync_diff(session, model, report, batch_size, progress)
+            _sync_diff(session, model, report, batch_size, progress)
             report.write_seconds = time.perf_counter() - tw
     report.nodes, report.relationships = len(model.nodes), len(model.rels)
     return report
@@ -700,34 +656,27 @@ def _ticker(progress: Progress | None, phase: str, total: int):
     return tick
 
 
-def _sync_fresh(session, model: PGModel, report: SyncReport, batch_size: int, progress, **kw) -> None:
-    report.mode = "bulk"
-    nodes = list(model.nodes.items())
-    ids: dict[str, int] | None = {} if USE_NODE_IDS else None
-    report.nodes_created = _create_nodes(session, nodes, batch_size, _ticker(progress, "nodes", len(nodes)), ids=ids, **kw)
-    rels = list(model.rels.items())
-    report.rels_created = _create_rels(session, rels, batch_size, _ticker(progress, "relationships", len(rels)), ids=ids, **kw)
-
-
-def _sync_stream(session, quads, table: PrefixTable, report: SyncReport, batch_size: int, progress, map_tick,
+def _sync_bulk(session, col: Collected, table: PrefixTable, report: SyncReport, batch_size: int, progress,
                  *, driver, config, workers: int) -> None:
     """Bulk load into an empty database, mapping while writing.
 
-    After the first pass over the quads (:func:`~collabkg.graph.neo4j.mapping.collect_quads`)
-    the nodes are mapped one by one and each batch of a label set is handed to the writer
-    threads (``workers``, each on its own session) as soon as it is full, while this thread
-    maps the next nodes and then the relationships; the relationships are written once every
-    node's id is known. The Python mapping and the server's writes overlap instead of running
-    one after the other. Same transactions, queries and rows as :func:`_sync_fresh`."""
+    From the first pass over the quads (``col``, :func:`~collabkg.graph.neo4j.mapping.collect_quads`)
+    the nodes are mapped one by one and each batch of a label set is handed to the writer threads
+    (``workers``, each on its own session) as soon as it is full, while this thread maps the next
+    nodes and then the relationships, so the Python mapping and the server's writes overlap
+    instead of running one after the other. The relationships are written once every node is
+    committed (its id known). The prefix table is written first, so a sync stopped at any point
+    leaves no name the database cannot expand."""
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
     report.mode = "bulk"
     dynamic = _has_dynamic_types(session)
-    col = collect_quads(quads)
-    map_tick(len(quads))
     tw = time.perf_counter()
     shorten = shortener(table)
+    for iri in names_used(col):
+        shorten(iri)
+    _write_prefixes(session, table)  # before any data: every name written can be expanded
     n_nodes, n_rels = len(col.node_uris), len(col.rels)
     lock = threading.Lock()
     local = threading.local()
@@ -766,34 +715,29 @@ def _sync_stream(session, quads, table: PrefixTable, report: SyncReport, batch_s
                 futures.append(pool.submit(write, [(_node_query(rec.labels, True), rows)], node_sink, node_tick))
                 groups[rec.labels] = []
         rest = [(_node_query(l, True), rows) for l, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])) if rows]
-        for unit in (_units(rest, batch_size) if PACK_SMALL_GROUPS else [[job] for job in rest]):
+        for unit in _units(rest, batch_size):
             futures.append(pool.submit(write, unit, node_sink, node_tick))
+        # while the last nodes are written: every relationship's row, its ends still as uris
+        rels = list(rel_rows(col, shorten))
+        drain()  # every node committed: ids complete
+        rel_tick = _ticker(progress, "relationships", n_rels)
         if dynamic:
-            # while the nodes are written: the relationships, ends still as uris, type in the row
-            rels = [(a, b, props["graphs"], props.get("evidence"), t) for (a, t, b), props in iter_rels(col, shorten)]
-            _write_prefixes(session, table)  # every name is known now
-            drain()  # every node committed: ids complete
-            rel_tick = _ticker(progress, "relationships", n_rels)
             for batch in _batches(rels, batch_size):
-                rows = [[ids[a], ids[b], g, e, t] for a, b, g, e, t in batch]
-                futures.append(pool.submit(write, [(_REL_DYNAMIC, rows)], None, rel_tick))
-            drain()
+                for row in batch:
+                    row[0], row[1] = ids[row[0]], ids[row[1]]
+                futures.append(pool.submit(write, [(_REL_DYNAMIC, batch)], None, rel_tick))
         else:
-            # while the nodes are written: the relationships, grouped by type, ends still as uris
             rel_groups: dict[str, list] = {}
-            for (a, t, b), props in iter_rels(col, shorten):
-                rows = rel_groups.get(t)
-                if rows is None:
-                    rows = rel_groups[t] = []
-                rows.append((a, b, props["graphs"], props.get("evidence")))
-            _write_prefixes(session, table)  # every name is known now
-            drain()  # every node committed: ids complete
-            rel_tick = _ticker(progress, "relationships", n_rels)
+            for row in rels:
+                rel_groups.setdefault(row.pop(), []).append(row)
             jobs = [(_rel_query(t), batch) for t, rows in sorted(rel_groups.items()) for batch in _batches(rows, batch_size)]
-            for unit in (_units(jobs, batch_size) if PACK_SMALL_GROUPS else [[job] for job in jobs]):
-                unit = [(q, [[ids[a], ids[b], g, e] for a, b, g, e in rows]) for q, rows in unit]
+            for unit in _units(jobs, batch_size):
+                for _, batch in unit:
+                    for row in batch:
+                        row[0], row[1] = ids[row[0]], ids[row[1]]
                 futures.append(pool.submit(write, unit, None, rel_tick))
-            drain()
+        del rels
+        drain()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         for sess in sessions:

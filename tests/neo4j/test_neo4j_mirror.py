@@ -86,6 +86,33 @@ def test_sync_frees_its_rows_as_it_goes(neo4j):
     assert garbage < 3000, f"{garbage} objects left for the cyclic collector (6,000 rows were written)"
 
 
+def test_bulk_sync_writes_the_prefix_table_before_any_data(neo4j, mini_store, monkeypatch):
+    """Nothing is written before the prefix table, and the table stored before the first batch
+    already has every prefix the finished mirror uses: whatever a stopped sync wrote can be
+    expanded back to IRIs."""
+    from collabkg.graph.neo4j import mirror
+
+    def stop(*args, **kwargs):
+        raise RuntimeError("stopped here")
+
+    with monkeypatch.context() as m:
+        m.setattr(mirror, "_write_prefixes", stop)
+        with pytest.raises(RuntimeError, match="stopped here"):
+            sync(mini_store, driver=neo4j)
+    assert q(neo4j, "MATCH (n) WHERE n:Resource OR n:_NsPrefDef RETURN count(n) AS n") == [{"n": 0}]
+    with monkeypatch.context() as m:
+        m.setattr(mirror, "_write_unit", stop)
+        with pytest.raises(RuntimeError, match="stopped here"):
+            sync(mini_store, driver=neo4j)
+    assert q(neo4j, "MATCH (n:Resource) RETURN count(n) AS n") == [{"n": 0}]
+    stored = q(neo4j, "MATCH (n:_NsPrefDef) RETURN properties(n) AS p")[0]["p"]
+    sync(mini_store, driver=neo4j)
+    names = q(neo4j, "MATCH (x:Resource) UNWIND labels(x) + keys(x) AS n RETURN DISTINCT n "
+                     "UNION MATCH (:Resource)-[r]->() UNWIND [type(r)] + keys(r) AS n RETURN DISTINCT n")
+    used = {r["n"].partition("__")[0] for r in names if "__" in r["n"] and not r["n"].startswith("_")}
+    assert {"ckg", "org", "rdf"} <= used and used <= set(stored)
+
+
 def test_servers_before_5_26_get_one_relationship_query_per_type(neo4j, mini_store, monkeypatch):
     """Dynamic relationship types need Neo4j 5.26; an older 5.x server gets the per-type queries."""
     from collabkg.graph.neo4j import mirror
