@@ -113,6 +113,20 @@ def test_bulk_sync_writes_the_prefix_table_before_any_data(neo4j, mini_store, mo
     assert {"ckg", "org", "rdf"} <= used and used <= set(stored)
 
 
+def test_reading_the_mirror_in_chunks_misses_nothing(neo4j, mini_store):
+    """The mirror is read back in records of many nodes each; any chunk size reads the same graph."""
+    from collabkg.graph.neo4j import mirror
+
+    sync(mini_store, driver=neo4j)
+    with neo4j.session() as s:
+        whole = mirror._read_state(s)
+        for chunk in (1, 2, 7):
+            assert mirror._read_state(s, chunk=chunk) == whole
+    n_nodes = q(neo4j, "MATCH (n:Resource) RETURN count(n) AS n")[0]["n"]
+    n_rels = q(neo4j, "MATCH (:Resource)-[r]->(:Resource) RETURN count(r) AS n")[0]["n"]
+    assert len(whole[0]) == n_nodes > 7 and sum(map(len, whole[1].values())) == n_rels > 7
+
+
 def test_servers_before_5_26_get_one_relationship_query_per_type(neo4j, mini_store, monkeypatch):
     """Dynamic relationship types need Neo4j 5.26; an older 5.x server gets the per-type queries."""
     from collabkg.graph.neo4j import mirror
