@@ -5,22 +5,31 @@ Measured, never timed in the tests. What it does, in one run against the server 
 anything but a mirror unless ``--wipe``):
 
 1. generate ``--triples`` quads with ``benchmarks/generate.py`` and load them into an in-memory
-   :class:`~collabkg.graph.store.Store` (not timed);
-2. ``collabkg.graph.neo4j.sync`` from that store into the emptied database (timed: reading the
-   store, mapping, and writing), then a second, idempotent sync (timed), and ``verify``;
-3. the baseline: rdflib-neo4j (the Neo4j Labs rdflib store) writes the first
-   ``--baseline-triples`` of the same quads (as triples: it has no named graphs) into the
-   emptied database, timed, and our sync writes the same subset, timed, for the ratio.
+   :class:`~collabkg.graph.store.Store` (not timed). The harness's own objects (the generated
+   quads, kept for rdflib-neo4j) are then moved out of the cyclic collector's reach
+   (``gc.freeze()``), so neither client's garbage collections walk the harness's data: without
+   it, rdflib-neo4j's collections over the 1M generated rdflib terms cost it ~10 s of 37 s;
+2. ``--repeat`` alternating rounds on the whole graph: ``collabkg.graph.neo4j.sync`` from that
+   store into the emptied database (timed: reading the store, mapping, writing), and
+   rdflib-neo4j (the Neo4j Labs rdflib store, batching on, its default batch size) writing the
+   same quads as triples (it has no named graphs) into the emptied database (timed: its
+   ``add`` calls and ``close``); then a second, idempotent sync (timed) and ``verify``;
+3. the same alternating comparison on the first ``--subset-triples`` quads (0: skip).
+
+Both clients are warmed first (their first run in a process is slower). For our sync it also
+reports the CPU time of this process and, when the server was started by
+``scripts/neo4j-local`` (``COLLABKG_NEO4J_HOME``), of the server.
 
 Prints a Markdown section; ``--results benchmarks/RESULTS.md`` also writes it there as the
 section headed ``## Neo4j sync`` (other sections are kept).
 
-    python benchmarks/neo4j_sync.py --triples 1000000 --baseline-triples 100000 --results benchmarks/RESULTS.md
+    python benchmarks/neo4j_sync.py --triples 1000000 --results benchmarks/RESULTS.md
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import re
@@ -121,12 +130,53 @@ def rdflib_neo4j_write(quads, cfg: Neo4jConfig, batch_size: int) -> float:
         devnull.close()
 
 
+def server_cpu_seconds() -> float | None:
+    """CPU seconds used so far by the local server of ``scripts/neo4j-local`` (None if unknown)."""
+    home = os.environ.get("COLLABKG_NEO4J_HOME")
+    try:
+        pid = int(Path(home, "neo4j.pid").read_text().split()[0])
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (TypeError, OSError, ValueError, IndexError):
+        return None
+
+
+def compare(quads, store, driver, cfg, args, label: str) -> dict:
+    """``args.repeat`` alternating rounds of our sync and rdflib-neo4j on the same quads."""
+    ours, theirs, cpu = [], [], []
+    loads = [os.getloadavg()[0]]
+
+    def run_ours():
+        wipe(driver, cfg, args.wipe)
+        s0, p0 = server_cpu_seconds(), time.process_time()
+        ours.append(sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers))
+        s1, p1 = server_cpu_seconds(), time.process_time()
+        cpu.append((p1 - p0, None if s0 is None or s1 is None else s1 - s0))
+
+    def run_theirs():
+        wipe(driver, cfg, args.wipe)
+        with driver.session(database=cfg.database) as s:
+            s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+        print(f"rdflib-neo4j on {len(quads):,} triples ({label}) ...", file=sys.stderr)
+        theirs.append(rdflib_neo4j_write(quads, cfg, 5000))  # 5000: rdflib-neo4j's default batch size
+
+    # alternate who goes first, so neither always follows the other's writes
+    for i in range(args.repeat):
+        for run in ((run_ours, run_theirs) if i % 2 == 0 else (run_theirs, run_ours)):
+            run()
+    loads.append(os.getloadavg()[0])
+    order = sorted(range(len(ours)), key=lambda k: ours[k].seconds)
+    mid = order[len(order) // 2]
+    return {"n": len(quads), "ours": ours[mid], "cpu": cpu[mid], "ours_all": [r.seconds for r in ours],
+            "theirs": sorted(theirs)[len(theirs) // 2], "theirs_all": theirs, "loads": loads}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--triples", type=int, default=1_000_000)
-    ap.add_argument("--baseline-triples", type=int, default=100_000, help="subset written by both rdflib-neo4j and us (0: skip)")
+    ap.add_argument("--subset-triples", type=int, default=100_000, help="also compare on the first N quads (0: skip)")
     ap.add_argument("--batch-size", type=int, default=10_000)
-    ap.add_argument("--repeat", type=int, default=3, help="rounds of the subset comparison (alternating order; medians reported)")
+    ap.add_argument("--repeat", type=int, default=3, help="alternating rounds of each comparison (medians reported)")
     ap.add_argument("--workers", type=int, default=None, help="transactions in flight during the bulk load (default: the library's, mirror.WORKERS)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--wipe", action="store_true", help="allow wiping a database holding other data")
@@ -154,91 +204,70 @@ def main(argv=None) -> int:
     t = time.perf_counter()
     quads = list(generate(args.triples, seed=args.seed))
     store = load_store(quads)
+    sub = quads[: args.subset_triples] if 0 < args.subset_triples < len(quads) else None
+    sub_store = load_store(sub) if sub else None
+    warm = quads[:20_000]
+    warm_store = load_store(warm)
+    gc.collect()
+    gc.freeze()  # the harness's data: out of both clients' garbage collections
     print(f"  generated and loaded into the store in {time.perf_counter() - t:.1f} s", file=sys.stderr)
 
     wipe(driver, cfg, args.wipe)
     # warm the server (query plans, page cache) and both clients so no timed run is a cold start
-    sync(load_store(quads[:20_000]), driver=driver, batch_size=args.batch_size)
+    sync(warm_store, driver=driver, batch_size=args.batch_size)
     wipe(driver, cfg, args.wipe)
-    if args.baseline_triples:  # rdflib-neo4j warmed alike: its first run in a process is ~3x slower
-        with driver.session(database=cfg.database) as s:
-            s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
-        rdflib_neo4j_write(quads[:20_000], cfg, 5000)
-        wipe(driver, cfg, args.wipe)
-    print("sync (bulk, empty database) ...", file=sys.stderr)
-    load0 = os.getloadavg()[0]
-    full = sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers)
-    load1 = os.getloadavg()[0]
-    print("  " + full.summary(), file=sys.stderr)
+    with driver.session(database=cfg.database) as s:
+        s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+    rdflib_neo4j_write(warm, cfg, 5000)
+
+    full = compare(quads, store, driver, cfg, args, "whole graph")
+    wipe(driver, cfg, args.wipe)
+    sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers)
     again = sync(store, driver=driver, batch_size=args.batch_size)
     print("  second sync: " + again.summary(), file=sys.stderr)
     t = time.perf_counter()
     ok = verify(store, driver=driver).ok
     verify_s = time.perf_counter() - t
-
-    base = None
-    if args.baseline_triples:
-        sub = quads[: args.baseline_triples]
-        sub_store = load_store(sub)
-        wipe(driver, cfg, args.wipe)
-        loads = [os.getloadavg()[0]]
-        ours_runs, theirs_runs = [], []
-
-        def run_ours():
-            wipe(driver, cfg, args.wipe)
-            ours_runs.append(sync(sub_store, driver=driver, batch_size=args.batch_size, workers=args.workers))
-
-        def run_theirs():
-            wipe(driver, cfg, args.wipe)
-            with driver.session(database=cfg.database) as s:
-                s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
-            print(f"rdflib-neo4j on {len(sub):,} triples ...", file=sys.stderr)
-            theirs_runs.append(rdflib_neo4j_write(sub, cfg, 5000))  # 5000: rdflib-neo4j's default batch size
-
-        # alternate who goes first, so neither always follows the 1M wipe or the other's writes
-        for i in range(args.repeat):
-            for run in ((run_ours, run_theirs) if i % 2 == 0 else (run_theirs, run_ours)):
-                run()
-        loads.append(os.getloadavg()[0])
-        ours = sorted(ours_runs, key=lambda r: r.seconds)[len(ours_runs) // 2]
-        theirs_s = sorted(theirs_runs)[len(theirs_runs) // 2]
-        base = (len(sub), ours, theirs_s, [r.seconds for r in ours_runs], theirs_runs)
-        wipe(driver, cfg, args.wipe)
+    part = compare(sub, sub_store, driver, cfg, args, "subset") if sub else None
+    wipe(driver, cfg, args.wipe)
     driver.close()
 
-    r = full.rates()
+    def rows(c: dict, what: str) -> list[str]:
+        o, r = c["ours"], c["ours"].rates()
+        return [
+            f"| collabkg sync, {what} (median) | {c['n']:,} | {o.seconds:.2f} | {r['triples_per_s']:,.0f} | {r['nodes_per_s']:,.0f} | {r['rels_per_s']:,.0f} |",
+            f"| rdflib-neo4j, {what} (median; as triples; batching on, batch size 5,000, its default) | {c['n']:,} | {c['theirs']:.2f} | {c['n'] / c['theirs']:,.0f} | - | - |",
+        ]
+
+    def reading(c: dict, what: str) -> str:
+        py, srv = c["cpu"]
+        cpu = f"; our median round used {py:.1f} CPU-s in Python" + (f" and {srv:.1f} CPU-s in the server" if srv is not None else "")
+        return (f"{what}: **{c['theirs'] / c['ours'].seconds:.1f}x** rdflib-neo4j's triples/s "
+                f"(rounds, ours: {', '.join(f'{x:.2f}' for x in c['ours_all'])} s; rdflib-neo4j: "
+                f"{', '.join(f'{x:.2f}' for x in c['theirs_all'])} s; load average {c['loads'][0]:.1f} / {c['loads'][1]:.1f}){cpu}; "
+                f"of our median round, {c['ours'].seconds - c['ours'].write_seconds:.2f} s reading and collecting before the first write.")
+
     lines = [
         "## Neo4j sync",
         "",
-        f"`python benchmarks/neo4j_sync.py --triples {args.triples} --baseline-triples {args.baseline_triples}` "
+        f"`python benchmarks/neo4j_sync.py --triples {args.triples} --subset-triples {args.subset_triples} --repeat {args.repeat}` "
         f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}).",
         "",
-        f"- Machine: {machine()}; shared with other work while measured "
-        f"(1-minute load average {load0:.1f} before and {load1:.1f} after the 1M sync"
-        + (f", {loads[0]:.1f} / {loads[1]:.1f} around the 100k comparison" if args.baseline_triples else "") + ").",
+        f"- Machine: {machine()}; shared with other work while measured.",
         f"- Server: Neo4j {version} from `scripts/neo4j-local` on the same machine ({server_mem}); "
         f"driver neo4j {__import__('neo4j').__version__}, neo4j-rust-ext: {rust}; batch size {args.batch_size:,} rows per UNWIND transaction, {args.workers} worker(s).",
-        f"- Graph: `benchmarks/generate.py` ({args.triples:,} quads, seed {args.seed}) -> {full.nodes:,} nodes, {full.relationships:,} relationships.",
+        f"- Graph: `benchmarks/generate.py` ({args.triples:,} quads, seed {args.seed}) -> {full['ours'].nodes:,} nodes, {full['ours'].relationships:,} relationships.",
         "",
         "| run | quads | seconds | triples/s | nodes/s | relationships/s |",
         "|---|---:|---:|---:|---:|---:|",
-        f"| collabkg sync, empty database (bulk) | {full.quads:,} | {full.seconds:.1f} | {r['triples_per_s']:,.0f} | {r['nodes_per_s']:,.0f} | {r['rels_per_s']:,.0f} |",
-        f"| collabkg sync again (diff, no change: {again.changes} writes) | {again.quads:,} | {again.seconds:.1f} | {again.quads / again.seconds:,.0f} | - | - |",
+        *rows(full, "whole graph"),
+        f"| collabkg sync again (diff, no change: {again.changes} writes) | {again.quads:,} | {again.seconds:.2f} | {again.quads / again.seconds:,.0f} | - | - |",
+        *(rows(part, f"first {part['n']:,} quads") if part else []),
+        "",
+        reading(full, f"Whole graph ({args.triples:,} quads, same server, same run)"),
     ]
-    if base:
-        n, ours, theirs_s, ours_all, theirs_all = base
-        ro = ours.rates()
-        lines += [
-            f"| collabkg sync, first {n:,} quads (median) | {n:,} | {ours.seconds:.1f} | {ro['triples_per_s']:,.0f} | {ro['nodes_per_s']:,.0f} | {ro['rels_per_s']:,.0f} |",
-            f"| rdflib-neo4j 1.1, same {n:,} (median; as triples; batching on, batch size 5,000, its default) | {n:,} | {theirs_s:.1f} | {n / theirs_s:,.0f} | - | - |",
-            "",
-            f"Subset rows: medians of {len(ours_all)} alternating rounds (ours: {', '.join(f'{x:.1f}' for x in ours_all)} s; "
-            f"rdflib-neo4j: {', '.join(f'{x:.1f}' for x in theirs_all)} s).",
-            "",
-            f"Ratio (triples/s, same {n:,}-quad subset, same server, same run): **{(n / ours.seconds) / (n / theirs_s):.1f}x** rdflib-neo4j. "
-            f"Our full {args.triples:,}-quad sync against rdflib-neo4j's subset rate: {r['triples_per_s'] / (n / theirs_s):.1f}x. "
-            "rdflib-neo4j was measured on the subset only, as it is slow.",
-        ]
+    if part:
+        lines += ["", reading(part, f"First {part['n']:,} quads")]
     lines += [
         "",
         f"Goals: >= 5x rdflib-neo4j's triples/s; 1,000,000 triples in <= 90 s. "
