@@ -165,12 +165,17 @@ class Extractor:
             return None  # a plural: a kind of body, not one body
         cls = as_cls or (entry.kind if entry else m.cls) or "Organization"
         kind, classes = _CLASS.get(cls, _CLASS["Organization"])
+        committee_of, country = (self._national_committee(m, name, ev) if cls == "NationalCommittee" and entry is None
+                                 else (None, m.country))
         if entry is not None:
             key = f"{kind}/{entry.id}"
             label = entry.name
         else:
             key = f"{kind}/{norm(name)}"
             label = re.sub(r"^[“\"]|[”\"]$", "", name)
+            if committee_of and country:
+                # "CODATA-Japan" = "the Japanese National Committee for CODATA": one body per body and country
+                key = f"{kind}/{committee_of.split('/', 1)[1]}-{norm(self.places.countries[country].name).replace(' ', '-')}"
             if m.parent is not None and _is_generic_unit(name):
                 # "the Data Center of IGSNRR": one of many data centres; known by its parent too, so it
                 # never merges with another body's "Data Center"
@@ -192,10 +197,44 @@ class Extractor:
             if pkey:
                 rel = "ckg:hostedBy" if m.extra.get("parent_rel") == "hostedBy" else "org:subOrganizationOf"
                 self.x.add(key, rel, pkey, Evidence(ev.start, ev.end, ev.quote, "rule:sub-organization" if rel.startswith("org") else "rule:hosted-by"))
-        if m.country:
-            ckey = self.country(m.country, ev)
+        if committee_of:
+            self.x.add(key, "ckg:nationalCommitteeOf", committee_of, Evidence(ev.start, ev.end, ev.quote, "rule:national-committee"))
+        if country:
+            ckey = self.country(country, ev)
             self.x.add(key, "ckg:country", ckey, Evidence(ev.start, ev.end, ev.quote, "rule:org-country"))
         return key
+
+    _COMMITTEE_OF = re.compile(r"\b(?:for|of|to)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|for|and))*)")
+
+    def _national_committee(self, m: Mention, name: str, ev: Evidence) -> tuple[str | None, str | None]:
+        """A national committee the registry does not know: the key of the international body it
+        is the committee of ("... National Committee for CODATA", "CODATA-Japan") and its country
+        code ("Kenyan ...", "... of Brazil", "CODATA-Japan"), each None if the name does not say."""
+        body = m.extra.get("committee_of")
+        if body is None and not re.search(r"\bNational\s+Committee\b", name):
+            return None, m.country  # "the Executive Committee of CODATA": a committee of the body, not a national one
+        if body is None:
+            for bm in self._COMMITTEE_OF.finditer(name):
+                words = bm.group(1).split()
+                while words and words[-1] in ("of", "on", "for", "and"):
+                    words.pop()
+                for n in range(len(words), 0, -1):  # "CODATA of Brazil": the longest known name first
+                    entry = self.registry.lookup(" ".join(words[:n]))
+                    if entry is not None and entry.kind == "InternationalBody":
+                        body = Mention(m.start, m.end, " ".join(words[:n]), "ORG", entry.kind, entry=entry)
+                        break
+                if body is not None:
+                    break
+        country = m.country
+        if not country:
+            words = name.split()
+            # "South African National Committee ...", "Kenyan National Committee ...", "... of Brazil"
+            cands = [" ".join(words[:n]) for n in (2, 1) if len(words) > n]
+            if om := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w .'-]+)$", name):
+                cands.append(om.group(1))
+            c = next((c for c in map(self.places.country, cands) if c is not None), None)
+            country = c.code if c else None
+        return (self.org(body, ev) if body is not None else None), country
 
     def country(self, code: str, ev: Evidence | None) -> str:
         c = self.places.countries.get(code)

@@ -567,9 +567,30 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         if registry.lookup(acr) is None:
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
-    merged = _merge(f.mentions)
+    merged = _national_committees(text, _merge(f.mentions))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
+
+
+def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:
+    """``CODATA-Japan``, ``CODATA Kenya``: an international body's name joined to a country's is
+    that country's national committee of the body (one mention, not the body and the country)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        body = m.entry.kind if m.entry else m.cls
+        if (nxt is not None and m.label == "ORG" and body == "InternationalBody" and nxt.label == "GPE"
+                and re.fullmatch(r"[-–]| ", text[m.end:nxt.start]) and not text[nxt.end:nxt.end + 1].isalnum()
+                and not re.match(r"\s*[-–]\s*[A-Z]", text[nxt.end:nxt.end + 3])):  # "CODATA China-US ...": a pair
+            out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "ORG", "NationalCommittee", country=nxt.code,
+                               method="national-committee", extra={"committee_of": m}))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:

@@ -183,8 +183,10 @@ EXPECTED: dict[str, dict] = {
     ),
     "india-us-data-meeting-report.txt": dict(
         title="Report of the Sixth India-US Data Science Roundtable", issued=None, modified=None,
+        # "the Indian National Committee for CODATA": CODATA's committee for India (names CODATA, which the registry knows)
         organizations={"Indian National Science Academy", "National Academy of Sciences", "Indian National Committee for CODATA",
-                       "National Science Foundation", "Indian Institute of Science", "National Data Centre for Agriculture"},
+                       "National Science Foundation", "Indian Institute of Science", "National Data Centre for Agriculture",
+                       "Committee on Data of the International Science Council"},
         persons={"Ramesh Iyer", "Susan Miller", "Sharma"},
         posts={("Ramesh Iyer", "Chairman", "Indian National Committee for CODATA"),
                ("Susan Miller", "Program Officer", "National Science Foundation"),
@@ -196,7 +198,10 @@ EXPECTED: dict[str, dict] = {
         cooperations={"India-US Data Science Roundtable": dict(
             start=None, countries={"India", "United States"},
             partners={"Indian National Science Academy", "National Academy of Sciences"}, focus=set(), outcomes=0)},
-        relations=set(),
+        relations={
+            ("Indian National Committee for CODATA", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),
+            ("Indian National Committee for CODATA", "ckg:country", "India"),
+        },
     ),
     "china-brazil-agricultural-data.txt": dict(
         title="China-Brazil Cooperation on Agricultural Data", issued=None, modified=None,
@@ -500,9 +505,11 @@ EXPECTED: dict[str, dict] = {
     ),
     "codata-pakistan-annual-meeting.md": dict(
         # a national committee's meeting: "The annual meeting of <committee> was held at <university>, <city>"
-        # (the committee is its organizer), chaired by a vice-chancellor, attended by "representatives of" bodies
+        # (the committee is its organizer), chaired by a vice-chancellor, attended by "representatives of" bodies.
+        # "CODATA-Pakistan" (the headline) and "the Pakistan National Committee for CODATA (CODATA-Pakistan)" are one
+        # body: CODATA's national committee for Pakistan
         title="CODATA-Pakistan holds its annual meeting at Quaid-i-Azam University", issued="2022-12-09", modified=None,
-        organizations={"Pakistan National Committee for CODATA", "Committee on Data of the International Science Council",
+        organizations={"CODATA-Pakistan", "Committee on Data of the International Science Council",
                        "Quaid-i-Azam University", "Pakistan Academy of Sciences", "Higher Education Commission",
                        "Pakistan Meteorological Department", "CODATA-China", "Chinese Academy of Sciences"},
         persons={"Muhammad Ali", "Sara Khan"},
@@ -511,16 +518,18 @@ EXPECTED: dict[str, dict] = {
         delegations=set(),
         # "The committee agreed to renew its Memorandum of Understanding with CODATA-China, CAS": "the committee" is the
         # committee named before; the MoU exists (it is to be renewed), so it is established
-        agreements={("MemorandumOfUnderstanding", frozenset({"Pakistan National Committee for CODATA", "CODATA-China"}), "Established")},
+        agreements={("MemorandumOfUnderstanding", frozenset({"CODATA-Pakistan", "CODATA-China"}), "Established")},
         cooperations={},
         relations={
-            ("Annual meeting", "schema:organizer", "Pakistan National Committee for CODATA"),
+            ("Annual meeting", "schema:organizer", "CODATA-Pakistan"),
             ("Annual meeting", "ckg:chair", "Muhammad Ali"),
             ("Annual meeting", "schema:attendee", "Pakistan Academy of Sciences"),
             ("Annual meeting", "schema:attendee", "Higher Education Commission"),
             ("Annual meeting", "schema:attendee", "Pakistan Meteorological Department"),
             ("Sara Khan", "org:memberOf", "Pakistan Academy of Sciences"),
             ("CODATA-China", "ckg:hostedBy", "Chinese Academy of Sciences"),
+            ("CODATA-Pakistan", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),
+            ("CODATA-Pakistan", "ckg:country", "Pakistan"),
         },
     ),
 }

@@ -241,3 +241,40 @@ def test_the_body_an_agreement_sentence_calls_the_institute_is_the_one_named_bef
     # no body of that kind named before: no party is made up
     x, label = run("News\n\nThe institute will sign a memorandum of understanding with the British Antarctic Survey.")
     assert _agreements(x, label) == set()
+
+
+def _committees(x, label):
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in ("ckg:nationalCommitteeOf", "ckg:country")
+            and "NationalCommittee" in " ".join(x.entities[f.subject].classes)}
+
+
+def test_a_national_committee_the_registry_does_not_know_is_linked_to_its_body_and_country():
+    x, label = run("The Kenyan National Committee for CODATA met in Nairobi on 12 May 2023. "
+                   "The National Committee for CODATA of Brazil sent two delegates. "
+                   "The South African National Committee for CODATA hosted the session.")
+    codata = "Committee on Data of the International Science Council"
+    assert _committees(x, label) == {
+        ("Kenyan National Committee for CODATA", "ckg:nationalCommitteeOf", codata), ("Kenyan National Committee for CODATA", "ckg:country", "Kenya"),
+        ("National Committee for CODATA of Brazil", "ckg:nationalCommitteeOf", codata), ("National Committee for CODATA of Brazil", "ckg:country", "Brazil"),
+        ("South African National Committee for CODATA", "ckg:nationalCommitteeOf", codata),
+        ("South African National Committee for CODATA", "ckg:country", "South Africa"),
+    }
+
+
+def test_body_hyphen_country_is_one_national_committee_not_two_parties():
+    x, label = run("CODATA-Japan and the Japanese National Committee for CODATA are one body. "
+                   "CODATA-Japan and CODATA Kenya signed a memorandum of understanding on 3 June 2023.")
+    committees = {k for k, e in x.entities.items() if "ckg:NationalCommittee" in e.classes}
+    assert {label(k) for k in committees} == {"CODATA-Japan", "CODATA Kenya"}
+    japan = next(k for k in committees if label(k) == "CODATA-Japan")
+    assert "Japanese National Committee for CODATA" in x.entities[japan].alt_labels
+    parties = {label(f.obj) for f in x.facts if f.predicate == "ckg:party"}
+    assert parties == {"CODATA-Japan", "CODATA Kenya"}  # not CODATA and Japan
+    assert ("CODATA Kenya", "ckg:country", "Kenya") in _committees(x, label)
+
+
+def test_a_committee_of_a_body_that_is_not_national_gets_no_national_link():
+    x, label = run("The Executive Committee of CODATA met in Paris on 4 April 2022. "
+                   "The CODATA Japan-Korea workshop was held in Tokyo on 9 May 2022.")
+    assert not any(f.predicate == "ckg:nationalCommitteeOf" for f in x.facts)
+    assert not any("Japan-Korea" in e.label or e.label == "CODATA Japan" for e in x.entities.values())

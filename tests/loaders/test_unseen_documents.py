@@ -27,7 +27,8 @@ NAMES = sorted(EXPECTED)
 _SPECIFIC = ("MemorandumOfUnderstanding", "BilateralAgreement", "Agreement")
 _RELATION_PREDICATES = ("schema:sponsor", "schema:attendee", "ckg:chair", "schema:about", "ckg:builds", "ckg:basedOn",
                         "org:subOrganizationOf", "ckg:hostedBy", "ckg:country", "ckg:cooperatesWith", "ckg:involves",
-                        "ckg:realizes", "ckg:partner", "ckg:leader", "ckg:outcomeOf", "org:memberOf", "schema:organizer")
+                        "ckg:realizes", "ckg:partner", "ckg:leader", "ckg:outcomeOf", "org:memberOf", "schema:organizer",
+                        "ckg:nationalCommitteeOf")
 
 
 def test_every_document_has_expectations():
