@@ -479,9 +479,8 @@ class Extractor:
                          r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
         if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
             return  # no event, or one still to come
-        if re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper():
-            self.named_event(s)
-            return
+        if re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper() and self.named_event(s):
+            return  # "The Transatlantic ... Forum was held": an event of a series read from the sentence
         # "held a workshop in Oslo in May 2024 and a seminar in Incheon in September 2024": one event
         # per coordinated noun phrase, each with the dates and place of its own stretch of the sentence
         group = [m] + [n for prev, n in zip(matches, matches[1:])
@@ -515,6 +514,11 @@ class Extractor:
         about_label = self.x.entities[about].label if about else ""
         noun = m.group(2).lower()
         label = (f"{qual} {noun}".strip()).capitalize() + (f" of {about_label}" if about_label else "")
+        named = re.compile(r"(?:(?:[A-Z][\w-]*)\s+){0,4}" + re.escape(m.group(2))
+                           + r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|for|and))*")
+        if m.group(2)[0].isupper() and not about and (nm := named.match(s.text, m.start(2) - len(m.group(1).lstrip()) if qual else m.start(2))):
+            # "The Forum of CODATA National Committees was held ...": the meeting's own name
+            label = re.sub(r"\s+(?:of|on|for|and)$", "", nm.group(0)).removeprefix("The ")
         key = f"event/{norm(label)}"
         if about is None and self.main_meeting is None or several:
             key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
@@ -541,13 +545,14 @@ class Extractor:
             self._dates(key, s, "rule:meeting-held")
             self._place(key, s, "rule:meeting-held")
 
-    def named_event(self, s: _Sentence) -> None:
+    def named_event(self, s: _Sentence) -> bool:
         """"The Transatlantic Earth Observation Data Forum was held in Washington on ...": one event of
-        the named series (the series itself is read by :meth:`cooperations`)."""
+        the named series (the series itself is read by :meth:`cooperations`). False if the sentence
+        names no series ("The Forum of CODATA National Committees was held ..." is one meeting)."""
         coop = next((k for k, e in self.x.entities.items() if e.kind == "cooperation" and "schema:EventSeries" in e.classes
                      and any(v.start == s.start for v in e.evidence) and e.label in s.text), None)
         if coop is None or not [d for d in find_dates(s.text, reference=self.doc.reference_date) if not d.year_only]:
-            return
+            return False
         label = self.x.entities[coop].label
         ev = self.ev(s, "rule:named-event-held")
         noun = re.search(_SERIES_NOUNS, label).group(0)
@@ -557,6 +562,7 @@ class Extractor:
         self.main_meeting = self.main_meeting or key
         self._dates(key, s, "rule:named-event-held")
         self._place(key, s, "rule:named-event-held")
+        return True
 
     # attendance counts: "More than 100 participants attended the meeting" ----------------------
     def attendance(self, s: _Sentence) -> None:

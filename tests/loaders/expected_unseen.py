@@ -532,4 +532,32 @@ EXPECTED: dict[str, dict] = {
             ("CODATA-Pakistan", "ckg:country", "Pakistan"),
         },
     ),
+    "codata-national-committees-forum.txt": dict(
+        # a CODATA-style news item about national committees the registry does not know: "CODATA-Japan" (one body,
+        # not CODATA and Japan), "the Kenyan National Committee for CODATA", "the National Committee for CODATA of
+        # Brazil", each CODATA's committee for its country; a capitalised meeting name ("The Forum of CODATA National
+        # Committees was held ..."), organised by CODATA, attended by "representatives of" the committees
+        title="National Committees Meet in Salzburg", issued=None, modified=None,
+        organizations={"Committee on Data of the International Science Council", "CODATA-Japan", "Kenyan National Committee for CODATA",
+                       "National Committee for CODATA of Brazil", "University of Nairobi"},
+        persons={"Akiko Tanaka", "Peter Otieno"},
+        posts={("Akiko Tanaka", "Chair", "CODATA-Japan")},
+        events={"Forum of CODATA National Committees": dict(start="2023-10-24", end=None, ordinal=None, city="Salzburg", country="Austria", series=None)},
+        delegations=set(),
+        agreements={("MemorandumOfUnderstanding", frozenset({"CODATA-Japan", "Kenyan National Committee for CODATA"}), "Established")},
+        cooperations={},
+        relations={
+            ("Forum of CODATA National Committees", "schema:organizer", "Committee on Data of the International Science Council"),
+            ("Forum of CODATA National Committees", "schema:attendee", "CODATA-Japan"),
+            ("Forum of CODATA National Committees", "schema:attendee", "Kenyan National Committee for CODATA"),
+            ("Forum of CODATA National Committees", "schema:attendee", "National Committee for CODATA of Brazil"),
+            ("Peter Otieno", "org:memberOf", "University of Nairobi"),
+            ("CODATA-Japan", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),
+            ("Kenyan National Committee for CODATA", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),
+            ("National Committee for CODATA of Brazil", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),
+            ("CODATA-Japan", "ckg:country", "Japan"),
+            ("Kenyan National Committee for CODATA", "ckg:country", "Kenya"),
+            ("National Committee for CODATA of Brazil", "ckg:country", "Brazil"),
+        },
+    ),
 }

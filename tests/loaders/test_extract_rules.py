@@ -278,3 +278,11 @@ def test_a_committee_of_a_body_that_is_not_national_gets_no_national_link():
                    "The CODATA Japan-Korea workshop was held in Tokyo on 9 May 2022.")
     assert not any(f.predicate == "ckg:nationalCommitteeOf" for f in x.facts)
     assert not any("Japan-Korea" in e.label or e.label == "CODATA Japan" for e in x.entities.values())
+
+
+def test_a_capitalised_meeting_name_that_is_no_series_is_one_meeting():
+    x, label = run("The Forum of CODATA National Committees was held in Salzburg, Austria on 24 October 2023.")
+    events = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert [label(k) for k in events] == ["Forum of CODATA National Committees"]
+    assert [str(d) for d in x.objects(events[0], "schema:startDate")] == ["2023-10-24"]
+    assert [label(k) for k in x.objects(events[0], "schema:location")] == ["Salzburg"]
