@@ -380,17 +380,38 @@ def _read_state(session, chunk: int = 1000):
 
 
 def _same_value(a: Any, b: Any) -> bool:
-    """Exact equality of property values: 1, 1.0 and True differ (they are different literals)."""
+    """Exact equality of property values: 1, 1.0 and True differ (they are different literals).
+
+    >>> _same_value([1, "a"], [1, "a"]), _same_value(1, 1.0), _same_value([True], [1]), _same_value(["a"], "a")
+    (True, False, False, False)
+    """
     ta, tb = type(a), type(b)
-    if ta is list and tb is list:
-        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
-    if ta is tb and ta in (str, int, bool):
+    if ta is tb and ta in _EXACT:
         return a == b
+    if ta is list and tb is list:
+        if len(a) != len(b):
+            return False
+        if a == b and {type(x) for x in a} <= _STR and {type(y) for y in b} <= _STR:
+            return True  # lists of strings (the graphs of every node and relationship): equal is exact
+        return all(_same_value(x, y) for x, y in zip(a, b))
     return canonical(a) == canonical(b)
 
 
+_EXACT = frozenset((str, int, bool))
+_STR = frozenset((str,))
+
+
 def _same_props(a: dict, b: dict) -> bool:
-    return a.keys() == b.keys() and all(_same_value(v, b[k]) for k, v in a.items())
+    if a.keys() != b.keys():
+        return False
+    for k, v in a.items():
+        w = b[k]
+        if type(v) is str and type(w) is str:
+            if v != w:
+                return False
+        elif not _same_value(v, w):
+            return False
+    return True
 
 
 def _canon_props(props: dict) -> str:
