@@ -20,8 +20,9 @@ Both clients are warmed first (their first run in a process is slower). For our 
 reports the CPU time of this process and, when the server was started by
 ``scripts/neo4j-local`` (``COLLABKG_NEO4J_HOME``), of the server.
 
-Prints a Markdown section; ``--results benchmarks/RESULTS.md`` also writes it there as the
-section headed ``## Neo4j sync`` (other sections are kept).
+Prints a Markdown section; ``--results benchmarks/RESULTS.md`` also writes it there, as the
+generated part of the section headed ``## Neo4j sync`` (its hand-written notes and the other
+sections are kept; see ``benchmarks/results.py``).
 
     python benchmarks/neo4j_sync.py --triples 1000000 --results benchmarks/RESULTS.md
 """
@@ -42,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from results import write_generated  # noqa: E402
 
 from collabkg.graph.neo4j import Neo4jConfig, clear, connect, sync, verify  # noqa: E402
 from collabkg.graph.store import Store, to_ox  # noqa: E402
@@ -277,16 +279,8 @@ def main(argv=None) -> int:
     text = "\n".join(lines)
     print(text)
     if args.results:
-        write_section(args.results, text)
+        write_generated(args.results, "Neo4j sync", text.split("\n", 2)[2])  # without its heading
     return 0 if ok else 1
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the ``## Neo4j sync`` section of a Markdown file, keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
-    pattern = re.compile(r"^## Neo4j sync\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pattern.sub(lambda m: section + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from results import write_generated  # noqa: E402
+
 SELECTIVE = {  # name -> (query file, variable, SPARQL that lists candidate values)
     "posts(person)": ("posts", "person", "SELECT DISTINCT ?v WHERE { ?p org:heldBy ?v } LIMIT 2000"),
     "agreements(party)": ("agreements", "party", "SELECT DISTINCT ?v WHERE { ?a ckg:party ?v } LIMIT 2000"),
@@ -520,18 +522,6 @@ def markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
-def write_section(results_md: Path, section: str) -> None:
-    """Replace (or add) the ``## SPARQL`` section of RESULTS.md, leaving the others alone."""
-    text = results_md.read_text(encoding="utf-8") if results_md.exists() else "# Benchmark results\n\n"
-    start = text.find("## SPARQL\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        nxt = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[nxt + 1:] if nxt != -1 else "")
-    results_md.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
@@ -556,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds per rdflib query (and per Oxigraph full-scan query)")
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (smoke test)")
     ap.add_argument("--json", default=None, help="write the raw report here")
-    ap.add_argument("--results", default=None, help="update the '## SPARQL' section of this RESULTS.md")
+    ap.add_argument("--results", default=None, help="update the generated part of the '## SPARQL' section of this RESULTS.md (its notes are kept)")
     ap.add_argument("--from-json", default=None, help="do not run: report a previous --json file")
     ap.add_argument("--bounded", action="store_true",
                     help="Oxigraph only, few runs, every query stopped at --query-timeout (for 10M and up)")
@@ -584,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     section = markdown(report)
     print(section)
     if a.results:
-        write_section(Path(a.results), section)
+        write_generated(Path(a.results), "SPARQL", section.split("\n", 2)[2])  # without its heading
     return 0
 
 
