@@ -85,6 +85,20 @@ def test_every_subpackage_is_declared_for_the_wheel():
             assert name in declared, f"{name} is missing from [tool.setuptools] packages"
 
 
+def test_every_folder_of_data_files_is_declared_for_the_wheel():
+    """A folder of data files inside the package (queries, templates) is a package to setuptools:
+    undeclared, it warns at every install and may stop shipping it."""
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    declared = set(cfg["packages"])
+    for pkg, folder in cfg["package-dir"].items():
+        for sub in (ROOT / folder).rglob("*"):
+            if sub.is_dir() and "__pycache__" not in sub.parts and any(f.is_file() for f in sub.iterdir()):
+                name = ".".join([pkg, *sub.relative_to(ROOT / folder).parts])
+                assert name in declared, f"{name} is missing from [tool.setuptools] packages"
+                data = cfg["package-data"].get(name, [])
+                assert (sub / "__init__.py").exists() or data, f"{name}: no package-data patterns for its files"
+
+
 def test_the_wheel_holds_one_top_level_package(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
                    check=True, capture_output=True)
@@ -95,7 +109,9 @@ def test_the_wheel_holds_one_top_level_package(tmp_path):
     tops = {n.split("/", 1)[0] for n in names}
     assert tops == {"collabkg", next(t for t in tops if t.endswith(".dist-info"))}
     for must in ("collabkg/ontology/collabkg.ttl", "collabkg/ontology/shapes.ttl", "collabkg/loaders/registry.yaml",
-                 "collabkg/corpus/sources.yaml", "collabkg/corpus/codata-china-us-roundtable.txt"):
+                 "collabkg/corpus/sources.yaml", "collabkg/corpus/codata-china-us-roundtable.txt",
+                 "collabkg/graph/queries/agreements.rq", "collabkg/graph/queries/evidence_for_relationship.cypher",
+                 "collabkg/graph/views/templates/collabkg.html", "collabkg/graph/views/templates/collabkg.js"):
         assert must in names, must
 
 
