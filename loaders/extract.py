@@ -306,6 +306,7 @@ class Extractor:
             self.platforms(s)
             self.collaborations(s)
             self.located(s)
+            self.visits(s)
         self.list_sections()
         self._drop_dateless_events()
         return self.x
@@ -563,6 +564,43 @@ class Extractor:
         self._dates(key, s, "rule:named-event-held")
         self._place(key, s, "rule:named-event-held")
         return True
+
+    # visits: "A delegation from NCAR led by Dr. X visited CNIC on 12 May 2019" ---------------------
+    _VISIT_RE = re.compile(r"\b(?:visited|paid\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to|made\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to)\s+(?:the\s+)?")
+
+    def visits(self, s: _Sentence) -> None:
+        """A past visit to a host body: the people and bodies named before the verb are the
+        visitors (schema:attendee; "a delegation from NCAR led by Dr. X", "Prof. Y, Director of
+        Z,"), the body right after it the host (schema:organizer), with the sentence's date and
+        city. No visitor, no host or no date: no visit."""
+        vm = self._VISIT_RE.search(s.text)
+        if vm is None:
+            return
+        at = s.start + vm.end()
+        host = next((m for m in s.mentions if m.label == "ORG" and m.start == at), None)
+        before = [m for m in s.mentions if m.end <= s.start + vm.start() and m.label in ("ORG", "PERSON")]
+        if host is None or not before:
+            return
+        ev = self.ev(s, "rule:visit")
+        host_key = self.org(host, ev)
+        visitors = []
+        for m in before:
+            k = self.org(m, ev) if m.label == "ORG" else self.person(m, ev)
+            if k and k != host_key and k not in visitors:
+                visitors.append(k)
+        if not host_key or not visitors:
+            return
+        who = next((k for k in visitors if k.startswith("organization/")), visitors[0])
+        label = f"Visit of {self.x.entities[who].label} to {self.x.entities[host_key].label}"
+        key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
+        if not find_dates(s.text, reference=self.doc.reference_date):
+            return
+        self.x.entity(key, "event", ["schema:Event", "ckg:Visit"], label, ev)
+        self.x.add(key, "schema:organizer", host_key, ev)
+        for k in visitors:
+            self.x.add(key, "schema:attendee", k, ev)
+        self._dates(key, s, "rule:visit")
+        self._place(key, s, "rule:visit")
 
     # attendance counts: "More than 100 participants attended the meeting" ----------------------
     def attendance(self, s: _Sentence) -> None:

@@ -60,6 +60,7 @@ class CKG(DefinedNamespace):
     StatusScheme: URIRef  # Statuses
     TaskGroup: URIRef  # Task group
     University: URIRef  # University
+    Visit: URIRef  # Visit
     acronym: URIRef  # acronym
     attendeeCount: URIRef  # attendee count
     basedOn: URIRef  # based on

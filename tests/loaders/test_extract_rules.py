@@ -286,3 +286,34 @@ def test_a_capitalised_meeting_name_that_is_no_series_is_one_meeting():
     assert [label(k) for k in events] == ["Forum of CODATA National Committees"]
     assert [str(d) for d in x.objects(events[0], "schema:startDate")] == ["2023-10-24"]
     assert [label(k) for k in x.objects(events[0], "schema:location")] == ["Salzburg"]
+
+
+def _visits(x, label):
+    out = {}
+    for k, e in x.entities.items():
+        if "ckg:Visit" in e.classes:
+            out[e.label] = dict(host={label(o) for o in x.objects(k, "schema:organizer")},
+                                visitors={label(o) for o in x.objects(k, "schema:attendee")},
+                                start=[str(d) for d in x.objects(k, "schema:startDate")],
+                                place=[label(o) for o in x.objects(k, "schema:location")])
+    return out
+
+
+def test_a_visit_has_its_host_its_visitors_and_its_date():
+    x, label = run("A delegation from the National Center for Atmospheric Research (NCAR) led by Dr. Robert Klein visited the "
+                   "Computer Network Information Center (CNIC) on 12 May 2019. Dr. Anna Berg of the Norwegian Meteorological "
+                   "Institute paid a visit to Quaid-i-Azam University in Islamabad from 4 to 6 March 2020.")
+    assert _visits(x, label) == {
+        "Visit of National Center for Atmospheric Research to Computer Network Information Center": dict(
+            host={"Computer Network Information Center"}, visitors={"National Center for Atmospheric Research", "Robert Klein"},
+            start=["2019-05-12"], place=[]),
+        "Visit of Norwegian Meteorological Institute to Quaid-i-Azam University": dict(
+            host={"Quaid-i-Azam University"}, visitors={"Norwegian Meteorological Institute", "Anna Berg"},
+            start=["2020-03-04"], place=["Islamabad"]),
+    }
+
+
+def test_no_visit_without_a_named_host_a_visitor_or_a_date_or_still_to_come():
+    x, label = run("The delegation will visit CNIC on 3 May 2025. A delegation from NCAR visited the institute on 16 May 2019. "
+                   "Dr. Robert Klein visited CNIC last spring. They visited CNIC on 4 June 2019.")
+    assert _visits(x, label) == {}
