@@ -183,6 +183,15 @@ class _Finder:
                 self.mentions.append(Mention(e.start_char, e.end_char, e.text, e.label_, code=e.ent_id_, method="gazetteer"))
 
     # -- "Long Name (ACR)" -------------------------------------------------------------------
+    def _joins_names(self, words) -> bool:
+        """Whether "and" in a capitalised run joins two names, not two words of one: "Fudan University
+        and Wuhan University (WHU)", "Beijing, Shanghai and Wuhan University (WHU)" (a head noun or a
+        place before it), unlike "Kenya Agricultural and Livestock Research Organization"."""
+        for (w0, _, _), (w1, _, _) in zip(words, words[1:]):
+            if w1 in ("and", "&") and (HEADS.get(w0) or self.places.is_place_name(w0)):
+                return True
+        return False
+
     def acronyms(self, a: int, b: int) -> None:
         for m in _ACRONYM.finditer(self.text, a, b):
             acr = m.group(1)
@@ -215,11 +224,11 @@ class _Finder:
                 letters = "".join(w[0].upper() for w, _, _ in cand if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"})
                 if letters in acr_caps:
                     exact = exact or cand
-                elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr) \
+                elif fuzzy is None and _initials_match([w for w, _, _ in cand], acr) and not self._joins_names(cand) \
                         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME for w, _, _ in cand):
                     fuzzy = cand
                 if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME or w == "in" for w, _, _ in cand) \
-                        and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 \
+                        and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 and not self._joins_names(cand) \
                         and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
                     whole = cand
             best = exact or whole or fuzzy
@@ -302,6 +311,8 @@ class _Finder:
                         break
                     if any(m.end == left[2] and m.label == "ORG" and m.method in ("registry", "acronym-definition", "shape", "quoted-name") for m in self.mentions):
                         break
+                    if self.places.is_place_name(left[0]):
+                        break  # "Beijing, Shanghai and Wuhan University": places and a body, not one name
                     j -= 1
                     continue
                 if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or pw in _HEADLINE_VERBS \

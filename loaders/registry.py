@@ -229,6 +229,10 @@ class Places:
         t = text.strip()
         return self._country_forms.get(t) or self._adjectives.get(t) or self._country_forms.get(t.lower())
 
+    def is_place_name(self, word: str) -> bool:
+        """Whether ``word`` names a city or a country (not an adjective: "Kenya", "Shanghai", not "Kenyan")."""
+        return word in self.cities or word in self._country_forms
+
     def country_names(self) -> list[str]:
         return sorted(set(self._country_forms) | set(self._adjectives), key=len, reverse=True)
 

@@ -199,3 +199,15 @@ def test_an_adjective_before_and_keeps_one_body_but_two_universities_stay_two():
     assert list(orgs("Experts of the Kenya Agricultural and Livestock Research Organization met.")) == \
         ["Kenya Agricultural and Livestock Research Organization"]
     assert list(orgs("Experts from the University of Tokyo and Kenyatta University met.")) == ["University of Tokyo", "Kenyatta University"]
+
+
+def test_and_between_two_names_is_a_list_not_one_body():
+    """"and" after a head noun or a place joins two names: the acronym goes to the last body only."""
+    found = orgs("Partners include Peking University, Fudan University and Wuhan University (WHU). WHU leads the work.")
+    assert set(found) == {"Peking University", "Fudan University", "Wuhan University", "WHU"}
+    assert found["Wuhan University"].acronym == "WHU" and found["Fudan University"].acronym is None
+    found = orgs("Researchers from Beijing, Shanghai and Wuhan University (WHU) met on 3 May 2021.")
+    assert set(found) == {"Wuhan University"} and found["Wuhan University"].acronym == "WHU"
+    # while "and" inside one name stays: an adjective before it
+    assert "Kenya Agricultural and Livestock Research Organization" in orgs(
+        "The Kenya Agricultural and Livestock Research Organization (KALRO) joined the project.")
