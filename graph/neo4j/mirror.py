@@ -51,19 +51,19 @@ from collabkg.graph.neo4j.mapping import (
     RESOURCE,
     NodeRecord,
     PGModel,
+    Collected,
     PrefixTable,
     build_model,
     canonical,
-    Collected,
     collect_quads,
     decode_model,
     default_prefixes,
     iter_nodes,
     names_used,
-    rel_rows,
     quad_from_ox,
     quad_from_rdflib,
     quote_identifier,
+    rel_rows,
     shortener,
     term_to_rdflib,
 )
@@ -530,7 +530,8 @@ def _write_unit(sess, unit, sink, lock) -> int:
     """Write one unit ((query, rows) jobs) in one transaction; return its rows. A transaction
     the server rolled back (deadlock, transient error) is run again; nothing else is retried (a
     commit in doubt is left to the next sync). ``sink``, if given, receives ``[(rows, first
-    column of the job's single record), ...]`` once committed (under ``lock``). The row lists
+    column of the job's single record), ...]`` once committed (under ``lock``; None without a
+    ``sink``). The row lists
     are emptied once committed: pass lists of your own."""
     from neo4j.exceptions import TransientError
 
@@ -570,12 +571,9 @@ def _run_jobs(session, jobs, tick, batch_size: int) -> int:
     ``batch_size`` rows (see :func:`_units`). A transaction the server rolled back (deadlock,
     transient error) is run again; nothing else is retried (a commit in doubt is left to the
     next sync)."""
-    import threading
-
-    lock = threading.Lock()
     n = 0
     for unit in _units(jobs, batch_size):
-        k = _write_unit(session, unit, None, lock)
+        k = _write_unit(session, unit, None, None)
         n += k
         tick(k)
     return n
@@ -658,8 +656,7 @@ def _sync(source, config, driver, batch_size, workers, progress) -> SyncReport:
             empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
             tick = _ticker(progress, "map RDF to property graph", report.quads)
             if empty:
-                col = (collect_quads(source.oxigraph.quads_for_pattern(None, None, None, None), oxigraph=True)
-                       if quads is None else collect_quads(quads))
+                col = _first_pass(source) if quads is None else collect_quads(quads)
                 quads = None  # freed while writing
                 tick(report.quads)
                 _sync_bulk(session, col, table, report, batch_size, progress, driver=drv, config=cfg, workers=workers)
@@ -674,6 +671,11 @@ def _sync(source, config, driver, batch_size, workers, progress) -> SyncReport:
             report.write_seconds = time.perf_counter() - tw
     report.nodes, report.relationships = len(model.nodes), len(model.rels)
     return report
+
+
+def _first_pass(store) -> Collected:
+    """The first mapping pass over a Store's quads, streamed from Oxigraph (no list of them)."""
+    return collect_quads(map(quad_from_ox, store.oxigraph.quads_for_pattern(None, None, None, None)))
 
 
 def _ticker(progress: Progress | None, phase: str, total: int):
@@ -755,21 +757,19 @@ def _sync_bulk(session, col: Collected, table: PrefixTable, report: SyncReport, 
         rels = list(rel_rows(col, shorten))
         drain()  # every node committed: ids complete
         rel_tick = _ticker(progress, "relationships", n_rels)
-        if dynamic:
-            for batch in _batches(rels, batch_size):
+        if dynamic:  # one query, the type in the row
+            units = [[(_REL_DYNAMIC, batch)] for batch in _batches(rels, batch_size)]
+        else:  # one query per type, the type out of the row
+            by_type: dict[str, list] = {}
+            for row in rels:
+                by_type.setdefault(row.pop(), []).append(row)
+            units = _units([(_rel_query(t), batch) for t, rows in sorted(by_type.items())
+                            for batch in _batches(rows, batch_size)], batch_size)
+        for unit in units:
+            for _, batch in unit:
                 for row in batch:
                     row[0], row[1] = ids[row[0]], ids[row[1]]
-                futures.append(pool.submit(write, [(_REL_DYNAMIC, batch)], None, rel_tick))
-        else:
-            rel_groups: dict[str, list] = {}
-            for row in rels:
-                rel_groups.setdefault(row.pop(), []).append(row)
-            jobs = [(_rel_query(t), batch) for t, rows in sorted(rel_groups.items()) for batch in _batches(rows, batch_size)]
-            for unit in _units(jobs, batch_size):
-                for _, batch in unit:
-                    for row in batch:
-                        row[0], row[1] = ids[row[0]], ids[row[1]]
-                futures.append(pool.submit(write, unit, None, rel_tick))
+            futures.append(pool.submit(write, unit, None, rel_tick))
         del rels
         drain()
     finally:

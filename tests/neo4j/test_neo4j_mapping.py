@@ -153,23 +153,23 @@ def test_a_plain_string_stated_in_fewer_graphs_than_its_node_keeps_them():
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(datasets())
 def test_first_pass_reads_oxigraph_quads_as_their_internal_form(ds):
-    """``collect_quads(..., oxigraph=True)`` (terms converted in the loop) collects exactly what
-    the internal form of the same store's quads gives."""
+    """The bulk sync's first pass over a Store (its quads streamed from Oxigraph) collects exactly
+    what the internal form of the same store's quads gives."""
     import pyoxigraph as ox
 
     from collabkg.graph.neo4j.mapping import collect_quads, quad_from_ox
-    from collabkg.graph.store import to_ox
+    from collabkg.graph.store import Store, to_ox
 
-    store = ox.Store()
+    store = Store()
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = getattr(g, "identifier", g)
         try:
             graph = ox.DefaultGraph() if gid is None or str(gid) == "urn:x-rdflib:default" else to_ox(gid)
-            store.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
+            store.oxigraph.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
         except ValueError:  # an IRI Oxigraph refuses (a backtick) cannot be in a store
             continue
-    internal = [quad_from_ox(q) for q in store.quads_for_pattern(None, None, None, None)]
-    fused = collect_quads(store.quads_for_pattern(None, None, None, None), oxigraph=True)
+    internal = [quad_from_ox(q) for q in store.oxigraph.quads_for_pattern(None, None, None, None)]
+    fused = mirror._first_pass(store)
     assert fused == collect_quads(internal)
     assert len(fused.node_uris) >= len({q[0] for q in internal})
 
