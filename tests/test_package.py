@@ -90,6 +90,7 @@ def test_every_folder_of_data_files_is_declared_for_the_wheel():
     undeclared, it warns at every install and may stop shipping it."""
     cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     declared = set(cfg["packages"])
+    checked = set()
     for pkg, folder in cfg["package-dir"].items():
         for sub in (ROOT / folder).rglob("*"):
             if sub.is_dir() and "__pycache__" not in sub.parts and any(f.is_file() for f in sub.iterdir()):
@@ -97,6 +98,8 @@ def test_every_folder_of_data_files_is_declared_for_the_wheel():
                 assert name in declared, f"{name} is missing from [tool.setuptools] packages"
                 data = cfg["package-data"].get(name, [])
                 assert (sub / "__init__.py").exists() or data, f"{name}: no package-data patterns for its files"
+                checked.add(name)
+    assert {"collabkg.graph.queries", "collabkg.graph.views.templates"} <= checked  # the data folders were found
 
 
 def test_the_wheel_holds_one_top_level_package(tmp_path):
