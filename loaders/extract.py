@@ -49,6 +49,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.clean import BULLET
 from collabkg.loaders.dates import find_dates
+from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
@@ -129,7 +130,7 @@ class Extractor:
         self.places = places
         self.x = Extraction()
         self.acronyms: dict[str, str] = dict(known_acronyms or {})
-        spacy_doc = nlp(self.text)
+        spacy_doc = self.spacy_doc = nlp(self.text)
         self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc,
                                       title=doc.title)
         self.sentences = [
@@ -287,6 +288,10 @@ class Extractor:
                     self.org(m, self.ev(s, f"rule:{m.method}"))
                 elif m.label == "PERSON":
                     self.person(m, self.ev(s, f"rule:{m.method}"))
+                elif m.label in ("GPE", "REGION"):  # every place the text names is an entity of the graph
+                    self.org(m, self.ev(s, f"rule:{m.method}"))
+                elif m.label == "CITY":
+                    self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
         for s in self.sentences:
             self.cooperations(s)
         for s in self.sentences:
@@ -308,6 +313,8 @@ class Extractor:
             self.located(s)
             self.visits(s)
         self.list_sections()
+        self.discourse = Discourse(self, self.spacy_doc)
+        self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)
         self._drop_dateless_events()
         return self.x
 
@@ -621,8 +628,12 @@ class Extractor:
         return None
 
     def _drop_dateless_events(self) -> None:
-        """An event the text gives no date for is not kept (the model needs a start date)."""
+        """An event a surface rule read that the text gives no date for, and that no pattern says
+        anything of, is not kept: "a meeting" alone is no event worth a node."""
         dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"}
+        dated |= {k for f in self.x.facts if f.evidence.method.startswith(("pattern:", "discourse:"))
+                  for k in (f.subject, f.obj) if isinstance(k, str)}
+        dated |= {k for k, e in self.x.entities.items() if any(v.method.startswith("discourse:") for v in e.evidence)}
         gone = {k for k, e in self.x.entities.items() if e.kind == "event" and k not in dated}
         gone |= {f.obj for f in self.x.facts if f.subject in gone and f.predicate == "ckg:delegation"}
         for k in gone:
@@ -656,7 +667,8 @@ class Extractor:
         a = s.start if a is None else a
         b = s.end if b is None else b
         ev = self.ev(s, method)
-        cities = [m for m in s.mentions if m.label == "CITY" and a <= m.start and m.end <= b]
+        found = [m for m in s.mentions if m.label == "CITY" and a <= m.start and m.end <= b]
+        cities = [m for m in found if m.code]  # the gazetteer's; the NER's (no country) come last
         if cities:
             c = cities[0]
             self.x.add(key, "schema:location", self.city(self.places.cities[c.text][0] if c.text in self.places.cities else c.text, c.code, ev), ev)
@@ -669,6 +681,12 @@ class Extractor:
             if country and not self.places.country(cm.group(1)) and cm.group(1) not in ("The", "In"):
                 self.x.add(key, "schema:location", self.city(cm.group(1), country.code, ev), ev)
                 return
+        if found:  # a city the NER knows and the gazetteer does not, with the country written after it
+            c = found[0]
+            after = re.match(r",\s*", self.text[c.end:c.end + 3])
+            country = next((m.code for m in s.mentions if m.label == "GPE" and after and m.start == c.end + after.end()), None)
+            self.x.add(key, "schema:location", self.city(c.text, country, ev), ev)
+            return
         countries = [m for m in s.mentions if m.label == "GPE" and a <= m.start and m.end <= b and self.text[max(0, m.start - 4):m.start].strip() == "in"]
         if countries:
             self.x.add(key, "schema:location", self.country(countries[0].code, ev), ev)

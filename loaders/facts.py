@@ -87,6 +87,19 @@ class Extraction:
         self._seen.add(k)
         self.facts.append(Fact(subject, predicate, obj, evidence))
 
+    def merge(self, src: str, dst: str) -> None:
+        """Make ``src`` the same thing as ``dst``: its facts, evidence and names move to ``dst``."""
+        if src == dst or src not in self.entities or dst not in self.entities:
+            return
+        a, b = self.entities.pop(src), self.entities[dst]
+        b.alt_labels |= {a.label, *a.alt_labels} - {b.label}
+        b.acronyms |= a.acronyms
+        b.evidence += [v for v in a.evidence if v not in b.evidence]
+        b.classes += [c for c in a.classes if c not in b.classes]
+        facts, self.facts, self._seen = self.facts, [], set()
+        for f in facts:
+            self.add(dst if f.subject == src else f.subject, f.predicate, dst if f.obj == src else f.obj, f.evidence)
+
     def objects(self, subject: str, predicate: str) -> list:
         return [f.obj for f in self.facts if f.subject == subject and f.predicate == predicate]
 

@@ -176,11 +176,73 @@ class _Finder:
     # -- the spaCy entity ruler: registry and gazetteer -------------------------------------
     def ruler(self) -> None:
         for e in self.ents:
+            if not e.ent_id_:
+                continue  # the statistical NER's: see ner()
             if e.label_ == "ORG":
                 entry = self.registry.get(e.ent_id_)
                 self.mentions.append(Mention(e.start_char, e.end_char, e.text, "ORG", entry.kind if entry else None, entry=entry, method="registry"))
             elif e.label_ in ("GPE", "CITY", "REGION"):
                 self.mentions.append(Mention(e.start_char, e.end_char, e.text, e.label_, code=e.ent_id_, method="gazetteer"))
+
+    # -- the statistical NER: what the ruler and the shape rules may miss -------------------------
+    def ner(self) -> None:
+        """People, bodies, places and venues the model's NER labels. They rank below every rule
+        (a rule's span wins where both read one), and pass the same filters as the rules' names:
+        no role words, head nouns of bodies or registry acronyms inside a person's name."""
+        for e in self.ents:
+            if e.ent_id_:
+                continue
+            toks = [t for t in e if not (t.is_punct and t.text not in ("-", "'", "’", "&", "."))]
+            # leading articles and titles are not part of a name; a possessive ending is not either
+            while toks and (toks[0].lower_ in ("the", "a", "an") or re.fullmatch(TITLE_RE, toks[0].text)):
+                toks = toks[1:]
+            while toks and toks[-1].text in ("'s", "’s", "'", "-", "&", "."):
+                toks = toks[:-1]
+            if not toks:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            text = self.text[start:end]
+            words = text.split()
+            if "\n" in text or not words[0][:1].isupper() or len(text) < 2:
+                continue
+            if e.label_ == "PERSON":
+                if not _person_like(words, self.registry, self.places, self.known_acronyms):
+                    continue
+                title = None
+                prev = e.doc[e.start - 1] if e.start > 0 else None
+                if prev is not None and re.fullmatch(TITLE_RE, prev.text):
+                    title = prev.text.rstrip(".")
+                self.mentions.append(Mention(start, end, text, "PERSON", title=title, method="ner"))
+            elif e.label_ == "ORG":
+                if words[0] in _NOT_NAME_START or any(w in _ROLE_WORDS for w in words) or text.isdigit():
+                    continue
+                if text in self.known_acronyms or text in self.registry.acronyms:
+                    continue  # defined in this document or known: the acronym rules read it
+                if self.text[start - 1:start] == "(" and self.text[end:end + 1] == ")":
+                    continue  # "... (ABC)": an acronym's definition, read with its long form
+                if all(w in _GENERIC_WORDS or HEADS.get(w) or w.lower() in _CONNECT_IN_NAME for w in words) and not _acronym_like(text):
+                    continue  # "the Scientific Committee", "the Data Center": a description, not a name
+                if not (_acronym_like(text) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)):
+                    continue  # "Data Services", "Earth Data": capitalised words, not a body's name
+                if words[-1] in ("of", "and", "for", "the", "&") or " and " in text and not any(HEADS.get(w) for w in words):
+                    continue
+                root = e.root
+                if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= e.end and root.head.text.islower():
+                    continue  # "the DETER deforestation alert system": a name modifying a thing, not a body
+                self.mentions.append(Mention(start, end, text, "ORG", _class_of(words), method="ner"))
+            elif e.label_ in ("GPE", "LOC"):
+                country = self.places.country(text)
+                if country is not None:
+                    self.mentions.append(Mention(start, end, text, "GPE", code=country.code, method="ner"))
+                elif e.label_ == "LOC" or words[-1] in ("Province", "Region", "State", "County", "Prefecture", "Oblast", "District"):
+                    self.mentions.append(Mention(start, end, text, "REGION", code=text, method="ner"))
+                elif e.label_ == "GPE" and len(words) <= 3 and not any(HEADS.get(w) for w in words):
+                    self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
+            elif e.label_ == "FAC":
+                if any(HEADS.get(w) in ("University", "ResearchInstitute", "Academy") for w in words):
+                    self.mentions.append(Mention(start, end, text, "ORG", _class_of(words), method="ner"))
+                else:
+                    self.mentions.append(Mention(start, end, text, "VENUE", method="ner"))
 
     # -- "Long Name (ACR)" -------------------------------------------------------------------
     def _joins_names(self, words) -> bool:
@@ -475,6 +537,40 @@ class _Finder:
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
 
 
+_ROLE_WORDS = {"Director", "President", "Chairman", "Chair", "Secretary", "Professor", "Vice", "Minister", "Head",
+               "Dean", "Deputy", "Officer", "Coordinator", "Chairperson", "Academician", "Dr", "Prof"}
+
+
+#: Words that make a capitalised run a body's name though they are no head noun of ours.
+_ORG_WORDS = {"Government", "Ministry", "Municipality", "Council", "Bank", "Institut", "Instituto", "Universidad",
+              "Universidade", "Université", "Universität", "Akademie", "Academia", "Consejo", "Conselho", "Fund", "Trust"}
+_NOT_ACRONYMS = {"MoU", "MOU", "LOI", "PhD", "COVID", "CEO", "AI", "IT", "UN", "GA"}
+
+
+def _acronym_like(text: str) -> bool:
+    """``CONICET``, ``UNEP``, ``Ifremer``-like single words with inner capitals; not ``MoU``."""
+    return (" " not in text and 2 < len(text) <= 10 and text not in _NOT_ACRONYMS
+            and sum(c.isupper() for c in text) >= 2 and text[:1].isupper())
+
+
+def _person_like(words: list[str], registry: Registry, places, known_acronyms: dict) -> bool:
+    """Whether the words a statistical NER calls a person can be a person's name here: capitalised
+    name words, none a role, a body's head noun, a place, a registry acronym or a word of the genre."""
+    if len(words) == 1:
+        return False  # one word alone is too often a capitalised noun ("Training"); titles make it a name (people())
+    if len(words) > 4 or any(not w[:1].isupper() and w not in ("de", "da", "van", "von", "der", "bin", "al", "el", "di", "du", "le", "la") for w in words):
+        return False
+    for w in words:
+        bare = w.strip(".,")
+        if bare.isupper() and len(bare) > 1 and (bare in registry.acronyms or bare in known_acronyms or places.country(bare)):
+            return False
+        if HEADS.get(bare) or bare in _NOT_NAME_START or bare in _NOT_PERSON_WORDS or bare in _ROLE_WORDS or re.fullmatch(_ROLE_HEADS, bare):
+            return False
+        if places.country(bare) or bare in places.cities or any(ch.isdigit() for ch in bare):
+            return False
+    return True
+
+
 _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|ng)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|ue|uo|ui|er|a|o|e|i|u|v)){1,4}")
 _OTHER_SURNAMES = {"KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON", "JANG", "LIM", "HAN", "OH", "SEO", "SHIN",
                    "KWON", "HWANG", "AHN", "SONG", "YOO", "HONG", "NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "VU", "DANG",
@@ -518,7 +614,7 @@ _DISCIPLINE_WORDS = {"Computer", "Earth", "Physics", "Chemistry", "Biology", "Ma
                      "Geosciences", "Sociology", "Statistics", "Engineering", "Medicine", "Economics", "History",
                      "Environmental", "Information", "Data", "Life", "Social", "Political", "Civil", "Electrical"}
 
-_PRIORITY = {"title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
+_PRIORITY = {"ner": 0, "title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -526,7 +622,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
     def rank(m: Mention):
         body = m.label in ("ORG", "PERSON")
-        return (body, m.end - m.start, _PRIORITY.get(m.method, 0))
+        return (body, m.method != "ner", m.end - m.start, _PRIORITY.get(m.method, 0))
 
     # "Thai National Science and Technology Development Agency (NSTDA)": the acronym names the body
     # without the country's adjective, which gives its country; a longer name otherwise takes the acronym
@@ -569,6 +665,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     spans = sentence_spans(doc)
     for a, b in spans:
         f.acronyms(a, b)
+    f.ner()
     for a, b in spans:
         f.quoted(a, b)
         f.shapes(a, b)
@@ -625,7 +722,7 @@ def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mentio
     end = start + len(title)
     rest = text[:start] + "\n" + text[end:]
     return [m for m in mentions
-            if not (m.method == "shape" and start <= m.start and m.end <= end and m.text not in rest)]
+            if not (m.method in ("shape", "ner") and start <= m.start and m.end <= end and m.text not in rest)]
 
 
 def _link_structure(text: str, ms: list[Mention]) -> None:

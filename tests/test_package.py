@@ -114,7 +114,8 @@ def test_the_wheel_holds_one_top_level_package(tmp_path):
     for must in ("collabkg/ontology/collabkg.ttl", "collabkg/ontology/shapes.ttl", "collabkg/loaders/registry.yaml",
                  "collabkg/corpus/sources.yaml", "collabkg/corpus/codata-china-us-roundtable.txt",
                  "collabkg/graph/queries/agreements.rq", "collabkg/graph/queries/evidence_for_relationship.cypher",
-                 "collabkg/graph/views/templates/collabkg.html", "collabkg/graph/views/templates/collabkg.js"):
+                 "collabkg/graph/views/templates/collabkg.html", "collabkg/graph/views/templates/collabkg.js",
+                 "collabkg/loaders/patterns/posts.yaml", "collabkg/loaders/patterns/participation.yaml"):
         assert must in names, must
 
 

