@@ -18,7 +18,7 @@ from collabkg.cli.common import cli
 
 __all__ = ["cli", "main"]
 
-COMMAND_MODULES = ["build", "sparql", "neo4j", "analysis"]
+COMMAND_MODULES = ["build", "sparql", "neo4j", "analysis", "evaluate"]
 
 for _name in COMMAND_MODULES:
     try:
