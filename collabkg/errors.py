@@ -69,9 +69,9 @@ class EntityNotFound(CollabKGError):
         self.name = name
         self.suggestions = list(suggestions or [])
         self.ambiguous = ambiguous
-        what = "is ambiguous" if ambiguous else "matches no entity"
+        what = "several entities have this name" if ambiguous else "no such entity"
         hint = ("did you mean: " + "; ".join(self.suggestions)) if self.suggestions else None
-        super().__init__(f"{name!r} {what}", hint=hint)
+        super().__init__(f"{name}: {what}", hint=hint)
 
 
 class NoPath(CollabKGError):

@@ -65,8 +65,9 @@ def _window(G) -> str:
 def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, store_path, as_json):
     """Trace how A and B are connected: the K shortest paths, each hop with its evidence.
 
-    A and B are names, aliases, acronyms or IRIs; close spellings are accepted, and an unknown
-    or ambiguous name gets "did you mean ...". Each hop shows the relation, the sentence quoted
+    A and B are names, aliases, acronyms or IRIs. A close spelling of a long name is accepted and
+    said so ("note: ... read as ..."); an acronym is matched exactly, never guessed (NASA is not
+    NAS); an unknown or ambiguous name gets "did you mean ...". Each hop shows the relation, the sentence quoted
     from the document that supports it, and the document.
 
     \b
@@ -80,6 +81,8 @@ def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, st
 
     G = _load(store_path, collapse_to, as_of, between)
     df = trace(G, a, b, k=k, max_hops=max_hops, avoid_kinds=() if via_places else ("place",))
+    for note in df.attrs.get("guesses", []):  # never a silent guess
+        err_console.print(Text("note: ", style="yellow") + Text(note), soft_wrap=True)
     if as_json:
         click.echo(df.drop(columns=["evidence"]).to_json(orient="records", lines=True, force_ascii=False))
         return
