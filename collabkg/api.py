@@ -367,6 +367,8 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             continue
         seen_hashes[doc.sha256] = path
         iri, old, note = ids.match(doc)
+        if doc.meta.get("encoding"):
+            note = "; ".join(filter(None, [f"decoded as {doc.meta['encoding']}", note]))
         if old is not None and (old.sha256, old.version) == (doc.sha256, EXTRACTOR_VERSION):
             report.documents.append(DocumentResult(str(path), "unchanged", iri, message=note))
             continue
