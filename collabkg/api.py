@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from collabkg.ontology.iris import REGISTRY_GRAPH
 from collabkg.ontology.namespace import CKG
 from collabkg.ontology.prefixes import PREFIXES
 from collabkg.ontology.validate import ValidationResult, keep_conforming, validate as shacl_validate
+from collabkg.safetext import XML_ILLEGAL, for_xml
 
 __all__ = [
     "BuildReport", "DocumentResult", "build", "validate", "export", "summary", "open_store",
@@ -450,7 +452,21 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
         if datasets:
             return st.oxigraph.dump(format=fmt, prefixes=prefixes) if prefixes else st.oxigraph.dump(format=fmt)
         merged = ox.Store()
-        merged.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in st.oxigraph)
+        replaced = 0
+
+        def xml_safe(o):  # RDF/XML cannot carry NUL and other controls; the store keeps them
+            nonlocal replaced
+            if isinstance(o, ox.Literal) and XML_ILLEGAL.search(o.value):
+                replaced += 1
+                return ox.Literal(for_xml(o.value), language=o.language) if o.language else ox.Literal(for_xml(o.value), datatype=o.datatype)
+            return o
+
+        fix = xml_safe if format == "xml" else (lambda o: o)
+        merged.extend(ox.Quad(q.subject, q.predicate, fix(q.object), ox.DefaultGraph()) for q in st.oxigraph)
+        if replaced:
+            warnings.warn(f"{replaced} literal(s) hold characters XML 1.0 cannot carry (NUL, other controls): written "
+                          "as U+FFFD in RDF/XML; the store keeps them, and ttl, nt, trig, nq and jsonld carry them",
+                          stacklevel=2)
     kw = {"prefixes": prefixes} if prefixes else {}
     return merged.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
+from collabkg.safetext import for_terminal
 
 __all__ = ["trace_command", "stats_command", "view_command"]
 
@@ -90,18 +91,18 @@ def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, st
         head = Text(f"Path {pid}: {len(hops)} hop{'s' if len(hops) != 1 else ''}{_window(G)}", style="bold")
         console.print(head)
         first = hops.iloc[0]
-        console.print(Text(f"  {first['source_name']}", style="cyan") + Text(f"  ({first['source_kind']})", style="dim"))
+        console.print(Text(f"  {for_terminal(str(first['source_name']))}", style="cyan") + Text(f"  ({first['source_kind']})", style="dim"))
         for _, h in hops.iterrows():
             arrow = {"->": f"  --[{h['relation']}]-->  ", "<-": f"  <--[{h['relation']}]--  "}.get(
                 h["direction"], f"  --[{h['relation']}]--  ")
             console.print(Text(f"  {h['hop']}.", style="dim") + Text(arrow, style="yellow")
-                          + Text(str(h["target_name"]), style="cyan") + Text(f"  ({h['target_kind']})", style="dim"))
-            if isinstance(h["quote"], str) and h["quote"]:
-                console.print(Text(f"       \u201c{h['quote'].strip()}\u201d", style="italic"), soft_wrap=True)
+                          + Text(for_terminal(str(h["target_name"])), style="cyan") + Text(f"  ({h['target_kind']})", style="dim"))
+            if isinstance(h["quote"], str) and h["quote"]:  # document text: controls shown, never obeyed
+                console.print(Text(f"       \u201c{for_terminal(h['quote'].strip())}\u201d", style="italic"), soft_wrap=True)
             source = h["document_title"] if isinstance(h["document_title"], str) else None
             doc = h["document"] if isinstance(h["document"], str) else None
             if source or doc:
-                console.print(Text(f"       \u2014 {source or ''}{' <' + doc + '>' if doc else ''}", style="dim"),
+                console.print(Text(for_terminal(f"       \u2014 {source or ''}{' <' + doc + '>' if doc else ''}"), style="dim"),
                               soft_wrap=True)
         console.print()
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from collabkg import api
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
+from collabkg.safetext import for_terminal
 
 
 @cli.command()
@@ -64,7 +65,9 @@ def _print_report(report: api.BuildReport) -> None:
     docs.add_column("note")
     style = {"added": "green", "updated": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow", "removed": "yellow"}
     for d in report.documents:
-        docs.add_row(Text(Path(d.path).name), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""), Text(d.message))
+        # file names and messages may hold control or bidi characters: shown escaped, never obeyed
+        docs.add_row(Text(for_terminal(Path(d.path).name)), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""),
+                     Text(for_terminal(d.message)))
     console.print(docs)
     c = report.counts
     t = Table(title="graph", title_justify="left", show_edge=False)
@@ -77,7 +80,7 @@ def _print_report(report: api.BuildReport) -> None:
     t.add_row("warnings", str(len(report.problems)))
     console.print(t)
     for p in report.problems:
-        err_console.print(Text("warning: ", style="yellow") + Text(p), soft_wrap=True)
+        err_console.print(Text("warning: ", style="yellow") + Text(for_terminal(p)), soft_wrap=True)
     console.print(Text(f"store: {report.store}"), soft_wrap=True)
     for o in report.outputs:
         console.print(Text(f"wrote: {o}"), soft_wrap=True)
