@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 import yaml
 from rdflib import Graph, Literal, URIRef
 
-from collabkg.errors import CollabKGError, DocumentError, RegistryError, StoreError
+from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
 from collabkg.graph.store import Store, default_store_path
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
@@ -273,17 +273,31 @@ def build(
 
     Raises
     ------
+    DocumentError
+        none of ``paths`` exists.
     StoreError
         the store folder cannot be opened.
+
+    Warns
+    -----
+    BuildWarning
+        some inputs could not be read, or facts were left out (the report lists them all).
     """
     report = BuildReport()
     paths = [Path(p) for p in (paths or [default_corpus()])]
+    if not any(p.exists() for p in paths):
+        raise DocumentError(", ".join(map(str, paths)), "no such file or folder",
+                            hint="give files (.txt .md .html) or folders that exist; none of these does")
     reg, reg_problems = load_registry(*registry, strict=False)
     report.problems += [str(p) for p in reg_problems]
     places = load_places()
     nlp = get_pipeline() if not registry else build_pipeline(reg, places)
     with using_store(store) as st:
-        return _build(st, report, paths, reg, places, nlp, out, progress, prune)
+        _build(st, report, paths, reg, places, nlp, out, progress, prune)
+    if report.problems:  # loudly, as the command line does: not only in report.problems
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        warnings.warn(f"build: {report.problems[0]}{more}; see report.problems", BuildWarning, stacklevel=2)
+    return report
 
 
 def _prune(st: Store, report: BuildReport, paths: list[Path], found: list[Path], stored: dict[str, StoredDocument]) -> None:

@@ -21,6 +21,7 @@ __all__ = [
     "Neo4jError",
     "EntityNotFound",
     "NoPath",
+    "BuildWarning",
 ]
 
 
@@ -76,3 +77,8 @@ class EntityNotFound(CollabKGError):
 
 class NoPath(CollabKGError):
     """Two entities are not connected within the given bounds."""
+
+
+class BuildWarning(UserWarning):
+    """A build stored what it could, but some inputs were not read (or facts left out): see
+    ``BuildReport.problems``. The CLI prints the problems itself and silences this warning."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from rich.text import Text
 
 from collabkg import api
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
+from collabkg.errors import BuildWarning
 from collabkg.safetext import for_terminal
 
 
@@ -52,7 +54,9 @@ def build(paths, store_path, out_dir, registries, prune, quiet):
         def progress(name, done, total):
             bar.update(task, completed=done, total=total, description=Text(name).plain)
 
-        report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress, prune=prune)
+        with warnings.catch_warnings():  # the problems are printed below, each on its own line
+            warnings.simplefilter("ignore", BuildWarning)
+            report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress, prune=prune)
     _print_report(report)
     sys.exit(report.exit_code)
 
