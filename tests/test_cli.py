@@ -94,3 +94,22 @@ def test_the_readme_opens_with_the_two_setup_commands():
     assert "collabkg build" in block[0] and block[1] == "scripts/test"
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     assert "scripts/test" in ci
+
+
+def test_the_readme_evidence_query_is_bound_and_answers_for_its_entity(sample_build):
+    """The tour ran evidence.rq unbound, which lists '1', '2006', 'Dr.' ... as entities."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from collabkg.cli import cli
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    line = next(x for x in readme.split("## A five-minute tour", 1)[1].splitlines() if "evidence.rq" in x)
+    args = shlex.split(line.split("#", 1)[0])
+    assert args[:3] == ["collabkg", "sparql", "--file"] and "-p" in args
+    args[3] = str(Path(__file__).resolve().parents[1] / args[3])
+    r = CliRunner().invoke(cli, [*args[1:], "--store", str(sample_build[1]), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = r.output.strip().splitlines()[1:]
+    assert len(rows) == 5 and all(row.startswith("https://w3id.org/collabkg/id/organization/ncar,") for row in rows)

@@ -195,8 +195,9 @@ def stats_command(top, kinds, method, community_method, as_of, between, collapse
               show_default=True, help="What node size shows.")
 @_time_options
 @store_option
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The HTML file to write (self-contained; works offline).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (self-contained; works offline) [default: views/ beside the store's "
+                   "graph.trig, e.g. .collabkg/views/graph.html; never the current folder].")
 @handle_errors
 def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of, between, collapse_to, store_path, output):
     """Write an interactive view (HTML) of the graph, a neighbourhood, or a traced path.
@@ -207,6 +208,7 @@ def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of
 
     \b
     Examples:
+      collabkg view                      # -> .collabkg/views/graph.html
       collabkg view -o graph.html
       collabkg view --focus CNIC --depth 2 -o cnic.html
       collabkg view --path NCAR BIG -o ncar-big.html
@@ -222,5 +224,13 @@ def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of
                    k=k, max_hops=max_hops, context=context, size_by=size_by, **extra)
     except ValueError as e:
         raise CollabKGError(str(e)) from e
+    if output is None:  # beside the build's outputs, named for what it shows
+        from collabkg.api import default_out_dir
+        from collabkg.graph.store import default_store_path
+        from collabkg.ontology.iris import slug
+
+        what = "graph" if not (focus or path) else f"focus-{slug(focus)}" if focus else f"path-{slug(path[0])}-{slug(path[1])}"
+        output = default_out_dir(Path(store_path) if store_path else default_store_path()) / "views" / f"{what}.html"
+        output.parent.mkdir(parents=True, exist_ok=True)
     out = save_html(net, output)
     err_console.print(Text(f"wrote {out} ({net.num_nodes()} nodes, {net.num_edges()} edges)"))

@@ -114,3 +114,14 @@ def test_trace_says_when_it_read_a_close_spelling(run):
     assert r.exit_code == 0
     assert r.output.startswith("note: 'Natonal Center for Atmospheric Research' read as 'National Center for "
                                "Atmospheric Research' (a close spelling, not a name or acronym)\nPath 1: 4 hops")
+
+
+def test_view_without_output_writes_beside_the_store_not_here(run, sample_store_path, tmp_path, monkeypatch):
+    """-o was required, and the README's `collabkg view -o network.html` wrote into the current folder."""
+    monkeypatch.chdir(tmp_path)
+    r = run("view", "--focus", "CNIC")
+    assert r.exit_code == 0, r.output
+    expected = sample_store_path.parent / "views" / "focus-cnic.html" if sample_store_path.name == "store" \
+        else sample_store_path.with_name(sample_store_path.name + ".out") / "views" / "focus-cnic.html"
+    assert r.output.startswith(f"wrote {expected} (")
+    assert expected.is_file() and list(tmp_path.iterdir()) == []
