@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
 from collabkg.graph.store import Store, default_store_path
@@ -263,13 +263,13 @@ def build(
     Each document is validated (SHACL) and stored in its own named graph in one transaction, so a
     bad document never half-writes and never touches what is already stored. A fact that breaks a
     shape is left out and reported (shape, quote, rule; exit code 3); the document's other facts
-    are stored. An unchanged document
-    (same bytes, same extractor version) is not read again. A document is known by the file it
-    was read from, or by its content under another name; a different document with a file name
-    already stored gets its own IRI. ``prune=True`` removes stored documents whose file, below
-    one of the folders given, is gone. Problems with single inputs (empty,
-    binary, undecodable, too large, duplicate, malformed registry entry) are reported in
-    ``report.problems`` and the others still load.
+    are stored. An unchanged document (same bytes, same extractor version) is not read again.
+
+    A document is known by the file it was read from, or by its content under another name; a
+    different document with a file name already stored gets its own IRI (``…/report-txt/2``).
+    ``prune=True`` removes stored documents whose file, below one of the folders given, is gone.
+    Problems with single inputs (empty, binary, undecodable, too large, duplicate, malformed
+    registry entry) are reported in ``report.problems`` and the others still load.
 
     Raises
     ------
