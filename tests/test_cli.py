@@ -113,3 +113,21 @@ def test_the_readme_evidence_query_is_bound_and_answers_for_its_entity(sample_bu
     assert r.exit_code == 0, r.output
     rows = r.output.strip().splitlines()[1:]
     assert len(rows) == 5 and all(row.startswith("https://w3id.org/collabkg/id/organization/ncar,") for row in rows)
+
+
+def test_ci_proves_readme_command_1_with_the_pip_a_fresh_python_ships():
+    """CI ran only scripts/test, which upgrades pip first: a dependency that only a newer pip (or
+    the test extras) installs went unnoticed (lxml_html_clean: every .html document crashed)."""
+    root = Path(__file__).resolve().parents[1]
+    ci = (root / ".ci" / "run").read_text().splitlines()
+    steps = [line for line in ci if line and not line.startswith("#")]
+    assert steps.index("scripts/fresh-install-check") < next(i for i, s in enumerate(steps) if s.startswith("exec scripts/test"))
+    check = (root / "scripts" / "fresh-install-check").read_text()
+    readme = (root / "README.md").read_text().split("```sh", 1)[1].split("```", 1)[0].strip().splitlines()[0]
+    assert readme.startswith("python3 -m venv .venv && .venv/bin/pip install -q -e . && ")
+    assert '"$PYTHON" -m venv "$work/venv"' in check and '"$work/venv/bin/pip" install -q -e .' in check
+    commands = [line for line in check.splitlines() if not line.lstrip().startswith("#")]
+    assert not any("--upgrade" in line or "install -U" in line for line in commands)
+    assert ".html" in check and "collabkg\" build" in check
+    pyproject = (root / "pyproject.toml").read_text()
+    assert '"lxml_html_clean' in pyproject and 'license = "MIT"' in pyproject
