@@ -64,10 +64,11 @@ def test_sparql_xml_results_are_well_formed(odd_store):
 
 
 def test_sparql_table_shows_controls_as_escapes(odd_store):
-    r = CliRunner().invoke(cli, ["sparql", "SELECT ?q WHERE { ?e prov:value ?q FILTER (CONTAINS(?q, 'chaired')) } LIMIT 1",
-                                 "--store", str(odd_store / "store")])
+    r = CliRunner().invoke(cli, ["sparql", "SELECT (STRAFTER(?q, 'Tromso, ') AS ?rest) WHERE { ?e prov:value ?q "
+                                 "FILTER (CONTAINS(?q, 'chaired')) } LIMIT 1", "--store", str(odd_store / "store")])
     assert r.exit_code == 0, r.output
     assert "\x1b" not in r.output and "\u202e" not in r.output and "\x00" not in r.output
+    assert "chaired\\x00\\x1b[2J\\u202e the forum" in r.output
     assert "\u2026" in r.output  # the long quote is cut with an ellipsis
 
 
