@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,9 +24,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from rdflib import Graph, URIRef
+from rdflib import Literal, URIRef
 
-from collabkg.errors import CollabKGError, DocumentError, RegistryError, StoreError
+from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
 from collabkg.graph.store import Store, default_store_path
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
@@ -33,12 +34,15 @@ from collabkg.loaders.extract import extract
 from collabkg.loaders.nlp import build_pipeline, get_pipeline
 from collabkg.loaders.registry import Registry, load_places, load_registry
 from collabkg.ontology.iris import REGISTRY_GRAPH
+from collabkg.ontology.namespace import CKG
 from collabkg.ontology.prefixes import PREFIXES
-from collabkg.ontology.validate import ValidationResult, validate as shacl_validate
+from collabkg.ontology.validate import ValidationResult, keep_conforming, validate as shacl_validate
+from collabkg.safetext import XML_ILLEGAL, for_xml
 
 __all__ = [
     "BuildReport", "DocumentResult", "build", "validate", "export", "summary", "open_store",
-    "default_corpus", "EXPORT_FORMATS", "using_store", "export_files", "write_atomically",
+    "default_corpus", "EXPORT_FORMATS", "using_store", "export_files", "write_atomically", "remove",
+    "stored_documents", "StoredDocument",
 ]
 
 #: ``collabkg export --format`` names -> (pyoxigraph format name, file suffix, keeps named graphs)
@@ -56,7 +60,7 @@ class DocumentResult:
     """What happened to one input document."""
 
     path: str
-    status: str  # added | updated | unchanged | failed | skipped
+    status: str  # added | updated | unchanged | failed | skipped | removed
     graph: str | None = None
     triples: int = 0
     message: str = ""
@@ -149,12 +153,69 @@ def _sources_metadata(paths: Iterable[Path]) -> tuple[dict[Path, dict], list[str
     return meta, problems
 
 
-def _stored_versions(store: Store) -> dict[str, tuple[str, str]]:
-    q = """SELECT ?g ?h ?v WHERE { GRAPH ?g { ?g ckg:contentHash ?h . OPTIONAL { ?g ckg:extractorVersion ?v } } }"""
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document already in the store: its IRI (= graph name), content hash, extractor version and file."""
+
+    iri: str
+    sha256: str
+    version: str
+    file: str | None  # absolute path it was read from; None in stores built before it was recorded
+    name: str | None  # its file name (dcterms:source)
+
+
+def stored_documents(store: Store) -> dict[str, StoredDocument]:
+    """Every document graph in ``store``: IRI -> :class:`StoredDocument`."""
+    q = """SELECT ?g ?h ?v ?f ?n WHERE { GRAPH ?g { ?g ckg:contentHash ?h .
+             OPTIONAL { ?g ckg:extractorVersion ?v } OPTIONAL { ?g ckg:sourceFile ?f }
+             OPTIONAL { ?g dcterms:source ?n FILTER (isLiteral(?n)) } } }"""
     out = {}
     for row in store.query(q, use_default_graph_as_union=False):
-        out[row["g"].value] = (row["h"].value, row["v"].value if row["v"] is not None else "")
+        val = lambda k: row[k].value if row[k] is not None else None  # noqa: E731
+        out[row["g"].value] = StoredDocument(row["g"].value, val("h"), val("v") or "", val("f"), val("n"))
     return out
+
+
+class _Identities:
+    """Which stored document a document read now is: by its file path, else by its content.
+
+    A new document takes the IRI of its file name, or the next free ``…/name/2``, ``/3`` when
+    another document (another file, other content) already has it.
+    """
+
+    def __init__(self, stored: dict[str, StoredDocument]):
+        self.stored = stored
+        self.by_file = {d.file: d for d in stored.values() if d.file}
+        self.by_hash: dict[str, StoredDocument] = {}
+        for d in stored.values():
+            self.by_hash.setdefault(d.sha256, d)
+        self.taken = set(stored)
+
+    def match(self, doc: Document) -> tuple[str, StoredDocument | None, str]:
+        """Return (IRI, the stored document it is or None, a note for the report)."""
+        here = str(doc.path.resolve())
+        if here in self.by_file:
+            return self.by_file[here].iri, self.by_file[here], ""
+        same = self.by_hash.get(doc.sha256)
+        if same is not None:
+            where = same.file or same.name or same.iri
+            return same.iri, same, f"same content as {where}, already stored as <{same.iri}>; not stored twice"
+        n = 1
+        while True:
+            iri = str(document_iri(doc, n))
+            old = self.stored.get(iri)
+            if old is not None and old.file is None:  # a store from before files were recorded: by name
+                return iri, old, ""
+            if iri not in self.taken:
+                break
+            n += 1
+        self.taken.add(iri)
+        note = ""
+        if n > 1:
+            other = self.stored.get(str(document_iri(doc)))
+            where = (other.file if other else None) or "another file"
+            note = f"another document is called {doc.path.name} ({where}); this one is stored as <{iri}>"
+        return iri, None, note
 
 
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
@@ -195,31 +256,106 @@ def build(
     out: str | os.PathLike | None = None,
     registry: Iterable[str | os.PathLike] = (),
     progress: Callable[[str, int, int], None] | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Read documents, extract, resolve, validate and store them; write TriG and Turtle to ``out``.
 
     Each document is validated (SHACL) and stored in its own named graph in one transaction, so a
-    bad document never half-writes and never touches what is already stored. An unchanged document
-    (same bytes, same extractor version) is not read again. Problems with single inputs (empty,
-    binary, undecodable, too large, duplicate, malformed registry entry) are reported in
-    ``report.problems`` and the others still load.
+    bad document never half-writes and never touches what is already stored. A fact that breaks a
+    shape is left out and reported (shape, quote, rule; exit code 3); the document's other facts
+    are stored. An unchanged document (same bytes, same extractor version) is not read again.
+
+    A document is known by the file it was read from, or by its content under another name; a
+    different document with a file name already stored gets its own IRI (``…/report-txt/2``).
+    ``prune=True`` removes stored documents whose file, below one of the folders given, is gone.
+    Problems with single inputs (empty, binary, undecodable, too large, duplicate, malformed
+    registry entry) are reported in ``report.problems`` and the others still load.
 
     Raises
     ------
+    DocumentError
+        none of ``paths`` exists.
     StoreError
         the store folder cannot be opened.
+
+    Warns
+    -----
+    BuildWarning
+        some inputs could not be read, or facts were left out (the report lists them all).
     """
     report = BuildReport()
     paths = [Path(p) for p in (paths or [default_corpus()])]
+    if not any(p.exists() for p in paths):
+        raise DocumentError(", ".join(map(str, paths)), "no such file or folder",
+                            hint="give files (.txt .md .html) or folders that exist; none of these does")
     reg, reg_problems = load_registry(*registry, strict=False)
     report.problems += [str(p) for p in reg_problems]
     places = load_places()
     nlp = get_pipeline() if not registry else build_pipeline(reg, places)
     with using_store(store) as st:
-        return _build(st, report, paths, reg, places, nlp, out, progress)
+        _build(st, report, paths, reg, places, nlp, out, progress, prune)
+    if report.problems:  # loudly, as the command line does: not only in report.problems
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        warnings.warn(f"build: {report.problems[0]}{more}; see report.problems", BuildWarning, stacklevel=2)
+    return report
 
 
-def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress) -> BuildReport:
+def _prune(st: Store, report: BuildReport, paths: list[Path], found: list[Path], stored: dict[str, StoredDocument]) -> None:
+    """Remove the stored documents read from a file below one of the ``paths`` folders that is gone."""
+    folders = [p.resolve() for p in paths if p.is_dir()]
+    present = {str(f.resolve()) for f in found}
+    for d in stored.values():
+        if d.file and d.file not in present and not Path(d.file).exists() and any(Path(d.file).is_relative_to(f) for f in folders):
+            st.remove_graph(URIRef(d.iri))
+            report.documents.append(DocumentResult(d.file, "removed", d.iri, message="its file is gone (--prune)"))
+
+
+def remove(
+    documents: Iterable[str | os.PathLike],
+    *,
+    store: str | os.PathLike | Store | None = None,
+    out: str | os.PathLike | None = None,
+    registry: Iterable[str | os.PathLike] = (),
+) -> list[str]:
+    """Remove documents and every fact read from them; rewrite the registry graph, TriG and Turtle.
+
+    Each of ``documents`` is the file a document was read from (it may be gone), its file name
+    when only one stored document has that name, or the document's IRI. Returns the removed IRIs.
+    ``registry``: the extra registry files the build used, so their bodies' facts stay.
+
+    Raises
+    ------
+    DocumentError
+        a document is not in the store, or a file name names several (give the path or IRI).
+    StoreError
+        the store folder cannot be opened.
+    """
+    removed: list[str] = []
+    with using_store(store) as st:
+        stored = stored_documents(st)
+        targets = []
+        for ref in documents:
+            ref = str(ref)
+            hits = [d for d in stored.values() if ref == d.iri or (d.file and d.file == str(Path(ref).resolve()))]
+            if not hits:
+                hits = [d for d in stored.values() if ref in (d.name, Path(d.file).name if d.file else None)]
+            if not hits:
+                raise DocumentError(ref, "no such document in the store", hint="`collabkg sparql documents` lists them")
+            if len(hits) > 1:
+                raise DocumentError(ref, f"{len(hits)} stored documents have this name: " + ", ".join(d.file or d.iri for d in hits),
+                                    hint="give the document's path or IRI")
+            targets.append(hits[0].iri)
+        for iri in dict.fromkeys(targets):
+            st.remove_graph(URIRef(iri))
+            removed.append(iri)
+        _refresh_registry_graph(st, load_registry(*registry, strict=False)[0])
+        st.flush()
+        if out is not None or st.path is not None:
+            export_files(st, Path(out) if out is not None else default_out_dir(st.path))
+    return removed
+
+
+def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress, prune=False) -> BuildReport:
     report.store = str(st.path) if st.path else "(memory)"
     found, problems = find_documents(paths)
     for p in problems:
@@ -227,9 +363,9 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
         report.documents.append(DocumentResult(p.path, "failed" if "no such" in p.problem or "unsupported" in p.problem or "no documents" in p.problem else "skipped", message=p.problem))
     meta, meta_problems = _sources_metadata(paths)
     report.problems += meta_problems
-    stored = _stored_versions(st)
+    stored = stored_documents(st)
+    ids = _Identities(stored)
     seen_hashes: dict[str, Path] = {}
-    seen_iris: dict[str, Path] = {}
     acronyms: dict[str, str] = {}
     for i, path in enumerate(found):
         if progress:
@@ -246,29 +382,29 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             report.documents.append(DocumentResult(str(path), "skipped", message=msg))
             continue
         seen_hashes[doc.sha256] = path
-        iri = str(document_iri(doc))
-        if iri in seen_iris:
-            msg = f"another document has the same file name ({seen_iris[iri]}); rename one of them"
-            report.problems.append(f"{path}: {msg}")
-            report.documents.append(DocumentResult(str(path), "failed", message=msg))
-            continue
-        seen_iris[iri] = path
-        if stored.get(iri) == (doc.sha256, EXTRACTOR_VERSION):
-            report.documents.append(DocumentResult(str(path), "unchanged", iri))
+        iri, old, note = ids.match(doc)
+        if doc.meta.get("encoding"):
+            note = "; ".join(filter(None, [f"decoded as {doc.meta['encoding']}", note]))
+        if old is not None and (old.sha256, old.version) == (doc.sha256, EXTRACTOR_VERSION):
+            report.documents.append(DocumentResult(str(path), "unchanged", iri, message=note))
             continue
         try:
             x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms)
-            g = emit_document(doc, x)
+            g = emit_document(doc, x, URIRef(iri))
+            if old is not None and old.file and old.file != str(path.resolve()):
+                g.set((URIRef(iri), CKG.sourceFile, Literal(old.file)))  # the same document, found elsewhere
             used = {e.entry.id for e in x.entities.values() if e.entry}
-            check = Graph()
-            check += g
-            check += emit_registry(used, reg, places, REGISTRY_GRAPH)
-            result = shacl_validate(check)
+            g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
             if not result.conforms:
-                msg = f"the extracted graph does not conform ({len(result.violations)} SHACL violations), not stored: {result.violations[0]}"
+                bad = [v for v in result.violations if v.severity == "Violation"]
+                msg = f"the document's own description does not conform ({len(bad)} SHACL violations), not stored: {bad[0]}"
                 report.problems.append(f"{path}: {msg}")
                 report.documents.append(DocumentResult(str(path), "failed", iri, message=msg))
                 continue
+            for d in dropped:  # one bad fact never costs the document its other facts
+                report.problems.append(f"{path}: {d}")
+            if dropped:
+                note = "; ".join(filter(None, [note, f"{len(dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
             st.replace_graph(URIRef(iri), g)
         except CollabKGError:
             raise
@@ -276,9 +412,11 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             report.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
             report.documents.append(DocumentResult(str(path), "failed", iri, message=str(e)))
             continue
-        report.documents.append(DocumentResult(str(path), "updated" if iri in stored else "added", iri, len(g)))
+        report.documents.append(DocumentResult(str(path), "updated" if old is not None else "added", iri, len(g), note))
     if progress:
         progress("", len(found), len(found))
+    if prune:
+        _prune(st, report, paths, found, stored)
     _refresh_registry_graph(st, reg)
     st.flush()
     report.counts = _summary(st)
@@ -328,7 +466,21 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
         if datasets:
             return st.oxigraph.dump(format=fmt, prefixes=prefixes) if prefixes else st.oxigraph.dump(format=fmt)
         merged = ox.Store()
-        merged.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in st.oxigraph)
+        replaced = 0
+
+        def xml_safe(o):  # RDF/XML cannot carry NUL and other controls; the store keeps them
+            nonlocal replaced
+            if isinstance(o, ox.Literal) and XML_ILLEGAL.search(o.value):
+                replaced += 1
+                return ox.Literal(for_xml(o.value), language=o.language) if o.language else ox.Literal(for_xml(o.value), datatype=o.datatype)
+            return o
+
+        fix = xml_safe if format == "xml" else (lambda o: o)
+        merged.extend(ox.Quad(q.subject, q.predicate, fix(q.object), ox.DefaultGraph()) for q in st.oxigraph)
+        if replaced:
+            warnings.warn(f"{replaced} literal(s) hold characters XML 1.0 cannot carry (NUL, other controls): written "
+                          "as U+FFFD in RDF/XML; the store keeps them, and ttl, nt, trig, nq and jsonld carry them",
+                          stacklevel=2)
     kw = {"prefixes": prefixes} if prefixes else {}
     return merged.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
 

@@ -21,6 +21,7 @@ __all__ = [
     "Neo4jError",
     "EntityNotFound",
     "NoPath",
+    "BuildWarning",
 ]
 
 
@@ -69,10 +70,15 @@ class EntityNotFound(CollabKGError):
         self.name = name
         self.suggestions = list(suggestions or [])
         self.ambiguous = ambiguous
-        what = "is ambiguous" if ambiguous else "matches no entity"
+        what = "several entities have this name" if ambiguous else "no such entity"
         hint = ("did you mean: " + "; ".join(self.suggestions)) if self.suggestions else None
-        super().__init__(f"{name!r} {what}", hint=hint)
+        super().__init__(f"{name}: {what}", hint=hint)
 
 
 class NoPath(CollabKGError):
     """Two entities are not connected within the given bounds."""
+
+
+class BuildWarning(UserWarning):
+    """A build stored what it could, but some inputs were not read (or facts left out): see
+    ``BuildReport.problems``. The CLI prints the problems itself and silences this warning."""

@@ -41,6 +41,7 @@ from rdflib.term import Node
 from collabkg.errors import QueryError
 from collabkg.graph.store import Store, from_ox, to_ox
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
+from collabkg.safetext import for_terminal, for_xml
 
 __all__ = [
     "query", "update", "Result", "QuerySyntaxError", "QueryTimeout", "ResultTooLarge",
@@ -232,7 +233,14 @@ def _to_term(value: Any):
 def _substitutions(bindings: Mapping[str, Any] | None) -> dict | None:
     if not bindings:
         return None
-    return {ox.Variable(k.lstrip("?$")): _to_term(v) for k, v in bindings.items()}
+    out = {}
+    for k, v in bindings.items():
+        try:
+            out[ox.Variable(k.lstrip("?$"))] = _to_term(v)
+        except ValueError as e:  # pyoxigraph refuses what is not an IRI ("Invalid IRI code point '>'")
+            raise QueryError(f"cannot bind ?{k.lstrip('?$')} to {str(v)!r}: {e}",
+                             hint="an IRI has no spaces, braces or angle brackets inside: <https://...>") from None
+    return out
 
 
 # -- results ------------------------------------------------------------------------------------
@@ -349,6 +357,11 @@ def _ser_json(r: Result) -> bytes:
 
 
 def _xml_term(t) -> str:
+    """One bound value in SPARQL XML results; characters XML 1.0 cannot carry become U+FFFD."""
+    return for_xml(_xml_term_raw(t))
+
+
+def _xml_term_raw(t) -> str:
     if isinstance(t, ox.NamedNode):
         return f"<uri>{xml_escape(t.value)}</uri>"
     if isinstance(t, ox.BlankNode):
@@ -433,7 +446,8 @@ def _ser_table(r: Result, max_width: int = 60) -> bytes:
     if r.kind == "ask":
         return b"true\n" if r.boolean else b"false\n"
     cols = r.variables
-    cells = [[_short(t).replace("\n", " ") for t in sol] for sol in r.solutions]
+    # control and bidi characters from documents are shown as escapes, never obeyed by the terminal
+    cells = [[for_terminal(_short(t).replace("\n", " ")) for t in sol] for sol in r.solutions]
     cells = [[c if len(c) <= max_width else c[: max_width - 1] + "\u2026" for c in row] for row in cells]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
     line = lambda vals: " | ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from collabkg.errors import DocumentError
-from collabkg.loaders import clean
+from collabkg.loaders import clean, encoding
 
 __all__ = [
     "Document",
@@ -106,31 +106,9 @@ def _load_plugins() -> None:
 _load_plugins()
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if not data.strip():
-        raise DocumentError(path, "the file is empty", hint="add text or remove the file from the input")
-    if b"\x00" in data[:8192]:
-        raise DocumentError(path, "looks binary (NUL bytes), not a text document", hint="convert it to .txt, .md or .html")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for enc in ("utf-8", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8",):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError as e:
-            err = e
-    # cp1252 is the usual culprit for pages saved on Windows; accept it only when it decodes
-    # cleanly and the text is mostly printable, and say so.
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and sum(c.isprintable() or c in "\n\r\t" for c in text) / len(text) > 0.98:
-        return text
-    raise DocumentError(
-        path,
-        f"cannot decode as UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r})",
-        hint="re-save the file as UTF-8",
-    )
+def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
+    """The text and how it was decoded (None: plain UTF-8); see :mod:`collabkg.loaders.encoding`."""
+    return encoding.decode(path, data)
 
 
 def read_document(path: str | Path, *, metadata: dict | None = None) -> Document:
@@ -153,8 +131,10 @@ def read_document(path: str | Path, *, metadata: dict | None = None) -> Document
         data = path.read_bytes()
     except OSError as e:
         raise DocumentError(path, f"cannot read: {e.strerror or e}") from e
-    raw = _decode(path, data)
+    raw, decoded_as = _decode(path, data)
     out = reader(path, raw)
+    if decoded_as:
+        out["encoding"] = decoded_as  # said in the build report, never decided silently
     text = out.pop("text")
     if not text.strip():
         raise DocumentError(path, "no text left after removing navigation and boilerplate")

@@ -38,9 +38,18 @@ def curie(term: str) -> URIRef:
     return URIRef(PREFIXES[prefix] + local)
 
 
-def document_iri(doc: Document) -> URIRef:
-    """The document's IRI, also the name of its graph: from its file name."""
-    return mint("document", doc.path.name)
+def document_iri(doc: Document, n: int = 1) -> URIRef:
+    """The document's IRI, also the name of its graph: from its file name.
+
+    ``n`` > 1 names the n-th different document of that file name (a build picks the first IRI
+    free in the store: two documents are two documents, whatever they are called).
+
+    >>> from pathlib import Path
+    >>> d = Document(Path("a/report.txt"), "text")
+    >>> str(document_iri(d)).rsplit("/id/", 1)[1], str(document_iri(d, 2)).rsplit("/id/", 1)[1]
+    ('document/report-txt', 'document/report-txt/2')
+    """
+    return mint("document", doc.path.name) if n == 1 else mint("document", doc.path.name, str(n))
 
 
 def entity_iri(key: str) -> URIRef:
@@ -67,15 +76,20 @@ def _reify(g: Graph, graph_name: URIRef, s: URIRef, p: URIRef, o, source: URIRef
     g.add((st, PROV.wasDerivedFrom, source))
 
 
-def emit_document(doc: Document, x: Extraction) -> Graph:
-    """Return the named graph of ``doc``: its metadata, entities, facts and their evidence."""
-    d = document_iri(doc)
+def emit_document(doc: Document, x: Extraction, iri: URIRef | None = None) -> Graph:
+    """Return the named graph of ``doc``: its metadata, entities, facts and their evidence.
+
+    ``iri`` names the document (and its graph); by default :func:`document_iri`.
+    """
+    d = URIRef(iri) if iri is not None else document_iri(doc)
     g = bind_prefixes(Graph(identifier=d))
     g.add((d, RDF.type, CKG.SourceDocument))
     g.add((d, RDF.type, FOAF.Document))
     g.add((d, CKG.kind, Literal("document")))
     g.add((d, DCTERMS.source, Literal(doc.path.name)))
     g.add((d, CKG.contentHash, Literal(doc.sha256)))
+    if doc.path.is_file():
+        g.add((d, CKG.sourceFile, Literal(str(doc.path.resolve()))))
     g.add((d, CKG.extractorVersion, Literal(EXTRACTOR_VERSION)))
     if doc.title:
         g.add((d, DCTERMS.title, Literal(doc.title)))

@@ -17,6 +17,7 @@ one is reported with the file, the entry and the field at fault.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -36,7 +37,7 @@ ORG_KINDS = {
     "Program": "program", "Project": "project", "DataInfrastructure": "infrastructure", "Platform": "platform",
 }
 _FIELDS = {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "national_committee_of",
-           "hosted_by", "ror", "wikidata", "ror_source", "wikidata_source", "source"}
+           "hosted_by", "ror", "wikidata", "ror_source", "wikidata_source", "source", "override"}
 
 
 def norm(text: str) -> str:
@@ -141,6 +142,9 @@ def _entry(raw: object, where: str) -> Entry:
 def load_registry(*extra: str | Path, strict: bool = True):
     """Load the bundled registry plus any ``extra`` YAML files (later entries win on the same id).
 
+    An extra entry with the id of a built-in body replaces it only with ``override: true`` (and a
+    warning says so); without it the entry is refused, naming the built-in body.
+
     With ``strict=False`` a malformed file or entry is left out instead, and the result is
     ``(registry, problems)``: the good entries still load.
 
@@ -163,6 +167,7 @@ def load_registry(*extra: str | Path, strict: bool = True):
         except (OSError, UnicodeDecodeError) as e:
             fail(RegistryError(f"{p}: cannot read the registry file: {e}"))
     entries: dict[str, Entry] = {}
+    builtin: dict[str, Entry] = {}
     for name, text in sources:
         try:
             data = yaml.safe_load(text)
@@ -177,12 +182,24 @@ def load_registry(*extra: str | Path, strict: bool = True):
             continue
         for i, raw in enumerate(items, 1):
             ident = raw.get("id") if isinstance(raw, dict) else None
+            where = f"{name}: entry {i}" + (f" (id {ident})" if ident else "")
+            override = isinstance(raw, dict) and raw.get("override") is True
             try:
-                e = _entry(raw, f"{name}: entry {i}" + (f" (id {ident})" if ident else ""))
+                e = _entry({k: v for k, v in raw.items() if k != "override"} if isinstance(raw, dict) else raw, where)
             except RegistryError as err:
                 fail(err)
                 continue
+            old = builtin.get(e.id)
+            if old is not None and name != sources[0][0]:
+                if not override:  # a built-in body is never replaced by accident
+                    fail(RegistryError(f"{where}: id {e.id!r} is the built-in body {old.name!r}; the entry was left out",
+                                       hint="add 'override: true' to the entry to replace the built-in one, or choose another id"))
+                    continue
+                warnings.warn(f"{where}: replaces the built-in body {e.id!r} ({old.name!r} -> {e.name!r}), as its 'override: true' asks",
+                              stacklevel=2)
             entries[e.id] = e
+        if name == sources[0][0]:
+            builtin = dict(entries)
     for e in entries.values():
         for ref in ("parent", "national_committee_of", "hosted_by"):
             target = getattr(e, ref)

@@ -90,4 +90,5 @@ class CKG(DefinedNamespace):
     proposes: URIRef  # proposes
     realizes: URIRef  # realizes
     roleTitle: URIRef  # role title
+    sourceFile: URIRef  # source file
     status: URIRef  # status

@@ -17,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import PROV
 
 from collabkg.ontology import load_ontology, load_shapes
 
-__all__ = ["Violation", "ValidationResult", "validate"]
+__all__ = ["Violation", "ValidationResult", "validate", "DroppedFact", "keep_conforming"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -108,3 +109,128 @@ def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None
         ))
     violations.sort(key=lambda v: (v.shape, v.focus, v.path or ""))
     return ValidationResult(bool(conforms), violations, report, text)
+
+
+@dataclass(frozen=True)
+class DroppedFact:
+    """A fact left out of a document's graph because it broke a shape: what, why, and where it was read."""
+
+    violation: Violation
+    triples: int          # statements removed with it
+    quote: str | None     # the sentence it was read from
+    rule: str | None      # the rule that read it
+
+    def __str__(self) -> str:
+        v = self.violation
+        what = f"{v.focus_label} <{v.focus}>" if v.focus_label else f"<{v.focus}>"
+        if v.path:
+            what += f" {v.path}" + (f" {v.value}" if v.value else "")
+        read = f' read by {self.rule} from "{self.quote}"' if self.quote else ""
+        return f"dropped {what} ({v.shape}: {v.message}){read}"
+
+
+_CKG = "https://w3id.org/collabkg/ontology#"
+
+
+def _provenance(g: Graph, node) -> tuple[str | None, str | None]:
+    for ev in g.objects(node, PROV.wasDerivedFrom):
+        quote = g.value(ev, PROV.value)
+        if quote is not None:
+            rule = g.value(ev, URIRef(_CKG + "method"))
+            return str(quote), (str(rule) if rule is not None else None)
+    return None, None
+
+
+def _remove(g: Graph, triples: set) -> int:
+    """Remove ``triples`` and the rdf:Statement reifications of them; return how many went."""
+    n = 0
+    for t in triples:
+        s_, p_, o_ = t
+        for st in set(g.subjects(RDF.subject, s_)):
+            if (st, RDF.predicate, p_) in g and (st, RDF.object, o_) in g:
+                for q in list(g.triples((st, None, None))):
+                    g.remove(q)
+                    n += 1
+        if t in g:
+            g.remove(t)
+            n += 1
+    return n
+
+
+def keep_conforming(data: Graph, *, keep: Graph | None = None, protected: set | None = None,
+                    rounds: int = 5, **kw) -> tuple[Graph, list[DroppedFact], ValidationResult]:
+    """The conforming part of ``data``: each fact breaking a shape is dropped, and said so.
+
+    A violation about one value (a wrong datatype, class or pattern) drops that one statement; any
+    other drops the node it is about (every statement on it, to it, and their reifications), so
+    an agreement with one party goes, the document's other facts stay. Validation then runs
+    again, since a dropped node can leave others short, up to ``rounds`` times.
+
+    ``keep`` is validated with ``data`` but never changed (e.g. registry facts); a violation about a
+    node in ``protected`` (e.g. the document itself) cannot be dropped: the result then does not
+    conform, and the caller refuses the whole graph.
+
+    Returns (a copy of ``data`` without the dropped facts, the dropped facts, the last validation).
+
+    >>> g = Graph().parse(data='''
+    ... @prefix ckg: <https://w3id.org/collabkg/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ... @prefix org: <http://www.w3.org/ns/org#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+    ... <http://ex/one> a org:Organization ; rdfs:label "One" ; ckg:kind "organization" .
+    ... <http://ex/a> a ckg:Agreement ; rdfs:label "A" ; ckg:party <http://ex/one> ; prov:wasDerivedFrom <http://ex/ev> .
+    ... <http://ex/ev> prov:value "One signed alone." ; ckg:method "rule:agreement" .
+    ... ''', format="turtle")
+    >>> kept, dropped, result = keep_conforming(g)
+    >>> result.conforms, len(dropped), (URIRef("http://ex/one"), RDFS.label, None) in kept
+    (True, 1, True)
+    >>> print(dropped[0])   # doctest: +NORMALIZE_WHITESPACE
+    dropped A <http://ex/a> ckg:party (ckgsh:AgreementShape: An agreement needs at least two parties, each an organization or a country.) read by rule:agreement from "One signed alone."
+    """
+    out = Graph()
+    for pfx, ns in data.namespaces():
+        out.bind(pfx, ns, override=True)
+    out += data
+    protected = protected or set()
+    dropped: list[DroppedFact] = []
+    for _ in range(rounds):
+        check = out
+        if keep is not None:
+            check = Graph()
+            check += out
+            check += keep
+        result = validate(check, **kw)
+        bad = [v for v in result.violations if v.severity == "Violation"]
+        if not bad or any(URIRef(v.focus) in protected for v in bad):
+            return out, dropped, result
+        for v in bad:
+            focus = URIRef(v.focus)
+            if (focus, None, None) not in out and (None, None, focus) not in out:
+                continue  # already gone with another fact this round, or a keep-only node
+            quote, rule = _provenance(out, focus)
+            pred = _predicate(v.path, result.report_graph)
+            value_node = _value(result.report_graph, v)
+            if pred is not None and value_node is not None and (focus, pred, value_node) in out:
+                n = _remove(out, {(focus, pred, value_node)})
+            else:
+                n = _remove(out, set(out.triples((focus, None, None))) | set(out.triples((None, None, focus))))
+            dropped.append(DroppedFact(v, n, quote, rule))
+    return out, dropped, validate(out if keep is None else out + keep, **kw)
+
+
+def _predicate(path: str | None, report: Graph) -> URIRef | None:
+    """The IRI of a simple predicate path written short (``ckg:party``); None for complex paths."""
+    if not path or " " in path or path.startswith("["):
+        return None
+    if path.startswith("http"):
+        return URIRef(path)
+    try:
+        return report.namespace_manager.expand_curie(path)
+    except (ValueError, TypeError):
+        return None
+
+
+def _value(report: Graph, v: Violation):
+    """The offending value of a violation, as the node it is (not its short string)."""
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if str(report.value(r, SH.focusNode)) == v.focus and _short(report, report.value(r, SH.value)) == v.value and v.value is not None:
+            return report.value(r, SH.value)
+    return None

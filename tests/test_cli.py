@@ -94,3 +94,40 @@ def test_the_readme_opens_with_the_two_setup_commands():
     assert "collabkg build" in block[0] and block[1] == "scripts/test"
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     assert "scripts/test" in ci
+
+
+def test_the_readme_evidence_query_is_bound_and_answers_for_its_entity(sample_build):
+    """The tour ran evidence.rq unbound, which lists '1', '2006', 'Dr.' ... as entities."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from collabkg.cli import cli
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    line = next(x for x in readme.split("## A five-minute tour", 1)[1].splitlines() if "evidence.rq" in x)
+    args = shlex.split(line.split("#", 1)[0])
+    assert args[:3] == ["collabkg", "sparql", "--file"] and "-p" in args
+    args[3] = str(Path(__file__).resolve().parents[1] / args[3])
+    r = CliRunner().invoke(cli, [*args[1:], "--store", str(sample_build[1]), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = r.output.strip().splitlines()[1:]
+    assert len(rows) == 5 and all(row.startswith("https://w3id.org/collabkg/id/organization/ncar,") for row in rows)
+
+
+def test_ci_proves_readme_command_1_with_the_pip_a_fresh_python_ships():
+    """CI ran only scripts/test, which upgrades pip first: a dependency that only a newer pip (or
+    the test extras) installs went unnoticed (lxml_html_clean: every .html document crashed)."""
+    root = Path(__file__).resolve().parents[1]
+    ci = (root / ".ci" / "run").read_text().splitlines()
+    steps = [line for line in ci if line and not line.startswith("#")]
+    assert steps.index("scripts/fresh-install-check") < next(i for i, s in enumerate(steps) if s.startswith("exec scripts/test"))
+    check = (root / "scripts" / "fresh-install-check").read_text()
+    readme = (root / "README.md").read_text().split("```sh", 1)[1].split("```", 1)[0].strip().splitlines()[0]
+    assert readme.startswith("python3 -m venv .venv && .venv/bin/pip install -q -e . && ")
+    assert '"$PYTHON" -m venv "$work/venv"' in check and '"$work/venv/bin/pip" install -q -e .' in check
+    commands = [line for line in check.splitlines() if not line.lstrip().startswith("#")]
+    assert not any("--upgrade" in line or "install -U" in line for line in commands)
+    assert ".html" in check and "collabkg\" build" in check
+    pyproject = (root / "pyproject.toml").read_text()
+    assert '"lxml_html_clean' in pyproject and 'license = "MIT"' in pyproject

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
+from collabkg.safetext import for_terminal
 
 __all__ = ["trace_command", "stats_command", "view_command"]
 
@@ -65,8 +66,9 @@ def _window(G) -> str:
 def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, store_path, as_json):
     """Trace how A and B are connected: the K shortest paths, each hop with its evidence.
 
-    A and B are names, aliases, acronyms or IRIs; close spellings are accepted, and an unknown
-    or ambiguous name gets "did you mean ...". Each hop shows the relation, the sentence quoted
+    A and B are names, aliases, acronyms or IRIs. A close spelling of a long name is accepted and
+    said so ("note: ... read as ..."); an acronym is matched exactly, never guessed (NASA is not
+    NAS); an unknown or ambiguous name gets "did you mean ...". Each hop shows the relation, the sentence quoted
     from the document that supports it, and the document.
 
     \b
@@ -80,6 +82,8 @@ def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, st
 
     G = _load(store_path, collapse_to, as_of, between)
     df = trace(G, a, b, k=k, max_hops=max_hops, avoid_kinds=() if via_places else ("place",))
+    for note in df.attrs.get("guesses", []):  # never a silent guess
+        err_console.print(Text("note: ", style="yellow") + Text(note), soft_wrap=True)
     if as_json:
         click.echo(df.drop(columns=["evidence"]).to_json(orient="records", lines=True, force_ascii=False))
         return
@@ -87,18 +91,18 @@ def trace_command(a, b, max_hops, k, via_places, as_of, between, collapse_to, st
         head = Text(f"Path {pid}: {len(hops)} hop{'s' if len(hops) != 1 else ''}{_window(G)}", style="bold")
         console.print(head)
         first = hops.iloc[0]
-        console.print(Text(f"  {first['source_name']}", style="cyan") + Text(f"  ({first['source_kind']})", style="dim"))
+        console.print(Text(f"  {for_terminal(str(first['source_name']))}", style="cyan") + Text(f"  ({first['source_kind']})", style="dim"))
         for _, h in hops.iterrows():
             arrow = {"->": f"  --[{h['relation']}]-->  ", "<-": f"  <--[{h['relation']}]--  "}.get(
                 h["direction"], f"  --[{h['relation']}]--  ")
             console.print(Text(f"  {h['hop']}.", style="dim") + Text(arrow, style="yellow")
-                          + Text(str(h["target_name"]), style="cyan") + Text(f"  ({h['target_kind']})", style="dim"))
-            if isinstance(h["quote"], str) and h["quote"]:
-                console.print(Text(f"       \u201c{h['quote'].strip()}\u201d", style="italic"), soft_wrap=True)
+                          + Text(for_terminal(str(h["target_name"])), style="cyan") + Text(f"  ({h['target_kind']})", style="dim"))
+            if isinstance(h["quote"], str) and h["quote"]:  # document text: controls shown, never obeyed
+                console.print(Text(f"       \u201c{for_terminal(h['quote'].strip())}\u201d", style="italic"), soft_wrap=True)
             source = h["document_title"] if isinstance(h["document_title"], str) else None
             doc = h["document"] if isinstance(h["document"], str) else None
             if source or doc:
-                console.print(Text(f"       \u2014 {source or ''}{' <' + doc + '>' if doc else ''}", style="dim"),
+                console.print(Text(for_terminal(f"       \u2014 {source or ''}{' <' + doc + '>' if doc else ''}"), style="dim"),
                               soft_wrap=True)
         console.print()
 
@@ -191,8 +195,9 @@ def stats_command(top, kinds, method, community_method, as_of, between, collapse
               show_default=True, help="What node size shows.")
 @_time_options
 @store_option
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The HTML file to write (self-contained; works offline).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (self-contained; works offline) [default: views/ beside the store's "
+                   "graph.trig, e.g. .collabkg/views/graph.html; never the current folder].")
 @handle_errors
 def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of, between, collapse_to, store_path, output):
     """Write an interactive view (HTML) of the graph, a neighbourhood, or a traced path.
@@ -203,6 +208,7 @@ def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of
 
     \b
     Examples:
+      collabkg view                      # -> .collabkg/views/graph.html
       collabkg view -o graph.html
       collabkg view --focus CNIC --depth 2 -o cnic.html
       collabkg view --path NCAR BIG -o ncar-big.html
@@ -218,5 +224,13 @@ def view_command(focus, depth, path, kinds, k, max_hops, context, size_by, as_of
                    k=k, max_hops=max_hops, context=context, size_by=size_by, **extra)
     except ValueError as e:
         raise CollabKGError(str(e)) from e
+    if output is None:  # beside the build's outputs, named for what it shows
+        from collabkg.api import default_out_dir
+        from collabkg.graph.store import default_store_path
+        from collabkg.ontology.iris import slug
+
+        what = "graph" if not (focus or path) else f"focus-{slug(focus)}" if focus else f"path-{slug(path[0])}-{slug(path[1])}"
+        output = default_out_dir(Path(store_path) if store_path else default_store_path()) / "views" / f"{what}.html"
+        output.parent.mkdir(parents=True, exist_ok=True)
     out = save_html(net, output)
     err_console.print(Text(f"wrote {out} ({net.num_nodes()} nodes, {net.num_edges()} edges)"))

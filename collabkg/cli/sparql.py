@@ -44,11 +44,21 @@ def _parse_param(text: str):
     if "=" not in text:
         raise QueryError(f"--param {text!r} is not name=value", hint="e.g. --param person=ckgid:person/bao-yiming")
     name, value = text.split("=", 1)
+    def iri(text: str) -> URIRef:
+        import pyoxigraph as ox
+
+        try:
+            ox.NamedNode(text)  # the store's own IRI check, before rdflib logs its warning
+        except ValueError as e:
+            raise QueryError(f"--param {name}: {text!r} is not a valid IRI: {e}",
+                             hint="an IRI has no spaces, braces or angle brackets inside: <https://...>") from None
+        return URIRef(text)
+
     if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
+        return name, iri(value[1:-1])
     prefix, _, local = value.partition(":")
     if local and prefix in PREFIXES and not local.startswith("//"):
-        return name, URIRef(PREFIXES[prefix] + local)
+        return name, iri(PREFIXES[prefix] + local)
     if re.fullmatch(r"-?\d+", value):
         return name, Literal(int(value))
     return name, Literal(value)

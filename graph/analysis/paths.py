@@ -26,7 +26,7 @@ import pandas as pd
 
 from collabkg.errors import EntityNotFound, NoPath
 
-__all__ = ["find_entity", "k_shortest_paths", "hops", "trace", "normalize_name", "TRACE_COLUMNS"]
+__all__ = ["find_entity", "resolve_entity", "looks_like_acronym", "k_shortest_paths", "hops", "trace", "normalize_name", "TRACE_COLUMNS"]
 
 #: Columns of the DataFrame :func:`trace` returns (one row per hop).
 TRACE_COLUMNS = [
@@ -111,9 +111,25 @@ def _describe(G: nx.Graph, n) -> str:
     return f"{d.get('name') or n} ({d.get('kind')}, {n})"
 
 
+def looks_like_acronym(name: str) -> bool:
+    """A short single word, or one written in capitals: ``NASA``, ``U.S.G.S.``, ``cnic``, ``CAS-BIC``.
+
+    Close spellings of these are never accepted: ``NASA`` is not ``NAS``, another body.
+
+    >>> [looks_like_acronym(n) for n in ("NASA", "nas", "U.S.G.S.", "Gama Univercity", "Beijing")]
+    [True, True, True, False, False]
+    """
+    words = normalize_name(name).split()
+    letters = [c for c in name if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    return bool(words) and ((len(words) == 1 and len(words[0]) <= 5) or (capitals and len(words) <= 3 and max(map(len, words)) <= 6) or all(len(w) == 1 for w in words))
+
+
 def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, cutoff: float = 0.85,
                 margin: float = 0.02) -> str:
     """Return the node named ``name``: by IRI, canonical name, alias or acronym, or close spelling.
+
+    :func:`resolve_entity` also says how (a close spelling is a guess the caller should report).
 
     Parameters
     ----------
@@ -152,7 +168,29 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
     >>> find_entity(G, "Alpha Instute Beta")
     Traceback (most recent call last):
     ...
-    collabkg.errors.EntityNotFound: 'Alpha Instute Beta' matches no entity (did you mean: Alpha Institute; Alpha-Beta MoU)
+    collabkg.errors.EntityNotFound: Alpha Instute Beta: no such entity (did you mean: Alpha Institute; Alpha-Beta MoU)
+    """
+    return resolve_entity(G, name, kinds=kinds, cutoff=cutoff, margin=margin)[0]
+
+
+def resolve_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, cutoff: float = 0.85,
+                   margin: float = 0.02) -> tuple[str, str]:
+    """Like :func:`find_entity`, and how the name was read: ``"iri"``, ``"name"``, ``"alias"`` or
+    ``"close spelling"``. A name that looks like an acronym (:func:`looks_like_acronym`) is only
+    ever matched exactly: a close spelling of it is suggested, never taken.
+
+    Examples
+    --------
+    >>> from collabkg.graph.analysis.projection import project, example_store
+    >>> G = project(example_store())
+    >>> resolve_entity(G, "Gama Univercity")
+    ('https://w3id.org/collabkg/id/organization/g', 'close spelling')
+    >>> resolve_entity(G, "AI")[1]
+    'alias'
+    >>> resolve_entity(G, "AIX")
+    Traceback (most recent call last):
+    ...
+    collabkg.errors.EntityNotFound: AIX: no such entity (did you mean: Alpha Institute)
     """
     allowed = set(kinds) if kinds is not None else None
 
@@ -160,7 +198,7 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
         return allowed is None or G.nodes[n].get("kind") in allowed
 
     if name in G and ok(name):
-        return name
+        return name, "iri"
     index = _index(G)
     key = normalize_name(name)
     hits = {n: r for n, r in index.get(key, {}).items() if ok(n)}
@@ -168,8 +206,9 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
         best = min(hits.values())
         top = sorted(n for n, r in hits.items() if r == best)
         if len(top) == 1:
-            return top[0]
+            return top[0], "name" if best == 0 else "alias"
         raise EntityNotFound(name, [_describe(G, n) for n in top], ambiguous=True)
+    guess = not looks_like_acronym(name)
     # close spellings: of names of allowed nodes, among names sharing a word with the query
     keys = _candidates(G, index, key)
     if allowed:
@@ -178,13 +217,13 @@ def find_entity(G: nx.Graph, name: str, *, kinds: Iterable[str] | None = None, c
     scored = [(difflib.SequenceMatcher(None, key, k).ratio(), k) for k in close]
     good = [k for s, k in scored if s >= cutoff]
     good_nodes = sorted({n for k in good for n in index[k] if ok(n)})
-    if len(good_nodes) == 1:
-        return good_nodes[0]
+    if len(good_nodes) == 1 and guess:
+        return good_nodes[0], "close spelling"
     # several close names: the closest wins if it is clearly closer than the next one
-    if len(scored) >= 2 and scored[0][0] >= cutoff and scored[0][0] - scored[1][0] >= margin:
+    if guess and len(scored) >= 2 and scored[0][0] >= cutoff and scored[0][0] - scored[1][0] >= margin:
         best = [n for n in index[scored[0][1]] if ok(n)]
         if len(best) == 1:
-            return best[0]
+            return best[0], "close spelling"
     suggestions = []
     for _, k in scored:
         for n in sorted(index[k]):
@@ -345,7 +384,8 @@ def trace(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6,
     -------
     pandas.DataFrame
         One row per hop, columns :data:`TRACE_COLUMNS`; ``path`` numbers the paths from 1,
-        shortest first. ``df.attrs`` has ``source`` and ``target`` (the node keys).
+        shortest first. ``df.attrs`` has ``source`` and ``target`` (the node keys), and
+        ``guesses``: a sentence for each name read as a close spelling, to show the user.
 
     Raises
     ------
@@ -363,7 +403,7 @@ def trace(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6,
     ...
     collabkg.errors.NoPath: no path of at most 1 hops between 'Alpha Institute' and 'Beta Center' (raise --max-hops, or check the names)
     """
-    s, t = find_entity(G, a), find_entity(G, b)
+    (s, how_s), (t, how_t) = resolve_entity(G, a), resolve_entity(G, b)
     paths = k_shortest_paths(G, s, t, k=k, max_hops=max_hops, avoid_kinds=avoid_kinds)
     if not paths:
         bound = f"at most {max_hops} hops " if max_hops is not None else ""
@@ -371,5 +411,7 @@ def trace(G: nx.Graph, a: str, b: str, *, k: int = 3, max_hops: int | None = 6,
                      hint="raise --max-hops, or check the names")
     rows = [{"path": i, **h} for i, p in enumerate(paths, start=1) for h in hops(G, p)]
     df = pd.DataFrame(rows, columns=TRACE_COLUMNS)
-    df.attrs.update(source=s, target=t)
+    df.attrs.update(source=s, target=t, guesses=[
+        f"{q!r} read as {G.nodes[n].get('name') or n!r} (a close spelling, not a name or acronym)"
+        for q, n, how in ((a, s, how_s), (b, t, how_t)) if how == "close spelling"])
     return df

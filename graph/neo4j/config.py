@@ -55,7 +55,13 @@ class Neo4jConfig:
     database: str | None = None
 
     def __post_init__(self) -> None:
-        scheme = urlsplit(self.uri).scheme.lower() if "://" in self.uri else ""
+        try:
+            parts = urlsplit(self.uri)
+            parts.port  # noqa: B018 -- a bad port ("bolt://h:x") raises here
+        except ValueError as e:  # e.g. 'bolt://[::1:7870': "Invalid IPv6 URL"
+            raise Neo4jError(f"NEO4J_URI {self.uri!r} is not a valid URI: {e}",
+                             hint="e.g. bolt://127.0.0.1:7687 or bolt://[::1]:7687") from None
+        scheme = parts.scheme.lower() if "://" in self.uri else ""
         if scheme not in SCHEMES:
             raise Neo4jError(
                 f"NEO4J_URI {self.uri!r} has scheme {scheme or '(none)'!r}; expected one of "

@@ -138,10 +138,11 @@ def _translate(config: Neo4jConfig, doing: str):
             raise QueryError(f"{config.scrub(_msg(e))}", hint="pass it with --param NAME=VALUE") from None
         raise QueryError(f"Neo4j refused the query while {doing}: {config.scrub(_msg(e))}") from None
     except (nx.ServiceUnavailable, nx.SessionExpired, nx.IncompleteCommit, OSError) as e:
+        hint = 'start it with `scripts/neo4j-local start && eval "$(scripts/neo4j-local env --with-password)"` or set NEO4J_URI'
+        if "sync" in doing:  # only a sync has something to say about being cut short
+            hint += "; a sync cut short is safe to run again: it converges"
         raise Neo4jError(
-            f"cannot reach {where} (lost or refused connection while {doing}): {config.scrub(_msg(e))}",
-            hint="start it with `scripts/neo4j-local start` or set NEO4J_URI; "
-            "a sync cut short is safe to run again: it converges",
+            f"cannot reach {where} (lost or refused connection while {doing}): {config.scrub(_msg(e))}", hint=hint,
         ) from None
     except nx.ConfigurationError as e:
         raise Neo4jError(f"bad Neo4j settings: {config.scrub(_msg(e))}", hint="check NEO4J_URI") from None
@@ -180,7 +181,7 @@ def connect(config: Neo4jConfig | None = None):
     if config.password is None:
         raise Neo4jError(
             "NEO4J_PASSWORD is not set",
-            hint="export NEO4J_PASSWORD=... (for scripts/neo4j-local: eval \"$(scripts/neo4j-local env)\")",
+            hint="export NEO4J_PASSWORD=... (for scripts/neo4j-local: eval \"$(scripts/neo4j-local env --with-password)\")",
         )
     with _translate(config, "connecting"):
         driver = GraphDatabase.driver(

@@ -44,7 +44,7 @@ def test_trace_json(run):
 def test_trace_errors_are_one_line(run):
     r = run("trace", "NCAR", "Quaid University")
     assert r.exit_code == 1
-    assert "error: 'Quaid University' matches no entity (did you mean: Quaid-i-Azam University" in r.output
+    assert "error: Quaid University: no such entity (did you mean: Quaid-i-Azam University" in r.output
     r = run("trace", "NCAR", "BIG", "--max-hops", "2")
     assert r.exit_code == 1 and "no path of at most 2 hops" in r.output
     r = run("trace", "NCAR", "BIG", "--as-of", "2010", "--between", "2000", "2010")
@@ -79,7 +79,7 @@ def test_empty_store(tmp_path):
     assert r.exit_code == 0, r.output
     assert "0 nodes, 0 edges" in r.output
     r = CliRunner().invoke(cli, ["trace", "NCAR", "BIG", "--store", store])
-    assert r.exit_code == 1 and "'NCAR' matches no entity" in r.output
+    assert r.exit_code == 1 and "NCAR: no such entity" in r.output
     out = tmp_path / "empty.html"
     r = CliRunner().invoke(cli, ["view", "-o", str(out), "--store", store])
     assert r.exit_code == 0 and out.stat().st_size > 100_000
@@ -100,3 +100,28 @@ def test_view_writes_self_contained_html(run, tmp_path):
 def test_missing_store(tmp_path):
     r = CliRunner().invoke(cli, ["stats", "--store", str(tmp_path / "none")])
     assert r.exit_code == 1 and "no store here" in r.output
+
+
+def test_trace_never_guesses_an_acronym(run):
+    """`trace NASA BIG` on the sample corpus read NASA as the National Academy of Sciences (NAS), exit 0."""
+    r = run("trace", "NASA", "BIG")
+    assert r.exit_code == 1
+    assert r.output == "error: NASA: no such entity (did you mean: National Academy of Sciences)\n"
+
+
+def test_trace_says_when_it_read_a_close_spelling(run):
+    r = run("trace", "Natonal Center for Atmospheric Research", "BIG", "--k", "1")
+    assert r.exit_code == 0
+    assert r.output.startswith("note: 'Natonal Center for Atmospheric Research' read as 'National Center for "
+                               "Atmospheric Research' (a close spelling, not a name or acronym)\nPath 1: 4 hops")
+
+
+def test_view_without_output_writes_beside_the_store_not_here(run, sample_store_path, tmp_path, monkeypatch):
+    """-o was required, and the README's `collabkg view -o network.html` wrote into the current folder."""
+    monkeypatch.chdir(tmp_path)
+    r = run("view", "--focus", "CNIC")
+    assert r.exit_code == 0, r.output
+    expected = sample_store_path.parent / "views" / "focus-cnic.html" if sample_store_path.name == "store" \
+        else sample_store_path.with_name(sample_store_path.name + ".out") / "views" / "focus-cnic.html"
+    assert r.output.startswith(f"wrote {expected} (")
+    assert expected.is_file() and list(tmp_path.iterdir()) == []

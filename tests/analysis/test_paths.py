@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from collabkg.errors import EntityNotFound, NoPath
-from collabkg.graph.analysis import find_entity, k_shortest_paths, time_slice, trace
+from collabkg.graph.analysis import find_entity, k_shortest_paths, resolve_entity, time_slice, trace
 from collabkg.graph.analysis.paths import _NAME_INDEX
 from ckg_ids import BIG, CAS, CNIC, NCAR
 
@@ -28,8 +28,25 @@ def test_find_entity_unknown_suggests(mini):
 
 
 def test_find_entity_close_spelling(mini):
-    assert find_entity(mini, "USGSS") == "https://w3id.org/collabkg/id/organization/united-states-geological-survey"
     assert find_entity(mini, "Bejing Institute of Genomics") == BIG
+    assert resolve_entity(mini, "Bejing Institute of Genomics") == (BIG, "close spelling")
+    assert resolve_entity(mini, "NCAR") == (NCAR, "alias")
+    assert resolve_entity(mini, NCAR) == (NCAR, "iri")
+
+
+@pytest.mark.parametrize("name", ["USGSS", "USG", "NCARR", "ncr"])
+def test_an_acronym_is_never_guessed(mini, name):
+    """'USGSS' was read as USGS, and on the sample corpus 'NASA' as the National Academy of Sciences
+    (NAS): a close spelling of an acronym is another body's acronym more often than a typo."""
+    with pytest.raises(EntityNotFound, match=f"^{name}: no such entity") as e:
+        find_entity(mini, name)
+    assert e.value.suggestions, "the close names are suggested"
+
+
+def test_trace_says_when_it_read_a_close_spelling(mini):
+    df = trace(mini, "Bejing Institute of Genomics", "NCAR")
+    assert df.attrs["guesses"] == ["'Bejing Institute of Genomics' read as 'Beijing Institute of Genomics' (a close spelling, not a name or acronym)"]
+    assert trace(mini, "BIG", "NCAR").attrs["guesses"] == []
 
 
 def test_find_entity_ambiguous(mini):
@@ -42,7 +59,7 @@ def test_find_entity_ambiguous(mini):
     assert e.value.ambiguous
     assert len(e.value.suggestions) == 2
     assert any(BIG in s for s in e.value.suggestions)
-    assert "is ambiguous" in str(e.value)
+    assert "genomics: several entities have this name" in str(e.value)
 
 
 def test_canonical_name_beats_alias(mini):

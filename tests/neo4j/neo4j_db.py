@@ -28,7 +28,7 @@ def _why_unreachable(cfg: Neo4jConfig, err: Exception) -> str:
     return (
         f"the Neo4j tests need a server and none answered at {cfg.uri} "
         f"(database {cfg.database_label}): {err}. Start one with `scripts/neo4j-local start` "
-        f"(and export its `scripts/neo4j-local env`), or set NEO4J_URI/NEO4J_PASSWORD."
+        f"(and `eval \"$(scripts/neo4j-local env --with-password)\"`), or set NEO4J_URI/NEO4J_PASSWORD."
         + (" CI=true: these tests must run, not skip." if ci else "")
     )
 

@@ -112,3 +112,19 @@ def test_connection_errors_are_one_line(neo4j, neo4j_config, store_dir):
 def test_every_command_has_help_with_an_example(cmd):
     r = CliRunner().invoke(cli, [*cmd, "--help"])
     assert r.exit_code == 0 and "Example" in r.output
+
+
+def test_cypher_table_cells_are_one_line_cut_with_an_ellipsis_and_controls_escaped(neo4j, neo4j_config):
+    """Long quotes wrapped one word per line at 80 columns; control characters reached the terminal raw."""
+    env = env_of(neo4j_config)
+    long = "word " * 40
+    r = CliRunner().invoke(cli, ["cypher", "RETURN $x AS x, $long AS long", "-p", 'x="\\u001b[2Jred\\u202e"',
+                                 "-p", f'long="{long}"'], env=env, terminal_width=80)
+    assert r.exit_code == 0, r.output
+    assert "\x1b" not in r.output and "\u202e" not in r.output
+    assert "\\x1b[2Jred\\u202e" in r.output
+    row = next(line for line in r.output.splitlines() if "word" in line)
+    assert "\u2026" in row and row.count("word") < 40
+    assert sum("word" in line for line in r.output.splitlines()) == 1, "one line per row, not one word per line"
+    r = CliRunner().invoke(cli, ["cypher", "RETURN $long AS long", "-p", f'long="{long}"', "--format", "csv"], env=env)
+    assert long.strip() in r.output  # csv keeps the whole value

@@ -57,7 +57,7 @@ def notebook_neo4j() -> Neo4jConfig:
         ci = os.environ.get("CI", "").lower() == "true"
         pytest.fail(
             f"notebooks/02 needs Neo4j and none answered at {cfg.uri} (database {cfg.database_label}): {e}. "
-            "Start one with `scripts/neo4j-local start` (and export its `scripts/neo4j-local env`), or set "
+            "Start one with `scripts/neo4j-local start` (and `eval \"$(scripts/neo4j-local env --with-password)\"`), or set "
             "NEO4J_URI/NEO4J_PASSWORD." + (" CI=true: these tests must run, not skip." if ci else ""),
             pytrace=False)
     with driver:
