@@ -675,9 +675,33 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         if registry.lookup(acr) is None:
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
+    f.mentions = [_without_date(m) for m in f.mentions]
     merged = _national_committees(text, _merge(f.mentions))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
+
+
+_DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
+
+
+def _without_date(m: Mention) -> Mention:
+    """A body's name never runs into a date: "the Pakistan Academy of Sciences on May 12" names the academy.
+
+    >>> _without_date(Mention(0, 37, "Nordic Data Institute on May 12", "ORG", "ResearchInstitute")).text
+    'Nordic Data Institute'
+    """
+    if m.label != "ORG":
+        return m
+    cut = _DATE_TAIL.search(m.text)
+    if cut is None:
+        return m
+    m.text = m.text[:cut.start()]
+    m.end = m.start + len(m.text)
+    if "name" in m.extra:
+        m.extra["name"] = _DATE_TAIL.sub("", m.extra["name"])
+    return m
 
 
 def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:
