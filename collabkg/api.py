@@ -240,6 +240,8 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             report.problems.append(str(e))
             report.documents.append(DocumentResult(str(path), "failed", message=e.problem))
             continue
+        # what a reader could not read of a document it read (a scanned page of a PDF): said, not dropped
+        report.problems += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
         if doc.sha256 in seen_hashes:
             msg = f"same content as {seen_hashes[doc.sha256]}; read once"
             report.problems.append(f"{path}: {msg}")

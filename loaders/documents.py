@@ -11,7 +11,7 @@ plugins: :func:`register_reader` adds one, and outside packages can add theirs t
 >>> doc.text
 'CODATA met in Paris.'
 >>> sorted(READERS)
-['.htm', '.html', '.markdown', '.md', '.txt']
+['.docx', '.htm', '.html', '.markdown', '.md', '.pdf', '.txt']
 """
 
 from __future__ import annotations
@@ -72,7 +72,10 @@ READERS: dict[str, Reader] = {}
 
 
 def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register ``func(path, raw_text) -> dict(text=..., title=..., ...)`` for these suffixes."""
+    """Register ``func(path, raw_text) -> dict(text=..., title=..., ...)`` for these suffixes.
+
+    A reader with the attribute ``binary = True`` (PDF, Word) is given the file's bytes instead.
+    """
 
     def deco(func: Reader) -> Reader:
         for s in suffixes:
@@ -133,8 +136,11 @@ def _decode(path: Path, data: bytes) -> str:
     )
 
 
-def read_document(path: str | Path, *, metadata: dict | None = None) -> Document:
+def read_document(path: str | Path, *, metadata: dict | None = None, data: bytes | None = None) -> Document:
     """Read one document; ``metadata`` (e.g. from ``sources.yaml``) overrides what the file says.
+
+    ``data``: the document's bytes when they do not come from ``path`` (a fetched URL); ``path``
+    then only names the document and chooses the reader by its suffix.
 
     Raises
     ------
@@ -147,13 +153,13 @@ def read_document(path: str | Path, *, metadata: dict | None = None) -> Document
     if reader is None:
         raise DocumentError(path, f"unsupported file type {path.suffix or '(none)'!r}", hint=f"use one of {', '.join(sorted(READERS))}")
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > MAX_BYTES:
             raise DocumentError(path, f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)", hint="split it into smaller documents")
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as e:
         raise DocumentError(path, f"cannot read: {e.strerror or e}") from e
-    raw = _decode(path, data)
+    raw = data if getattr(reader, "binary", False) else _decode(path, data)
     out = reader(path, raw)
     text = out.pop("text")
     if not text.strip():

@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS, XSD
 
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
+from collabkg.loaders.pages import page_at
 from collabkg.loaders.registry import Entry, Places, Registry
 from collabkg.ontology.iris import mint, slug
 from collabkg.ontology.namespace import CKG
@@ -90,9 +91,11 @@ def emit_document(doc: Document, x: Extraction) -> Graph:
         g.add((d, DCTERMS.modified, Literal(doc.modified.isoformat(), datatype=XSD.date)))
     if doc.kind:
         g.add((d, CKG.documentKind, Literal(doc.kind)))
-    for key in ("license", "url", "attribution"):
+    for key, pred in (("license", DCTERMS.license), ("url", DCTERMS.source), ("attribution", DCTERMS.bibliographicCitation),
+                      ("author", DCTERMS.creator)):
         if doc.meta.get(key):
-            g.add((d, {"license": DCTERMS.license, "url": DCTERMS.source, "attribution": DCTERMS.bibliographicCitation}[key], Literal(str(doc.meta[key]))))
+            g.add((d, pred, Literal(str(doc.meta[key]))))
+    page_starts = doc.meta.get("page_starts")  # paged documents (PDF, Word): each page's first character
 
     evidence_nodes: dict[Evidence, URIRef] = {}
 
@@ -106,6 +109,8 @@ def emit_document(doc: Document, x: Extraction) -> Graph:
             g.add((node, CKG.charStart, Literal(ev.start)))
             g.add((node, CKG.charEnd, Literal(ev.end)))
             g.add((node, CKG.method, Literal(ev.method)))
+            if page_starts:
+                g.add((node, CKG.page, Literal(page_at(page_starts, ev.start))))
         return node
 
     for ent in x.entities.values():
