@@ -188,18 +188,64 @@ def _as_date(value) -> dt.date | None:
         return None
 
 
-def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
+def _folder_files(folder: Path, follow_links: bool, problems: list[DocumentError]) -> list[Path]:
+    """Every file below ``folder`` (hidden ones aside); links leading out of it only if ``follow_links``."""
+    import os
+
+    root = folder.resolve()
+    out: list[Path] = []
+    seen_dirs: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+        here = Path(dirpath)
+        real = here.resolve()
+        if real in seen_dirs:  # a link loop, or two links to one folder: each folder once
+            dirnames[:] = []
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in dirnames:
+            link = here / d
+            if link.is_symlink() and not follow_links:
+                problems.append(DocumentError(link, f"a link to the folder {os.path.realpath(link)}: not followed",
+                                              hint="pass --follow-links to read what links lead to"))
+        for name in sorted(filenames):
+            f = here / name
+            if name.startswith("."):
+                continue
+            if f.is_symlink() and not follow_links and not f.resolve().is_relative_to(root):
+                problems.append(DocumentError(f, f"a link to {os.path.realpath(f)}, outside {folder}: not followed",
+                                              hint="pass --follow-links to read what links lead to"))
+                continue
+            if f.is_file():
+                out.append(f)
+    return sorted(out, key=lambda f: (f.is_symlink(), f))  # a file before the links to it
+
+
+#: Files of a folder that are metadata, not documents: never "skipped".
+METADATA_FILES = {"sources.yaml", "manifest.yaml", "manifest.csv"}
+
+
+def find_documents(paths: Iterable[str | Path], *, follow_links: bool = False, skipped: dict[str, int] | None = None) -> tuple[list[Path], list[DocumentError]]:
     """Expand files and folders into the readable documents they hold (sorted, each once).
 
     Returns the documents and the problems found (a folder with no documents, a missing path,
-    an unsupported file given by name, the same file given twice).
+    an unsupported file given by name, the same file given twice, a link leading out of a
+    folder). A folder's files that no reader reads are counted by suffix in ``skipped``
+    (``{".csv": 3, ".png": 1}``); hidden files and folders (``.git``) are passed over. Links
+    inside a folder that lead out of it are not followed unless ``follow_links``.
     """
     found: list[Path] = []
     problems: list[DocumentError] = []
     seen: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files = []
+            for f in _folder_files(p, follow_links, problems):
+                if f.suffix.lower() in READERS:
+                    files.append(f)
+                elif f.name not in METADATA_FILES and skipped is not None:
+                    key = f.suffix.lower() or "(no suffix)"
+                    skipped[key] = skipped.get(key, 0) + 1
             if not files:
                 problems.append(DocumentError(p, "the folder holds no documents", hint=f"expected files ending in {', '.join(sorted(READERS))}"))
         elif p.is_file():
@@ -213,7 +259,7 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Docume
         for f in files:
             key = f.resolve()
             if key in seen:
-                problems.append(DocumentError(f, "given more than once; read once"))
+                problems.append(DocumentError(f, f"a link to {key}, read once" if f.is_symlink() else "given more than once; read once"))
                 continue
             seen.add(key)
             found.append(f)

@@ -40,8 +40,8 @@ def curie(term: str) -> URIRef:
 
 
 def document_iri(doc: Document) -> URIRef:
-    """The document's IRI, also the name of its graph: from its file name."""
-    return mint("document", doc.path.name)
+    """The document's IRI, also the name of its graph: from its file name, or the URL it was fetched from."""
+    return mint("document", doc.meta.get("fetched_url") or doc.path.name)
 
 
 def entity_iri(key: str) -> URIRef:
@@ -75,7 +75,8 @@ def emit_document(doc: Document, x: Extraction) -> Graph:
     g.add((d, RDF.type, CKG.SourceDocument))
     g.add((d, RDF.type, FOAF.Document))
     g.add((d, CKG.kind, Literal("document")))
-    g.add((d, DCTERMS.source, Literal(doc.path.name)))
+    if not doc.meta.get("fetched_url"):  # a fetched document's source is its URL (below), not a made-up name
+        g.add((d, DCTERMS.source, Literal(doc.path.name)))
     g.add((d, CKG.contentHash, Literal(doc.sha256)))
     g.add((d, CKG.extractorVersion, Literal(EXTRACTOR_VERSION)))
     if doc.title:
@@ -91,7 +92,7 @@ def emit_document(doc: Document, x: Extraction) -> Graph:
         g.add((d, DCTERMS.modified, Literal(doc.modified.isoformat(), datatype=XSD.date)))
     if doc.kind:
         g.add((d, CKG.documentKind, Literal(doc.kind)))
-    for key, pred in (("license", DCTERMS.license), ("url", DCTERMS.source), ("attribution", DCTERMS.bibliographicCitation),
+    for key, pred in (("license", DCTERMS.license), ("url", DCTERMS.source), ("final_url", DCTERMS.source), ("attribution", DCTERMS.bibliographicCitation),
                       ("author", DCTERMS.creator)):
         if doc.meta.get(key):
             g.add((d, pred, Literal(str(doc.meta[key]))))

@@ -14,18 +14,24 @@ from collabkg.cli.common import cli, console, err_console, handle_errors, store_
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=str)
 @store_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where graph.trig and graph.ttl go [default: beside a store folder named 'store', else STORE.out/].")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="An extra registry YAML of known bodies (repeatable).")
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A text file of URLs to fetch, one a line (repeatable).")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV or YAML: path or url, title, publisher, date, author for documents that lack them.")
+@click.option("--follow-links", is_flag=True, help="Follow links inside a folder that lead out of it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @handle_errors
-def build(paths, store_path, out_dir, registries, quiet):
+def build(paths, store_path, out_dir, registries, url_lists, manifest, follow_links, quiet):
     """Read documents, extract entities and relations, validate, and store them.
 
-    PATHS are files (.txt .md .html) and folders; without any, the bundled sample corpus.
+    PATHS are files (.txt .md .html .pdf .docx), folders and http(s) URLs; without any, the
+    bundled sample corpus. Files in a folder that no reader reads are counted in the summary.
     Re-running on the same input changes nothing; a new document adds only its facts.
 
     \b
@@ -36,6 +42,8 @@ def build(paths, store_path, out_dir, registries, quiet):
     Examples:
       collabkg build
       collabkg build my-docs/ extra.html --store kg/store --out kg/
+      collabkg build report.pdf https://codata.org/events/ --manifest manifest.csv
+      collabkg build --urls urls.txt
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -46,7 +54,8 @@ def build(paths, store_path, out_dir, registries, quiet):
         def progress(name, done, total):
             bar.update(task, completed=done, total=total, description=Text(name).plain)
 
-        report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress)
+        report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress,
+                           url_lists=url_lists, manifest=manifest, follow_links=follow_links)
     _print_report(report)
     sys.exit(report.exit_code)
 
@@ -59,8 +68,11 @@ def _print_report(report: api.BuildReport) -> None:
     docs.add_column("note")
     style = {"added": "green", "updated": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow"}
     for d in report.documents:
-        docs.add_row(Text(Path(d.path).name), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""), Text(d.message))
+        docs.add_row(Text(d.path if "://" in d.path else Path(d.path).name), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""), Text(d.message))
     console.print(docs)
+    if report.skipped:
+        console.print(Text("skipped (no reader for these files): " + ", ".join(
+            f"{n} {suffix}" for suffix, n in sorted(report.skipped.items(), key=lambda kv: (-kv[1], kv[0])))), soft_wrap=True)
     c = report.counts
     t = Table(title="graph", title_justify="left", show_edge=False)
     t.add_column("what")
