@@ -29,7 +29,7 @@ _MACHINE_TITLE = re.compile(r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*
 
 def _pages(path: Path, data: bytes):
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -39,6 +39,8 @@ def _pages(path: Path, data: bytes):
         for page in reader.pages:
             pages.append((page.extract_text() or "").replace("\r\n", "\n").split("\n"))
             images.append(len(page.images) > 0)
+    except DependencyError as e:  # AES-encrypted (even without a password) needs the cryptography package
+        raise DocumentError(path, f"cannot decrypt the PDF: {e}", hint="pip install cryptography, or give an unencrypted copy") from e
     except (PdfReadError, FileNotDecryptedError, ValueError, KeyError, TypeError) as e:
         raise DocumentError(path, f"cannot read the PDF: {e}", hint="check that the file is a complete PDF (open it in a viewer)") from e
     # a scanned page: an image, and no text but perhaps a running header or a page number
@@ -71,7 +73,6 @@ def read_pdf(path: Path, data: bytes) -> dict:
         listed = ", ".join(map(str, scanned))
         out["warnings"] = [f"page{'s' if len(scanned) > 1 else ''} {listed}: no text layer (a scanned image), "
                            f"not read; {OCR_HINT}"]
-    out["pages"] = len(pages)
     return out
 
 
