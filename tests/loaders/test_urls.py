@@ -31,6 +31,12 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):  # quiet
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (ConnectionResetError, BrokenPipeError):
+            pass  # the client stopped reading (the size cap) or left (the timeout): as intended
+
     def _send(self, status: int, ctype: str, body: bytes, length: bool = True):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
