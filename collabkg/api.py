@@ -31,6 +31,8 @@ from collabkg.graph.store import Store, default_store_path
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
 from collabkg.loaders.extract import extract
+from collabkg.loaders.fetch import TIMEOUT as FETCH_TIMEOUT, is_url, make_client as fetch_client, read_url, read_url_list
+from collabkg.loaders.manifest import load_manifest
 from collabkg.loaders.nlp import build_pipeline, get_pipeline
 from collabkg.loaders.registry import Registry, load_places, load_registry
 from collabkg.ontology.iris import REGISTRY_GRAPH
@@ -75,6 +77,8 @@ class BuildReport:
     counts: dict = field(default_factory=dict)
     store: str = ""
     outputs: list[str] = field(default_factory=list)
+    #: files in the input folders that no reader reads, by suffix: ``{".csv": 3, ".png": 1}``
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def loaded(self) -> list[DocumentResult]:
@@ -127,29 +131,36 @@ def using_store(store: str | os.PathLike | Store | None = None, *, read_only: bo
 
 
 def _sources_metadata(paths: Iterable[Path]) -> tuple[dict[Path, dict], list[str]]:
-    """Metadata from every ``sources.yaml`` beside the inputs: resolved file path -> fields."""
+    """Metadata from the ``sources.yaml`` files of the inputs: resolved file path -> fields.
+
+    A file given by name uses the ``sources.yaml`` beside it only; a folder, every one below it.
+    Each ``sources.yaml`` is read (and a broken one reported) once.
+    """
     meta: dict[Path, dict] = {}
     problems: list[str] = []
-    folders = {p if p.is_dir() else p.parent for p in paths}
-    for folder in folders:
-        for y in [folder / "sources.yaml", *folder.rglob("sources.yaml")] if folder.is_dir() else []:
-            if not y.is_file() or y.resolve() in {m.get("_from") for m in meta.values()}:
+    files: dict[Path, Path] = {}
+    for p in paths:
+        if p.is_dir():
+            candidates = sorted(p.rglob("sources.yaml"))
+        else:
+            candidates = [p.parent / "sources.yaml"]
+        for y in candidates:
+            if y.is_file():
+                files.setdefault(y.resolve(), y)
+    for y in files.values():
+        try:
+            items = yaml.safe_load(y.read_text("utf-8")) or []
+        except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
+            problems.append(f"{y}: cannot read document metadata: {e}")
+            continue
+        if not isinstance(items, list):
+            problems.append(f"{y}: expected a list of documents with 'file:' fields")
+            continue
+        for i, item in enumerate(items, 1):
+            if not isinstance(item, dict) or "file" not in item:
+                problems.append(f"{y}: entry {i} has no 'file:' field")
                 continue
-            try:
-                items = yaml.safe_load(y.read_text("utf-8")) or []
-            except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
-                problems.append(f"{y}: cannot read document metadata: {e}")
-                continue
-            if not isinstance(items, list):
-                problems.append(f"{y}: expected a list of documents with 'file:' fields")
-                continue
-            for i, item in enumerate(items, 1):
-                if not isinstance(item, dict) or "file" not in item:
-                    problems.append(f"{y}: entry {i} has no 'file:' field")
-                    continue
-                fields = {k: v for k, v in item.items() if k != "file"}
-                fields["_from"] = y.resolve()
-                meta[(y.parent / str(item["file"])).resolve()] = fields
+            meta[(y.parent / str(item["file"])).resolve()] = {k: v for k, v in item.items() if k != "file"}
     return meta, problems
 
 
@@ -257,6 +268,10 @@ def build(
     registry: Iterable[str | os.PathLike] = (),
     progress: Callable[[str, int, int], None] | None = None,
     prune: bool = False,
+    url_lists: Iterable[str | os.PathLike] = (),
+    manifest: str | os.PathLike | None = None,
+    follow_links: bool = False,
+    fetch_limits: dict | None = None,
 ) -> BuildReport:
     """Read documents, extract, resolve, validate and store them; write TriG and Turtle to ``out``.
 
@@ -271,6 +286,13 @@ def build(
     Problems with single inputs (empty, binary, undecodable, too large, duplicate, malformed
     registry entry) are reported in ``report.problems`` and the others still load.
 
+    ``paths`` may hold http(s) URLs, fetched and read by their content type; ``url_lists`` are
+    text files of URLs, one a line. ``manifest`` (CSV or YAML) gives metadata the files lack
+    (:mod:`collabkg.loaders.manifest`). Links inside a folder that lead out of it are followed
+    only with ``follow_links``. ``fetch_limits``: ``timeout``, ``deadline``, ``max_bytes`` of
+    :func:`collabkg.loaders.fetch.fetch`. Files of a folder that no reader reads are counted in
+    ``report.skipped`` by suffix.
+
     Raises
     ------
     DocumentError
@@ -284,16 +306,25 @@ def build(
         some inputs could not be read, or facts were left out (the report lists them all).
     """
     report = BuildReport()
-    paths = [Path(p) for p in (paths or [default_corpus()])]
-    if not any(p.exists() for p in paths):
+    paths = [p if is_url(p) else Path(p) for p in (paths or ([] if url_lists else [default_corpus()]))]
+    for f in url_lists:
+        urls, bad = read_url_list(f)
+        paths += urls
+        report.problems += [str(b) for b in bad]
+    if paths and not any(isinstance(p, str) or p.exists() for p in paths):
         raise DocumentError(", ".join(map(str, paths)), "no such file or folder",
-                            hint="give files (.txt .md .html) or folders that exist; none of these does")
+                            hint="give files (.txt .md .html .pdf .docx), folders or URLs that exist; none of these does")
+    manifest_meta: dict = {}
+    if manifest is not None:
+        manifest_meta, bad = load_manifest(manifest)
+        report.problems += [str(b) for b in bad]
     reg, reg_problems = load_registry(*registry, strict=False)
     report.problems += [str(p) for p in reg_problems]
     places = load_places()
     nlp = get_pipeline() if not registry else build_pipeline(reg, places)
     with using_store(store) as st:
-        _build(st, report, paths, reg, places, nlp, out, progress, prune)
+        _build(st, report, paths, reg, places, nlp, out, progress, prune=prune,
+               manifest_meta=manifest_meta, follow_links=follow_links, fetch_limits=fetch_limits or {})
     if report.problems:  # loudly, as the command line does: not only in report.problems
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         warnings.warn(f"build: {report.problems[0]}{more}; see report.problems", BuildWarning, stacklevel=2)
@@ -302,8 +333,8 @@ def build(
 
 def _prune(st: Store, report: BuildReport, paths: list[Path], found: list[Path], stored: dict[str, StoredDocument]) -> None:
     """Remove the stored documents read from a file below one of the ``paths`` folders that is gone."""
-    folders = [p.resolve() for p in paths if p.is_dir()]
-    present = {str(f.resolve()) for f in found}
+    folders = [p.resolve() for p in paths if not isinstance(p, str) and p.is_dir()]  # URLs are no folders
+    present = {str(f.resolve()) for f in found if not isinstance(f, str)}
     for d in stored.values():
         if d.file and d.file not in present and not Path(d.file).exists() and any(Path(d.file).is_relative_to(f) for f in folders):
             st.remove_graph(URIRef(d.iri))
@@ -355,27 +386,39 @@ def remove(
     return removed
 
 
-def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress, prune=False) -> BuildReport:
+def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress, *, prune: bool = False,
+           manifest_meta: dict | None = None, follow_links: bool = False, fetch_limits: dict | None = None) -> BuildReport:
+    fetch_limits = fetch_limits or {}
     report.store = str(st.path) if st.path else "(memory)"
-    found, problems = find_documents(paths)
+    files = [p for p in paths if not isinstance(p, str)]
+    found, problems = find_documents(files, follow_links=follow_links, skipped=report.skipped) if files else ([], [])
+    found += list(dict.fromkeys(p for p in paths if isinstance(p, str)))  # URLs, each once
     for p in problems:
         report.problems.append(str(p))
         report.documents.append(DocumentResult(p.path, "failed" if "no such" in p.problem or "unsupported" in p.problem or "no documents" in p.problem else "skipped", message=p.problem))
-    meta, meta_problems = _sources_metadata(paths)
+    meta, meta_problems = _sources_metadata(files)
     report.problems += meta_problems
+    meta.update(manifest_meta or {})
+    client = None
     stored = stored_documents(st)
     ids = _Identities(stored)
     seen_hashes: dict[str, Path] = {}
     acronyms: dict[str, str] = {}
     for i, path in enumerate(found):
         if progress:
-            progress(path.name, i, len(found))
+            progress(path if isinstance(path, str) else path.name, i, len(found))
         try:
-            doc = read_document(path, metadata={k: v for k, v in meta.get(path.resolve(), {}).items() if k != "_from"})
+            if isinstance(path, str):
+                client = client or fetch_client(fetch_limits.get("timeout", FETCH_TIMEOUT))
+                doc = read_url(path, metadata=meta.get(path), client=client, **fetch_limits)
+            else:
+                doc = read_document(path, metadata=meta.get(path.resolve()))
         except DocumentError as e:
             report.problems.append(str(e))
             report.documents.append(DocumentResult(str(path), "failed", message=e.problem))
             continue
+        # what a reader could not read of a document it read (a scanned page of a PDF): said, not dropped
+        report.problems += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
         if doc.sha256 in seen_hashes:
             msg = f"same content as {seen_hashes[doc.sha256]}; read once"
             report.problems.append(f"{path}: {msg}")
@@ -391,7 +434,7 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
         try:
             x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms)
             g = emit_document(doc, x, URIRef(iri))
-            if old is not None and old.file and old.file != str(path.resolve()):
+            if old is not None and old.file and not isinstance(path, str) and old.file != str(path.resolve()):
                 g.set((URIRef(iri), CKG.sourceFile, Literal(old.file)))  # the same document, found elsewhere
             used = {e.entry.id for e in x.entities.values() if e.entry}
             g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
@@ -413,6 +456,8 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             report.documents.append(DocumentResult(str(path), "failed", iri, message=str(e)))
             continue
         report.documents.append(DocumentResult(str(path), "updated" if old is not None else "added", iri, len(g), note))
+    if client is not None:
+        client.close()
     if progress:
         progress("", len(found), len(found))
     if prune:

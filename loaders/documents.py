@@ -11,7 +11,7 @@ plugins: :func:`register_reader` adds one, and outside packages can add theirs t
 >>> doc.text
 'CODATA met in Paris.'
 >>> sorted(READERS)
-['.htm', '.html', '.markdown', '.md', '.txt']
+['.docx', '.htm', '.html', '.markdown', '.md', '.pdf', '.txt']
 """
 
 from __future__ import annotations
@@ -72,7 +72,10 @@ READERS: dict[str, Reader] = {}
 
 
 def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register ``func(path, raw_text) -> dict(text=..., title=..., ...)`` for these suffixes."""
+    """Register ``func(path, raw_text) -> dict(text=..., title=..., ...)`` for these suffixes.
+
+    A reader with the attribute ``binary = True`` (PDF, Word) is given the file's bytes instead.
+    """
 
     def deco(func: Reader) -> Reader:
         for s in suffixes:
@@ -111,8 +114,11 @@ def _decode(path: Path, data: bytes) -> tuple[str, str | None]:
     return encoding.decode(path, data)
 
 
-def read_document(path: str | Path, *, metadata: dict | None = None) -> Document:
+def read_document(path: str | Path, *, metadata: dict | None = None, data: bytes | None = None) -> Document:
     """Read one document; ``metadata`` (e.g. from ``sources.yaml``) overrides what the file says.
+
+    ``data``: the document's bytes when they do not come from ``path`` (a fetched URL); ``path``
+    then only names the document and chooses the reader by its suffix.
 
     Raises
     ------
@@ -125,13 +131,16 @@ def read_document(path: str | Path, *, metadata: dict | None = None) -> Document
     if reader is None:
         raise DocumentError(path, f"unsupported file type {path.suffix or '(none)'!r}", hint=f"use one of {', '.join(sorted(READERS))}")
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > MAX_BYTES:
             raise DocumentError(path, f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB)", hint="split it into smaller documents")
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except OSError as e:
         raise DocumentError(path, f"cannot read: {e.strerror or e}") from e
-    raw, decoded_as = _decode(path, data)
+    if getattr(reader, "binary", False):  # PDF, DOCX: the reader takes the bytes
+        raw, decoded_as = data, None
+    else:
+        raw, decoded_as = _decode(path, data)
     out = reader(path, raw)
     if decoded_as:
         out["encoding"] = decoded_as  # said in the build report, never decided silently
@@ -162,18 +171,64 @@ def _as_date(value) -> dt.date | None:
         return None
 
 
-def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[DocumentError]]:
+def _folder_files(folder: Path, follow_links: bool, problems: list[DocumentError]) -> list[Path]:
+    """Every file below ``folder`` (hidden ones aside); links leading out of it only if ``follow_links``."""
+    import os
+
+    root = folder.resolve()
+    out: list[Path] = []
+    seen_dirs: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+        here = Path(dirpath)
+        real = here.resolve()
+        if real in seen_dirs:  # a link loop, or two links to one folder: each folder once
+            dirnames[:] = []
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in dirnames:
+            link = here / d
+            if link.is_symlink() and not follow_links:
+                problems.append(DocumentError(link, f"a link to the folder {os.path.realpath(link)}: not followed",
+                                              hint="pass --follow-links to read what links lead to"))
+        for name in sorted(filenames):
+            f = here / name
+            if name.startswith("."):
+                continue
+            if f.is_symlink() and not follow_links and not f.resolve().is_relative_to(root):
+                problems.append(DocumentError(f, f"a link to {os.path.realpath(f)}, outside {folder}: not followed",
+                                              hint="pass --follow-links to read what links lead to"))
+                continue
+            if f.is_file():
+                out.append(f)
+    return sorted(out, key=lambda f: (f.is_symlink(), f))  # a file before the links to it
+
+
+#: Files of a folder that are metadata, not documents: never "skipped".
+METADATA_FILES = {"sources.yaml", "manifest.yaml", "manifest.csv"}
+
+
+def find_documents(paths: Iterable[str | Path], *, follow_links: bool = False, skipped: dict[str, int] | None = None) -> tuple[list[Path], list[DocumentError]]:
     """Expand files and folders into the readable documents they hold (sorted, each once).
 
     Returns the documents and the problems found (a folder with no documents, a missing path,
-    an unsupported file given by name, the same file given twice).
+    an unsupported file given by name, the same file given twice, a link leading out of a
+    folder). A folder's files that no reader reads are counted by suffix in ``skipped``
+    (``{".csv": 3, ".png": 1}``); hidden files and folders (``.git``) are passed over. Links
+    inside a folder that lead out of it are not followed unless ``follow_links``.
     """
     found: list[Path] = []
     problems: list[DocumentError] = []
     seen: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files = []
+            for f in _folder_files(p, follow_links, problems):
+                if f.suffix.lower() in READERS:
+                    files.append(f)
+                elif f.name not in METADATA_FILES and skipped is not None:
+                    key = f.suffix.lower() or "(no suffix)"
+                    skipped[key] = skipped.get(key, 0) + 1
             if not files:
                 problems.append(DocumentError(p, "the folder holds no documents", hint=f"expected files ending in {', '.join(sorted(READERS))}"))
         elif p.is_file():
@@ -187,7 +242,7 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[Docume
         for f in files:
             key = f.resolve()
             if key in seen:
-                problems.append(DocumentError(f, "given more than once; read once"))
+                problems.append(DocumentError(f, f"a link to {key}, read once" if f.is_symlink() else "given more than once; read once"))
                 continue
             seen.add(key)
             found.append(f)

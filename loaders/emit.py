@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS, XSD
 
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
+from collabkg.loaders.pages import page_at
 from collabkg.loaders.registry import Entry, Places, Registry
 from collabkg.ontology.iris import mint, slug
 from collabkg.ontology.namespace import CKG
@@ -39,17 +40,18 @@ def curie(term: str) -> URIRef:
 
 
 def document_iri(doc: Document, n: int = 1) -> URIRef:
-    """The document's IRI, also the name of its graph: from its file name.
+    """The document's IRI, also the name of its graph: from its file name, or the URL it was fetched from.
 
-    ``n`` > 1 names the n-th different document of that file name (a build picks the first IRI
-    free in the store: two documents are two documents, whatever they are called).
+    ``n`` > 1 names the n-th different document of that name (a build picks the first IRI free in
+    the store: two documents are two documents, whatever they are called).
 
     >>> from pathlib import Path
     >>> d = Document(Path("a/report.txt"), "text")
     >>> str(document_iri(d)).rsplit("/id/", 1)[1], str(document_iri(d, 2)).rsplit("/id/", 1)[1]
     ('document/report-txt', 'document/report-txt/2')
     """
-    return mint("document", doc.path.name) if n == 1 else mint("document", doc.path.name, str(n))
+    name = doc.meta.get("fetched_url") or doc.path.name
+    return mint("document", name) if n == 1 else mint("document", name, str(n))
 
 
 def entity_iri(key: str) -> URIRef:
@@ -86,7 +88,8 @@ def emit_document(doc: Document, x: Extraction, iri: URIRef | None = None) -> Gr
     g.add((d, RDF.type, CKG.SourceDocument))
     g.add((d, RDF.type, FOAF.Document))
     g.add((d, CKG.kind, Literal("document")))
-    g.add((d, DCTERMS.source, Literal(doc.path.name)))
+    if not doc.meta.get("fetched_url"):  # a fetched document's source is its URL (below), not a made-up name
+        g.add((d, DCTERMS.source, Literal(doc.path.name)))
     g.add((d, CKG.contentHash, Literal(doc.sha256)))
     if doc.path.is_file():
         g.add((d, CKG.sourceFile, Literal(str(doc.path.resolve()))))
@@ -104,9 +107,11 @@ def emit_document(doc: Document, x: Extraction, iri: URIRef | None = None) -> Gr
         g.add((d, DCTERMS.modified, Literal(doc.modified.isoformat(), datatype=XSD.date)))
     if doc.kind:
         g.add((d, CKG.documentKind, Literal(doc.kind)))
-    for key in ("license", "url", "attribution"):
+    for key, pred in (("license", DCTERMS.license), ("url", DCTERMS.source), ("final_url", DCTERMS.source), ("attribution", DCTERMS.bibliographicCitation),
+                      ("author", DCTERMS.creator)):
         if doc.meta.get(key):
-            g.add((d, {"license": DCTERMS.license, "url": DCTERMS.source, "attribution": DCTERMS.bibliographicCitation}[key], Literal(str(doc.meta[key]))))
+            g.add((d, pred, Literal(str(doc.meta[key]))))
+    page_starts = doc.meta.get("page_starts")  # paged documents (PDF, Word): each page's first character
 
     evidence_nodes: dict[Evidence, URIRef] = {}
 
@@ -120,6 +125,8 @@ def emit_document(doc: Document, x: Extraction, iri: URIRef | None = None) -> Gr
             g.add((node, CKG.charStart, Literal(ev.start)))
             g.add((node, CKG.charEnd, Literal(ev.end)))
             g.add((node, CKG.method, Literal(ev.method)))
+            if page_starts:
+                g.add((node, CKG.page, Literal(page_at(page_starts, ev.start))))
         return node
 
     for ent in x.entities.values():

@@ -85,6 +85,7 @@ class CKG(DefinedNamespace):
     nationalCommitteeOf: URIRef  # national committee of
     ordinal: URIRef  # ordinal
     outcomeOf: URIRef  # outcome of
+    page: URIRef  # page
     partner: URIRef  # partner
     party: URIRef  # party
     proposes: URIRef  # proposes

@@ -41,7 +41,7 @@ def test_a_new_run_replaces_only_the_generated_part_of_the_real_results_file(tit
     assert outside_markers(new) == outside_markers(original)  # every hand-written line kept, in place
     section = new[new.index(f"## {title}\n"):]
     assert "(new run)" in section.split("\n## ")[0] and new.count("(new run)") == 1
-    assert new.count(results.START) == original.count(results.START) == 2
+    assert new.count(results.START) == original.count(results.START) >= 2
 
 
 def test_a_section_without_markers_gets_them_under_its_heading(tmp_path):

