@@ -404,6 +404,9 @@ class Discourse:
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
                     else self.things(nodes[subj_name], s, ev, a_role))
+            if fact == "location" and nodes[subj_name]._.ckg_kind != "EVENT":
+                # "A (Beijing), B (Beijing) and C (Lanzhou)": a body's own place, never spread over the list
+                subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
                    else self.things(nodes[obj_name], s, ev, b_role))
             for a in subj:

@@ -12,9 +12,12 @@ in the dev-set format::
   label or acronym equals one of its names after normalisation (case, titles such as Dr./Prof.,
   punctuation), or is within a fuzzy token-set ratio of 90 for names of four characters or more
   (rapidfuzz). Precision = extracted entities that match a gold one / all extracted entities.
-- **relations, typed**: each extracted statement is mapped to a gold predicate by
+- **relations, typed**: each extracted statement, and each registry fact about the bodies the
+  document names (a known body's parent), is mapped to a gold predicate by
   :data:`GOLD_PREDICATES` (``schema:attendee`` from an event to a person is ``participatedIn``
-  from the person to the event, and so on). A gold relation is found when an extracted statement
+  from the person to the event, and so on; a post whose role is membership itself, "Member",
+  "Fellow", "Academician", is ``memberOf``, any other post ``holdsPosition``; ``schema:location``
+  of an event is ``heldAt``, of anything else ``locatedIn``). A gold relation is found when an extracted statement
   has its predicate (``holdsPosition`` ignores the role's wording) and its two ends are the
   extracted entities its two gold entities matched; a gold date (``heldOn``) when the event has a
   start date on that day. Precision counts the extracted statements whose two ends both match gold
@@ -190,10 +193,21 @@ def _statements(x) -> list[tuple[str, str, object]]:
     """The extraction's statements as (gold predicate, subject key, object key or date)."""
     out = []
     kinds = {k: e.kind for k, e in x.entities.items()}
+    # what the registry knows of the bodies the document names goes to the registry graph of the store:
+    # a known body's parent is a statement of the graph as much as one read from the text
+    by_entry = {e.entry.id: k for k, e in x.entities.items() if e.entry is not None}
+    for k, e in x.entities.items():
+        if e.entry is not None:
+            for rel, target in (("partOf", e.entry.parent), ("partOf", e.entry.hosted_by)):
+                if target in by_entry:
+                    out.append((rel, k, by_entry[target]))
     for f in x.facts:
         if f.predicate == "org:heldBy":
+            # a post whose role is membership itself ("Member", "Fellow", "Academician") is memberOf
+            role = " ".join(str(r) for r in x.objects(f.subject, "ckg:roleTitle")).lower()
+            pred = "memberOf" if re.fullmatch(r"(?:[\w-]+ )?(?:member|fellow|academician)", role) else "holdsPosition"
             for org in x.objects(f.subject, "org:postIn"):
-                out.append(("holdsPosition", f.obj, org))
+                out.append((pred, f.obj, org))
             continue
         if f.predicate == "schema:startDate":
             out.append(("heldOn", f.subject, f.obj.toPython()))
