@@ -29,7 +29,7 @@ from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import PatternSet, mark_tokens
-from collabkg.loaders.resolve import ordinal_value
+from collabkg.loaders.resolve import ordinal_value, series_name_key
 
 __all__ = ["Discourse", "event_key"]
 
@@ -45,7 +45,7 @@ def event_key(label: str) -> str:
     >>> event_key("The 3rd Digital Data Conference"), event_key("third digital data conference")
     ('event/3 digital data conference', 'event/3 digital data conference')
     """
-    words = norm(label).split()
+    words = series_name_key(label).split()
     words = [w for w in words if w not in ("the", "a", "an")]
     out = []
     for w in words:

@@ -55,7 +55,7 @@ from collabkg.loaders.facts import Entity, Evidence, Extraction
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
 from collabkg.loaders.nlp import get_pipeline
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
-from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key
+from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key, series_name_key
 
 __all__ = ["extract", "Extractor"]
 
@@ -356,7 +356,7 @@ class Extractor:
                 continue  # "Belmont Forum", "Past Roundtables": a body or a heading, not a named cooperation
             series = bool(re.search(_SERIES_NOUNS, name))
             classes = ["ckg:Cooperation"] + (["schema:EventSeries"] if series else [])
-            key = f"cooperation/{norm(name)}"
+            key = f"cooperation/{series_name_key(name, self.places)}"
             ev = self.ev(s, "rule:cooperation-name")
             self.x.entity(key, "cooperation", classes, name, ev)
             if self.main_cooperation is None:
@@ -731,7 +731,7 @@ class Extractor:
         if series is None and re.search(_SERIES_NOUNS, name) and (self._countries_in(name) or len(name.split()) >= 3):
             # "The Sixth India-US Data Science Roundtable": the series is named by the event without its ordinal
             sname = re.sub(r"^(?:The\s+)", "", name)
-            series = self.x.entity(f"cooperation/{norm(sname)}", "cooperation", ["ckg:Cooperation", "schema:EventSeries"], sname,
+            series = self.x.entity(f"cooperation/{series_name_key(sname, self.places)}", "cooperation", ["ckg:Cooperation", "schema:EventSeries"], sname,
                                    self.ev(s, "rule:series-of-ordinal-event")).key
             self.series[self._series_key(sname)] = series
             for code in self._countries_in(sname):
@@ -743,7 +743,7 @@ class Extractor:
             cm = re.search(rf"\b({_COOP_NOUNS})\b", name, re.I)
             if cm and cm.group(1).lower() in self.x.entities[self.main_cooperation].label.lower():
                 coop = self.main_cooperation
-        ident = f"{(series or coop).split('/', 1)[1]}|{n}" if (series or coop) else f"{norm(name)}|{n}"
+        ident = f"{(series or coop).split('/', 1)[1]}|{n}" if (series or coop) else f"{series_name_key(name, self.places)}|{n}"
         key = f"event/{ident}"
         cls = ["schema:Event", "ckg:Roundtable" if re.search("round", name, re.I) else "ckg:Meeting"]
         label = f"{_ORDINAL_WORDS[n - 1] if n <= len(_ORDINAL_WORDS) else str(n) + 'th'} {name}"

@@ -21,7 +21,7 @@ import unicodedata
 
 from collabkg.loaders.mentions import TITLE_RE
 
-__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance"]
+__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance", "series_name_key"]
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -86,3 +86,23 @@ def person_key(name: str) -> str:
     n = unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode("ascii") or n
     toks = sorted(t for t in re.split(r"[\s.]+", n.lower()) if t)
     return "-".join(toks)
+
+
+def series_name_key(name: str, places=None) -> str:
+    """The identity of an event or series name across publishers: lower case, and a country's
+    adjective written as the country ("Sino-German" = "China-Germany"), so two documents naming one
+    workshop differently land on one node.
+
+    >>> series_name_key("Sino-German Workshop on Earth Data") == series_name_key("China-Germany Workshop on Earth Data")
+    True
+    >>> series_name_key("Norway-Korea Arctic Data Roundtable")
+    'norway korea arctic data roundtable'
+    """
+    from collabkg.loaders.registry import load_places, norm
+
+    places = places or load_places()
+    words = []
+    for w in re.split(r"[\s\-–]+", name.strip()):
+        c = places._adjectives.get(w) if w not in places._country_forms else None
+        words.append(c.name if c is not None else w)
+    return norm(" ".join(words))
