@@ -41,7 +41,7 @@ for sentences such as "Prof. X delivered a keynote speech" that name no event th
 
 >>> pats = load_patterns()
 >>> sorted({p.family for p in pats})[:3]
-['agreements', 'dates-and-places', 'leadership']
+['agreements', 'cooperation', 'dates-and-places']
 >>> all(p.example for p in pats)
 True
 """
