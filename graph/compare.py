@@ -119,16 +119,28 @@ def compare_quads(want: Iterable[ox.Quad], have: Iterable[ox.Quad]) -> QuadDiff:
     only_a, only_b = a - b, b - a
     if not only_a and not only_b:
         return diff
-    forms = value_form(q.object for q in only_a | only_b if isinstance(q.object, ox.Literal))
-    va = {_by_value(q, forms): q for q in only_a}
-    vb = {_by_value(q, forms): q for q in only_b}
-    diff.lexical = sorted(((va[k], vb[k]) for k in va.keys() & vb.keys()), key=lambda pair: str(pair[0]))
-    missing = [va[k] for k in va.keys() - vb.keys()]
-    extra = [vb[k] for k in vb.keys() - va.keys()]
+    # value forms of the differing quads' literals, and of the common quads beside them (two
+    # literals of one value collapse into one stored quad: "1"^^xsd:decimal and "1.0"^^xsd:decimal)
+    spg = {(q.subject, q.predicate, q.graph_name) for q in only_a | only_b if isinstance(q.object, ox.Literal)}
+    common_near = [q for q in a & b if isinstance(q.object, ox.Literal) and (q.subject, q.predicate, q.graph_name) in spg]
+    forms = value_form(q.object for q in (*only_a, *only_b, *common_near) if isinstance(q.object, ox.Literal))
+    in_a = {_by_value(q, forms): q for q in (*common_near, *only_a)}
+    in_b = {_by_value(q, forms): q for q in (*common_near, *only_b)}
+    lexical, missing, extra = [], [], []
+    for q in only_a:
+        k = _by_value(q, forms)
+        (missing.append(q) if k not in in_b else lexical.append((q, in_b[k])))
+    for q in only_b:
+        k = _by_value(q, forms)
+        if k not in in_a:
+            extra.append(q)
+        elif in_a[k] in b:  # the same value, and nothing of ``a`` paired with it above
+            lexical.append((in_a[k], q))
+    diff.lexical = sorted(set(lexical), key=lambda pair: (str(pair[0]), str(pair[1])))
     if any(map(_has_blank, missing)) or any(map(_has_blank, extra)):
         # blank-node labels may differ: compare canonical labellings (values, not lexical forms)
-        common = a & b
-        ca, cb = _canonical(common | va.keys()), _canonical(common | vb.keys())
+        ca = _canonical({_by_value(q, forms) for q in a})
+        cb = _canonical({_by_value(q, forms) for q in b})
         if ca == cb:
             diff.relabelled = True
             missing, extra = [], []

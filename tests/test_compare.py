@@ -55,3 +55,13 @@ def test_different_values_are_real_differences():
     d = compare_quads(q(f'<http://e/a> <http://e/p> "1"^^<{XSD}integer> .'),
                       q(f'<http://e/a> <http://e/p> "1"^^<{XSD}double> .'))
     assert not d.value_equal and not d.lexical
+
+
+def test_literals_of_one_value_collapsing_into_one_quad_are_lexical_only():
+    src = q(f'<http://e/a> <http://e/p> "1"^^<{XSD}decimal>, "1.0"^^<{XSD}decimal>, "1."^^<{XSD}decimal>, "2"^^<{XSD}decimal> .')
+    store = ox.Store()
+    store.extend(src)
+    d = compare_quads(src, store)
+    assert len(list(store)) == 2 and d.value_equal and not d.equal
+    assert sorted(str(a.object) for a, _ in d.lexical) == [f'"1."^^<{XSD}decimal>', f'"1.0"^^<{XSD}decimal>']
+    assert compare_quads(store, src).value_equal  # and the other way round

@@ -1,7 +1,8 @@
 """RDF <-> property graph: the mapping of the Neo4j mirror, n10s-compatible and lossless.
 
-What an n10s user sees (neosemantics defaults: ``handleVocabUris: SHORTEN``,
-``handleRDFTypes: LABELS``, ``handleMultival: ARRAY``):
+What an n10s user sees: the graph n10s makes with ``handleVocabUris: 'SHORTEN'`` and
+``handleRDFTypes: 'LABELS'`` (its defaults) and ``handleMultival: 'ARRAY'`` (n10s's default is
+``OVERWRITE``, which keeps one value per property: the mirror keeps them all):
 
 - every IRI subject or object is a ``:Resource`` node with a unique ``uri`` property; a blank
   node is a ``:Resource`` whose ``uri`` is ``bnode://<id>`` (as n10s does);

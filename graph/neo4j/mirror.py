@@ -92,7 +92,12 @@ BATCH_SIZE = 10_000
 WORKERS = 2
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
-#: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
+#: The n10s graph configuration matching our mapping, as n10s stores it in ``(:_GraphConfig)``
+#: (``handleVocabUris: SHORTEN``, ``handleMultival: ARRAY`` (n10s's default is OVERWRITE),
+#: ``handleRDFTypes: LABELS``). n10s reads the three numbers as Java ``Integer``; Cypher can only
+#: write 64-bit integers, which n10s fails to read ("ClassCastException: Long cannot be cast to
+#: Integer"). So on a server with n10s the config is written by ``n10s.graphconfig.init``
+#: (:data:`N10S_INIT`), and only without n10s by Cypher from this table.
 GRAPH_CONFIG = {
     "_handleVocabUris": 0,  # SHORTEN
     "_handleMultival": 1,  # ARRAY
@@ -107,7 +112,16 @@ GRAPH_CONFIG = {
     "_subPropertyOfRel": "SPO",
     "_domainRel": "DOMAIN",
     "_rangeRel": "RANGE",
+    "_classNamePropName": "name",
+    "_relNamePropName": "name",
 }
+#: The settings of :data:`GRAPH_CONFIG` that decide the mapping (a config differing in one of
+#: them describes another graph).
+MAPPING_SETTINGS = ("_handleVocabUris", "_handleMultival", "_handleRDFTypes", "_keepLangTag",
+                    "_keepCustomDataTypes", "_applyNeo4jNaming")
+#: The same settings as ``n10s.graphconfig.init`` takes them.
+N10S_INIT = {"handleVocabUris": "SHORTEN", "handleMultival": "ARRAY", "handleRDFTypes": "LABELS",
+             "keepLangTag": False, "keepCustomDataTypes": False, "applyNeo4jNaming": False}
 
 Progress = Callable[[str, int, int], None]
 
@@ -460,13 +474,43 @@ def _ensure_schema(session) -> None:
 
 
 def _write_prefixes(session, table: PrefixTable) -> None:
-    _run(
-        session,
-        "MERGE (n:_NsPrefDef) SET n += $prefixes "
-        "MERGE (gc:_GraphConfig) SET gc += $config",
-        prefixes=dict(table.prefix_to_ns),
-        config=GRAPH_CONFIG,
-    )
+    """Store the prefix table (n10s's ``_NsPrefDef``) and the graph config (``_GraphConfig``)."""
+    _run(session, "MERGE (n:_NsPrefDef) SET n += $prefixes", prefixes=dict(table.prefix_to_ns))
+    _write_graph_config(session)
+
+
+def has_n10s(session) -> bool:
+    """Whether the server has the n10s (neosemantics) procedures installed."""
+    return bool(_run(session, "SHOW PROCEDURES YIELD name WHERE name = 'n10s.graphconfig.init' RETURN name"))
+
+
+def _write_graph_config(session) -> None:
+    """Write ``(:_GraphConfig)`` unless one with the mirror's settings is there.
+
+    With n10s on the server it is written by ``n10s.graphconfig.init`` (so n10s can read it);
+    n10s only does so while the database holds no ``:Resource``, which is when a first sync
+    calls this. A config with other settings is replaced in an empty database and refused in
+    one that holds a graph (that graph was mapped differently)."""
+    rows = _run(session, "MATCH (gc:_GraphConfig) RETURN properties(gc) AS p LIMIT 1")
+    have = rows[0]["p"] if rows else None
+    if have is not None and all(have.get(k) == GRAPH_CONFIG[k] for k in MAPPING_SETTINGS):
+        missing = {k: v for k, v in GRAPH_CONFIG.items() if k not in have}
+        if missing:  # a config an older collabkg wrote: the names n10s 5.26 reads too
+            _run(session, "MATCH (gc:_GraphConfig) SET gc += $missing", missing=missing)
+        return
+    if have is not None and _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1"):
+        differ = ", ".join(f"{k[1:]} = {have.get(k)!r}" for k in MAPPING_SETTINGS if have.get(k) != GRAPH_CONFIG[k])
+        raise Neo4jError(
+            f"the database's n10s config (:_GraphConfig) has {differ}, but the mirror maps RDF with "
+            + ", ".join(f"{k} = {v!r}" for k, v in N10S_INIT.items()),
+            hint="sync into an empty database (or `collabkg neo4j clear` this one, if the graph in it is not needed)",
+        )
+    if has_n10s(session):
+        _run(session, "CALL n10s.graphconfig.init($params) YIELD param RETURN count(*) AS n", params=N10S_INIT)
+        _run(session, "MATCH (gc:_GraphConfig) SET gc._classNamePropName = coalesce(gc._classNamePropName, $name), "
+             "gc._relNamePropName = coalesce(gc._relNamePropName, $name)", name=GRAPH_CONFIG["_classNamePropName"])
+    else:
+        _run(session, "MERGE (gc:_GraphConfig) SET gc += $config", config=GRAPH_CONFIG)
 
 
 def _rel_jobs(items, batch_size: int) -> list[tuple[str, list]]:

@@ -123,3 +123,23 @@ def test_export_refuses_an_n10s_config_it_cannot_read(neo4j):
     neo4j.execute_query("MATCH (gc:_GraphConfig) SET gc._handleVocabUris = 0, gc._keepLangTag = true")
     with pytest.raises(Neo4jError, match="keepLangTag = True"):
         export_rdf(None, "nquads", driver=neo4j)
+
+
+def test_graph_config_names_the_mapping_and_guards_it(neo4j, mini_store):
+    from collabkg.graph.neo4j.mirror import GRAPH_CONFIG
+
+    # a config n10s.graphconfig.init left in the empty database with other settings is replaced
+    neo4j.execute_query("CREATE (:_GraphConfig {_handleVocabUris: 0, _handleMultival: 0, _handleRDFTypes: 0, "
+                        "_keepLangTag: false, _keepCustomDataTypes: false, _applyNeo4jNaming: false})")
+    sync(mini_store, driver=neo4j)
+    rows = neo4j.execute_query("MATCH (gc:_GraphConfig) RETURN properties(gc) AS p").records
+    assert len(rows) == 1 and rows[0]["p"] == GRAPH_CONFIG
+    assert rows[0]["p"]["_classNamePropName"] == rows[0]["p"]["_relNamePropName"] == "name"
+    # an older collabkg's config (no _classNamePropName) is completed, not rewritten
+    neo4j.execute_query("MATCH (gc:_GraphConfig) REMOVE gc._classNamePropName, gc._relNamePropName")
+    assert sync(mini_store, driver=neo4j).changes == 0
+    assert neo4j.execute_query("MATCH (gc:_GraphConfig) RETURN properties(gc) AS p").records[0]["p"] == GRAPH_CONFIG
+    # a graph mapped with other settings: the sync refuses, naming the setting
+    neo4j.execute_query("MATCH (gc:_GraphConfig) SET gc._handleMultival = 0")
+    with pytest.raises(Neo4jError, match="handleMultival = 0, but the mirror maps RDF with handleVocabUris = 'SHORTEN', handleMultival = 'ARRAY'"):
+        sync(mini_store, driver=neo4j)
