@@ -14,7 +14,14 @@ anything but a mirror unless ``--wipe``):
    rdflib-neo4j (the Neo4j Labs rdflib store, batching on, its default batch size) writing the
    same quads as triples (it has no named graphs) into the emptied database (timed: its
    ``add`` calls and ``close``); then a second, idempotent sync (timed) and ``verify``;
-3. the same alternating comparison on the first ``--subset-triples`` quads (0: skip).
+3. the same alternating comparison on the first ``--subset-triples`` quads (0: skip);
+4. with ``--n10s DIR`` (a server with the n10s plugin, e.g. ``benchmarks/n10s_conformance.py``'s
+   setup, and ``dbms.security.allow_csv_import_from_file_urls=true``): n10s
+   ``n10s.rdf.import.fetch`` of the same graph's triples, written as N-Triples into ``DIR``
+   (not timed), into the emptied database (``handleMultival: 'ARRAY'``), alternating with our
+   sync; n10s's time includes parsing the file; and with ``--restart-cmd``-less local servers
+   (``COLLABKG_NEO4J_HOME`` set) the time ``scripts/neo4j-local stop`` + ``start`` takes: the
+   floor of any offline import (``neo4j-admin database import``), which needs the server stopped.
 
 Both clients are warmed first (their first run in a process is slower). For our sync it also
 reports the CPU time of this process and, when the server was started by
@@ -143,6 +150,54 @@ def server_cpu_seconds() -> float | None:
         return None
 
 
+def n10s_fetch(driver, cfg: Neo4jConfig, path: Path) -> float:
+    """n10s.rdf.import.fetch of an N-Triples file into the emptied database; return seconds."""
+    with driver.session(database=cfg.database) as s:
+        s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+        s.run("CALL n10s.graphconfig.init({handleMultival: 'ARRAY'})").consume()
+        t0 = time.perf_counter()
+        rec = s.run("CALL n10s.rdf.import.fetch($url, 'N-Triples')", url=path.resolve().as_uri()).single()
+        dt = time.perf_counter() - t0
+    if rec["terminationStatus"] != "OK":
+        sys.exit(f"n10s import failed: {rec['terminationStatus']} {rec['extraInfo']}")
+    return dt
+
+
+def restart_seconds() -> float | None:
+    """Seconds ``scripts/neo4j-local stop`` + ``start`` take for the local server (None if not local)."""
+    if not os.environ.get("COLLABKG_NEO4J_HOME"):
+        return None
+    script = HERE.parent / "scripts" / "neo4j-local"
+    t0 = time.perf_counter()
+    subprocess.run([str(script), "stop"], check=True, capture_output=True)
+    subprocess.run([str(script), "start"], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def compare_n10s(store, driver, cfg, args, label: str) -> dict:
+    """``args.repeat`` alternating rounds of our sync and n10s import.fetch of the same triples."""
+    import pyoxigraph as ox
+
+    path = args.n10s / f"collabkg-bench-{label.replace(' ', '-')}.nt"
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.oxigraph}
+    ox.serialize(triples, str(path), ox.RdfFormat.N_TRIPLES)
+    ours, theirs, loads = [], [], [os.getloadavg()[0]]
+    try:
+        for i in range(args.repeat):
+            for who in (("ours", "n10s") if i % 2 == 0 else ("n10s", "ours")):
+                wipe(driver, cfg, args.wipe)
+                if who == "ours":
+                    ours.append(sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers).seconds)
+                else:
+                    print(f"n10s import.fetch of {len(triples):,} triples ({label}) ...", file=sys.stderr)
+                    theirs.append(n10s_fetch(driver, cfg, path))
+    finally:
+        path.unlink(missing_ok=True)
+    loads.append(os.getloadavg()[0])
+    return {"n": len(triples), "ours": sorted(ours)[len(ours) // 2], "ours_all": ours,
+            "theirs": sorted(theirs)[len(theirs) // 2], "theirs_all": theirs, "loads": loads}
+
+
 def compare(quads, store, driver, cfg, args, label: str) -> dict:
     """``args.repeat`` alternating rounds of our sync and rdflib-neo4j on the same quads."""
     ours, theirs, cpu = [], [], []
@@ -183,6 +238,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--wipe", action="store_true", help="allow wiping a database holding other data")
     ap.add_argument("--results", type=Path, help="write the section into this Markdown file")
+    ap.add_argument("--n10s", type=Path, default=None, metavar="DIR",
+                    help="only compare with n10s import.fetch (the server needs the plugin); DIR: where to write the N-Triples file")
     args = ap.parse_args(argv)
 
     if args.workers is None:
@@ -201,6 +258,9 @@ def main(argv=None) -> int:
         rust = "yes"
     except ImportError:
         rust = "no"
+
+    if args.n10s is not None:
+        return main_n10s(args, cfg, driver, version, server_mem)
 
     print(f"generating {args.triples:,} quads ...", file=sys.stderr)
     t = time.perf_counter()
@@ -281,6 +341,47 @@ def main(argv=None) -> int:
     if args.results:
         write_generated(args.results, "Neo4j sync", text.split("\n", 2)[2])  # without its heading
     return 0 if ok else 1
+
+
+def main_n10s(args, cfg, driver, version, server_mem) -> int:
+    """Our sync against n10s import.fetch, whole graph and subset, and the restart floor."""
+    quads = list(generate(args.triples, seed=args.seed))
+    store = load_store(quads)
+    sub_store = load_store(quads[: args.subset_triples]) if 0 < args.subset_triples < len(quads) else None
+    warm_store = load_store(quads[:20_000])
+    del quads
+    gc.collect()
+    gc.freeze()
+    wipe(driver, cfg, args.wipe)
+    sync(warm_store, driver=driver, batch_size=args.batch_size)  # warm both: plans, page cache
+    wipe(driver, cfg, args.wipe)
+    compare_n10s(warm_store, driver, cfg, type(args)(**{**vars(args), "repeat": 1}), "warm")
+    full = compare_n10s(store, driver, cfg, args, "whole graph")
+    part = compare_n10s(sub_store, driver, cfg, args, "subset") if sub_store is not None else None
+    wipe(driver, cfg, args.wipe)
+    driver.close()
+    restart = [restart_seconds() for _ in range(2)]
+    lines = [
+        f"`python benchmarks/neo4j_sync.py --n10s DIR --triples {args.triples} --subset-triples {args.subset_triples} "
+        f"--repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); machine: {machine()}, shared; "
+        f"server: Neo4j {version} from `scripts/neo4j-local` with neosemantics 5.26.1 ({server_mem}).",
+        "",
+        "| run | triples | collabkg sync (median, s) | n10s import.fetch (median, s) | n10s time / ours |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for c, what in ((full, "whole graph"), (part, "subset")):
+        if c is not None:
+            lines.append(f"| {what} (rounds ours {', '.join(f'{x:.2f}' for x in c['ours_all'])}; n10s "
+                         f"{', '.join(f'{x:.2f}' for x in c['theirs_all'])}; load {c['loads'][0]:.1f} / {c['loads'][1]:.1f}) "
+                         f"| {c['n']:,} | {c['ours']:.2f} | {c['theirs']:.2f} | {c['theirs'] / c['ours']:.2f} |")
+    if restart[0] is not None:
+        lines += ["", f"`scripts/neo4j-local stop` + `start` of this server: {', '.join(f'{x:.1f}' for x in restart)} s "
+                  "(the floor of an offline `neo4j-admin database import`, which needs the server stopped)."]
+    text = "\n".join(lines)
+    print(text)
+    if args.results:
+        write_generated(args.results, "Neo4j sync against n10s", text)
+    return 0
 
 
 if __name__ == "__main__":

@@ -327,6 +327,7 @@ class Store:
         chunk_quads: int = CHUNK_QUADS,
         lenient: bool = False,
         workers: int | None = None,
+        base_iri: str | None = None,
     ) -> int:
         """Stream RDF files into the store with Oxigraph's native bulk loader; all or nothing.
 
@@ -344,6 +345,9 @@ class Store:
             Quads per native bulk-load call; memory stays bounded by this, not by the input size.
         lenient : bool, optional
             Skip IRI validation while parsing (faster; only for trusted input).
+        base_iri : str, optional
+            The base IRI relative IRIs in the files resolve against; default: each file's own
+            ``file://`` URI (a stream: none, so relative IRIs are refused).
         workers : int, optional
             Threads loading one large N-Quads / N-Triples file at once, each taking byte ranges
             of whole lines (at most ``RANGE_BYTES`` each, which bounds memory). Default: the
@@ -384,13 +388,19 @@ class Store:
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        if base_iri is not None:
+            try:
+                ox.NamedNode(base_iri)
+            except ValueError as e:
+                raise StoreError(f"base IRI {base_iri!r} is not an absolute IRI ({e})",
+                                 hint="pass --base / base_iri like http://example.org/data/") from None
         sources = _as_sources(source)
         total = sum(_size(src) or 0 for src in sources) or None
         report = _progress_reporter(progress, total)
         gname = to_ox(graph) if graph is not None else None
         if self.path is None:
             try:
-                return _load_into(self._ox, sources, format, gname, chunk_quads, report, lenient)
+                return _load_into(self._ox, sources, format, gname, chunk_quads, report, lenient, base_iri=base_iri)
             finally:
                 report(None, None)
         if workers is None:
@@ -399,12 +409,13 @@ class Store:
         name = _new_data_name()
         try:
             try:
-                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, workers)
+                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, workers,
+                                        base_iri)
             except _BlankNodesSeen:
                 # a byte range met a blank node: start again from a new snapshot, one file at a time
                 gc.collect()
                 name = _new_data_name()
-                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, 1)
+                n = self._load_snapshot(self.path / name, sources, format, gname, chunk_quads, report, lenient, 1, base_iri)
         finally:
             report(None, None)
         target = self.path / name
@@ -416,13 +427,14 @@ class Store:
             shutil.rmtree(old, ignore_errors=True)
         return n
 
-    def _load_snapshot(self, target: Path, sources, format, gname, chunk_quads, report, lenient, workers) -> int:
+    def _load_snapshot(self, target: Path, sources, format, gname, chunk_quads, report, lenient, workers,
+                       base_iri=None) -> int:
         """Load into a new database at ``target`` (a snapshot of the live one); remove it on failure."""
         new = None
         try:
             self._ox.backup(str(target))  # hard links to immutable files: cheap
             new = ox.Store(str(target))
-            n = _load_into(new, sources, format, gname, chunk_quads, report, lenient, workers)
+            n = _load_into(new, sources, format, gname, chunk_quads, report, lenient, workers, base_iri=base_iri)
             new.flush()
             new = None  # closes the new database
             return n
@@ -561,7 +573,7 @@ class _Counting(io.RawIOBase):
 
 
 def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report, lenient: bool = False,
-               workers: int = 1) -> int:
+               workers: int = 1, *, base_iri: str | None = None) -> int:
     import gzip
 
     done = 0
@@ -589,7 +601,8 @@ def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report
             counted = io.BufferedReader(_Counting(raw, on_read), 1 << 20)
             stream = gzip.GzipFile(fileobj=counted) if label.endswith(".gz") else counted
             # blank nodes get fresh ids per file (consistent within it, across chunks)
-            quads = ox.parse(stream, format=fmt, rename_blank_nodes=True, lenient=lenient)
+            base = base_iri or (src.resolve().as_uri() if isinstance(src, Path) else None)
+            quads = ox.parse(stream, format=fmt, rename_blank_nodes=True, lenient=lenient, base_iri=base)
             while True:
                 chunk = list(itertools.islice(quads, chunk_quads))
                 if not chunk:

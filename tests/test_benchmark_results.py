@@ -31,7 +31,7 @@ def test_docstring_examples():
     assert doctest.testmod(results).failed == 0
 
 
-@pytest.mark.parametrize("title", ["Neo4j sync", "SPARQL"])
+@pytest.mark.parametrize("title", ["Neo4j sync", "SPARQL", "n10s conformance", "W3C RDF test suites through the Neo4j mirror"])
 def test_a_new_run_replaces_only_the_generated_part_of_the_real_results_file(title, tmp_path):
     path = tmp_path / "RESULTS.md"
     original = (BENCH / "RESULTS.md").read_text(encoding="utf-8")

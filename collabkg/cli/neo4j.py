@@ -112,27 +112,29 @@ def sync_command(store_path, uri, username, password, database, batch_size, quie
 @neo4j_options
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Output file [default: stdout].")
 @click.option("--format", "fmt", type=click.Choice(["trig", "nquads"]), default=None, help="RDF format [default: from the suffix, else trig].")
+@click.option("--skip-unknown", is_flag=True,
+              help="Leave out labels, properties and relationship types that are not shortened IRIs (refused by default).")
 @handle_errors
-def export_command(uri, username, password, database, out, fmt):
+def export_command(uri, username, password, database, out, fmt, skip_unknown):
     """Export the mirror (property graph -> RDF), one named graph per document.
+
+    Reads graphs n10s imported too (nodes without `graphs` are in the default graph).
+    Literals keep their lexical forms.
 
     \b
     Example:
       collabkg neo4j export -o mirror.trig
     """
-    from collabkg.graph.neo4j import export
+    from collabkg.graph.neo4j import export_rdf
 
-    ds = export(_config(uri, username, password, database))
     fmt = fmt or ("nquads" if out is not None and out.suffix in (".nq", ".nquads") else "trig")
-    try:
-        data = ds.serialize(format=fmt)
-    except Exception as e:  # rdflib refuses IRIs it cannot write (spaces, backticks ...)
-        raise StoreError(f"cannot write the export as {fmt}: {e}", hint="export from Python: collabkg.graph.neo4j.export()") from e
+    cfg = _config(uri, username, password, database)
     if out is None:
-        sys.stdout.write(data)
+        sys.stdout.buffer.write(export_rdf(None, fmt, cfg, skip_unknown=skip_unknown))
+        sys.stdout.flush()
     else:
-        out.write_text(data, encoding="utf-8")
-        err_console.print(f"wrote {sum(1 for _ in ds.quads())} quads to {out}", highlight=False)
+        n = export_rdf(out, fmt, cfg, skip_unknown=skip_unknown)
+        err_console.print(f"wrote {n} quads to {out}", highlight=False)
 
 
 @neo4j_group.command("verify")
@@ -141,7 +143,11 @@ def export_command(uri, username, password, database, out, fmt):
 @click.option("--limit", default=20, show_default=True, help="Differences to list per kind.")
 @handle_errors
 def verify_command(store_path, uri, username, password, database, limit):
-    """Export the mirror and compare it with the store, statement by statement (exit 1 if they differ).
+    """Export the mirror, parse it, and compare it with the store as RDF (exit 1 if they differ).
+
+    Blank nodes are matched up to renaming. Literals whose value is the same but written
+    differently ("1" vs "1.0" for an xsd:double) are reported apart, as lexical-only
+    differences; they also exit 1, since the mirror keeps lexical forms exactly.
 
     \b
     Example:

@@ -166,12 +166,14 @@ def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, 
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", default=None, help="nq, nt, ttl, trig, xml, jsonld [default: from the suffix].")
 @click.option("--graph", default=None, help="Named graph IRI for files of triples.")
+@click.option("--base", "base_iri", default=None, metavar="IRI",
+              help="Base IRI for relative IRIs in the files [default: each file's own file:// URI].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--optimize", is_flag=True,
               help="Compact the store after loading (takes about 40% longer; full scans then run 25-35% faster).")
 @store_option
 @handle_errors
-def load_command(files, fmt, graph, quiet, optimize, store_path):
+def load_command(files, fmt, graph, base_iri, quiet, optimize, store_path):
     """Bulk-load RDF files into the store (streaming, bounded memory; all or nothing).
 
     A crash or kill mid-load leaves the store as it was before. Large N-Quads / N-Triples
@@ -191,7 +193,8 @@ def load_command(files, fmt, graph, quiet, optimize, store_path):
     store = Store(_store_path(store_path))
     try:
         t0 = time.perf_counter()
-        n = store.bulk_load(list(files), fmt, graph=URIRef(graph) if graph else None, progress=not quiet)
+        n = store.bulk_load(list(files), fmt, graph=URIRef(graph) if graph else None, progress=not quiet,
+                            base_iri=base_iri)
         dt = time.perf_counter() - t0
         err_console.print(f"loaded {n:,} quads in {dt:.1f} s ({n / max(dt, 1e-9):,.0f}/s); "
                           f"the store holds {len(store):,}", highlight=False)

@@ -40,6 +40,7 @@ from collabkg.graph.neo4j.mirror import (
     clear,
     connect,
     export,
+    export_rdf,
     sync,
     verify,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "connect",
     "sync",
     "export",
+    "export_rdf",
     "verify",
     "clear",
     "checksum",

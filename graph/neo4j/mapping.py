@@ -1,7 +1,8 @@
 """RDF <-> property graph: the mapping of the Neo4j mirror, n10s-compatible and lossless.
 
-What an n10s user sees (neosemantics defaults: ``handleVocabUris: SHORTEN``,
-``handleRDFTypes: LABELS``, ``handleMultival: ARRAY``):
+What an n10s user sees: the graph n10s makes with ``handleVocabUris: 'SHORTEN'`` and
+``handleRDFTypes: 'LABELS'`` (its defaults) and ``handleMultival: 'ARRAY'`` (n10s's default is
+``OVERWRITE``, which keeps one value per property: the mirror keeps them all):
 
 - every IRI subject or object is a ``:Resource`` node with a unique ``uri`` property; a blank
   node is a ``:Resource`` whose ``uri`` is ``bnode://<id>`` (as n10s does);
@@ -18,7 +19,7 @@ What an n10s user sees (neosemantics defaults: ``handleVocabUris: SHORTEN``,
 What we add so that nothing is lost (the round trip RDF -> Neo4j -> RDF is isomorphic):
 
 - ``graphs`` on every relationship: the sorted named-graph IRIs (source documents) asserting
-  it, ``""`` standing for the default graph. One relationship per (subject, predicate, object),
+  it, ``""`` standing for the default graph and ``bnode://<id>`` for a blank-node graph name. One relationship per (subject, predicate, object),
   however many documents assert it;
 - ``graphs`` on every node with labels or literal properties: the graphs asserting them;
 - ``_rdf`` on a node, only when the native values cannot say everything: a JSON object mapping
@@ -87,6 +88,7 @@ __all__ = [
     "term_to_rdflib",
     "quad_from_rdflib",
     "quad_from_ox",
+    "quads_to_ox",
     "canonical",
     "RESOURCE",
     "BNODE_PREFIX",
@@ -285,25 +287,30 @@ def term_from_rdflib(term) -> str | Lit:
 
 
 def term_to_rdflib(term: str | Lit):
-    """Convert the internal form back to an rdflib term."""
+    """Convert the internal form back to an rdflib term, lexical forms kept as they are.
+
+    >>> term_to_rdflib(("1", XSD + "double", ""))  # rdflib alone would make it "1.0"
+    rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#double'))
+    """
     from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, tuple):
         lex, dt, lang = term
         if lang:
             return Literal(lex, lang=lang)
-        return Literal(lex, datatype=URIRef(dt)) if dt else Literal(lex)
+        return Literal(lex, datatype=URIRef(dt), normalize=False) if dt else Literal(lex)
     if term.startswith(BNODE_PREFIX):
         return BNode(term[len(BNODE_PREFIX) :])
     return URIRef(term)
 
 
 def quad_from_rdflib(s, p, o, g) -> tuple[str, str, str | Lit, str]:
-    """Convert an rdflib quad (``g`` None or the default graph -> ``""``)."""
+    """Convert an rdflib quad (``g`` None or the default graph -> ``""``; a blank-node graph
+    name -> ``bnode://<id>``, like a blank node)."""
     gname = ""
     if g is not None:
         gid = getattr(g, "identifier", g)
-        gname = "" if str(gid) == "urn:x-rdflib:default" else str(gid)
+        gname = "" if str(gid) == "urn:x-rdflib:default" else term_from_rdflib(gid)
     return term_from_rdflib(s), str(p), term_from_rdflib(o), gname
 
 
@@ -327,10 +334,53 @@ def _ox_node(t, _cache={}):
 
 
 def quad_from_ox(q) -> tuple[str, str, str | Lit, str]:
-    """Convert a pyoxigraph Quad to the internal form."""
+    """Convert a pyoxigraph Quad to the internal form (a blank-node graph name -> ``bnode://<id>``).
+
+    >>> import pyoxigraph as ox
+    >>> quad_from_ox(ox.Quad(ox.NamedNode("http://ex/a"), ox.NamedNode("http://ex/p"), ox.Literal("1"), ox.BlankNode("g1")))
+    ('http://ex/a', 'http://ex/p', ('1', '', ''), 'bnode://g1')
+    """
     g = q.graph_name
     gname = getattr(g, "value", "")  # DefaultGraph has no value
+    if gname and type(g) is not type(q.predicate):  # a BlankNode (not a NamedNode)
+        gname = BNODE_PREFIX + gname
     return _ox_node(q.subject), q.predicate.value, _ox_node(q.object), gname
+
+
+def quads_to_ox(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Iterator:
+    """Convert quads in the internal form to pyoxigraph Quads (the inverse of :func:`quad_from_ox`).
+
+    Raises
+    ------
+    ValueError
+        If a term is not valid RDF (an IRI with a space, a malformed language tag ...); the
+        message names the quad.
+
+    >>> [str(q) for q in quads_to_ox([("bnode://b1", "http://ex/p", ("1", XSD + "double", ""), "bnode://g")])]
+    ['_:b1 <http://ex/p> "1"^^<http://www.w3.org/2001/XMLSchema#double> _:g']
+    """
+    import pyoxigraph as ox
+
+    named: dict[str, Any] = {}
+    default = ox.DefaultGraph()
+
+    def node(t: str):
+        n = named.get(t)
+        if n is None:
+            n = named[t] = ox.BlankNode(t[len(BNODE_PREFIX):]) if t.startswith(BNODE_PREFIX) else ox.NamedNode(t)
+        return n
+
+    for q in quads:
+        s, p, o, g = q
+        try:
+            if isinstance(o, tuple):
+                lex, dt, lang = o
+                obj = ox.Literal(lex, language=lang) if lang else ox.Literal(lex, datatype=node(dt)) if dt else ox.Literal(lex)
+            else:
+                obj = node(o)
+            yield ox.Quad(node(s), node(p), obj, node(g) if g else default)
+        except ValueError as e:
+            raise ValueError(f"not valid RDF ({e}): {q!r}") from None
 
 
 # -- literal values ---------------------------------------------------------------------------
@@ -698,23 +748,41 @@ def iter_rels(col: Collected, shorten) -> Iterator[tuple[tuple[str, str, str], d
 
 
 def decode_model(
-    nodes: Mapping[str, NodeRecord], rels: Mapping[tuple[str, str, str], Mapping[str, Any]], prefixes: PrefixTable
+    nodes: Mapping[str, NodeRecord],
+    rels: Mapping[tuple[str, str, str], Mapping[str, Any]],
+    prefixes: PrefixTable,
+    unknown: list | None = None,
 ) -> Iterator[tuple[str, str, str | Lit, str]]:
     """Yield the quads (internal form) a property graph stands for: the inverse of :func:`build_model`.
 
-    Node properties whose key is not a shortened name (other than the reserved ones) and
-    relationship ``evidence`` are not RDF and are skipped.
+    A node without ``graphs`` (one n10s made, or one written by hand) states its labels and
+    properties in the default graph, like a relationship without ``graphs``. Labels,
+    property keys and relationship types that are not shortened names of ``prefixes`` (added by
+    hand, or by n10s with another ``handleVocabUris``) are not RDF: each is appended to
+    ``unknown`` as ``(kind, name, node uri)`` when a list is given, so a caller can refuse
+    instead of dropping data silently. Relationship ``evidence`` is derived data and skipped.
 
     Raises
     ------
     ValueError
-        If a node's ``_rdf`` is not valid JSON.
+        If a node's ``_rdf`` is not valid JSON, or a property holds a value no literal maps to
+        (a point, a duration, a time of day): the message names the node and the key.
+
+    >>> nodes = {"http://ex/a": NodeRecord(frozenset({"ns0__C", "Hand"}), {"uri": "http://ex/a", "ns0__p": 2})}
+    >>> unknown = []
+    >>> sorted(decode_model(nodes, {}, PrefixTable({"ns0": "http://ex/"}), unknown))
+    [('http://ex/a', 'http://ex/p', ('2', 'http://www.w3.org/2001/XMLSchema#integer', ''), ''), ('http://ex/a', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', 'http://ex/C', '')]
+    >>> unknown
+    [('label', 'Hand', 'http://ex/a')]
     """
     expand = prefixes.expand
+    skip = unknown.append if unknown is not None else (lambda item: None)
     for uri, rec in nodes.items():
         props = rec.props
-        node_graphs = props.get("graphs") or []
-        if isinstance(node_graphs, str):
+        node_graphs = props.get("graphs")
+        if node_graphs is None:
+            node_graphs = [""]  # not written by collabkg: the default graph
+        elif isinstance(node_graphs, str):
             node_graphs = [node_graphs]
         exact = json.loads(props["_rdf"]) if props.get("_rdf") else {}
         label_graphs = {name: gs for name, gs in exact.get("@label", [])}
@@ -724,7 +792,8 @@ def decode_model(
             try:
                 cls = expand(label)
             except KeyError:
-                continue  # a label added by hand, not from RDF
+                skip(("label", label, uri))
+                continue
             for g in label_graphs.get(label, node_graphs):
                 yield uri, RDF_TYPE, cls, g
         for key, value in props.items():
@@ -733,6 +802,7 @@ def decode_model(
             try:
                 pred = expand(key)
             except KeyError:
+                skip(("property", key, uri))
                 continue
             if key in exact:
                 for lex, tag, gs in exact[key]:
@@ -741,13 +811,17 @@ def decode_model(
                         yield uri, pred, lit, g
             else:
                 for v in value if isinstance(value, list) else [value]:
-                    lit = from_native(v)
+                    try:
+                        lit = from_native(v)
+                    except TypeError as e:
+                        raise ValueError(f"node {uri!r}, property {key!r}: {e}") from None
                     for g in node_graphs:
                         yield uri, pred, lit, g
     for (s, rtype, o), rp in rels.items():
         try:
             pred = expand(rtype)
         except KeyError:
+            skip(("relationship type", rtype, s))
             continue
         gs = rp.get("graphs")
         if gs is None:

@@ -62,6 +62,7 @@ from collabkg.graph.neo4j.mapping import (
     names_used,
     quad_from_ox,
     quad_from_rdflib,
+    quads_to_ox,
     quote_identifier,
     rel_rows,
     shortener,
@@ -74,6 +75,8 @@ __all__ = [
     "sync",
     "export",
     "export_quads",
+    "export_rdf",
+    "write_quads",
     "verify",
     "clear",
     "checksum",
@@ -89,7 +92,12 @@ BATCH_SIZE = 10_000
 WORKERS = 2
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
-#: The n10s graph configuration matching our mapping (``SHORTEN``, ``ARRAY``, ``LABELS``).
+#: The n10s graph configuration matching our mapping, as n10s stores it in ``(:_GraphConfig)``
+#: (``handleVocabUris: SHORTEN``, ``handleMultival: ARRAY`` (n10s's default is OVERWRITE),
+#: ``handleRDFTypes: LABELS``). n10s reads the three numbers as Java ``Integer``; Cypher can only
+#: write 64-bit integers, which n10s fails to read ("ClassCastException: Long cannot be cast to
+#: Integer"). So on a server with n10s the config is written by ``n10s.graphconfig.init``
+#: (:data:`N10S_INIT`), and only without n10s by Cypher from this table.
 GRAPH_CONFIG = {
     "_handleVocabUris": 0,  # SHORTEN
     "_handleMultival": 1,  # ARRAY
@@ -104,7 +112,16 @@ GRAPH_CONFIG = {
     "_subPropertyOfRel": "SPO",
     "_domainRel": "DOMAIN",
     "_rangeRel": "RANGE",
+    "_classNamePropName": "name",
+    "_relNamePropName": "name",
 }
+#: The settings of :data:`GRAPH_CONFIG` that decide the mapping (a config differing in one of
+#: them describes another graph).
+MAPPING_SETTINGS = ("_handleVocabUris", "_handleMultival", "_handleRDFTypes", "_keepLangTag",
+                    "_keepCustomDataTypes", "_applyNeo4jNaming")
+#: The same settings as ``n10s.graphconfig.init`` takes them.
+N10S_INIT = {"handleVocabUris": "SHORTEN", "handleMultival": "ARRAY", "handleRDFTypes": "LABELS",
+             "keepLangTag": False, "keepCustomDataTypes": False, "applyNeo4jNaming": False}
 
 Progress = Callable[[str, int, int], None]
 
@@ -296,27 +313,56 @@ class SyncReport:
 
 @dataclass
 class VerifyReport:
-    """The difference between the store and what Neo4j exports, statement by statement."""
+    """The difference between the source (the store) and what the mirror exports, as RDF.
+
+    ``missing`` / ``extra``: quads (pyoxigraph) only in the store / only in the export (real
+    differences); ``lexical``: ``(store quad, exported quad)`` pairs whose literals have the
+    same value written differently; ``relabelled``: blank nodes matched after renaming.
+    """
 
     store_quads: int = 0
     neo4j_quads: int = 0
-    missing: list = field(default_factory=list)  # in the store, not in Neo4j (rdflib quads)
-    extra: list = field(default_factory=list)  # in Neo4j, not in the store
+    missing: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+    lexical: list = field(default_factory=list)
+    relabelled: bool = False
+
+    @property
+    def value_equal(self) -> bool:
+        return not self.missing and not self.extra
 
     @property
     def ok(self) -> bool:
-        return not self.missing and not self.extra
+        return self.value_equal and not self.lexical
 
     def summary(self, limit: int = 20) -> str:
+        renamed = " (blank nodes matched up to renaming)" if self.relabelled else ""
         if self.ok:
-            return f"Neo4j matches the store: {self.store_quads} quads"
-        lines = [f"Neo4j differs from the store: {len(self.missing)} missing, {len(self.extra)} extra"]
+            return f"Neo4j matches the store: {self.store_quads} quads{renamed}"
+        if self.value_equal:
+            lines = [f"Neo4j matches the store value for value, but {len(self.lexical)} literals are written "
+                     f"differently (lexical-only differences){renamed}"]
+        else:
+            lines = [f"Neo4j differs from the store: {len(self.missing)} missing, {len(self.extra)} extra"
+                     + (f", and {len(self.lexical)} lexical-only differences" if self.lexical else "") + renamed]
         for tag, quads in (("missing", self.missing), ("extra", self.extra)):
             for q in quads[:limit]:
-                lines.append(f"  {tag}: " + " ".join(t.n3() for t in q[:3]) + (f" in <{q[3]}>" if q[3] else " in the default graph"))
+                lines.append(f"  {tag}: {_quad_text(q)}")
             if len(quads) > limit:
                 lines.append(f"  ... and {len(quads) - limit} more {tag}")
+        for a, b in self.lexical[:limit]:
+            lines.append(f"  lexical: {_quad_text(a)}  exported as {b.object}")
+        if len(self.lexical) > limit:
+            lines.append(f"  ... and {len(self.lexical) - limit} more lexical")
         return "\n".join(lines)
+
+
+def _quad_text(q) -> str:
+    import pyoxigraph as ox
+
+    g = q.graph_name
+    where = " in the default graph" if isinstance(g, ox.DefaultGraph) else f" in {g}"
+    return f"{q.subject} {q.predicate} {q.object}{where}"
 
 
 # -- source quads -----------------------------------------------------------------------------
@@ -428,13 +474,43 @@ def _ensure_schema(session) -> None:
 
 
 def _write_prefixes(session, table: PrefixTable) -> None:
-    _run(
-        session,
-        "MERGE (n:_NsPrefDef) SET n += $prefixes "
-        "MERGE (gc:_GraphConfig) SET gc += $config",
-        prefixes=dict(table.prefix_to_ns),
-        config=GRAPH_CONFIG,
-    )
+    """Store the prefix table (n10s's ``_NsPrefDef``) and the graph config (``_GraphConfig``)."""
+    _run(session, "MERGE (n:_NsPrefDef) SET n += $prefixes", prefixes=dict(table.prefix_to_ns))
+    _write_graph_config(session)
+
+
+def has_n10s(session) -> bool:
+    """Whether the server has the n10s (neosemantics) procedures installed."""
+    return bool(_run(session, "SHOW PROCEDURES YIELD name WHERE name = 'n10s.graphconfig.init' RETURN name"))
+
+
+def _write_graph_config(session) -> None:
+    """Write ``(:_GraphConfig)`` unless one with the mirror's settings is there.
+
+    With n10s on the server it is written by ``n10s.graphconfig.init`` (so n10s can read it);
+    n10s only does so while the database holds no ``:Resource``, which is when a first sync
+    calls this. A config with other settings is replaced in an empty database and refused in
+    one that holds a graph (that graph was mapped differently)."""
+    rows = _run(session, "MATCH (gc:_GraphConfig) RETURN properties(gc) AS p LIMIT 1")
+    have = rows[0]["p"] if rows else None
+    if have is not None and all(have.get(k) == GRAPH_CONFIG[k] for k in MAPPING_SETTINGS):
+        missing = {k: v for k, v in GRAPH_CONFIG.items() if k not in have}
+        if missing:  # a config an older collabkg wrote: the names n10s 5.26 reads too
+            _run(session, "MATCH (gc:_GraphConfig) SET gc += $missing", missing=missing)
+        return
+    if have is not None and _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1"):
+        differ = ", ".join(f"{k[1:]} = {have.get(k)!r}" for k in MAPPING_SETTINGS if have.get(k) != GRAPH_CONFIG[k])
+        raise Neo4jError(
+            f"the database's n10s config (:_GraphConfig) has {differ}, but the mirror maps RDF with "
+            + ", ".join(f"{k} = {v!r}" for k, v in N10S_INIT.items()),
+            hint="sync into an empty database (or `collabkg neo4j clear` this one, if the graph in it is not needed)",
+        )
+    if has_n10s(session):
+        _run(session, "CALL n10s.graphconfig.init($params) YIELD param RETURN count(*) AS n", params=N10S_INIT)
+        _run(session, "MATCH (gc:_GraphConfig) SET gc._classNamePropName = coalesce(gc._classNamePropName, $name), "
+             "gc._relNamePropName = coalesce(gc._relNamePropName, $name)", name=GRAPH_CONFIG["_classNamePropName"])
+    else:
+        _run(session, "MERGE (gc:_GraphConfig) SET gc += $config", config=GRAPH_CONFIG)
 
 
 def _rel_jobs(items, batch_size: int) -> list[tuple[str, list]]:
@@ -863,61 +939,196 @@ def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, pro
 
 
 # -- export / verify / clear / checksum -------------------------------------------------------
-def export_quads(config: Neo4jConfig | None = None, *, driver=None) -> list[tuple]:
-    """Return the quads (internal form) the mirrored property graph stands for."""
-    with _gc_paused(), _driver(config, driver) as (drv, cfg), _translate(cfg, "exporting the mirror"):
-        with drv.session(database=cfg.database) as session:
-            table = _table_from_db(session)
-            nodes, rels = _read_state(session)
-        flat = {k: v[0][1] for k, v in rels.items()}
-        return list(dict.fromkeys(decode_model(nodes, flat, table)))
+#: n10s settings (``_GraphConfig``) whose graphs the export cannot read back as RDF: setting ->
+#: (the value it must have, why).
+_READABLE_CONFIG = {
+    "_handleVocabUris": ((0, 1), "names must be shortened (SHORTEN or SHORTEN_STRICT)"),
+    "_handleRDFTypes": ((0,), "rdf:type must be labels (LABELS)"),
+    "_keepLangTag": ((False, None), "language tags kept in the values (keepLangTag) are not read"),
+    "_keepCustomDataTypes": ((False, None), "datatypes kept in the values (keepCustomDataTypes) are not read"),
+}
 
 
-def export(config: Neo4jConfig | None = None, *, driver=None):
-    """Export the mirror (property graph -> RDF) as an rdflib ``Dataset``, one named graph per document.
+def _check_graph_config(session) -> None:
+    """Refuse a graph n10s imported with settings this export cannot read faithfully."""
+    rows = _run(session, "MATCH (gc:_GraphConfig) RETURN properties(gc) AS p LIMIT 1")
+    if not rows:
+        return
+    props = rows[0]["p"]
+    for key, (allowed, why) in _READABLE_CONFIG.items():
+        if props.get(key) not in allowed:
+            raise Neo4jError(
+                f"the graph's n10s config has {key[1:]} = {props.get(key)!r}: {why}, so collabkg cannot "
+                "export it as RDF without losing or guessing statements",
+                hint="export it with n10s (n10s.rdf.export.cypher), or re-import it with "
+                "n10s.graphconfig.init({handleVocabUris: 'SHORTEN', handleRDFTypes: 'LABELS'})",
+            )
+
+
+def export_quads(config: Neo4jConfig | None = None, *, driver=None, skip_unknown: bool = False) -> list[tuple]:
+    """Return the quads (internal form) the mirrored property graph stands for.
+
+    Reads a mirror collabkg wrote and also a graph n10s imported (nodes without ``graphs``:
+    the default graph).
+
+    Parameters
+    ----------
+    skip_unknown : bool
+        Leave out labels, property keys and relationship types that are not shortened names
+        of the stored prefix table (added by hand); by default they are refused.
 
     Raises
     ------
     collabkg.errors.Neo4jError
-        Server unreachable, credentials refused, database missing.
+        A name that is not a shortened IRI (unless ``skip_unknown``), a value no literal maps
+        to, a ``:Resource`` without ``uri``, or an n10s config this export cannot read.
+    """
+    with _gc_paused(), _driver(config, driver) as (drv, cfg), _translate(cfg, "exporting the mirror"):
+        with drv.session(database=cfg.database) as session:
+            _check_graph_config(session)
+            table = _table_from_db(session)
+            nodes, rels = _read_state(session)
+        if None in nodes:
+            raise Neo4jError("a :Resource node has no uri property, so it has no RDF name",
+                             hint="MATCH (n:Resource) WHERE n.uri IS NULL RETURN n  -- give it a uri or remove it")
+        flat = {k: v[0][1] for k, v in rels.items()}
+        unknown: list = []
+        try:
+            quads = list(dict.fromkeys(decode_model(nodes, flat, table, unknown)))
+        except ValueError as e:
+            raise Neo4jError(f"cannot export the mirror as RDF: {e}", hint="remove or convert that property") from None
+        if unknown and not skip_unknown:
+            kinds = sorted({f"{kind} {name!r}" for kind, name, _ in unknown})
+            raise Neo4jError(
+                f"{len(unknown)} labels, property keys or relationship types are not shortened IRIs of the stored "
+                f"prefix table, so they have no RDF meaning: " + ", ".join(kinds[:5])
+                + (f" and {len(kinds) - 5} more" if len(kinds) > 5 else "") + f" (first on node <{unknown[0][2]}>)",
+                hint="rename them prefix__local with a prefix in (:_NsPrefDef), or export with skip_unknown=True "
+                "(collabkg neo4j export --skip-unknown) to leave them out",
+            )
+        return quads
+
+
+def export(config: Neo4jConfig | None = None, *, driver=None, skip_unknown: bool = False):
+    """Export the mirror (property graph -> RDF) as an rdflib ``Dataset``, one named graph per document.
+
+    Literals keep their lexical forms (rdflib is told not to normalise them); a blank-node
+    graph name comes back as a blank node. :func:`export_rdf` writes a file.
+
+    Raises
+    ------
+    collabkg.errors.Neo4jError
+        Server unreachable, credentials refused, database missing; see :func:`export_quads`.
     """
     from rdflib import Dataset, URIRef
 
     from collabkg.ontology.prefixes import bind_prefixes
 
     ds = bind_prefixes(Dataset())
-    for s, p, o, g in export_quads(config, driver=driver):
-        graph = ds.graph(URIRef(g)) if g else ds.default_context
+    for s, p, o, g in export_quads(config, driver=driver, skip_unknown=skip_unknown):
+        graph = ds.graph(term_to_rdflib(g)) if g else ds.default_context
         graph.add((term_to_rdflib(s), URIRef(p), term_to_rdflib(o)))
     return ds
 
 
+#: Formats :func:`export_rdf` writes: name -> pyoxigraph format name.
+EXPORT_FORMATS = {"trig": "TRIG", "nquads": "N_QUADS"}
+
+
+def write_quads(quads, output=None, fmt: str = "trig", prefixes: dict[str, str] | None = None):
+    """Write quads (internal form) as TriG or N-Quads with Oxigraph's serialiser (lexical forms
+    kept, blank-node graph names written as ``_:id``). Returns bytes when ``output`` is None.
+
+    Raises
+    ------
+    collabkg.errors.StoreError
+        If a quad is not valid RDF (an IRI with a space ...): the message names it.
+
+    >>> write_quads([("http://ex/a", "http://ex/p", ("1", "http://www.w3.org/2001/XMLSchema#double", ""), "bnode://g")], fmt="nquads")
+    b'<http://ex/a> <http://ex/p> "1"^^<http://www.w3.org/2001/XMLSchema#double> _:g .\\n'
+    """
+    import pyoxigraph as ox
+
+    from collabkg.errors import StoreError
+
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(EXPORT_FORMATS))
+    try:
+        oxq = list(quads_to_ox(quads))
+    except ValueError as e:
+        raise StoreError(f"cannot write the export as {fmt}: {e}",
+                         hint="the mirror holds a name RDF does not allow; fix it in Neo4j or the source") from None
+    kwargs = {"prefixes": prefixes} if prefixes and fmt == "trig" else {}
+    return ox.serialize(oxq, output, getattr(ox.RdfFormat, EXPORT_FORMATS[fmt]), **kwargs)
+
+
+def export_rdf(output=None, fmt: str = "trig", config: Neo4jConfig | None = None, *, driver=None,
+               skip_unknown: bool = False):
+    """Export the mirror as a TriG or N-Quads file (what ``collabkg neo4j export`` writes).
+
+    Parameters
+    ----------
+    output : path or binary file, optional
+        Where to write; None returns the bytes.
+    fmt : {"trig", "nquads"}
+
+    Returns
+    -------
+    int or bytes
+        The number of quads written, or the bytes when ``output`` is None.
+
+    Raises
+    ------
+    collabkg.errors.Neo4jError, collabkg.errors.StoreError
+        See :func:`export_quads` and :func:`write_quads`.
+    """
+    from collabkg.ontology.prefixes import PREFIXES
+
+    quads = export_quads(config, driver=driver, skip_unknown=skip_unknown)
+    data = write_quads(quads, None if output is None else str(output) if not hasattr(output, "write") else output,
+                       fmt, dict(PREFIXES))
+    return data if output is None else len(quads)
+
+
 def verify(source, config: Neo4jConfig | None = None, *, driver=None) -> VerifyReport:
-    """Export the mirror and compare it with ``source`` statement by statement.
+    """Compare what a user gets from the mirror with ``source``, as RDF.
+
+    The mirror is exported, written as N-Quads (the serialiser ``collabkg neo4j export``
+    uses), parsed back with Oxigraph and compared with the source's quads by
+    :func:`~collabkg.graph.compare.compare_quads`: blank nodes up to renaming, and literals
+    that differ only in lexical form (``"1"`` vs ``"1.0"`` for an ``xsd:double``) reported
+    apart from real differences. The mirror is meant to be lexically equal to the store, so
+    ``ok`` needs both to be empty.
 
     Returns
     -------
     VerifyReport
-        ``ok`` is True when Neo4j holds exactly the source's quads.
-    """
-    from rdflib import URIRef
+        ``ok``: the export is the source, literal for literal; ``value_equal``: the same
+        values, perhaps written differently (``lexical`` lists those pairs).
 
-    def rd(q):
-        return (term_to_rdflib(q[0]), URIRef(q[1]), term_to_rdflib(q[2]), q[3] or None)
+    Raises
+    ------
+    collabkg.errors.Neo4jError, collabkg.errors.StoreError
+        See :func:`export_rdf`.
+    """
+    import pyoxigraph as ox
+
+    from collabkg.graph.compare import compare_quads
+    from collabkg.graph.store import Store
 
     with _gc_paused():
-        want = set(_source_quads(source))
-        have = set(export_quads(config, driver=driver))
-        report = VerifyReport(
-            store_quads=len(want),
-            neo4j_quads=len(have),
-            missing=sorted((rd(q) for q in want - have), key=str),
-            extra=sorted((rd(q) for q in have - want), key=str),
-        )
-        # freed while the collector still waits: re-enabled with millions of young tuples alive,
-        # its first collection walks them all (1.2 s at 1M quads)
-        del want, have
-    return report
+        if isinstance(source, Store):
+            want = source.oxigraph.quads_for_pattern(None, None, None, None)
+        else:
+            try:
+                want = list(quads_to_ox(_source_quads(source)))
+            except ValueError as e:
+                raise CollabKGError(f"the source is not valid RDF: {e}") from None
+        data = write_quads(export_quads(config, driver=driver), None, "nquads")
+        have = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+        diff = compare_quads(want, have)
+        del data, have, want
+    return VerifyReport(diff.want_quads, diff.have_quads, diff.missing, diff.extra, diff.lexical, diff.relabelled)
 
 
 def clear(config: Neo4jConfig | None = None, *, driver=None, batch_size: int = BATCH_SIZE) -> int:

@@ -110,3 +110,23 @@ def test_serve_process_answers_and_stops_on_sigint(mini_path):
         proc.send_signal(signal.SIGINT)
         proc.wait(30)
     assert proc.returncode is not None
+
+
+def test_load_resolves_relative_iris_against_the_file_or_base(run, tmp_path):
+    from collabkg.graph.store import Store
+
+    ttl = tmp_path / "rel.ttl"
+    ttl.write_text('<a> <#p> "x" .\n', encoding="utf-8")
+    r = run("load", str(ttl), "--store", str(tmp_path / "s1"), "-q")
+    assert r.exit_code == 0, r.output
+    st = Store(tmp_path / "s1", read_only=True)
+    assert [str(q.subject) for q in st.oxigraph] == [f"<{ttl.resolve().as_uri().rsplit('/', 1)[0]}/a>"]
+    st.close()
+    r = run("load", str(ttl), "--store", str(tmp_path / "s2"), "-q", "--base", "http://example.org/dir/doc")
+    assert r.exit_code == 0, r.output
+    st = Store(tmp_path / "s2", read_only=True)
+    assert [(str(q.subject), str(q.predicate)) for q in st.oxigraph] == [
+        ("<http://example.org/dir/a>", "<http://example.org/dir/doc#p>")]
+    st.close()
+    r = CliRunner().invoke(cli, ["load", str(ttl), "--store", str(tmp_path / "s3"), "-q", "--base", "not an iri"])
+    assert r.exit_code == 1 and "--base" in r.output and "Traceback" not in r.output
