@@ -128,6 +128,8 @@ class Discourse:
 
     def event_for(self, tok, s, *, create: bool = True) -> str | None:
         """The event a token stands for (an event noun, or a "visit" / "meet" verb)."""
+        if _is_future(tok):
+            return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
         noun = tok.lemma_.lower()
@@ -404,7 +406,7 @@ class Discourse:
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
                     else self.things(nodes[subj_name], s, ev, a_role))
-            if fact == "location" and nodes[subj_name]._.ckg_kind != "EVENT":
+            if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "A (Beijing), B (Beijing) and C (Lanzhou)": a body's own place, never spread over the list
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
@@ -436,6 +438,10 @@ class Discourse:
             return
         if fact == "chair" and not b.startswith("person/"):
             return
+        if fact == "location" and a.startswith("event/") and any(
+                f.subject == a and f.predicate == "schema:location" and f.evidence.start == ev.start for f in x.facts):
+            self.log.append((ev.method, a, pred, b))
+            return  # the rules placed the event from this sentence already ("at the Met Department in Nairobi")
         self.log.append((ev.method, a, pred, b))
         x.add(a, pred, b, ev)
 
@@ -489,6 +495,10 @@ class Discourse:
                     x.add(existing[0], "ckg:party", p, ev)
                 continue
             if len(parties) < 2 or _is_future(tok):
+                continue
+            same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)]
+            if same:  # the agreement the rules read elsewhere in the document, between the same parties
+                x.entity(same[0], "agreement", [], "", ev)
                 continue
             mou = tok.lower_ in ("mou", "memorandum")
             names = [self.ex.x.entities[p].label for p in parties]
