@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -65,8 +66,11 @@ def _head(label: str) -> str:
 
 def _is_future(tok) -> bool:
     """Whether the clause of ``tok`` speaks of something still to come."""
-    sent = tok.sent.text if tok.doc.has_annotation("SENT_START") else ""
-    if sent and _TO_COME.search(sent) and not any(t.tag_ == "VBD" and t.dep_ == "ROOT" for t in tok.sent):
+    root = tok
+    while root.head.i != root.i:
+        root = root.head
+    sent = tok.doc[root.left_edge.i:root.right_edge.i + 1]  # the sentence: the subtree of its root
+    if _TO_COME.search(sent.text) and root.tag_ != "VBD":
         return True
     for t in [tok, *tok.ancestors]:
         if t.pos_ in ("VERB", "AUX"):
@@ -89,6 +93,8 @@ class Discourse:
         self.patterns = patterns if patterns is not None else _pattern_set(doc.vocab)
         self.main: str | None = None
         self._lead_end = 0
+        self._starts = [s.start for s in ex.sentences]
+        self._dates_at: dict | None = None
         self.log: list[tuple[str, str, str, object]] = []  # (pattern, subject, predicate, object) as read
         self.recent: list[tuple[int, str, str]] = []  # (char offset, noun, event key)
         self.made_events: set[str] = set()
@@ -96,9 +102,10 @@ class Discourse:
 
     # -- the sentence a token is in -------------------------------------------------------
     def _sentence(self, tok):
-        for s in self.ex.sentences:
-            if s.start <= tok.idx < s.end + 1:
-                return s
+        """The extractor's sentence holding ``tok`` (bisection over the sentence starts)."""
+        i = bisect.bisect_right(self._starts, tok.idx) - 1
+        if i >= 0 and tok.idx < self.ex.sentences[i].end + 1:
+            return self.ex.sentences[i]
         return None
 
     def _ev(self, s, method: str) -> Evidence:
@@ -392,7 +399,7 @@ class Discourse:
             if fact == "date":
                 ev_key = self._event_node(e["event"], nodes, s)
                 if ev_key:
-                    span = next((x for x in self.doc.ents if x.start <= nodes[e["date"]].i < x.end), None)
+                    span = self._date_span(nodes[e["date"]])
                     if span is not None:
                         self.log.append((ev.method, ev_key, "schema:startDate", span.text))
                         self.ex._dates(ev_key, s, p.method, text=span.text)
@@ -414,6 +421,12 @@ class Discourse:
             for a in subj:
                 for b in obj:
                     self._fact(fact, a, b, ev)
+
+    def _date_span(self, tok):
+        """The NER's date span holding ``tok`` (an index of the spans, made once)."""
+        if self._dates_at is None:
+            self._dates_at = {t.i: e for e in self.doc.ents for t in e}
+        return self._dates_at.get(tok.i)
 
     def _event_node(self, name, nodes, s):
         if name == "MAIN":

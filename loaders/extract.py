@@ -53,7 +53,8 @@ from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
-from collabkg.loaders.nlp import get_pipeline
+from collabkg.loaders import nlp as nlp_module
+from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key, series_name_key
 
@@ -130,7 +131,7 @@ class Extractor:
         self.places = places
         self.x = Extraction()
         self.acronyms: dict[str, str] = dict(known_acronyms or {})
-        spacy_doc = self.spacy_doc = nlp(self.text)
+        spacy_doc = self.spacy_doc = parse(nlp, self.text, section_chars=min(nlp_module.SECTION_CHARS, nlp.max_length))
         self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc,
                                       title=doc.title)
         self.sentences = [

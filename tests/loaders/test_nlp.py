@@ -64,3 +64,29 @@ def test_the_ner_makes_no_spurious_names(text, word):
 def test_countries_beyond_the_bundled_gazetteer_are_countries():
     ms = find_mentions("Experts from Estonia and Mongolia joined.")
     assert {(m.text, m.label, m.code) for m in ms if m.label == "GPE"} >= {("Estonia", "GPE", "EE"), ("Mongolia", "GPE", "MN")}
+
+
+def test_a_long_text_is_read_in_sections_with_its_offsets(monkeypatch):
+    """A text longer than the parser takes at once (spaCy refuses more than nlp.max_length characters)
+    is parsed in sections cut at paragraph breaks; offsets and sentences are those of the whole text."""
+    import datetime as dt
+    from pathlib import Path
+
+    from collabkg.loaders import nlp as nlp_module
+    from collabkg.loaders.documents import Document
+    from collabkg.loaders.extract import extract
+
+    para = ("The Nordic Polar Data Workshop was held in Oslo on 3 May 2021. "
+            "Dr. Ingrid Hansen of the Nordic Data Institute chaired it.\n\n")
+    text = "Report\n\n" + para * 300  # ~36,000 characters
+    nlp = nlp_module.build_pipeline()
+    nlp.max_length = 10_000  # the parser's limit, made small: the whole text would be refused
+    with pytest.raises(ValueError):
+        nlp(text)
+    monkeypatch.setattr(nlp_module, "SECTION_CHARS", 8_000)
+    doc = nlp_module.parse(nlp, text, section_chars=8_000)
+    assert doc.text == text
+    assert len([s for s in doc.sents if s.text.strip()]) == 1 + 2 * 300
+    x = extract(Document(Path("long.txt"), text, issued=dt.date(2021, 6, 1)), nlp=nlp)
+    chairs = [f for f in x.facts if f.predicate == "ckg:chair"]
+    assert chairs and all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in x.facts)
