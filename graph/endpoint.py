@@ -168,7 +168,7 @@ class _Pool:
         w.generation = self.generation
         return w
 
-    def run(self, text: str, *, timeout: float, max_rows: int, bindings=None, union: bool = True) -> sq.Result:
+    def run(self, text: str, *, timeout: float, max_rows: int, bindings=None, dataset=None) -> sq.Result:
         if not self.slots.acquire(blocking=False):
             raise HTTPError(503, f"too many concurrent requests (the cap is {self.size}); retry shortly",
                             {"Retry-After": "1"})
@@ -178,7 +178,7 @@ class _Pool:
                 worker.close()
                 worker = self._new()
             try:
-                return worker.run(text, timeout=timeout, max_rows=max_rows, bindings=bindings, union=union)
+                return worker.run(text, timeout=timeout, max_rows=max_rows, bindings=bindings, dataset=dataset)
             finally:
                 if not worker.alive:
                     worker = self._new()  # replace a killed (timed-out) worker before anyone waits
@@ -556,11 +556,11 @@ class _Handler(BaseHTTPRequestHandler):
         graph = self._target_graph(params)
         # a parameterised CONSTRUCT: the graph IRI is bound, never formatted into the query
         text = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }" if graph is not None
-                else "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+                else "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")  # the merged default graph
         try:
             result = self.endpoint.pool.run(text, timeout=self.endpoint.timeout, max_rows=self.endpoint.max_rows,
                                             bindings={"g": graph} if graph is not None else None,
-                                            union=graph is not None)
+                                            dataset=None)
         except sq.QueryTimeout as e:
             raise HTTPError(504, f"reading the graph timed out: {e.message}") from e
         except sq.ResultTooLarge as e:

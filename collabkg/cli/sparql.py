@@ -79,14 +79,18 @@ def _parse_param(text: str):
 @click.option("--max-rows", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Refuse results with more rows.")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled analyst queries and exit.")
+@click.option("--allow-service", "services", multiple=True, metavar="IRI",
+              help="Let SERVICE call this endpoint (repeatable; federation is off by default).")
 @store_option
 @handle_errors
-def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_queries, store_path):
+def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_queries, services, store_path):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 
     QUERY is query text or the name of a bundled analyst query (see --list). The ontology's
-    prefixes (ckg, ckgid, org, foaf, prov, skos, schema, dcterms, ...) are predeclared and the
-    default graph is the union of all documents' graphs.
+    prefixes (ckg, ckgid, org, foaf, prov, skos, schema, dcterms, ...) are predeclared, the
+    default graph is the merge of all documents' graphs (each statement once; FROM and FROM
+    NAMED replace it), and relative IRIs resolve against the store folder. The query runs in a
+    separate process: an engine crash is one error line (exit code 1) and Ctrl-C stops it.
 
     \b
     Examples:
@@ -113,7 +117,12 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
 
             n = materialize(store, infer)
             err_console.print(f"{n} inferred triples ({infer}) in the inferred graph", highlight=False)
-        result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows)
+        try:
+            result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows,
+                              services=services, guard=True)
+        except KeyboardInterrupt:
+            err_console.print("interrupted: the query was stopped", highlight=False)
+            sys.exit(130)
         out = result.serialize(fmt)
     finally:
         store.close()
