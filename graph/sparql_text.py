@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-__all__ = ["Keyword", "keywords", "service_targets", "has_keyword", "add_using", "unescape_codepoints"]
+__all__ = ["Keyword", "keywords", "service_targets", "has_keyword", "add_using", "unescape_codepoints", "split_prologue"]
 
 _TOKEN = re.compile(
     r'''(?P<comment>\#[^\n]*)
@@ -99,6 +99,36 @@ def service_targets(text: str) -> list[str]:
                     j += 1
                 out.append(toks[j][1] if j < len(toks) else "")
     return out
+
+
+def split_prologue(text: str) -> tuple[str, str]:
+    r"""Split off the leading ``PREFIX`` / ``BASE`` declarations (with comments between them).
+
+    >>> split_prologue("PREFIX dc: <http://purl.org/dc/terms/>\n# c\nBASE <http://b/> INSERT DATA {}")
+    ('PREFIX dc: <http://purl.org/dc/terms/>\n# c\nBASE <http://b/>', ' INSERT DATA {}')
+    """
+    toks = [(k, v, s, e) for k, v, s, e, _ in _tokens(text)]
+    i, end = 0, 0
+
+    def skip(i):
+        while i < len(toks) and toks[i][0] in ("space", "comment"):
+            i += 1
+        return i
+
+    while True:
+        i = skip(i)
+        if i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() == "BASE":
+            j = skip(i + 1)
+            if j < len(toks) and toks[j][0] == "iri":
+                i, end = j + 1, toks[j][3]
+                continue
+        if i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() == "PREFIX":
+            j = skip(i + 1)
+            k = skip(j + 1)
+            if j < len(toks) and toks[j][0] == "word" and toks[j][1].endswith(":") and k < len(toks) and toks[k][0] == "iri":
+                i, end = k + 1, toks[k][3]
+                continue
+        return text[:end], text[end:]
 
 
 def add_using(text: str, using: Iterable[str], using_named: Iterable[str]) -> str:

@@ -551,10 +551,14 @@ class Store:
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
-        body = sparql.rstrip()
+        from collabkg.graph.sparql_text import split_prologue
+
+        prologue, body = split_prologue(sparql)
+        body = body.rstrip()
         while body.endswith(";"):
             body = body[:-1].rstrip()
-        text = (f"CLEAR DEFAULT ; ADD SILENT {_DDG} TO DEFAULT ;\n{body}\n;"
+        # the update's own PREFIX / BASE lines stay first: Oxigraph reads a prologue only there
+        text = (f"{prologue}\nCLEAR DEFAULT ; ADD SILENT {_DDG} TO DEFAULT ;\n{body}\n;"
                 f" DROP SILENT GRAPH {_DDG} ; INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; "
                 + REBUILD_UNION)
         self._ox.update(text, base_iri=base_iri if base_iri is not None else self.base_iri,

@@ -176,3 +176,12 @@ def test_tsv_keeps_datatypes():
     back = TSVResultParser().parse(io.StringIO(r.serialize("tsv").decode()))
     row = list(back)[0]
     assert [str(t.datatype).rsplit("#", 1)[1] for t in row] == ["double", "decimal", "integer", "integer", "double"]
+
+
+def test_an_update_with_its_own_prologue_and_using():
+    """The update's PREFIX lines stay first (Oxigraph reads a prologue only at the start)."""
+    st = Store()
+    st.replace_graph(G1, _g((A, P, Literal(1))))
+    sq.update(st, "PREFIX ex: <http://ex/>\n# a comment\nBASE <http://ex/>\n"
+                  "INSERT { GRAPH ex:out { ?s a <T> } } WHERE { ?s ex:p ?o }", using=[EX + "g1"])
+    assert sq.query(st, "ASK { GRAPH <http://ex/out> { <http://ex/a> a <http://ex/T> } }").boolean
