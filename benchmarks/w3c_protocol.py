@@ -1,16 +1,18 @@
-"""Run the W3C SPARQL 1.1 Protocol tests (w3c/rdf-tests, sparql11/protocol) against `collabkg serve`.
+"""Run the W3C SPARQL 1.1 Protocol and Graph Store Protocol tests (w3c/rdf-tests) against `collabkg serve`.
 
 Each test of the manifest is one or more HTTP requests with their expected status, result format
 and boolean. The script starts `collabkg serve` twice on a store holding the tests' data graphs
 (``data1.nt`` ... as the named graphs their labels name): once read-only (the update tests are
 then expected to be refused; the query tests must pass) and once with ``--allow-writes`` (every
 request carries the bearer token). Before each test the write server's store is reset with the
-Graph Store Protocol. The test suite of the project does not need the vendored tests; this
-script does.
+Graph Store Protocol. Then the Graph Store Protocol tests (``graph-store-protocol/``, direct
+and indirect identification, ``/gsp`` mapped to ``/store``) run in manifest order on the write
+server; a response body must be isomorphic (rdflib) to the expected one. The test suite of the
+project does not need the vendored tests; this script does.
 
 Usage::
 
-    python benchmarks/w3c_protocol.py --tests ../shared/vendor/w3c-rdf-tests/sparql11/protocol
+    python benchmarks/w3c_protocol.py --tests ../shared/vendor/w3c-rdf-tests/sparql11
     python benchmarks/w3c_protocol.py --tests DIR --only query_post_form -v
 """
 
@@ -78,6 +80,99 @@ def load_tests(folder: Path) -> list[dict]:
         tests.append({"name": name, "data": data, "requests": requests,
                       "update": any("update" in name for _ in [0])})
     return tests
+
+
+_HTS = {"OK": "200", "Created": "201", "NoContent": "204", "NotFound": "404", "BadRequest": "400"}
+
+
+def load_gsp_tests(folder: Path) -> list[dict]:
+    tests = []
+    for name in ("manifest-direct.ttl", "manifest-indirect.ttl"):
+        g = Graph().parse(folder / name, format="turtle")
+        manifest = next(g.subjects(RDF.type, MF.Manifest))
+        for t in Collection(g, g.value(manifest, MF.entries)):
+            requests = []
+            for r in Collection(g, g.value(g.value(t, MF.action), HT.requests)):
+                body = g.value(r, HT.body)
+                headers = {}
+                hl = g.value(r, HT.headers)
+                if hl is not None:
+                    for h in Collection(g, hl):
+                        headers[str(g.value(h, HT.fieldName))] = str(g.value(h, HT.fieldValue))
+                resp = g.value(r, HT.resp)
+                statuses = set()
+                for st in g.objects(resp, MF.expectedStatus):
+                    code = str(st).rsplit("#", 1)[-1]
+                    statuses.add(_HTS.get(code, code.replace("StatusCode", "")[:1]))
+                rbody, rtype = g.value(resp, HT.body), None
+                rhl = g.value(resp, HT.headers)
+                if rhl is not None:
+                    for h in Collection(g, rhl):
+                        if str(g.value(h, HT.fieldName)).lower() == "content-type":
+                            rtype = str(g.value(h, HT.fieldValue))
+                loc = g.value(resp, MF.expectedLocation)
+                requests.append({"method": str(g.value(r, HT.methodName)),
+                                 "path": str(g.value(r, HT.absolutePath)).replace("/gsp", "/store", 1),
+                                 "body": str(g.value(body, CNT.chars)) if body is not None else None,
+                                 "headers": headers, "statuses": statuses, "location": str(loc) if loc else None,
+                                 "expected": str(g.value(rbody, CNT.chars)) if rbody is not None else None,
+                                 "expected_type": rtype})
+            tests.append({"name": str(t).rsplit("#", 1)[-1], "requests": requests,
+                          "requires": {str(x).rsplit("#", 1)[-1] for x in g.objects(t, MF.requires)}})
+    return tests
+
+
+def run_gsp(port: int, tests: list[dict], verbose: bool) -> tuple[int, list]:
+    from rdflib.compare import isomorphic
+
+    base = f"http://127.0.0.1:{port}"
+    passed, failures = 0, []
+    for t in tests:
+        reset(port, {})  # each test from an empty store (they assume it: a first PUT answers 201)
+        vars_, ok, why = {}, True, ""
+        for req in t["requests"]:
+            path, body = req["path"], req["body"]
+            for k, v in vars_.items():
+                path = path.replace(k, v)
+                body = body.replace(k, v) if body else body
+            if path.startswith(base):
+                path = path[len(base):]
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request(req["method"], path, body=body.encode() if body is not None else None,
+                         headers={**req["headers"], "Authorization": f"Bearer {TOKEN}"})
+            r = conn.getresponse()
+            data = r.read()
+            conn.close()
+            code = str(r.status)
+            if code not in req["statuses"] and code[0] not in req["statuses"]:
+                ok, why = False, f"{req['method']} {path}: status {r.status} (expected {sorted(req['statuses'])}) {data[:150]!r}"
+                break
+            if req["location"]:
+                vars_[req["location"]] = r.getheader("Location", "")
+            if req["expected"] is not None and req["method"] == "GET":
+                fmt = "turtle" if "turtle" in (req["expected_type"] or "turtle") else "xml"
+                url = base + path
+                want = Graph().parse(data=req["expected"], format=fmt, publicID=url)
+                try:
+                    got = Graph().parse(data=data.decode(), format=category_format(r.getheader("Content-Type", "")),
+                                        publicID=url)
+                except Exception as e:  # noqa: BLE001 - reported as a failure
+                    ok, why = False, f"GET {path}: unreadable body ({e})"
+                    break
+                if not isomorphic(want, got):
+                    ok, why = False, f"GET {path}: the graph differs ({len(got)} vs {len(want)} triples expected)"
+                    break
+        passed += ok
+        if not ok:
+            failures.append((t["name"], why))
+        if verbose:
+            print(f"gsp       {'PASS' if ok else 'FAIL'} {t['name']} {why}")
+    return passed, failures
+
+
+def category_format(ctype: str) -> str:
+    c = ctype.split(";")[0].strip().lower()
+    return {"application/n-triples": "nt", "application/rdf+xml": "xml", "application/ld+json": "json-ld"}.get(c, "turtle")
 
 
 def boolean_of(ctype: str, body: bytes):
@@ -161,11 +256,13 @@ def reset(port: int, data: dict[str, Path]) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tests", type=Path, required=True, help="the sparql11/protocol folder of w3c/rdf-tests")
+    ap.add_argument("--tests", type=Path, required=True, help="the sparql11 folder of w3c/rdf-tests")
     ap.add_argument("--only", action="append", default=[], help="run this test only (repeatable)")
     ap.add_argument("--json", type=Path, help="write the per-test outcome here")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    gsp_tests = [t for t in load_gsp_tests(args.tests / "graph-store-protocol") if not args.only or t["name"] in args.only]
+    args.tests = args.tests / "protocol"
     tests = [t for t in load_tests(args.tests) if not args.only or t["name"] in args.only]
     all_data = {}
     for t in tests:
@@ -202,6 +299,12 @@ def main(argv=None) -> int:
                 print(f"{mode}: {passed} of {len(tests)} W3C protocol tests pass")
                 for name, why in failures:
                     print(f"  FAIL {name}: {why}")
+                if mode == "writes" and gsp_tests:
+                    passed, failures = run_gsp(port, gsp_tests, args.verbose)
+                    print(f"graph store protocol: {passed} of {len(gsp_tests)} W3C tests pass")
+                    for name, why in failures:
+                        print(f"  FAIL {name}: {why}")
+                        out.setdefault(name, {})["gsp"] = False
             finally:
                 proc.terminate()
                 proc.wait(30)

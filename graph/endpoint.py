@@ -11,8 +11,10 @@ Routes
     client accepts only result formats). ``?format=`` overrides ``Accept``. Without a query: the
     Service Description (Turtle), or the query page for a browser.
 ``/store``
-    Graph Store Protocol: GET/HEAD ``?graph=IRI`` (or ``?default``, the merged default graph)
-    reads; PUT, POST and DELETE write, only when writes are enabled and the bearer token matches.
+    Graph Store Protocol: GET/HEAD ``?graph=IRI`` (indirect), ``/store/PATH`` (direct: the URL
+    is the graph) or ``?default`` (the stored default graph, :data:`DEFAULT_DATA_GRAPH`; queries
+    see the merge) reads; PUT, POST (to ``/store`` alone: a new graph, 201 with ``Location``) and
+    DELETE write, only when writes are enabled and the bearer token matches.
 ``/``
     A plain HTML page: type a query, see the results (every value HTML-escaped).
 ``/views/``
@@ -186,8 +188,9 @@ class _Pool:
     a write, is replaced when next borrowed; a worker that cannot start is retried later.
     """
 
-    def __init__(self, target, size: int, max_waiting: int):
+    def __init__(self, target, size: int, max_waiting: int, opening: threading.Lock | None = None):
         self.target, self.size, self.max_waiting = target, size, max_waiting
+        self.opening = opening or threading.Lock()  # held by writes: no worker opens the store mid-write
         self.idle: queue.Queue = queue.Queue()
         self.generation = 0
         self.waiting = 0
@@ -196,7 +199,8 @@ class _Pool:
             self.idle.put(self._new())
 
     def _new(self):
-        w = sq.QueryWorker(self.target)
+        with self.opening:
+            w = sq.QueryWorker(self.target)
         w.generation = self.generation
         return w
 
@@ -314,8 +318,9 @@ class Endpoint:
             self.store = Store(self._path) if allow_writes else None
         in_memory = self.store is not None and self.store.path is None
         target = self.store if in_memory else str(self.store.path if self.store is not None else self._path)
-        self.pool = _Pool(target, max_concurrent, max_waiting if max_waiting is not None else 16 * max_concurrent)
         self._write_lock = threading.Lock()
+        self.pool = _Pool(target, max_concurrent, max_waiting if max_waiting is not None else 16 * max_concurrent,
+                          self._write_lock)
         self._stamp = self._marker_stamp()
         self.socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -430,6 +435,25 @@ class Endpoint:
             self.pool.generation += 1
             self._stamp = self._marker_stamp()
             return out
+
+
+def _multipart(ctype: str, raw: bytes) -> list[tuple[str, bytes]]:
+    """The (content type, bytes) of each part of a multipart/form-data body (GSP 5.5, RDF files)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    msg = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + ctype.encode("latin-1") + b"\r\n\r\n" + raw)
+    if not msg.is_multipart():
+        raise HTTPError(400, "the multipart/form-data body has no parts (is the boundary right?)")
+    out = []
+    for part in msg.iter_parts():
+        ptype = part.get_content_type()
+        if ptype == "text/plain" and part.get_filename():  # a file part without its own type: by suffix
+            suffix = Path(part.get_filename()).suffix.lower()
+            ptype = {".ttl": "text/turtle", ".nt": "application/n-triples", ".rdf": "application/rdf+xml",
+                     ".jsonld": "application/ld+json", ".nq": "application/n-quads", ".trig": "application/trig"}.get(suffix, ptype)
+        out.append((ptype, part.get_payload(decode=True) or b""))
+    return out
 
 
 def _text(body: bytes, what: str) -> str:
@@ -587,25 +611,33 @@ def _app(ep: Endpoint, cors_origins: list[str]):
                              "application/sparql-update or application/x-www-form-urlencoded")
 
     # -- Graph Store Protocol -------------------------------------------------------------------
-    def target_graph(params: dict):
+    def target_graph(request: Request, params: dict):
+        if request.url.path.rstrip("/") != "/store":  # direct identification: the URL is the graph
+            return URIRef(str(request.url.replace(query="")))
         if "default" in params:
             if "graph" in params:
                 raise HTTPError(400, "give ?graph=<iri> or ?default, not both")
             return None
         g = one(params, "graph")
         if not g:
+            if request.method == "POST":
+                return "new"
             raise HTTPError(400, "name the graph: ?graph=<iri> or ?default")
         return URIRef(g)
 
     async def store(request: Request) -> Response:
         params = params_of(request)
-        graph = target_graph(params)
+        graph = target_graph(request, params)
+        location = None
+        if graph == "new":  # GSP 5.5: POST to the service creates a graph and says where
+            import uuid
+
+            graph = URIRef(f"{request.url_for('store')}/graphs/{uuid.uuid4().hex}")
+            location = str(graph)
         if request.method in ("GET", "HEAD"):
-            if graph is not None:
-                text = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-                bindings = {"g": graph}
-            else:
-                text, bindings = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", None  # the merged default graph
+            # ?default is the stored default graph (what PUT ?default wrote); queries see the merge
+            text = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+            bindings = {"g": graph if graph is not None else DEFAULT_DATA_GRAPH}
             accept, override = request.headers.get("accept"), fmt_param(params)
             fmt, media = negotiate("graph", accept, override)
             result = await run_in_threadpool(ep.run_query, text, None, bindings=bindings)
@@ -618,14 +650,18 @@ def _app(ep: Endpoint, cors_origins: list[str]):
         quads = []
         if request.method in ("PUT", "POST"):
             raw = await body(request)
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype not in _RDF_IN:
-                raise HTTPError(415, f"unsupported RDF Content-Type {ctype!r}; use one of: {', '.join(_RDF_IN)}")
+            full = request.headers.get("content-type", "")
             base = str(graph) if graph is not None else str(request.url)
-            try:
-                quads = list(ox.parse(raw, format=_RDF_IN[ctype], base_iri=base))
-            except SyntaxError as e:
-                raise HTTPError(400, f"the body is not valid RDF ({ctype}): {e}; nothing was written") from e
+            parts = _multipart(full, raw) if full.lower().startswith("multipart/form-data") else [(full, raw)]
+            for ptype, data in parts:
+                ctype = ptype.split(";")[0].strip().lower()
+                if ctype not in _RDF_IN:
+                    raise HTTPError(415, f"unsupported RDF Content-Type {ctype!r}; use one of: "
+                                         f"{', '.join(_RDF_IN)} (or multipart/form-data of them)")
+                try:
+                    quads += list(ox.parse(data, format=_RDF_IN[ctype], base_iri=base))
+                except SyntaxError as e:
+                    raise HTTPError(400, f"the body is not valid RDF ({ctype}): {e}; nothing was written") from e
         target = graph if graph is not None else DEFAULT_DATA_GRAPH
         method = request.method
 
@@ -646,8 +682,10 @@ def _app(ep: Endpoint, cors_origins: list[str]):
             return 201 if not existed else 204 if method == "PUT" else 200
 
         status = await run_in_threadpool(ep.write, apply)
-        return Response(status_code=status) if status == 204 else answer(
-            status, b"created\n" if status == 201 else b"merged\n", "text/plain; charset=utf-8")
+        if status == 204:
+            return Response(status_code=204)
+        return answer(status, b"created\n" if status == 201 else b"merged\n", "text/plain; charset=utf-8",
+                      {"Location": location} if location else None)
 
     # -- HTML -----------------------------------------------------------------------------------
     async def page(request: Request) -> Response:
@@ -694,7 +732,8 @@ def _app(ep: Endpoint, cors_origins: list[str]):
         Route("/index.html", guarded(page), methods=["GET", "HEAD"]),
         Route("/sparql", guarded(sparql), methods=["GET", "HEAD", "POST"], name="sparql"),
         Route("/sparql/", guarded(sparql), methods=["GET", "HEAD", "POST"]),
-        Route("/store", guarded(store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
+        Route("/store", guarded(store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"], name="store"),
+        Route("/store/{rest:path}", guarded(store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
         Route("/views", guarded(views), methods=["GET", "HEAD"]),
         Route("/views/{rest:path}", guarded(views), methods=["GET", "HEAD"]),
         Route("/{rest:path}", guarded(not_found), methods=["GET", "HEAD", "POST", "PUT", "DELETE"]),

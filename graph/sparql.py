@@ -690,12 +690,19 @@ def _worker_main(conn, path: str | None, inherited) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills us
-    try:
-        _WORKER_STORE = inherited if inherited is not None else Store(path, read_only=True).oxigraph
-        conn.send(("ready", None))
-    except Exception as e:  # noqa: BLE001 - reported to the parent
-        conn.send(("error", QueryError(f"worker cannot open the store: {e}")))
-        return
+    for attempt in range(20):
+        try:
+            _WORKER_STORE = inherited if inherited is not None else Store(path, read_only=True).oxigraph
+            conn.send(("ready", None))
+            break
+        except Exception as e:  # noqa: BLE001 - reported to the parent
+            # a writer compacting the database meanwhile can remove a file the open was reading:
+            # transient, so try again a few times before giving up
+            if attempt < 19 and "No such file" in str(e):
+                time.sleep(0.05)
+                continue
+            conn.send(("error", QueryError(f"worker cannot open the store: {e}")))
+            return
     while True:
         try:
             msg = conn.recv()

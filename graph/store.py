@@ -388,9 +388,13 @@ class Store:
         gone, added = old - new, new - old
         if not gone and not added:
             return
-        parts = []
-        if gone:
-            parts.append("DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }")
+        if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
+            # DELETE DATA cannot name blank nodes: replace the whole graph instead (its blank
+            # nodes get fresh ids, the same within the one INSERT DATA)
+            gone, added = old, new
+            parts = [f"DROP SILENT GRAPH {gname}"]
+        else:
+            parts = ["DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }"] if gone else []
         if added:
             parts.append("INSERT DATA { " + " ".join(_nq(q) for q in added)
                          + " " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in added) + " }")
@@ -617,6 +621,7 @@ def _nq(q: ox.Quad) -> str:
 def _unmerge(subjects: Iterable) -> list[str]:
     """Update operations removing from the merged default graph the statements about ``subjects``
     that no named graph states any more (run after the named graphs changed, same transaction)."""
+    subjects = list(subjects)
     iris = sorted({str(s) for s in subjects if isinstance(s, ox.NamedNode)})
     blank = any(isinstance(s, ox.BlankNode) for s in subjects)
     ops = []

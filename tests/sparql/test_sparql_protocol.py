@@ -246,11 +246,27 @@ def test_graph_store_protocol(server):
     assert httpx.delete(f"{server}/store?graph={g}", headers=AUTH).status_code == 204
     assert httpx.delete(f"{server}/store?graph={g}", headers=AUTH).status_code == 404
     assert count(server, "SELECT (COUNT(*) AS ?n) WHERE { <http://ex/c> ?p ?o }") == 0
-    # the default graph: GET gives the merge; writes go to the stored default graph
+    # the default graph: GSP reads and writes the stored default graph; queries see it in the merge
+    assert httpx.put(f"{server}/store?default", content=b"<http://ex/d> <http://ex/p> 5 .", headers=hdr).status_code in (200, 201, 204)
     r = httpx.get(f"{server}/store?default", headers={"Accept": "application/n-triples"})
-    assert len(Graph().parse(data=r.text, format="nt")) == count(server, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
-    assert httpx.post(f"{server}/store?default", content=b"<http://ex/d> <http://ex/p> 5 .", headers=hdr).status_code in (200, 201)
+    assert len(Graph().parse(data=r.text, format="nt")) == 1
     assert ask(server, "ASK { <http://ex/d> <http://ex/p> 5 }")
+    # POST to the service itself creates a graph and says where (GSP 5.5); direct identification
+    r = httpx.post(f"{server}/store", content=b"<http://ex/e> <http://ex/p> 6 .", headers=hdr)
+    assert r.status_code == 201 and r.headers["location"].startswith(server + "/store/graphs/")
+    r = httpx.get(r.headers["location"], headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and len(Graph().parse(data=r.text, format="turtle")) == 1
     assert httpx.put(f"{server}/store?graph={g}", content=b"not rdf", headers=hdr).status_code == 400
     assert httpx.put(f"{server}/store?graph={g}", content=nt, headers={**AUTH, "Content-Type": "image/png"}).status_code == 415
     assert httpx.put(f"{server}/store", content=nt, headers=hdr).status_code == 400
+
+
+def test_graph_store_post_multipart_form_data(server):
+    g = urllib.parse.quote(EX + "mp", safe="")
+    files = {"a": ("a.ttl", b"<http://ex/m> <http://ex/p> 7 .", "text/turtle"),
+             "b": ("b.nt", b'<http://ex/m> <http://ex/p> "8" .', "application/n-triples")}
+    r = httpx.post(f"{server}/store?graph={g}", files=files, headers=AUTH)
+    assert r.status_code == 201
+    r = httpx.get(f"{server}/store?graph={g}", headers={"Accept": "application/n-triples"})
+    assert len(Graph().parse(data=r.text, format="nt")) == 2
+    assert httpx.delete(f"{server}/store?graph={g}", headers=AUTH).status_code == 204

@@ -185,3 +185,19 @@ def test_an_update_with_its_own_prologue_and_using():
     sq.update(st, "PREFIX ex: <http://ex/>\n# a comment\nBASE <http://ex/>\n"
                   "INSERT { GRAPH ex:out { ?s a <T> } } WHERE { ?s ex:p ?o }", using=[EX + "g1"])
     assert sq.query(st, "ASK { GRAPH <http://ex/out> { <http://ex/a> a <http://ex/T> } }").boolean
+
+
+def test_replacing_a_graph_with_blank_nodes():
+    from rdflib import BNode
+
+    st = Store()
+    b1 = BNode()
+    st.replace_graph(G1, _g((A, P, b1), (b1, P, Literal("card"))))
+    st.replace_graph(G2, _g((B, P, Literal(2))))
+    b2 = BNode()
+    st.replace_graph(G1, _g((A, P, b2), (b2, P, Literal("new card"))))
+    assert len(st) == 3 and count(st) == 3
+    assert sq.query(st, 'ASK { <http://ex/a> <http://ex/p> [ <http://ex/p> "new card" ] }').boolean
+    assert not sq.query(st, 'ASK { ?x <http://ex/p> "card" }').boolean
+    st.remove_graph(G1)
+    assert count(st) == 1
