@@ -322,8 +322,12 @@ class Endpoint:
         self.pool = _Pool(target, max_concurrent, max_waiting if max_waiting is not None else 16 * max_concurrent,
                           self._write_lock)
         self._stamp = self._marker_stamp()
-        self.socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY only on sockets that say so; without it every
+        # keep-alive answer (headers and body are two writes) waits ~40 ms for a delayed ACK
+        self.socket = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM,
+                                    socket.IPPROTO_TCP)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.socket.bind((host, port))
         self.app = _app(self, list(cors_origins))
         self._server = None

@@ -313,3 +313,10 @@ def test_endpoint_sees_a_bulk_load_done_elsewhere(tmp_path):
         assert client(ep, ask, JSON).query().convert()["boolean"] is True
     finally:
         ep.stop()
+
+
+def test_the_listening_socket_disables_nagle(endpoint):
+    """Accepted connections inherit TCP_NODELAY, and asyncio keeps it only for IPPROTO_TCP sockets:
+    without both, every keep-alive answer waited for a delayed ACK (about 40 ms)."""
+    assert endpoint.socket.proto == socket.IPPROTO_TCP
+    assert endpoint.socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
