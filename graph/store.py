@@ -635,13 +635,15 @@ def _unmerge(subjects: Iterable) -> list[str]:
 
 def _merge_all(store: ox.Store, chunk_quads: int = CHUNK_QUADS) -> None:
     """Add every named graph's statements to the default graph (a bulk step of a snapshot load)."""
-    for g in list(store.named_graphs()):
-        quads = store.quads_for_pattern(None, None, None, g)
-        while True:
-            chunk = [ox.Quad(q.subject, q.predicate, q.object) for q in itertools.islice(quads, chunk_quads)]
-            if not chunk:
-                break
-            store.bulk_extend(chunk)
+    # one pass over every quad (a snapshot: the default-graph quads added meanwhile are not
+    # seen), in large chunks: one bulk_extend per graph would cost one ingestion per document
+    quads = (ox.Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
+             if not isinstance(q.graph_name, ox.DefaultGraph))
+    while True:
+        chunk = list(itertools.islice(quads, chunk_quads))
+        if not chunk:
+            break
+        store.bulk_extend(chunk)
 
 
 # -- helpers -------------------------------------------------------------------------------------
