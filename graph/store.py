@@ -645,11 +645,18 @@ def _merge_all(store: ox.Store, chunk_quads: int = CHUNK_QUADS) -> None:
     fd, tmp = tempfile.mkstemp(suffix=".nt", prefix="collabkg-merge-")
     os.close(fd)
     try:
-        res = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        res = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && !isBlank(?o)) }")
         res.serialize(output=tmp, format=ox.RdfFormat.N_TRIPLES)
         store.bulk_load(path=tmp, format=ox.RdfFormat.N_TRIPLES)
     finally:
         os.unlink(tmp)
+    # a bulk load renames blank nodes: statements with one are copied as they are, through Python
+    blank = store.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isBlank(?s) || isBlank(?o)) }")
+    while True:
+        chunk = [ox.Quad(r[0], r[1], r[2]) for r in itertools.islice(blank, chunk_quads)]
+        if not chunk:
+            break
+        store.bulk_extend(chunk)
 
 
 def _new_data_name() -> str:

@@ -201,3 +201,24 @@ def test_replacing_a_graph_with_blank_nodes():
     assert not sq.query(st, 'ASK { ?x <http://ex/p> "card" }').boolean
     st.remove_graph(G1)
     assert count(st) == 1
+
+
+def test_a_parallel_load_keeps_the_merge_of_graphs_with_blank_nodes(tmp_path):
+    """The merge pass after a parallel load copies blank-node statements with their own nodes."""
+    from rdflib import BNode
+
+    st = Store(tmp_path / "s")
+    b = BNode()
+    st.replace_graph(G1, _g((A, P, b), (b, P, Literal("card"))))
+    big = tmp_path / "big.nq"
+    with open(big, "w") as f:
+        for i in range(80_000):
+            f.write(f"<{EX}s{i}> <{EX}p> \"statement number {i} of the big file\" <{EX}g2> .\n")
+    from collabkg.graph.store import PARALLEL_MIN_BYTES
+
+    assert big.stat().st_size >= PARALLEL_MIN_BYTES  # the byte-range loader, then the merge pass
+    st.bulk_load(big, workers=2)
+    assert count(st) == 80_002 == st.default_graph_size()
+    assert sq.query(st, 'ASK { <http://ex/a> <http://ex/p> ?x . ?x <http://ex/p> "card" . '
+                        'GRAPH <http://ex/g1> { <http://ex/a> <http://ex/p> ?x } }').boolean
+    st.close()
