@@ -110,6 +110,16 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
         raise QueryError("give a QUERY or --file F.rq (not both)", hint="collabkg sparql --help")
     text = sq.load_query(file) if file else query
     bindings = dict(_parse_param(p) for p in params)
+    try:
+        out = _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, services, fmt)
+    except KeyboardInterrupt:
+        err_console.print("interrupted: the query was stopped", highlight=False)
+        sys.exit(130)
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
+
+
+def _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, services, fmt) -> bytes:
     store = _existing_store(store_path, read_only=infer is None)
     try:
         if infer:
@@ -117,17 +127,11 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
 
             n = materialize(store, infer)
             err_console.print(f"{n} inferred triples ({infer}) in the inferred graph", highlight=False)
-        try:
-            result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows,
-                              services=services, guard=True)
-        except KeyboardInterrupt:
-            err_console.print("interrupted: the query was stopped", highlight=False)
-            sys.exit(130)
-        out = result.serialize(fmt)
+        result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows,
+                          services=services, guard=True)
+        return result.serialize(fmt)
     finally:
         store.close()
-    sys.stdout.buffer.write(out)
-    sys.stdout.flush()
 
 
 @cli.command("serve")

@@ -153,7 +153,13 @@ def test_sparql_ctrl_c_stops_a_running_query(mini_path):
     slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
     proc = subprocess.Popen([sys.executable, "-c", "from collabkg.cli import main; main()", "sparql", slow,
                              "--store", str(mini_path)], stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # not a timing assertion: lets the query start before the interrupt
+    # wait until the command has started its query worker (the forkserver is its child process)
+    children = f"/proc/{proc.pid}/task/{proc.pid}/children"
+    deadline = time.monotonic() + 120
+    while not open(children).read().strip():
+        assert proc.poll() is None and time.monotonic() < deadline, "the query never started"
+        time.sleep(0.1)
+    time.sleep(1)
     assert proc.poll() is None
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
