@@ -508,9 +508,9 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
     fmt = getattr(ox.RdfFormat, name)
     prefixes = {k: v for k, v in PREFIXES.items()} if format in ("trig", "ttl", "xml") else None
     with using_store(store, read_only=not isinstance(store, Store)) as st:
-        if datasets:
-            return st.oxigraph.dump(format=fmt, prefixes=prefixes) if prefixes else st.oxigraph.dump(format=fmt)
-        merged = ox.Store()
+        kw = {"prefixes": prefixes} if prefixes else {}
+        if datasets:  # the named graphs (the default graph is their merge, derived, not exported)
+            return ox.serialize(st.named_quads(), format=fmt, **kw)
         replaced = 0
 
         def xml_safe(o):  # RDF/XML cannot carry NUL and other controls; the store keeps them
@@ -521,13 +521,14 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
             return o
 
         fix = xml_safe if format == "xml" else (lambda o: o)
-        merged.extend(ox.Quad(q.subject, q.predicate, fix(q.object), ox.DefaultGraph()) for q in st.oxigraph)
+        # the merged default graph: each statement once
+        triples = [ox.Triple(q.subject, q.predicate, fix(q.object))
+                   for q in st.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())]
         if replaced:
             warnings.warn(f"{replaced} literal(s) hold characters XML 1.0 cannot carry (NUL, other controls): written "
                           "as U+FFFD in RDF/XML; the store keeps them, and ttl, nt, trig, nq and jsonld carry them",
                           stacklevel=2)
-    kw = {"prefixes": prefixes} if prefixes else {}
-    return merged.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
+    return ox.serialize(triples, format=fmt, **kw)
 
 
 def validate(store: Store | str | os.PathLike | None = None) -> ValidationResult:

@@ -87,7 +87,7 @@ def schema_graph(store: Store | None = None) -> Graph:
     if store is not None:
         for p in (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range):
             for q in store.oxigraph.quads_for_pattern(None, to_ox(p), None, None):
-                if q.graph_name != to_ox(INFERRED_GRAPH):
+                if q.graph_name != to_ox(INFERRED_GRAPH) and not isinstance(q.graph_name, ox.DefaultGraph):
                     g.add((from_ox(q.subject), p, from_ox(q.object)))
     return g
 
@@ -139,7 +139,7 @@ def _rdfs(store: Store) -> set:
         doms = set(dom.get(p, ())).union(*(dom.get(q, ()) for q in ups)) if ups else set(dom.get(p, ()))
         rngs = set(rng.get(p, ())).union(*(rng.get(q, ()) for q in ups)) if ups else set(rng.get(p, ()))
         for q in ox_store.quads_for_pattern(None, p, None, None):
-            if q.graph_name == inferred_g:
+            if q.graph_name == inferred_g or isinstance(q.graph_name, ox.DefaultGraph):
                 continue
             s, o = q.subject, q.object
             for up in ups:
@@ -154,7 +154,7 @@ def _rdfs(store: Store) -> set:
         if not ds:
             continue
         for q in ox_store.quads_for_pattern(None, rdf_type, c, None):
-            if q.graph_name != inferred_g:
+            if q.graph_name != inferred_g and not isinstance(q.graph_name, ox.DefaultGraph):
                 for d in ds:
                     new.add((q.subject, rdf_type, d))
     return new
@@ -163,7 +163,7 @@ def _rdfs(store: Store) -> set:
 def _owlrl(store: Store) -> set:
     import owlrl
 
-    asserted = sum(1 for _ in store.oxigraph.quads_for_pattern(None, None, None, None))
+    asserted = len(store)
     if asserted > OWLRL_MAX_TRIPLES:
         raise StoreError(
             f"owlrl reasoning runs in pure Python and the store holds {asserted:,} quads "
@@ -172,7 +172,7 @@ def _owlrl(store: Store) -> set:
         )
     g = Graph()
     inferred_g = to_ox(INFERRED_GRAPH)
-    for q in store.oxigraph.quads_for_pattern(None, None, None, None):
+    for q in store.named_quads():
         if q.graph_name != inferred_g:
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     schema = schema_graph(None)
@@ -218,12 +218,12 @@ def materialize(store: Store, profile: str = "rdfs") -> int:
     quads = []
     for s, p, o in candidates:
         # keep only what no asserted graph already says
-        if not any(q.graph_name != inferred_g for q in ox_store.quads_for_pattern(s, p, o, None)):
+        if not any(q.graph_name != inferred_g and not isinstance(q.graph_name, ox.DefaultGraph)
+                   for q in ox_store.quads_for_pattern(s, p, o, None)):
             quads.append(ox.Quad(s, p, o, inferred_g))
-    ox_store.remove_graph(inferred_g) if ox_store.contains_named_graph(inferred_g) else None
-    if quads:
-        ox_store.extend(quads)  # one transaction
-    else:
+    # one transaction: the inferred graph and the merged default graph change together
+    store.replace_graph(INFERRED_GRAPH, [(q.subject, q.predicate, q.object) for q in quads])
+    if not quads:
         ox_store.add_graph(inferred_g)
     store.flush()
     return len(quads)

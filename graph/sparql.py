@@ -1,8 +1,11 @@
 """SPARQL over the store: SELECT, ASK, CONSTRUCT and DESCRIBE, with results as rows, pandas or rdflib.
 
 The ontology's prefixes (:data:`collabkg.ontology.prefixes.PREFIXES`) are predeclared, the default
-graph is the union of every named graph, and values are bound as parameters (SEP-0007
-substitutions), never formatted into the query text.
+graph is the RDF merge of every named graph (each triple once, however many graphs state it;
+``FROM`` / ``FROM NAMED`` and the ``default_graphs`` / ``named_graphs`` arguments replace it as
+SPARQL says), relative IRIs resolve against the store's base IRI, and values are bound as
+parameters (SEP-0007 substitutions), never formatted into the query text. Federation
+(``SERVICE``) is refused unless the endpoint is in ``services``; ``LOAD`` unless ``allow_load``.
 
 >>> from rdflib import URIRef, Literal, Graph
 >>> from collabkg.graph.store import Store
@@ -39,6 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from collabkg.errors import QueryError
+from collabkg.graph import sparql_text
 from collabkg.graph.store import Store, from_ox, to_ox
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 from collabkg.safetext import for_terminal, for_xml
@@ -46,6 +50,7 @@ from collabkg.safetext import for_terminal, for_xml
 __all__ = [
     "query", "update", "Result", "QuerySyntaxError", "QueryTimeout", "ResultTooLarge",
     "FORMATS", "named_queries", "load_query", "query_kind", "is_update", "QueryWorker", "WorkerDied",
+    "Refused", "check_request",
 ]
 
 #: Output formats: name -> media type.
@@ -104,6 +109,35 @@ class ResultTooLarge(_Picklable):
 
 class WorkerDied(_Picklable):
     """The query engine crashed while answering (the worker process is gone; a new one is used)."""
+
+
+class Refused(_Picklable):
+    """The request asks for something this service does not do for it (federation, LOAD, a dataset clash)."""
+
+
+def check_request(text: str, *, services=(), allow_load: bool = False) -> None:
+    """Refuse federation to endpoints not in ``services`` and ``LOAD`` unless ``allow_load``.
+
+    Raises :class:`Refused` naming the endpoint and how to allow it.
+
+    >>> check_request("SELECT * { SERVICE <http://10.0.0.1/sparql> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    collabkg.graph.sparql.Refused: SERVICE <http://10.0.0.1/sparql> is refused: federated queries are off ...
+    >>> check_request("SELECT * { SERVICE <http://a/q> { ?s ?p ?o } }", services=["http://a/q"])
+    """
+    allowed = {str(x) for x in services}
+    for target in sparql_text.service_targets(text):
+        iri = target[1:-1] if target.startswith("<") and target.endswith(">") else None
+        if iri is None or iri not in allowed:
+            how = ("allow an endpoint with --allow-service IRI" if not allowed
+                   else "allowed endpoints: " + ", ".join(sorted(allowed)))
+            raise Refused(f"SERVICE {target or '(nothing)'} is refused: federated queries are "
+                          f"{'off' if not allowed else 'limited to an allow-list (as written IRIs)'} on this service",
+                          hint=how)
+    if not allow_load and sparql_text.has_keyword(text, "LOAD", top_level=True):
+        raise Refused("LOAD is refused: this service does not fetch URLs",
+                      hint="load files with `collabkg load FILE`, or enable LOAD (allow_load=True / --allow-load)")
 
 
 # -- query text helpers ------------------------------------------------------------------------
@@ -411,11 +445,29 @@ def _ser_csv(r: Result) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+#: Turtle's short forms: a literal written bare in TSV must read back with the same datatype.
+_TSV_BARE = {
+    _XSD + "integer": re.compile(r"[+-]?[0-9]+"),
+    _XSD + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    _XSD + "double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+    _XSD + "boolean": re.compile(r"true|false"),
+}
+
+
 def _tsv_value(t) -> str:
+    r"""One TSV cell: Turtle syntax; a number or boolean bare only where Turtle reads it back the same.
+
+    >>> _tsv_value(ox.Literal("3", datatype=ox.NamedNode(_XSD + "decimal")))
+    '"3"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    >>> _tsv_value(ox.Literal("-0.5e3", datatype=ox.NamedNode(_XSD + "double"))), _tsv_value(ox.Literal(7))
+    ('-0.5e3', '7')
+    """
     if t is None:
         return ""
-    if isinstance(t, ox.Literal) and not t.language and t.datatype.value in (_XSD + "integer", _XSD + "decimal", _XSD + "double", _XSD + "boolean"):
-        return t.value if "\t" not in t.value and "\n" not in t.value else str(t)
+    if isinstance(t, ox.Literal) and not t.language:
+        bare = _TSV_BARE.get(t.datatype.value)
+        if bare is not None and bare.fullmatch(t.value):
+            return t.value
     return str(t)  # N-Triples syntax: IRIs in <>, literals quoted and escaped
 
 
@@ -461,12 +513,29 @@ _SERIALIZERS = {"json": _ser_json, "xml": _ser_xml, "csv": _ser_csv, "tsv": _ser
 
 
 # -- execution ------------------------------------------------------------------------------------
-def _execute(ox_store: ox.Store, text: str, substitutions, max_rows: int, union: bool) -> Result:
+def _dataset_kwargs(dataset: Mapping | None) -> dict:
+    """pyoxigraph query arguments from ``{"base_iri", "default_graphs", "named_graphs"}`` (IRIs as str).
+
+    A protocol dataset replaces the query's own (FROM / FROM NAMED): given only default graphs,
+    there are no named graphs, and the other way round (SPARQL 1.1 Protocol 2.1.4).
+    """
+    if not dataset:
+        return {}
+    out = {}
+    if dataset.get("base_iri"):
+        out["base_iri"] = dataset["base_iri"]
+    dg, ng = dataset.get("default_graphs"), dataset.get("named_graphs")
+    if dg or ng:
+        out["default_graph"] = [ox.NamedNode(g) for g in dg or ()]
+        out["named_graphs"] = [ox.NamedNode(g) for g in ng or ()]
+    return out
+
+
+def _execute(ox_store: ox.Store, text: str, substitutions, max_rows: int, dataset: Mapping | None = None) -> Result:
     """Run one query in this process and materialise its result (at most ``max_rows``)."""
     t0 = time.perf_counter()
     try:
-        res = ox_store.query(text, prefixes=PREFIXES, use_default_graph_as_union=union,
-                             substitutions=substitutions)
+        res = ox_store.query(text, prefixes=PREFIXES, substitutions=substitutions, **_dataset_kwargs(dataset))
     except SyntaxError as e:
         raise _syntax_error(e, text) from None
     except RuntimeError as e:
@@ -504,7 +573,11 @@ def query(
     bindings: Mapping[str, Any] | None = None,
     timeout: float | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
-    union: bool = True,
+    default_graphs: Iterable[str] | None = None,
+    named_graphs: Iterable[str] | None = None,
+    base_iri: str | None = None,
+    services: Iterable[str] = (),
+    guard: bool = False,
 ) -> Result:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on ``store``.
 
@@ -521,8 +594,16 @@ def query(
         Seconds; the query then runs in a separate process that is killed at the deadline.
     max_rows : int, optional
         Cap on rows/triples; :class:`ResultTooLarge` beyond it.
-    union : bool, optional
-        The default graph is the union of all named graphs (True) or the store's default graph.
+    default_graphs, named_graphs : IRIs, optional
+        A dataset replacing the query's own (the protocol's ``default-graph-uri`` /
+        ``named-graph-uri``); by default the merge of all graphs and every named graph.
+    base_iri : str, optional
+        Relative IRIs in the query resolve against it (default: :attr:`Store.base_iri`).
+    services : IRIs, optional
+        Endpoints a ``SERVICE`` may call (none by default: federation is refused).
+    guard : bool, optional
+        Run in a worker process even without a timeout, so an engine crash becomes
+        :class:`WorkerDied` instead of ending this process.
 
     Returns
     -------
@@ -532,7 +613,7 @@ def query(
     ------
     QuerySyntaxError
         With ``line`` and ``column``.
-    QueryTimeout, ResultTooLarge, QueryError
+    QueryTimeout, ResultTooLarge, WorkerDied, Refused, QueryError
 
     Examples
     --------
@@ -547,12 +628,16 @@ def query(
     text = _resolve_text(sparql)
     if is_update(text):
         raise QueryError("this is a SPARQL Update, not a query", hint="use collabkg.graph.sparql.update()")
+    check_request(text, services=services)
     subs = _substitutions(bindings)
-    if timeout is None:
-        return _execute(store.oxigraph, text, subs, max_rows, union)
+    dataset = {"base_iri": base_iri or store.base_iri,
+               "default_graphs": [str(g) for g in default_graphs] if default_graphs else None,
+               "named_graphs": [str(g) for g in named_graphs] if named_graphs else None}
+    if timeout is None and not guard:
+        return _execute(store.oxigraph, text, subs, max_rows, dataset)
     worker = QueryWorker(store)
     try:
-        return worker.run(text, bindings=bindings, timeout=timeout, max_rows=max_rows, union=union)
+        return worker.run(text, bindings=bindings, timeout=timeout, max_rows=max_rows, dataset=dataset)
     finally:
         worker.close()
 
@@ -564,17 +649,33 @@ def _resolve_text(sparql: str) -> str:
     return sparql
 
 
-def update(store: Store, sparql: str) -> None:
+def update(store: Store, sparql: str, *, using: Iterable[str] = (), using_named: Iterable[str] = (),
+           base_iri: str | None = None, services: Iterable[str] = (), allow_load: bool = False) -> None:
     """Run a SPARQL Update on ``store`` in one transaction (prefixes predeclared).
+
+    The merged default graph is re-derived in the same transaction (see :meth:`Store.update`).
+    ``using`` / ``using_named`` are the protocol's ``using-graph-uri`` / ``using-named-graph-uri``
+    (a :class:`Refused` if the update names its own with ``USING`` or ``WITH``).
 
     >>> from collabkg.graph.store import Store
     >>> s = Store(); update(s, "INSERT DATA { GRAPH ckgid:g { ckgid:a rdfs:label 'a' } }"); len(s)
     1
     """
+    check_request(sparql, services=services, allow_load=allow_load)
+    using, using_named = [str(g) for g in using], [str(g) for g in using_named]
+    if using or using_named:
+        if sparql_text.has_keyword(sparql, "USING", "WITH", top_level=True):
+            raise Refused("the update names its dataset (USING or WITH) and the request gives "
+                          "using-graph-uri / using-named-graph-uri too",
+                          hint="give the dataset one way, not both (SPARQL 1.1 Protocol 2.2.3)")
+        sparql = sparql_text.add_using(sparql, using, using_named)
     try:
-        store.oxigraph.update(sparql, prefixes=PREFIXES)
+        store.update(sparql, base_iri=base_iri, prefixes=PREFIXES)
     except SyntaxError as e:
         raise _syntax_error(e, sparql) from None
+    except RuntimeError as e:
+        raise QueryError(f"the update failed: {e}; nothing was changed",
+                         hint="fix the update (use SILENT where a graph may be missing)") from None
     except OSError as e:
         raise QueryError(f"the update failed: {e}", hint="check the store folder and permissions") from e
 
@@ -586,21 +687,31 @@ _WORKER_STORE: ox.Store | None = None
 def _worker_main(conn, path: str | None, inherited) -> None:
     """Serve queries from ``conn`` until it closes: open the store read-only (or use the inherited one)."""
     global _WORKER_STORE
-    try:
-        _WORKER_STORE = inherited if inherited is not None else Store(path, read_only=True).oxigraph
-        conn.send(("ready", None))
-    except Exception as e:  # noqa: BLE001 - reported to the parent
-        conn.send(("error", QueryError(f"worker cannot open the store: {e}")))
-        return
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills us
+    for attempt in range(20):
+        try:
+            _WORKER_STORE = inherited if inherited is not None else Store(path, read_only=True).oxigraph
+            conn.send(("ready", None))
+            break
+        except Exception as e:  # noqa: BLE001 - reported to the parent
+            # a writer compacting the database meanwhile can remove a file the open was reading:
+            # transient, so try again a few times before giving up
+            if attempt < 19 and "No such file" in str(e):
+                time.sleep(0.05)
+                continue
+            conn.send(("error", QueryError(f"worker cannot open the store: {e}")))
+            return
     while True:
         try:
             msg = conn.recv()
         except (EOFError, OSError):
             return
-        text, subs_nt, max_rows, union = msg
+        text, subs_nt, max_rows, dataset = msg
         try:
             subs = {ox.Variable(k): v for k, v in subs_nt.items()} if subs_nt else None
-            conn.send(("ok", _execute(_WORKER_STORE, text, subs, max_rows, union)))
+            conn.send(("ok", _execute(_WORKER_STORE, text, subs, max_rows, dataset)))
         except QueryError as e:
             conn.send(("error", e))
         except Exception as e:  # noqa: BLE001
@@ -684,23 +795,36 @@ class QueryWorker:
         return self.process.is_alive()
 
     def run(self, text: str, *, bindings: Mapping[str, Any] | None = None, timeout: float | None = None,
-            max_rows: int = DEFAULT_MAX_ROWS, union: bool = True) -> Result:
-        """Run a query in the worker; kill the worker and raise :class:`QueryTimeout` at ``timeout``."""
+            max_rows: int = DEFAULT_MAX_ROWS, dataset: Mapping | None = None) -> Result:
+        """Run a query in the worker; kill the worker and raise :class:`QueryTimeout` at ``timeout``.
+
+        ``dataset``: ``{"base_iri", "default_graphs", "named_graphs"}`` (IRIs as strings), as for
+        :func:`query`. Ctrl-C (KeyboardInterrupt) while waiting kills the worker and propagates.
+        """
         subs = {k.lstrip("?$"): _to_term(v) for k, v in (bindings or {}).items()}
         t0 = time.perf_counter()
         self.busy = True
         try:
-            self._conn.send((text, subs, max_rows, union))
+            self._conn.send((text, subs, max_rows, dict(dataset or {})))
             if not self._conn.poll(timeout):
                 self.kill()
                 raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped",
                                    hint="make it more selective, add LIMIT, or raise the timeout")
             status, payload = self._conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as e:
+        except KeyboardInterrupt:
             self.kill()
-            raise WorkerDied(f"the query engine crashed on this query (exit code {self.process.exitcode})",
-                             hint="Oxigraph aborts on some ORDER BY over mixed or unbound values: order by "
-                                  "STR(?x) or COALESCE(?x, \"\") instead") from e
+            raise
+        except (EOFError, OSError, BrokenPipeError) as e:
+            self.process.join(2)
+            code = self.process.exitcode
+            self.kill()
+            import signal
+
+            how = (f"signal {signal.Signals(-code).name}" if code is not None and code < 0
+                   and -code in signal.Signals._value2member_map_ else f"exit code {code}")
+            raise WorkerDied(f"the query engine crashed on this query ({how}); nothing else was affected",
+                             hint="Oxigraph aborts on some ORDER BY over mixed datatypes (order by STR(?x) "
+                                  "instead) and on very deeply nested queries (flatten the nesting)") from e
         finally:
             self.busy = False
         if status == "error":

@@ -12,6 +12,17 @@ oxrdflib); Oxigraph does the storing and querying, transactionally.
 >>> [str(n) for n in store.graph_names()]
 ['http://ex/doc1']
 
+The default graph is the RDF merge of the named graphs: every build, load and delete keeps a
+de-duplicated copy of all their statements in the store's default graph, in the same transaction
+as the change (or the same snapshot, for bulk loads), so a query's default graph holds each
+triple once however many documents state it. Statements written to the default graph itself (a
+file of triples loaded without a graph, a Graph Store ``?default`` write) are kept in the named
+graph :data:`DEFAULT_DATA_GRAPH` and are part of the merge.
+
+>>> store.replace_graph(URIRef("http://ex/doc2"), g)     # the same triple stated twice
+>>> len(store), len(list(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+(2, 1)
+
 On disk a store is a folder holding a format marker (``collabkg-store.json``) and the Oxigraph
 database it points to (``data-<id>/``). Bulk loads write a new database next to the current one
 (a cheap hard-link snapshot plus the new data) and switch the marker atomically, so a crash
@@ -42,11 +53,18 @@ from rdflib.term import Node
 from collabkg.errors import StoreError
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 
-__all__ = ["Store", "default_store_path", "to_ox", "from_ox", "STORE_FORMAT", "MARKER"]
+__all__ = ["Store", "default_store_path", "to_ox", "from_ox", "STORE_FORMAT", "MARKER", "DEFAULT_DATA_GRAPH"]
 
 #: Version of the on-disk layout this code writes. 0 = a bare Oxigraph folder (collabkg <= the
-#: first release of the store, still opened and upgraded in place); 1 = marker + ``data-<id>/``.
-STORE_FORMAT = 1
+#: first release of the store, still opened and upgraded in place); 1 = marker + ``data-<id>/``;
+#: 2 = as 1, with the default graph holding the merge of the named graphs (format 0 and 1 stores
+#: are upgraded, on a snapshot, the first time they are opened for writing or reading).
+STORE_FORMAT = 2
+#: Named graph of statements written to the default graph (part of the merged default graph).
+DEFAULT_DATA_GRAPH = URIRef("https://w3id.org/collabkg/id/graph/default")
+_DDG = ox.NamedNode(str(DEFAULT_DATA_GRAPH))
+#: One SPARQL Update (one transaction) re-deriving the default graph from all named graphs.
+REBUILD_UNION = "CLEAR DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: The marker file naming the layout version and the live database folder.
 MARKER = "collabkg-store.json"
 #: Quads per bulk-load chunk: bounds memory (about 0.4 GB at 250k) whatever the input size.
@@ -79,7 +97,9 @@ def default_store_path() -> Path:
 
 
 def to_ox(term: Node):
-    """Convert an rdflib term to a pyoxigraph term."""
+    """Convert an rdflib term to a pyoxigraph term (a pyoxigraph term is returned as it is)."""
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -120,6 +140,8 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.format = STORE_FORMAT
+        if self.path is not None and read_only and self._needs_upgrade():
+            Store(self.path).close()  # an older layout: upgrade it (on a snapshot) before reading
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -179,6 +201,8 @@ class Store:
             store = _open_ox(data, self.read_only, self.path)
             if not self.read_only:
                 self._clean_strays(info["data"])
+                if int(info["format"]) < 2:
+                    store = self._upgrade_union(store, data)
             return store
         legacy = (self.path / "CURRENT").exists()
         if legacy:  # format 0: a bare Oxigraph folder written before the marker existed
@@ -200,6 +224,35 @@ class Store:
         self._write_marker(name)
         return store
 
+    def _needs_upgrade(self) -> bool:
+        try:
+            info = self._read_marker()
+        except StoreError:
+            return False
+        if info is None:
+            return (self.path / "CURRENT").exists()
+        return int(info["format"]) < STORE_FORMAT
+
+    def _upgrade_union(self, store: ox.Store, data: Path) -> ox.Store:
+        """Give a format-1 store its merged default graph, on a snapshot switched in atomically.
+
+        Its default-graph statements move to :data:`DEFAULT_DATA_GRAPH`; the default graph then
+        becomes the merge of all named graphs. A crash before the marker switch leaves the store
+        as it was (and the next open upgrades it again).
+        """
+        name = _new_data_name()
+        store.flush()
+        store.backup(str(self.path / name))
+        store = None
+        gc.collect()
+        new = ox.Store(str(self.path / name))
+        new.update(f"INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; {REBUILD_UNION}")
+        new.flush()
+        self._write_marker(name)
+        if data != self.path and data.name.startswith("data-"):
+            shutil.rmtree(data, ignore_errors=True)
+        return new
+
     def _upgrade_legacy(self) -> ox.Store:
         """Move a format-0 store (bare Oxigraph folder) into the format-1 layout, crash-safely.
 
@@ -211,6 +264,11 @@ class Store:
         legacy.flush()
         legacy.backup(str(self.path / name))
         legacy = None  # closed before its files go
+        gc.collect()
+        upgraded = ox.Store(str(self.path / name))
+        upgraded.update(f"INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; {REBUILD_UNION}")
+        upgraded.flush()
+        upgraded = None
         gc.collect()
         self._write_marker(name)
         for child in self.path.iterdir():
@@ -241,7 +299,19 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._ox)
+        """The number of quads in the named graphs (the merged default graph is not counted)."""
+        return len(self._ox) - self.default_graph_size()
+
+    def default_graph_size(self) -> int:
+        """The number of distinct triples in the (merged) default graph."""
+        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    @property
+    def base_iri(self) -> str:
+        """The base IRI of queries on this store: its folder as a ``file:`` URL (in memory: ``ckgid:``)."""
+        if self.path is None:
+            return "https://w3id.org/collabkg/id/"
+        return self.path.resolve().as_uri() + "/"
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -253,10 +323,15 @@ class Store:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def quads(self, graph: URIRef | None = None) -> Iterator[tuple[Node, Node, Node, URIRef]]:
-        """Yield ``(s, p, o, g)`` rdflib quads, of one named graph or of all."""
-        g = to_ox(graph) if graph is not None else None
-        for q in self._ox.quads_for_pattern(None, None, None, g):
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph) else None
+        """Yield ``(s, p, o, g)`` rdflib quads, of one named graph or of all named graphs."""
+        for q in self.named_quads(to_ox(graph) if graph is not None else None):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def named_quads(self, graph=None) -> Iterator[ox.Quad]:
+        """Yield the pyoxigraph quads of one named graph or of all named graphs (not the merge)."""
+        for q in self._ox.quads_for_pattern(None, None, None, graph):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q
 
     def graph(self, name: URIRef) -> Graph:
         """Return a copy of one named graph as an rdflib Graph."""
@@ -280,15 +355,20 @@ class Store:
         return ds
 
     def union_graph(self) -> Graph:
-        """Return every statement of every graph as one in-memory rdflib Graph."""
+        """Return every statement of every graph (the merged default graph) as one rdflib Graph."""
         g = bind_prefixes(Graph())
-        for s, p, o, _ in self.quads():
-            g.add((s, p, o))
+        for q in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return g
 
     def query(self, sparql: str, **kwargs):
-        """Run a SPARQL query with Oxigraph over the union of all graphs; returns pyoxigraph results."""
-        kwargs.setdefault("use_default_graph_as_union", True)
+        """Run a SPARQL query with Oxigraph; the default graph is the merge of all named graphs.
+
+        ``use_default_graph_as_union`` is accepted and ignored (the store's default graph is
+        the merge already); returns pyoxigraph results.
+        """
+        kwargs.pop("use_default_graph_as_union", None)
+        kwargs.setdefault("base_iri", self.base_iri)
         try:
             return self._ox.query(sparql, prefixes=PREFIXES, **kwargs)
         except SyntaxError as e:
@@ -308,13 +388,20 @@ class Store:
         gone, added = old - new, new - old
         if not gone and not added:
             return
-        parts = []
-        if gone:
-            parts.append("DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }")
+        if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
+            # DELETE DATA cannot name blank nodes: replace the whole graph instead (its blank
+            # nodes get fresh ids, the same within the one INSERT DATA)
+            gone, added = old, new
+            parts = [f"DROP SILENT GRAPH {gname}"]
+        else:
+            parts = ["DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }"] if gone else []
         if added:
-            parts.append("INSERT DATA { " + " ".join(_nq(q) for q in added) + " }")
-        # one update request is one transaction in Oxigraph; terms are written by Oxigraph's own
-        # N-Triples serialiser, so no value is ever formatted in unescaped.
+            parts.append("INSERT DATA { " + " ".join(_nq(q) for q in added)
+                         + " " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in added) + " }")
+        parts.extend(_unmerge(q.subject for q in gone))
+        # one update request is one transaction in Oxigraph (the named graph and the merged
+        # default graph change together); terms are written by Oxigraph's own N-Triples
+        # serialiser, so no value is ever formatted in unescaped.
         self._ox.update(" ;\n".join(parts))
 
     def bulk_load(
@@ -397,7 +484,7 @@ class Store:
         sources = _as_sources(source)
         total = sum(_size(src) or 0 for src in sources) or None
         report = _progress_reporter(progress, total)
-        gname = to_ox(graph) if graph is not None else None
+        gname = to_ox(graph) if graph is not None else _DDG
         if self.path is None:
             try:
                 return _load_into(self._ox, sources, format, gname, chunk_quads, report, lenient, base_iri=base_iri)
@@ -447,8 +534,46 @@ class Store:
             raise
 
     def remove_graph(self, name: URIRef) -> None:
-        """Delete a named graph and its statements (no error if it does not exist)."""
-        self._ox.update(f"DROP SILENT GRAPH {to_ox(name)}")
+        """Delete a named graph and its statements (no error if it does not exist).
+
+        Its statements leave the merged default graph too, unless another graph states them.
+        """
+        g = to_ox(name)
+        subjects = {q.subject for q in self._ox.quads_for_pattern(None, None, None, g)}
+        self._ox.update(" ;\n".join([f"DROP SILENT GRAPH {g}", *_unmerge(subjects)]))
+
+    def update(self, sparql: str, *, base_iri: str | None = None, prefixes: dict | None = None) -> None:
+        """Run a SPARQL Update, then re-derive the merged default graph, in one transaction.
+
+        The update sees the stored default graph (:data:`DEFAULT_DATA_GRAPH`, the statements
+        written to the default graph) as its default graph, as in Fuseki with a union default
+        graph; named graphs as they are. Raises ``SyntaxError`` / ``OSError`` as pyoxigraph does.
+
+        >>> s = Store(); s.update("INSERT DATA { <http://ex/a> <http://ex/p> 1 . GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }")
+        >>> len(s), s.default_graph_size(), [str(g) for g in s.graph_names()]
+        (2, 1, ['http://ex/g', 'https://w3id.org/collabkg/id/graph/default'])
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        from collabkg.graph.sparql_text import split_prologue
+
+        prologue, body = split_prologue(sparql)
+        body = body.rstrip()
+        while body.endswith(";"):
+            body = body[:-1].rstrip()
+        # the update's own PREFIX / BASE lines stay first: Oxigraph reads a prologue only there
+        text = (f"{prologue}\nCLEAR DEFAULT ; ADD SILENT {_DDG} TO DEFAULT ;\n{body}\n;"
+                f" DROP SILENT GRAPH {_DDG} ; INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; "
+                + REBUILD_UNION)
+        self._ox.update(text, base_iri=base_iri if base_iri is not None else self.base_iri,
+                        prefixes=prefixes or None)
+
+    def rebuild_default_graph(self) -> None:
+        """Re-derive the merged default graph from the named graphs (one transaction).
+
+        Only needed after writing to :attr:`oxigraph` directly; every Store method keeps it.
+        """
+        self._ox.update(REBUILD_UNION)
 
     def optimize(self) -> None:
         """Compact the database on disk: full scans then read fewer, larger files.
@@ -493,7 +618,21 @@ def _nq(q: ox.Quad) -> str:
     return f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
 
 
-# -- helpers -------------------------------------------------------------------------------------
+def _unmerge(subjects: Iterable) -> list[str]:
+    """Update operations removing from the merged default graph the statements about ``subjects``
+    that no named graph states any more (run after the named graphs changed, same transaction)."""
+    subjects = list(subjects)
+    iris = sorted({str(s) for s in subjects if isinstance(s, ox.NamedNode)})
+    blank = any(isinstance(s, ox.BlankNode) for s in subjects)
+    ops = []
+    gone = "?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } }"
+    for i in range(0, len(iris), 5000):
+        ops.append("DELETE { ?s ?p ?o } WHERE { VALUES ?s { " + " ".join(iris[i:i + 5000]) + " } " + gone + " }")
+    if blank:
+        ops.append("DELETE { ?s ?p ?o } WHERE { " + gone + " FILTER(isBlank(?s)) }")
+    return ops
+
+
 def _new_data_name() -> str:
     return f"data-{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:8]}"
 
@@ -592,6 +731,9 @@ def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report
         if (workers > 1 and isinstance(src, Path) and fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
                 and not label.endswith(".gz") and (_size(src) or 0) >= PARALLEL_MIN_BYTES):
             n += _load_ranges(store, src, fmt, gname, lenient, workers, on_read)
+            # the merge: the same lines again, as triples of the default graph (natively; the
+            # byte ranges hold no blank node, so nodes need not be shared between the copies)
+            _load_ranges(store, src, fmt, gname, lenient, workers, lambda k: None, merge=True)
             continue
         try:
             raw = open(src, "rb") if isinstance(src, Path) else src
@@ -610,7 +752,8 @@ def _load_into(store: ox.Store, sources, format, gname, chunk_quads: int, report
                 if gname is not None:
                     chunk = [ox.Quad(q.subject, q.predicate, q.object, gname)
                              if isinstance(q.graph_name, ox.DefaultGraph) else q for q in chunk]
-                store.bulk_extend(chunk)
+                # each statement also goes to the merged default graph (a set: no duplicates)
+                store.bulk_extend(chunk + [ox.Quad(q.subject, q.predicate, q.object) for q in chunk])
                 n += len(chunk)
         except SyntaxError as e:
             raise StoreError(f"{label}: not valid RDF: {e}", hint="fix the file; the store is unchanged") from e
@@ -634,7 +777,13 @@ class _LineRange(io.RawIOBase):
 
     _STATEMENT = re.compile(rb"^[ \t]*[^ \t\r\n#]", re.M)
 
-    def __init__(self, path: Path, start: int, end: int, on_read, stop: threading.Event):
+    #: an N-Quads line without blank nodes: its triple, and the graph name to drop (when merging)
+    _GRAPH_NAME = re.compile(
+        rb'^([ \t]*<[^>\s]*>[ \t]*<[^>\s]*>[ \t]*(?:<[^>\s]*>|"(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\s]*>|@[A-Za-z0-9-]+)?))'
+        rb'[ \t]*<[^>\s]*>([ \t]*\.[ \t]*\r?)$', re.M)
+
+    def __init__(self, path: Path, start: int, end: int, on_read, stop: threading.Event, merge: bool = False):
+        self._merge = merge
         self._f = open(path, "rb")
         self._f.seek(start)
         self._left = end - start
@@ -664,6 +813,8 @@ class _LineRange(io.RawIOBase):
             n_lines = lines.count(b"\n") + (bool(lines) and not lines.endswith(b"\n"))
             starts = lines.count(b"\n<") + lines.startswith(b"<")
             self.statements += starts if starts == n_lines else len(self._STATEMENT.findall(lines))
+            if self._merge:
+                lines = self._GRAPH_NAME.sub(rb"\1\2", lines)
             self._lines = memoryview(lines)
         k = min(len(b), len(self._lines))
         b[:k] = self._lines[:k]
@@ -702,8 +853,15 @@ def _lines_before(path: Path, offset: int) -> int:
     return n
 
 
-def _load_ranges(store: ox.Store, path: Path, fmt, gname, lenient: bool, workers: int, on_read) -> int:
-    """Load one N-Quads / N-Triples file with ``workers`` threads, each taking byte ranges of it."""
+def _load_ranges(store: ox.Store, path: Path, fmt, gname, lenient: bool, workers: int, on_read,
+                 merge: bool = False) -> int:
+    """Load one N-Quads / N-Triples file with ``workers`` threads, each taking byte ranges of it.
+
+    ``merge``: load its statements into the default graph instead (graph names dropped from
+    each line: the N-Quads are read as N-Triples).
+    """
+    if merge:
+        fmt, gname = ox.RdfFormat.N_TRIPLES, ox.DefaultGraph()
     size = path.stat().st_size
     range_bytes = max(1 << 16, min(RANGE_BYTES, -(-size // (2 * workers))))
     todo = list(enumerate(_line_ranges(path, size, range_bytes)))
@@ -719,7 +877,7 @@ def _load_ranges(store: ox.Store, path: Path, fmt, gname, lenient: bool, workers
                 if not todo:
                     return
                 i, (start, end) = todo.pop()
-            reader = _LineRange(path, start, end, on_read, stop)
+            reader = _LineRange(path, start, end, on_read, stop, merge)
             try:
                 store.bulk_load(io.BufferedReader(reader, 1 << 20), format=fmt, to_graph=gname, lenient=lenient)
             except BaseException as e:  # noqa: BLE001 - reported below, the earliest range first

@@ -54,6 +54,7 @@ def mini_store() -> Store:
     """The miniature corpus (``tests/analysis/data/mini.trig``) in an in-memory store."""
     store = Store()
     store.oxigraph.load(MINI.read_bytes(), format=ox.RdfFormat.TRIG)
+    store.rebuild_default_graph()
     return store
 
 

@@ -79,14 +79,18 @@ def _parse_param(text: str):
 @click.option("--max-rows", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Refuse results with more rows.")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled analyst queries and exit.")
+@click.option("--allow-service", "services", multiple=True, metavar="IRI",
+              help="Let SERVICE call this endpoint (repeatable; federation is off by default).")
 @store_option
 @handle_errors
-def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_queries, store_path):
+def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_queries, services, store_path):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
 
     QUERY is query text or the name of a bundled analyst query (see --list). The ontology's
-    prefixes (ckg, ckgid, org, foaf, prov, skos, schema, dcterms, ...) are predeclared and the
-    default graph is the union of all documents' graphs.
+    prefixes (ckg, ckgid, org, foaf, prov, skos, schema, dcterms, ...) are predeclared, the
+    default graph is the merge of all documents' graphs (each statement once; FROM and FROM
+    NAMED replace it), and relative IRIs resolve against the store folder. The query runs in a
+    separate process: an engine crash is one error line (exit code 1) and Ctrl-C stops it.
 
     \b
     Examples:
@@ -106,6 +110,16 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
         raise QueryError("give a QUERY or --file F.rq (not both)", hint="collabkg sparql --help")
     text = sq.load_query(file) if file else query
     bindings = dict(_parse_param(p) for p in params)
+    try:
+        out = _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, services, fmt)
+    except KeyboardInterrupt:
+        err_console.print("interrupted: the query was stopped", highlight=False)
+        sys.exit(130)
+    sys.stdout.buffer.write(out)
+    sys.stdout.flush()
+
+
+def _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, services, fmt) -> bytes:
     store = _existing_store(store_path, read_only=infer is None)
     try:
         if infer:
@@ -113,12 +127,11 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
 
             n = materialize(store, infer)
             err_console.print(f"{n} inferred triples ({infer}) in the inferred graph", highlight=False)
-        result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows)
-        out = result.serialize(fmt)
+        result = sq.query(store, text, bindings=bindings, timeout=timeout, max_rows=max_rows,
+                          services=services, guard=True)
+        return result.serialize(fmt)
     finally:
         store.close()
-    sys.stdout.buffer.write(out)
-    sys.stdout.flush()
 
 
 @cli.command("serve")
@@ -128,18 +141,23 @@ def sparql_command(query, file, fmt, timeout, infer, params, max_rows, list_quer
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.01), help="Query timeout, seconds (HTTP 504).")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1), help="Result-size cap (HTTP 422).")
 @click.option("--max-request-bytes", default=1_000_000, show_default=True, type=click.IntRange(min=1024), help="Request-size cap (HTTP 413/414).")
-@click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 64), help="Concurrent queries, one worker process each (HTTP 503 beyond).")
+@click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 64), help="Concurrent queries, one worker process each (more wait).")
+@click.option("--max-waiting", default=None, type=click.IntRange(0, 100_000), help="Requests that may wait for a worker (HTTP 503 beyond) [default: 16 per worker].")
+@click.option("--allow-service", "services", multiple=True, metavar="IRI", help="Let SERVICE call this endpoint (repeatable; federation is off by default).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="CORS origin allowed (repeatable) [default: *]; 'none' turns CORS off.")
 @click.option("--allow-writes", is_flag=True, help="Accept SPARQL Update and Graph Store writes (needs --token).")
 @click.option("--token", envvar="COLLABKG_TOKEN", default=None, help="Bearer token for writes [default: $COLLABKG_TOKEN].")
 @click.option("--views", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of HTML views to serve under /views/.")
 @handle_errors
-def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, max_concurrent, allow_writes, token, views):
+def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, max_concurrent, max_waiting, services,
+                  cors_origins, allow_writes, token, views):
     """Serve the store as a SPARQL 1.1 Protocol endpoint, with a query page and the views.
 
     \b
     Read-only unless --allow-writes and --token are both given. Routes:
-      /sparql   SPARQL 1.1 Protocol (GET/POST; JSON, XML, CSV, TSV, Turtle, N-Triples by Accept)
+      /sparql   SPARQL 1.1 Protocol (GET/POST; JSON, XML, CSV, TSV; Turtle, N-Triples, N-Quads,
+                TriG, JSON-LD, RDF/XML by Accept); the Service Description without a query
       /store    Graph Store Protocol (?graph=IRI; writes only with --allow-writes)
       /         a page to type a query and see the results
       /views/   the --views folder
@@ -154,7 +172,8 @@ def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, 
     if not path.exists():
         raise StoreError(f"{path}: no store here", hint="run `collabkg build` first, or pass --store DIR")
     ep = Endpoint(path, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                  max_request_bytes=max_request_bytes, max_concurrent=max_concurrent,
+                  max_request_bytes=max_request_bytes, max_concurrent=max_concurrent, max_waiting=max_waiting,
+                  services=services, cors_origins=[] if cors_origins == ("none",) else (list(cors_origins) or ["*"]),
                   allow_writes=allow_writes, token=token, views=views)
     mode = "read-write (token required)" if allow_writes else "read-only"
     err_console.print(f"SPARQL endpoint {ep.url}/sparql ({mode}); query page {ep.url}/ ; Ctrl-C stops",

@@ -625,4 +625,5 @@ def example_store():
 
     store = Store()
     store.oxigraph.load(_EXAMPLE.encode(), format=ox.RdfFormat.TRIG)
+    store.rebuild_default_graph()
     return store

@@ -373,7 +373,7 @@ def _source_quads(source) -> list[tuple]:
     from collabkg.graph.store import Store
 
     if isinstance(source, Store):
-        return [quad_from_ox(q) for q in source.oxigraph.quads_for_pattern(None, None, None, None)]
+        return [quad_from_ox(q) for q in source.named_quads()]  # not the merged default graph
     if isinstance(source, Dataset):
         return [quad_from_rdflib(s, p, o, g) for s, p, o, g in source.quads((None, None, None, None))]
     if isinstance(source, Graph):
@@ -752,7 +752,7 @@ def _sync(source, config, driver, batch_size, workers, progress) -> SyncReport:
 
 def _first_pass(store) -> Collected:
     """The first mapping pass over a Store's quads, streamed from Oxigraph (no list of them)."""
-    return collect_quads(map(quad_from_ox, store.oxigraph.quads_for_pattern(None, None, None, None)))
+    return collect_quads(map(quad_from_ox, store.named_quads()))
 
 
 def _ticker(progress: Progress | None, phase: str, total: int):

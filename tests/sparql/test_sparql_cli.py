@@ -120,13 +120,47 @@ def test_load_resolves_relative_iris_against_the_file_or_base(run, tmp_path):
     r = run("load", str(ttl), "--store", str(tmp_path / "s1"), "-q")
     assert r.exit_code == 0, r.output
     st = Store(tmp_path / "s1", read_only=True)
-    assert [str(q.subject) for q in st.oxigraph] == [f"<{ttl.resolve().as_uri().rsplit('/', 1)[0]}/a>"]
+    assert [str(q.subject) for q in st.named_quads()] == [f"<{ttl.resolve().as_uri().rsplit('/', 1)[0]}/a>"]
     st.close()
     r = run("load", str(ttl), "--store", str(tmp_path / "s2"), "-q", "--base", "http://example.org/dir/doc")
     assert r.exit_code == 0, r.output
     st = Store(tmp_path / "s2", read_only=True)
-    assert [(str(q.subject), str(q.predicate)) for q in st.oxigraph] == [
+    assert [(str(q.subject), str(q.predicate)) for q in st.named_quads()] == [
         ("<http://example.org/dir/a>", "<http://example.org/dir/doc#p>")]
     st.close()
     r = CliRunner().invoke(cli, ["load", str(ttl), "--store", str(tmp_path / "s3"), "-q", "--base", "not an iri"])
     assert r.exit_code == 1 and "--base" in r.output and "Traceback" not in r.output
+
+
+def test_sparql_engine_crash_is_one_error_line(mini_path):
+    """A query that segfaults Oxigraph (5,000 nested groups) costs the worker, not the command."""
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    proc = subprocess.run([sys.executable, "-c", "from collabkg.cli import main; main()", "sparql", deep,
+                           "--store", str(mini_path)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "crashed on this query (signal SIGSEGV)" in lines[0], proc.stderr
+
+
+def test_sparql_refuses_federation_by_default(run, mini_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }",
+                              "--store", str(mini_path)])
+    assert res.exit_code == 1 and "federated queries are off" in res.output
+
+
+def test_sparql_ctrl_c_stops_a_running_query(mini_path):
+    slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    proc = subprocess.Popen([sys.executable, "-c", "from collabkg.cli import main; main()", "sparql", slow,
+                             "--store", str(mini_path)], stderr=subprocess.PIPE, text=True)
+    # wait until the command has started its query worker (the forkserver is its child process)
+    children = f"/proc/{proc.pid}/task/{proc.pid}/children"
+    deadline = time.monotonic() + 120
+    while not open(children).read().strip():
+        assert proc.poll() is None and time.monotonic() < deadline, "the query never started"
+        time.sleep(0.1)
+    time.sleep(1)
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err

@@ -40,9 +40,9 @@ def http(endpoint, path, *, data=None, headers=None, method=None):
     req = urllib.request.Request(endpoint.url + path, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, r.headers, r.read()  # case-insensitive names
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, e.headers, e.read()
 
 
 @pytest.mark.parametrize("method,request_method", [("GET", URLENCODED), ("POST", URLENCODED), ("POST", POSTDIRECTLY)])
@@ -156,7 +156,7 @@ def test_oversized_body_is_413_and_url_414(endpoint):
 
 
 def test_lying_content_length_does_not_hang_a_worker(endpoint):
-    host, port = endpoint.httpd.server_address[:2]
+    host, port = endpoint.address
     with socket.create_connection((host, port), timeout=10) as s:
         s.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
                   b"Content-Length: 10\r\n\r\nASK")  # 7 bytes short, then silence
@@ -184,16 +184,26 @@ def test_result_size_cap_is_422(endpoint):
     assert status == 200
 
 
-def test_concurrency_cap_is_503(mini_path):
-    ep = Endpoint(mini_path, port=0, timeout=3.0, max_concurrent=1).start()
+def test_concurrency_cap_is_503_once_the_wait_queue_is_full(mini_path):
+    ep = Endpoint(mini_path, port=0, timeout=3.0, max_concurrent=1, max_waiting=0).start()
     try:
         slow = threading.Thread(target=http, args=(ep, "/sparql?query=" + urllib.parse.quote(FOREVER)))
         slow.start()
         time.sleep(0.5)
         status, headers, body = http(ep, "/sparql?query=" + urllib.parse.quote("ASK {}"))
-        assert status == 503 and headers.get("Retry-After") == "1" and b"cap is 1" in body
+        assert status == 503 and headers.get("Retry-After") == "1" and b"cap is 1 running and 0 waiting" in body
         slow.join(15)
         assert http(ep, "/sparql?query=" + urllib.parse.quote("ASK {}"))[0] == 200
+    finally:
+        ep.stop()
+
+
+def test_queries_beyond_the_pool_wait_instead_of_503(mini_path):
+    ep = Endpoint(mini_path, port=0, timeout=20.0, max_concurrent=1).start()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(8) as ex:
+            statuses = list(ex.map(lambda _: http(ep, "/sparql?query=" + urllib.parse.quote(SELECT))[0], range(16)))
+        assert statuses == [200] * 16
     finally:
         ep.stop()
 
@@ -225,7 +235,7 @@ def test_views_folder_is_served_and_nothing_else(mini_path, tmp_path):
 
 
 def test_binds_loopback_by_default(endpoint):
-    assert endpoint.httpd.server_address[0] == "127.0.0.1"
+    assert endpoint.address[0] == "127.0.0.1"
 
 
 def test_writes_need_the_flag_and_the_token(tmp_path):
@@ -303,3 +313,10 @@ def test_endpoint_sees_a_bulk_load_done_elsewhere(tmp_path):
         assert client(ep, ask, JSON).query().convert()["boolean"] is True
     finally:
         ep.stop()
+
+
+def test_the_listening_socket_disables_nagle(endpoint):
+    """Accepted connections inherit TCP_NODELAY, and asyncio keeps it only for IPPROTO_TCP sockets:
+    without both, every keep-alive answer waited for a delayed ACK (about 40 ms)."""
+    assert endpoint.socket.proto == socket.IPPROTO_TCP
+    assert endpoint.socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

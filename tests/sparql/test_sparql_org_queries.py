@@ -76,6 +76,7 @@ id:document\\/g4 {
 def store():
     st = Store()
     st.oxigraph.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+    st.rebuild_default_graph()
     return st
 
 

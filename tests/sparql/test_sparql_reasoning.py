@@ -24,7 +24,7 @@ def store():
 
 
 def asserted(store):
-    return {(q.subject, q.predicate, q.object, q.graph_name) for q in store.oxigraph.quads_for_pattern(None, None, None, None)}
+    return {(q.subject, q.predicate, q.object, q.graph_name) for q in store.named_quads()}
 
 
 def test_rdfs_class_hierarchy_into_the_inferred_graph_only(store):

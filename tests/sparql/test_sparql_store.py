@@ -103,14 +103,16 @@ def test_legacy_store_is_opened_and_upgraded(tmp_path):
     n = len(raw)
     raw.flush()
     del raw
-    ro = Store(legacy, read_only=True)  # read-only: opened in place
-    assert len(ro) == n and ro.format == 0
+    ro = Store(legacy, read_only=True)  # even to read it, upgraded crash-safely to the marker layout
+    assert len(ro) == n and ro.format == STORE_FORMAT
+    # the default graph is now the merge of the named graphs: each statement once
+    distinct = {(q.subject, q.predicate, q.object) for q in ro.named_quads()}
+    assert ro.default_graph_size() == len(distinct) <= n
     ro.close()
-    rw = Store(legacy)  # read-write: upgraded crash-safely to the marker layout
+    assert (legacy / MARKER).exists() and not (legacy / "CURRENT").exists()
+    rw = Store(legacy)
     assert len(rw) == n and rw.format == STORE_FORMAT
     rw.close()
-    assert (legacy / MARKER).exists() and not (legacy / "CURRENT").exists()
-    assert len(Store(legacy, read_only=True)) == n
 
 
 def test_newer_or_damaged_store_says_what_to_do(tmp_path):
