@@ -451,10 +451,6 @@ class Discourse:
             return
         if fact == "chair" and not b.startswith("person/"):
             return
-        if fact == "location" and a.startswith("event/") and any(
-                f.subject == a and f.predicate == "schema:location" and f.evidence.start == ev.start for f in x.facts):
-            self.log.append((ev.method, a, pred, b))
-            return  # the rules placed the event from this sentence already ("at the Met Department in Nairobi")
         self.log.append((ev.method, a, pred, b))
         x.add(a, pred, b, ev)
 

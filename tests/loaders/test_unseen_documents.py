@@ -57,7 +57,9 @@ def _extraction_view(name: str) -> dict:
         v["posts"].add((label(person), str(role), label(org)))
     for e in x.of_kind("event"):
         one = lambda pred: (x.objects(e.key, pred) or [None])[0]  # noqa: E731
-        loc = one("schema:location")
+        # an event placed at a venue and in a city: the city (a venue alone: the venue)
+        locs = x.objects(e.key, "schema:location")
+        loc = next((k for k in locs if "schema:City" in x.entities[k].classes), locs[0] if locs else None)
         country = (x.objects(loc, "schema:containedInPlace") or [None])[0] if loc else None
         v["events"][e.label] = dict(
             start=str(one("schema:startDate")) if one("schema:startDate") is not None else None,
@@ -117,8 +119,11 @@ def _sparql_view(st: Store, name: str) -> dict:
                    events={}, delegations=set(), agreements=set(), cooperations={}, relations=set(), agreement_dates=set())
     for r in q("""?e a schema:Event ; rdfs:label ?l ; schema:startDate ?s .
                   OPTIONAL { ?e schema:endDate ?end } OPTIONAL { ?e ckg:ordinal ?n } OPTIONAL { ?e ckg:dateInferred ?inf }
-                  OPTIONAL { ?e schema:location ?loc . ?loc rdfs:label ?city . OPTIONAL { ?loc schema:containedInPlace/rdfs:label ?country } }
+                  OPTIONAL { ?e schema:location ?loc . ?loc rdfs:label ?city . OPTIONAL { ?loc schema:containedInPlace/rdfs:label ?country }
+                             OPTIONAL { ?loc a schema:City BIND(true AS ?isCity) } }
                   OPTIONAL { ?e schema:superEvent/rdfs:label ?series }"""):
+        if r["l"] in v["events"] and not r.get("isCity"):
+            continue  # an event at a venue in a city: the city, as in the extraction view
         v["events"][r["l"]] = dict(start=r["s"], end=r["end"], ordinal=int(r["n"]) if r["n"] else None, city=r["city"],
                                    country=r["country"], series=r["series"], inferred=r["inf"] == "true")
     for r in q("""?e a schema:Event ; rdfs:label ?l ; ckg:delegation ?d . ?d a ckg:Delegation ; ckg:attendeeCount ?c ; ckg:countPrecision ?p .
