@@ -404,9 +404,21 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     ids = _Identities(stored)
     seen_hashes: dict[str, Path] = {}
     acronyms: dict[str, str] = {}
+    # each input's problems and result, in input order whatever batch it was finished in
+    slots: list[tuple[list[str], list[DocumentResult]]] = []
+    pending: list[_Pending] = []
+
+    def finish_batch() -> None:
+        for item, parsed in zip(pending, parse_texts(nlp, [p.doc.text for p in pending])):
+            _load_one(st, item, parsed, reg, places, nlp, acronyms)
+        pending.clear()
+
     for i, path in enumerate(found):
         if progress:
             progress(path if isinstance(path, str) else path.name, i, len(found))
+        problems_here: list[str] = []
+        results_here: list[DocumentResult] = []
+        slots.append((problems_here, results_here))
         try:
             if isinstance(path, str):
                 client = client or fetch_client(fetch_limits.get("timeout", FETCH_TIMEOUT))
@@ -414,48 +426,30 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             else:
                 doc = read_document(path, metadata=meta.get(path.resolve()))
         except DocumentError as e:
-            report.problems.append(str(e))
-            report.documents.append(DocumentResult(str(path), "failed", message=e.problem))
+            problems_here.append(str(e))
+            results_here.append(DocumentResult(str(path), "failed", message=e.problem))
             continue
         # what a reader could not read of a document it read (a scanned page of a PDF): said, not dropped
-        report.problems += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
+        problems_here += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
         if doc.sha256 in seen_hashes:
             msg = f"same content as {seen_hashes[doc.sha256]}; read once"
-            report.problems.append(f"{path}: {msg}")
-            report.documents.append(DocumentResult(str(path), "skipped", message=msg))
+            problems_here.append(f"{path}: {msg}")
+            results_here.append(DocumentResult(str(path), "skipped", message=msg))
             continue
         seen_hashes[doc.sha256] = path
         iri, old, note = ids.match(doc)
         if doc.meta.get("encoding"):
             note = "; ".join(filter(None, [f"decoded as {doc.meta['encoding']}", note]))
         if old is not None and (old.sha256, old.version) == (doc.sha256, EXTRACTOR_VERSION):
-            report.documents.append(DocumentResult(str(path), "unchanged", iri, message=note))
+            results_here.append(DocumentResult(str(path), "unchanged", iri, message=note))
             continue
-        try:
-            x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms)
-            g = emit_document(doc, x, URIRef(iri))
-            if old is not None and old.file and not isinstance(path, str) and old.file != str(path.resolve()):
-                g.set((URIRef(iri), CKG.sourceFile, Literal(old.file)))  # the same document, found elsewhere
-            used = {e.entry.id for e in x.entities.values() if e.entry}
-            g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
-            if not result.conforms:
-                bad = [v for v in result.violations if v.severity == "Violation"]
-                msg = f"the document's own description does not conform ({len(bad)} SHACL violations), not stored: {bad[0]}"
-                report.problems.append(f"{path}: {msg}")
-                report.documents.append(DocumentResult(str(path), "failed", iri, message=msg))
-                continue
-            for d in dropped:  # one bad fact never costs the document its other facts
-                report.problems.append(f"{path}: {d}")
-            if dropped:
-                note = "; ".join(filter(None, [note, f"{len(dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
-            st.replace_graph(URIRef(iri), g)
-        except CollabKGError:
-            raise
-        except Exception as e:  # a bug in a rule must not lose the other documents
-            report.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
-            report.documents.append(DocumentResult(str(path), "failed", iri, message=str(e)))
-            continue
-        report.documents.append(DocumentResult(str(path), "updated" if old is not None else "added", iri, len(g), note))
+        pending.append(_Pending(path, doc, iri, old, note, problems_here, results_here))
+        if len(pending) >= BATCH_SIZE:
+            finish_batch()
+    finish_batch()
+    for problems_here, results_here in slots:
+        report.problems += problems_here
+        report.documents += results_here
     if client is not None:
         client.close()
     if progress:
@@ -468,6 +462,73 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     if out is not None or st.path is not None:
         report.outputs = export_files(st, Path(out) if out is not None else default_out_dir(st.path))
     return report
+
+
+#: documents parsed together (``nlp.pipe``) before each is extracted, validated and stored
+BATCH_SIZE = 32
+
+
+@dataclass
+class _Pending:
+    """A document read and to be loaded, with the lists its problems and result go to."""
+
+    path: Path | str
+    doc: Document
+    iri: str
+    old: StoredDocument | None
+    note: str
+    problems: list[str]
+    results: list[DocumentResult]
+
+
+def parse_texts(nlp, texts: list[str]) -> list:
+    """``texts`` parsed by ``nlp`` in batches (``nlp.pipe``), the same parses as ``nlp(text)`` each.
+
+    A text the pipeline fails on costs no other: if the batch fails, the result holds None for
+    every text, and each is parsed alone when extracted (where a failure is that document's). A
+    text too long to parse at once is None too: the extractor parses it in sections.
+    """
+    from collabkg.loaders.nlp import SECTION_CHARS
+
+    limit = min(SECTION_CHARS, nlp.max_length)
+    short = [k for k, t in enumerate(texts) if len(t) <= limit]
+    out: list = [None] * len(texts)
+    try:
+        for k, parsed in zip(short, nlp.pipe([texts[k] for k in short], batch_size=BATCH_SIZE)):
+            out[k] = parsed
+    except Exception:  # noqa: BLE001 - retried one by one, where the error is reported per document
+        return [None] * len(texts)
+    return out
+
+
+def _load_one(st: Store, item: _Pending, parsed, reg, places, nlp, acronyms) -> None:
+    """Extract, validate and store one document read; its problems and result go to ``item``."""
+    path, doc, iri, old, note = item.path, item.doc, item.iri, item.old, item.note
+    try:
+        x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms, spacy_doc=parsed)
+        g = emit_document(doc, x, URIRef(iri))
+        if old is not None and old.file and not isinstance(path, str) and old.file != str(path.resolve()):
+            g.set((URIRef(iri), CKG.sourceFile, Literal(old.file)))  # the same document, found elsewhere
+        used = {e.entry.id for e in x.entities.values() if e.entry}
+        g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
+        if not result.conforms:
+            bad = [v for v in result.violations if v.severity == "Violation"]
+            msg = f"the document's own description does not conform ({len(bad)} SHACL violations), not stored: {bad[0]}"
+            item.problems.append(f"{path}: {msg}")
+            item.results.append(DocumentResult(str(path), "failed", iri, message=msg))
+            return
+        for d in dropped:  # one bad fact never costs the document its other facts
+            item.problems.append(f"{path}: {d}")
+        if dropped:
+            note = "; ".join(filter(None, [note, f"{len(dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
+        st.replace_graph(URIRef(iri), g)
+    except CollabKGError:
+        raise
+    except Exception as e:  # a bug in a rule must not lose the other documents
+        item.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
+        item.results.append(DocumentResult(str(path), "failed", iri, message=str(e)))
+        return
+    item.results.append(DocumentResult(str(path), "updated" if old is not None else "added", iri, len(g), note))
 
 
 def _refresh_registry_graph(st: Store, reg: Registry) -> None:
