@@ -415,17 +415,25 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     global _CONTEXT
     _CONTEXT = (reg, places, nlp, acronyms)
     pool = None
-    # progress is told of each document when it is finished (stored or not), in input order
+    # progress is told of document i when every input before it is finished (stored or not), as
+    # when documents went one at a time: what is announced before i is in the store
     unannounced: deque[tuple[int, str]] = deque()
     finished: set[int] = set()
     queued: set[int] = set()
+    first_unfinished = 0
 
-    def done(i: int) -> None:
-        finished.add(i)
-        while unannounced and unannounced[0][0] in finished:
+    def announce() -> None:
+        while unannounced and unannounced[0][0] <= first_unfinished:
             j, name = unannounced.popleft()
             if progress:
                 progress(name, j, len(found))
+
+    def done(i: int) -> None:
+        nonlocal first_unfinished
+        finished.add(i)
+        while first_unfinished in finished:
+            first_unfinished += 1
+        announce()
 
     def finish_batch() -> None:
         nonlocal pool
@@ -473,6 +481,7 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     try:
         for i, path in enumerate(found):
             unannounced.append((i, path if isinstance(path, str) else path.name))
+            announce()
             try:
                 read_one(i, path)
             finally:
