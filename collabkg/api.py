@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -272,6 +272,7 @@ def build(
     manifest: str | os.PathLike | None = None,
     follow_links: bool = False,
     fetch_limits: dict | None = None,
+    workers: int | None = None,
 ) -> BuildReport:
     """Read documents, extract, resolve, validate and store them; write TriG and Turtle to ``out``.
 
@@ -290,7 +291,9 @@ def build(
     text files of URLs, one a line. ``manifest`` (CSV or YAML) gives metadata the files lack
     (:mod:`collabkg.loaders.manifest`). Links inside a folder that lead out of it are followed
     only with ``follow_links``. ``fetch_limits``: ``timeout``, ``deadline``, ``max_bytes`` of
-    :func:`collabkg.loaders.fetch.fetch`. Files of a folder that no reader reads are counted in
+    :func:`collabkg.loaders.fetch.fetch`. ``workers``: processes that parse, extract and validate
+    documents in parallel (:func:`default_workers`); the building process stores them, in input
+    order, so the graph is the same whatever the number. Files of a folder that no reader reads are counted in
     ``report.skipped`` by suffix.
 
     Raises
@@ -324,7 +327,8 @@ def build(
     nlp = get_pipeline() if not registry else build_pipeline(reg, places)
     with using_store(store) as st:
         _build(st, report, paths, reg, places, nlp, out, progress, prune=prune,
-               manifest_meta=manifest_meta, follow_links=follow_links, fetch_limits=fetch_limits or {})
+               manifest_meta=manifest_meta, follow_links=follow_links, fetch_limits=fetch_limits or {},
+               workers=default_workers() if workers is None else max(1, workers))
     if report.problems:  # loudly, as the command line does: not only in report.problems
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         warnings.warn(f"build: {report.problems[0]}{more}; see report.problems", BuildWarning, stacklevel=2)
@@ -387,7 +391,8 @@ def remove(
 
 
 def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progress, *, prune: bool = False,
-           manifest_meta: dict | None = None, follow_links: bool = False, fetch_limits: dict | None = None) -> BuildReport:
+           manifest_meta: dict | None = None, follow_links: bool = False, fetch_limits: dict | None = None,
+           workers: int = 1) -> BuildReport:
     fetch_limits = fetch_limits or {}
     report.store = str(st.path) if st.path else "(memory)"
     files = [p for p in paths if not isinstance(p, str)]
@@ -404,9 +409,48 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     ids = _Identities(stored)
     seen_hashes: dict[str, Path] = {}
     acronyms: dict[str, str] = {}
-    for i, path in enumerate(found):
-        if progress:
-            progress(path if isinstance(path, str) else path.name, i, len(found))
+    # each input's problems and result, in input order whatever batch it was finished in
+    slots: list[tuple[list[str], list[DocumentResult]]] = []
+    pending: list[_Pending] = []
+    global _CONTEXT
+    _CONTEXT = (reg, places, nlp, acronyms)
+    pool = None
+    # progress is told of document i when every input before it is finished (stored or not), as
+    # when documents went one at a time: what is announced before i is in the store
+    unannounced: deque[tuple[int, str]] = deque()
+    finished: set[int] = set()
+    queued: set[int] = set()
+    first_unfinished = 0
+
+    def announce() -> None:
+        while unannounced and unannounced[0][0] <= first_unfinished:
+            j, name = unannounced.popleft()
+            if progress:
+                progress(name, j, len(found))
+
+    def done(i: int) -> None:
+        nonlocal first_unfinished
+        finished.add(i)
+        while first_unfinished in finished:
+            first_unfinished += 1
+        announce()
+
+    def finish_batch() -> None:
+        nonlocal pool
+        if pool is None and workers > 1 and len(pending) >= 2 * workers:
+            import multiprocessing
+
+            # forked: the workers share the loaded pipeline, registry and places (_CONTEXT)
+            pool = multiprocessing.get_context("fork").Pool(workers)
+        _load_batch(st, pending, pool, done)
+        pending.clear()
+
+    def read_one(i: int, path) -> None:
+        """Read input ``i``: its result now (failed, skipped, unchanged), or queued to be loaded."""
+        nonlocal client
+        problems_here: list[str] = []
+        results_here: list[DocumentResult] = []
+        slots.append((problems_here, results_here))
         try:
             if isinstance(path, str):
                 client = client or fetch_client(fetch_limits.get("timeout", FETCH_TIMEOUT))
@@ -414,48 +458,46 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             else:
                 doc = read_document(path, metadata=meta.get(path.resolve()))
         except DocumentError as e:
-            report.problems.append(str(e))
-            report.documents.append(DocumentResult(str(path), "failed", message=e.problem))
-            continue
+            problems_here.append(str(e))
+            results_here.append(DocumentResult(str(path), "failed", message=e.problem))
+            return
         # what a reader could not read of a document it read (a scanned page of a PDF): said, not dropped
-        report.problems += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
+        problems_here += [f"{path}: {w}" for w in doc.meta.pop("warnings", [])]
         if doc.sha256 in seen_hashes:
             msg = f"same content as {seen_hashes[doc.sha256]}; read once"
-            report.problems.append(f"{path}: {msg}")
-            report.documents.append(DocumentResult(str(path), "skipped", message=msg))
-            continue
+            problems_here.append(f"{path}: {msg}")
+            results_here.append(DocumentResult(str(path), "skipped", message=msg))
+            return
         seen_hashes[doc.sha256] = path
         iri, old, note = ids.match(doc)
         if doc.meta.get("encoding"):
             note = "; ".join(filter(None, [f"decoded as {doc.meta['encoding']}", note]))
         if old is not None and (old.sha256, old.version) == (doc.sha256, EXTRACTOR_VERSION):
-            report.documents.append(DocumentResult(str(path), "unchanged", iri, message=note))
-            continue
-        try:
-            x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms)
-            g = emit_document(doc, x, URIRef(iri))
-            if old is not None and old.file and not isinstance(path, str) and old.file != str(path.resolve()):
-                g.set((URIRef(iri), CKG.sourceFile, Literal(old.file)))  # the same document, found elsewhere
-            used = {e.entry.id for e in x.entities.values() if e.entry}
-            g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
-            if not result.conforms:
-                bad = [v for v in result.violations if v.severity == "Violation"]
-                msg = f"the document's own description does not conform ({len(bad)} SHACL violations), not stored: {bad[0]}"
-                report.problems.append(f"{path}: {msg}")
-                report.documents.append(DocumentResult(str(path), "failed", iri, message=msg))
-                continue
-            for d in dropped:  # one bad fact never costs the document its other facts
-                report.problems.append(f"{path}: {d}")
-            if dropped:
-                note = "; ".join(filter(None, [note, f"{len(dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
-            st.replace_graph(URIRef(iri), g)
-        except CollabKGError:
-            raise
-        except Exception as e:  # a bug in a rule must not lose the other documents
-            report.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
-            report.documents.append(DocumentResult(str(path), "failed", iri, message=str(e)))
-            continue
-        report.documents.append(DocumentResult(str(path), "updated" if old is not None else "added", iri, len(g), note))
+            results_here.append(DocumentResult(str(path), "unchanged", iri, message=note))
+            return
+        queued.add(i)
+        pending.append(_Pending(path, doc, iri, old, note, problems_here, results_here, i))
+
+    try:
+        for i, path in enumerate(found):
+            unannounced.append((i, path if isinstance(path, str) else path.name))
+            announce()
+            try:
+                read_one(i, path)
+            finally:
+                if i not in queued:
+                    done(i)
+            if len(pending) >= BATCH_SIZE:
+                finish_batch()
+        finish_batch()
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        _CONTEXT = None
+    for problems_here, results_here in slots:
+        report.problems += problems_here
+        report.documents += results_here
     if client is not None:
         client.close()
     if progress:
@@ -468,6 +510,145 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
     if out is not None or st.path is not None:
         report.outputs = export_files(st, Path(out) if out is not None else default_out_dir(st.path))
     return report
+
+
+#: documents parsed together (``nlp.pipe``) before each is extracted and validated; a batch is
+#: shared among the worker processes, then stored in order by the building process
+BATCH_SIZE = 32
+
+
+def default_workers() -> int:
+    """Worker processes a build uses: ``$COLLABKG_BUILD_WORKERS``, else one per core (at most 4).
+
+    >>> os.environ["COLLABKG_BUILD_WORKERS"] = "1"; default_workers()
+    1
+    >>> del os.environ["COLLABKG_BUILD_WORKERS"]
+    """
+    env = os.environ.get("COLLABKG_BUILD_WORKERS", "").strip()
+    if env:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            raise ValueError(f"COLLABKG_BUILD_WORKERS={env!r} is not a number of processes; give e.g. 1 or 2") from None
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass
+class _Pending:
+    """A document read and to be loaded, with the lists its problems and result go to."""
+
+    path: Path | str
+    doc: Document
+    iri: str
+    old: StoredDocument | None
+    note: str
+    problems: list[str]
+    results: list[DocumentResult]
+    index: int = 0   # its place among the build's inputs
+
+
+@dataclass
+class _Analysed:
+    """What a worker made of one document: its graph's triples, or why it is not stored."""
+
+    triples: list | None = None
+    dropped: list = field(default_factory=list)
+    refused: str = ""    # the document's own description broke a shape
+    failed: str = ""     # a bug in a rule: "Type: message"
+    error: BaseException | None = None  # a CollabKGError, raised again by the building process
+
+
+def parse_texts(nlp, texts: list[str]) -> list:
+    """``texts`` parsed by ``nlp`` in batches (``nlp.pipe``), the same parses as ``nlp(text)`` each.
+
+    A text the pipeline fails on costs no other: if the batch fails, the result holds None for
+    every text, and each is parsed alone when extracted (where a failure is that document's). A
+    text too long to parse at once is None too: the extractor parses it in sections.
+    """
+    from collabkg.loaders.nlp import SECTION_CHARS
+
+    limit = min(SECTION_CHARS, nlp.max_length)
+    short = [k for k, t in enumerate(texts) if len(t) <= limit]
+    out: list = [None] * len(texts)
+    try:
+        for k, parsed in zip(short, nlp.pipe([texts[k] for k in short], batch_size=BATCH_SIZE)):
+            out[k] = parsed
+    except Exception:  # noqa: BLE001 - retried one by one, where the error is reported per document
+        return [None] * len(texts)
+    return out
+
+
+#: (registry, places, nlp, known acronyms) of the build running: set before worker processes fork
+_CONTEXT: tuple | None = None
+
+
+def _analyse_chunk(chunk: list[tuple[Document, str, str | None]]) -> list[_Analysed]:
+    """Parse, extract, emit and validate documents (doc, IRI, file to record); store nothing."""
+    reg, places, nlp, acronyms = _CONTEXT
+    out = []
+    for (doc, iri, source_file), parsed in zip(chunk, parse_texts(nlp, [c[0].text for c in chunk])):
+        try:
+            x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms, spacy_doc=parsed)
+            g = emit_document(doc, x, URIRef(iri))
+            if source_file:
+                g.set((URIRef(iri), CKG.sourceFile, Literal(source_file)))  # the same document, found elsewhere
+            used = {e.entry.id for e in x.entities.values() if e.entry}
+            g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
+            if not result.conforms:
+                bad = [v for v in result.violations if v.severity == "Violation"]
+                out.append(_Analysed(refused=f"the document's own description does not conform ({len(bad)} SHACL violations), "
+                                             f"not stored: {bad[0]}"))
+                continue
+            out.append(_Analysed(triples=list(g), dropped=dropped))
+        except CollabKGError as e:
+            out.append(_Analysed(error=e))
+        except Exception as e:  # a bug in a rule must not lose the other documents
+            out.append(_Analysed(failed=f"{type(e).__name__}: {e}"))
+    return out
+
+
+def _load_batch(st: Store, items: list[_Pending], pool, done: Callable[[int], None] = lambda i: None) -> None:
+    """Analyse ``items`` (in ``pool``'s processes when given) and store each, in order, in its own
+    transaction; ``done(item.index)`` after each."""
+    chunk = [(i.doc, i.iri, i.old.file if i.old is not None and i.old.file and not isinstance(i.path, str)
+              and i.old.file != str(i.path.resolve()) else None) for i in items]
+    if pool is None or len(chunk) < 2:
+        analysed = _analyse_chunk(chunk)
+    else:
+        n = pool._processes
+        size = -(-len(chunk) // n)
+        analysed = [a for part in pool.map(_analyse_chunk, [chunk[k:k + size] for k in range(0, len(chunk), size)]) for a in part]
+    for item, a in zip(items, analysed):
+        _store_analysed(st, item, a)
+        done(item.index)
+
+
+def _store_analysed(st: Store, item: _Pending, a: _Analysed) -> None:
+    """Store one analysed document, or say in ``item`` why it is not stored."""
+    path, iri, note = item.path, item.iri, item.note
+    if a.error is not None:
+        raise a.error
+    if a.failed:
+        item.problems.append(f"{path}: extraction failed: {a.failed}")
+        item.results.append(DocumentResult(str(path), "failed", iri, message=a.failed.split(": ", 1)[-1]))
+        return
+    if a.refused:
+        item.problems.append(f"{path}: {a.refused}")
+        item.results.append(DocumentResult(str(path), "failed", iri, message=a.refused))
+        return
+    for d in a.dropped:  # one bad fact never costs the document its other facts
+        item.problems.append(f"{path}: {d}")
+    if a.dropped:
+        note = "; ".join(filter(None, [note, f"{len(a.dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
+    try:
+        st.replace_graph(URIRef(iri), a.triples)
+    except CollabKGError:
+        raise
+    except Exception as e:  # noqa: BLE001 - as before: one document's failure is that document's
+        item.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
+        item.results.append(DocumentResult(str(path), "failed", iri, message=str(e)))
+        return
+    item.results.append(DocumentResult(str(path), "updated" if item.old is not None else "added", iri, len(a.triples), note))
 
 
 def _refresh_registry_graph(st: Store, reg: Registry) -> None:

@@ -124,14 +124,20 @@ class _Sentence:
 class Extractor:
     """Runs the rules over one document. Use :func:`extract`."""
 
-    def __init__(self, doc: Document, registry: Registry, places: Places, nlp, known_acronyms: dict[str, str] | None = None):
+    def __init__(self, doc: Document, registry: Registry, places: Places, nlp, known_acronyms: dict[str, str] | None = None,
+                 spacy_doc=None):
         self.doc = doc
         self.text = doc.text
         self.registry = registry
         self.places = places
         self.x = Extraction()
         self.acronyms: dict[str, str] = dict(known_acronyms or {})
-        spacy_doc = self.spacy_doc = parse(nlp, self.text, section_chars=min(nlp_module.SECTION_CHARS, nlp.max_length))
+        if spacy_doc is not None and spacy_doc.text != self.text:
+            raise ValueError(f"{doc.path}: the parse given (spacy_doc) is of another text than the document's; "
+                             "parse doc.text, or give no spacy_doc")
+        if spacy_doc is None:
+            spacy_doc = parse(nlp, self.text, section_chars=min(nlp_module.SECTION_CHARS, nlp.max_length))
+        self.spacy_doc = spacy_doc
         self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc,
                                       title=doc.title)
         self.sentences = [
@@ -1247,12 +1253,17 @@ _ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seven
                   "Eighteenth", "Nineteenth", "Twentieth"]
 
 
-def extract(doc: Document, *, registry: Registry | None = None, places: Places | None = None, nlp=None, known_acronyms: dict[str, str] | None = None) -> Extraction:
+def extract(doc: Document, *, registry: Registry | None = None, places: Places | None = None, nlp=None, known_acronyms: dict[str, str] | None = None,
+            spacy_doc=None) -> Extraction:
     """Extract entities and facts from one document.
+
+    ``spacy_doc``: the document's text already parsed by ``nlp`` (e.g. a batch of them with
+    ``nlp.pipe``); parsed here when not given. It must be the parse of ``doc.text``.
 
     ``known_acronyms`` (acronym -> long name, e.g. learned from other documents of the corpus) lets
     a document that only writes "NCX" reach the body another document defined as
     "National Center for X (NCX)".
     """
     registry = registry or load_registry()
-    return Extractor(doc, registry, places or load_places(), nlp or get_pipeline(None if registry is None else registry), known_acronyms).run()
+    return Extractor(doc, registry, places or load_places(), nlp or get_pipeline(None if registry is None else registry), known_acronyms,
+                     spacy_doc).run()

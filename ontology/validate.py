@@ -15,8 +15,10 @@ An agreement needs at least two parties, each an organization or a country.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.namespace import PROV
 
 from collabkg.ontology import load_ontology, load_shapes
@@ -69,18 +71,52 @@ def _short(g: Graph, node) -> str | None:
     return str(node)
 
 
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    """collabkg's shapes, parsed once (never changed: pySHACL only reads them)."""
+    return load_shapes()
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    """collabkg's ontology, parsed once (pySHACL copies what it needs into the graph it validates)."""
+    return load_ontology()
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str):
+    return prepareQuery(text)
+
+
+class _ParsedOnce(Graph):
+    """A graph whose SPARQL queries are parsed once per query text.
+
+    pySHACL runs a ``sh:sparql`` constraint once per focus node with the same text (the node
+    goes in as a binding), and rdflib parses the text every time: that parsing was most of a
+    validation. The prepared query is evaluated as before, so the answers are the same.
+    """
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
 def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None) -> ValidationResult:
     """Validate ``data`` against collabkg's SHACL shapes (with the ontology mixed in for class checks).
 
-    Raises nothing for non-conforming data: the result says what is wrong.
+    Raises nothing for non-conforming data: the result says what is wrong. ``data`` is not changed
+    (pySHACL works on a copy, into which the ontology's class hierarchy is mixed).
     """
     import pyshacl
 
-    shapes = shapes if shapes is not None else load_shapes()
-    ontology = ontology if ontology is not None else load_ontology()
+    shapes = shapes if shapes is not None else _shapes()
+    ontology = ontology if ontology is not None else _ontology()
+    work = _ParsedOnce()
+    work += data
     conforms, report, text = pyshacl.validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
-        abort_on_first=False, meta_shacl=False,
+        work, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True,
+        abort_on_first=False, meta_shacl=False, inplace=True,
     )
     if not isinstance(report, Graph):  # pySHACL could not run the shapes at all
         from collabkg.errors import ValidationError
