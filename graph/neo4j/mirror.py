@@ -1118,7 +1118,7 @@ def verify(source, config: Neo4jConfig | None = None, *, driver=None) -> VerifyR
 
     with _gc_paused():
         if isinstance(source, Store):
-            want = source.oxigraph.quads_for_pattern(None, None, None, None)
+            want = source.named_quads()  # the graphs as stored; the merged default graph is derived from them
         else:
             try:
                 want = list(quads_to_ox(_source_quads(source)))

@@ -28,8 +28,12 @@ _:g1 {{ <http://ex.org/a> <http://ex.org/q> <http://ex.org/b> . _:x <http://ex.o
 
 
 def _store(text: str = TRIG) -> Store:
+    """A store loaded through its own loader: default-graph statements go to its stored default graph
+    (the merged default graph is derived, never synced)."""
+    import io
+
     st = Store()
-    st.oxigraph.load(text.encode(), format=ox.RdfFormat.TRIG)
+    st.bulk_load(io.BytesIO(text.encode()), format="trig")
     return st
 
 
