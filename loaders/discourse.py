@@ -355,7 +355,7 @@ class Discourse:
     def things(self, tok, s, ev, role: str) -> list[str]:
         """The entities a node stands for: its own, and those coordinated with it."""
         group = next((g for g in _KIND_GROUPS if tok._.ckg_kind in g), {tok._.ckg_kind})
-        toks = [tok] + [c for c in tok.conjuncts if c._.ckg_kind in group]
+        toks = _listed(tok, group)
         out = []
         for t in toks:
             if role in ("event",) or (role == "thing" and t.pos_ == "VERB"):
@@ -480,6 +480,33 @@ class Discourse:
                     self.main = keep
             else:
                 first[ident] = k
+        self._merge_generic_events()
+
+    def _merge_generic_events(self) -> None:
+        """"The 4th X Workshop was held in Nairobi": the rules' unnamed "Workshop" read from the same
+        sentence, or the document's only "workshop" otherwise, is the named one (when their dates agree)."""
+        x = self.ex.x
+        events = [k for k, e in x.entities.items() if e.kind == "event"]
+        generic = [k for k in events if _is_generic(x.entities[k].label)]
+        for g in generic:
+            if g not in x.entities:
+                continue
+            head = _head(re.sub(r"\s*\(.*\)$", "", x.entities[g].label))
+            named = [k for k in events if k in x.entities and k != g and not _is_generic(x.entities[k].label)
+                     and _head(x.entities[k].label) == head]
+            starts = {v.start for v in x.entities[g].evidence}
+            same = [k for k in named if starts & {v.start for v in x.entities[k].evidence}]
+            target = same[0] if len(same) == 1 else named[0] if len(named) == 1 else None
+            if target is None:
+                continue
+            dates = {str(d) for d in x.objects(g, "schema:startDate")}
+            if dates and dates != {str(d) for d in x.objects(target, "schema:startDate")} and x.objects(target, "schema:startDate"):
+                continue  # two dates: two events
+            x.merge(g, target)
+            if self.main == g:
+                self.main = target
+            if self.ex.main_meeting == g:
+                self.ex.main_meeting = target
 
     def _agreements(self) -> None:
         x = self.ex.x
@@ -543,6 +570,80 @@ _SETS: dict = {}
 _KIND_GROUPS = ({"PERSON", "ORG", "GPE", "PROJECT"}, {"CITY", "GPE", "REGION", "VENUE"})
 _GROUP_NOUNS = {"delegation", "team", "group", "expert", "scientist", "researcher", "representative", "delegate",
                 "official", "member", "scholar", "staff", "leader", "participant"}
+
+
+def _is_generic(label: str) -> bool:
+    """An event known only by its kind: "Workshop", "Visit (Delegation visits Kyoto)"."""
+    return len(re.sub(r"\s*\(.*\)$", "", label).split()) == 1
+
+
+def _listed(tok, group) -> list:
+    """``tok`` and the names listed with it: its conjuncts, and names set beside it by commas, which
+    the parser often reads as appositions ("by A, B and C": B an apposition of A, C a conjunct of B).
+    A name in parentheses after another ("A (Lima)") is that one's place or acronym, not a list item."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"]:
+            if c in out or c._.ckg_kind not in group:
+                continue
+            if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):
+                continue
+            out.append(c)
+            todo.append(c)
+    for t in _surface_list(tok, group):
+        if all(t._.ckg_mention is not o._.ckg_mention for o in out):
+            out.append(t)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _mention_end(tok) -> int:
+    """The index of the first token after the mention ``tok`` is in."""
+    m, i = tok._.ckg_mention, tok.i
+    while i < len(tok.doc) and tok.doc[i]._.ckg_mention is m:
+        i += 1
+    return i
+
+
+def _surface_list(tok, group) -> list:
+    """The names written after ``tok`` as a list, read in token order: "A (Beijing), B (Beijing), C at
+    Lanzhou, and D". Long lists defeat the parser; their commas do not. Each item is a name of the
+    same group, after a comma or "and", with a place or acronym in parentheses (or "at <city>")
+    allowed after it; the list stops at anything else, and before a name that is the subject of a
+    clause of its own ("..., and B attended")."""
+    doc, out = tok.doc, []
+    if tok._.ckg_mention is None:
+        return out
+    i = _mention_end(tok)
+    while i < len(doc):
+        sep = False
+        while i < len(doc):
+            t = doc[i]
+            if t.text == "(":
+                close = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+                inside = doc[i + 1:close] if close else None
+                if not inside or not all(x._.ckg_kind in ("CITY", "GPE", "REGION") or x.is_punct or x.text.isupper()
+                                         or (x.pos_ == "PROPN" and not x._.ckg_kind) for x in inside):
+                    return out
+                i = close + 1
+            elif t.text == "," or t.lower_ in ("and", "&"):
+                sep, i = True, i + 1
+            elif t.lower_ == "the" or (t.lower_ == "at" and i + 1 < len(doc) and doc[i + 1]._.ckg_kind == "CITY"):
+                i += 1 if t.lower_ == "the" else 2
+            else:
+                break
+        if not sep or i >= len(doc):
+            return out
+        t = doc[i]
+        if t._.ckg_mention is None or t._.ckg_kind not in group or t._.ckg_mention is tok._.ckg_mention:
+            return out
+        end = _mention_end(t)
+        head = next((x for x in doc[i:end] if not (i <= x.head.i < end) or x.head is x), doc[end - 1])
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return out
+        out.append(head)
+        i = end
+    return out
 
 
 def _pattern_set(vocab) -> PatternSet:

@@ -123,6 +123,52 @@ def _patterns(registry: Registry, places: Places) -> list[dict]:
 
 _tokenizer_nlp = spacy.blank("en")
 
+_CO_VERBS = {  # the base form of a verb, and the stem its inflections are made from
+    "organize": "organiz", "organise": "organis", "host": "host", "sponsor": "sponsor", "chair": "chair",
+    "lead": "lead", "found": "found", "sign": "sign", "fund": "fund", "convene": "conven",
+    "coordinate": "coordinat", "direct": "direct", "edit": "edit", "supervise": "supervis", "author": "author",
+    "initiate": "initiat", "launch": "launch", "manage": "manag", "operate": "operat", "develop": "develop",
+    "create": "creat", "establish": "establish", "present": "present", "moderate": "moderat",
+    "finance": "financ", "publish": "publish", "run": "run"}
+_IRREGULAR = {"co-led": "co-lead", "co-ran": "co-run", "co-running": "co-run"}
+
+
+def _co_lemmas() -> dict[str, str]:
+    """Every inflection of the verbs in ``_CO_VERBS`` with "co-" before it -> its lemma."""
+    out = dict(_IRREGULAR)
+    for base, stem in _CO_VERBS.items():
+        e = base.endswith("e")
+        for form in ([base, base + ("s" if not base.endswith("sh") else "es"), stem + "ed", stem + "ing"]
+                     if e or base.endswith(("sh",)) else [base, base + "s", base + "ed", base + "ing"]):
+            out["co-" + form] = "co-" + base
+    return out
+
+
+_CO_LEMMAS = _co_lemmas()
+
+
+@Language.component("collabkg_co_lemmas")
+def _co_lemma_fix(doc):
+    """The lemma of "co-hosted" is "co-host" (the rule lemmatizer makes "co-hoste")."""
+    for t in doc:
+        lemma = _CO_LEMMAS.get(t.lower_)
+        if lemma is not None:
+            t.lemma_ = lemma
+    return doc
+
+
+def _keep_co_verbs(nlp: Language) -> None:
+    """Keep "co-organized" and its kin one token, in lower case and capitalised, with its lemma.
+
+    spaCy splits a hyphen between letters, which leaves "co" and "-" as tokens of their own and the
+    parser reading "was co - organized" as an adjective; kept as one token, the verb parses as a verb
+    ("was co-organized by A and B": a passive with its agent)."""
+    from spacy.symbols import ORTH
+
+    for w in _CO_LEMMAS:
+        for form in (w, w[:1].upper() + w[1:]):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
 
 def _TOK(text: str):
     return _tokenizer_nlp.tokenizer(text)
@@ -141,6 +187,9 @@ def build_pipeline(registry: Registry | None = None, places: Places | None = Non
     first = nlp.pipe_names[0]
     nlp.add_pipe("collabkg_line_breaks", before=first)
     nlp.add_pipe("sentencizer", config={"overwrite": False}, after="collabkg_line_breaks")
+    _keep_co_verbs(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("collabkg_co_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None, "overwrite_ents": True})
     ruler.add_patterns(_patterns(registry, places))
     return nlp
