@@ -305,6 +305,8 @@ class Discourse:
 
     # -- the entities of nodes ----------------------------------------------------------------
     def agent(self, tok, s, ev, kinds=("PERSON", "ORG", "GPE", "PROJECT")) -> str | None:
+        if _in_dateline(tok):
+            return None  # "KYOTO, Japan, June 2 -- A delegation ... visited": the place of the dateline, no agent
         m = tok._.ckg_mention
         if m is None and tok.lemma_.lower() in _GROUP_NOUNS:
             # "a delegation of CAS", "experts from NCAR": the body the group comes from
@@ -358,6 +360,17 @@ class Discourse:
         toks = _listed(tok, group)
         out = []
         for t in toks:
+            if t._.ckg_group and role in ("agent", "thing"):
+                # "the two academies": the first two different bodies named before
+                group = []
+                for m in t._.ckg_group:
+                    k = self.ex.org(m, ev)
+                    if k and k not in (g for _, g in group):
+                        group.append((m.start, k))
+                    if len(group) == 2:
+                        break
+                out += [k for _, k in sorted(group) if k not in out]  # in the order they were named
+                continue
             if role in ("event",) or (role == "thing" and t.pos_ == "VERB"):
                 k = self.event_for(t, s)
             elif role == "place":
@@ -382,7 +395,12 @@ class Discourse:
         for e in p.emit:
             fact = e["fact"]
             if fact == "post":  # one person, one role, one body: no spreading over coordinated names
-                person, org = self.agent(nodes[e["person"]], s, ev), self.agent(nodes[e["org"]], s, ev)
+                ptok, rtok = nodes[e["person"]], nodes[e["role"]]
+                if ptok.i < rtok.i:
+                    # "A and B, head of X": the title after a name belongs to the nearest name before it
+                    nearer = [t for t in ptok.doc[ptok.i + 1:rtok.i] if t._.ckg_kind == "PERSON" and t._.ckg_mention is not ptok._.ckg_mention]
+                    ptok = nearer[-1] if nearer else ptok
+                person, org = self.agent(ptok, s, ev), self.agent(nodes[e["org"]], s, ev)
                 role = self.role(nodes[e["role"]])
                 if not (person and org and person.startswith("person/") and org.startswith("organization/")):
                     continue
@@ -418,8 +436,8 @@ class Discourse:
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
                    else self.things(nodes[obj_name], s, ev, b_role))
-            for a in subj:
-                for b in obj:
+            for i, a in enumerate(subj):
+                for b in obj[i + 1:] if subj_name == obj_name else obj:  # "the two academies": each pair once
                     self._fact(fact, a, b, ev)
 
     def _date_span(self, tok):
@@ -445,7 +463,7 @@ class Discourse:
         if fact == "member" and a.startswith("person/") and any(b in x.objects(p, "org:postIn") or any(v.start == ev.start for v in x.entities[p].evidence)
                                                                 for p in x.objects(a, "org:holds")):
             return  # a post in the same body, or one read in this sentence, says more
-        if fact == "part" and not (a.startswith("organization/") and b.startswith("organization/")):
+        if fact in ("part", "hosted") and not (a.startswith("organization/") and b.startswith("organization/")):
             return
         if fact in ("attendee", "chair", "organizer", "subevent") and not a.startswith("event/"):
             return
@@ -556,20 +574,31 @@ class Discourse:
 _SLOTS = {"member": ("person", "org"), "part": ("unit", "parent"), "attendee": ("event", "agent"),
           "organizer": ("event", "agent"), "chair": ("event", "person"), "sponsor": ("thing", "sponsor"),
           "location": ("thing", "place"), "leader": ("thing", "leader"), "cooperates": ("a", "b"),
-          "partner": ("thing", "partner"), "subevent": ("event", "parent")}
+          "partner": ("thing", "partner"), "subevent": ("event", "parent"), "hosted": ("unit", "host")}
 _ROLES = {"member": ("agent", "agent"), "part": ("agent", "agent"), "attendee": ("event", "agent"),
           "organizer": ("event", "agent"), "chair": ("event", "agent"), "sponsor": ("thing", "agent"),
           "location": ("thing", "place"), "leader": ("thing", "agent"), "cooperates": ("agent", "agent"),
-          "partner": ("thing", "agent"), "subevent": ("event", "event")}
+          "partner": ("thing", "agent"), "subevent": ("event", "event"), "hosted": ("agent", "agent")}
 _PREDICATES = {"member": "org:memberOf", "part": "org:subOrganizationOf", "attendee": "schema:attendee",
                "organizer": "schema:organizer", "chair": "ckg:chair", "sponsor": "schema:sponsor",
                "location": "schema:location", "leader": "ckg:leader", "cooperates": "ckg:cooperatesWith",
-               "partner": "ckg:partner", "subevent": "schema:superEvent", "party": "ckg:party"}
+               "partner": "ckg:partner", "subevent": "schema:superEvent", "party": "ckg:party", "hosted": "ckg:hostedBy"}
 
 _SETS: dict = {}
 _KIND_GROUPS = ({"PERSON", "ORG", "GPE", "PROJECT"}, {"CITY", "GPE", "REGION", "VENUE"})
 _GROUP_NOUNS = {"delegation", "team", "group", "expert", "scientist", "researcher", "representative", "delegate",
                 "official", "member", "scholar", "staff", "leader", "participant"}
+
+
+_DATELINE = re.compile(r"^[^\n]{0,80}?\s(?:--|—|–)\s")
+
+
+def _in_dateline(tok) -> bool:
+    """Whether ``tok`` is in the dateline that opens a sentence: "LIMA, Peru, 3 May (Agency) -- ..."."""
+    sent = tok.sent
+    m = _DATELINE.match(sent.text)
+    return bool(m) and tok.idx - sent.start_char < m.end() and not any(
+        w.islower() and w not in ("of", "and") for w in m.group(0).split()[:-1])
 
 
 def _is_generic(label: str) -> bool:
@@ -582,6 +611,8 @@ def _listed(tok, group) -> list:
     the parser often reads as appositions ("by A, B and C": B an apposition of A, C a conjunct of B).
     A name in parentheses after another ("A (Lima)") is that one's place or acronym, not a list item."""
     out, todo = [tok], [tok]
+    if "CITY" in group:  # "Salzburg, Austria": a place and the country it is in, not a list
+        return [tok] + [c for c in tok.conjuncts if c._.ckg_kind in group]
     while todo:
         t = todo.pop()
         for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"]:

@@ -175,11 +175,20 @@ class Extractor:
         kind, classes = _CLASS.get(cls, _CLASS["Organization"])
         committee_of, country = (self._national_committee(m, name, ev) if cls == "NationalCommittee" and entry is None
                                  else (None, m.country))
+        name_key = name
+        if not country and entry is None and (om := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)$", name)):
+            # "the Hassan Academy of Sciences of Morocco", "the Academy of Sciences of the Republic of X": in that country
+            c = self.places.country(om.group(1))
+            country = c.code if c is not None else None
+            short = name[:om.start()].strip()
+            if country and _distinctive(short):
+                # "the Polar Records Institute of Norway", later "the Polar Records Institute": one body
+                name_key = short
         if entry is not None:
             key = f"{kind}/{entry.id}"
             label = entry.name
         else:
-            key = f"{kind}/{norm(name)}"
+            key = f"{kind}/{norm(name_key)}"
             label = re.sub(r"^[“\"]|[”\"]$", "", name)
             if committee_of and country:
                 # "CODATA-Japan" = "the Japanese National Committee for CODATA": one body per body and country
@@ -1230,6 +1239,20 @@ _GENERIC_UNIT_WORDS = {
     "cooperation", "affairs", "services", "service", "management", "technology", "network", "computing",
     "digital", "resources", "general", "executive", "national", "key", "and", "of", "for", "the", "&",
 }
+
+
+def _distinctive(name: str) -> bool:
+    """Whether a body's name says which body it is by itself: a word in it is neither a head noun
+    ("Institute"), a generic word ("National", "Science") nor a connector. "Polar Records Institute"
+    is; "National Academy of Sciences" is not (one of many, told apart by their countries)."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "for", "and", "the", "on", "in", "&")]
+    return len(words) >= 2 and any(not HEADS.get(w) and w not in _PLAIN_NAME_WORDS and not w.isdigit() for w in words)
+
+
+_PLAIN_NAME_WORDS = {"National", "International", "Science", "Sciences", "Scientific", "Technology", "Technical", "Research",
+                     "Data", "Information", "Academy", "Royal", "State", "Federal", "Central", "General", "Studies", "Arts",
+                     "Letters", "Humanities", "Engineering", "Medicine", "Medical", "Natural", "Social", "Higher", "Education",
+                     "Republic", "People's", "Islamic", "Democratic", "United", "Council", "Foundation", "Institute"}
 
 
 def _is_generic_unit(name: str) -> bool:

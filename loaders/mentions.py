@@ -15,6 +15,7 @@ with an acronym in parentheses); people by titles ("Dr. XUE Yongbiao"), name pat
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -583,7 +584,11 @@ def _surname_like(word: str) -> bool:
 
 
 def _class_of(words: list[str]) -> str:
-    for w in reversed(words):
+    """The class of a body from the head noun of its name: the last head word before "of" / "for"
+    ("Secretariat of the X Network" is a secretariat, not a network), else the last one."""
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    search = words[:cut] if any(w in HEADS for w in words[:cut]) else words
+    for w in reversed(search):
         if w in HEADS:
             cls = HEADS[w]
             if w in ("Group", "Groups") and not any(x in ("Task", "Working", "Interest", "Expert") for x in words):
@@ -676,7 +681,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     f.mentions = [_without_date(m) for m in f.mentions]
-    merged = _national_committees(text, _merge(f.mentions))
+    merged = _people_named_again(text, _national_committees(text, _merge(f.mentions)))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -684,6 +689,45 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
 _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
+
+
+def _people_named_again(text: str, ms: list[Mention]) -> list[Mention]:
+    """"Omar Haddad ... Haddad said", "Bai Lin ... Bai reviewed": a person named in full and later by
+    one of their names alone. That name is the person (method ``name-again``), where the model read it
+    as a place or body or not at all, when exactly one person of the document before it bears it."""
+    people = [m for m in ms if m.label == "PERSON" and len(m.text.split()) > 1]
+    if not people:
+        return ms
+    first_seen: dict[str, list[Mention]] = {}
+    for p in people:
+        words = p.text.split()
+        for w in {words[0], words[-1]}:
+            if len(w) > 1 and w[:1].isupper() and not w.isupper() and w.lower() not in _NOT_SURNAMES:
+                first_seen.setdefault(w, [])
+                if all(o.text != p.text for o in first_seen[w]):
+                    first_seen[w].append(p)
+    out = [m for m in ms]
+    taken = sorted((m.start, m.end) for m in ms)
+    starts = [a for a, _ in taken]
+    for w, owners in first_seen.items():
+        if len(owners) != 1:
+            continue  # two people of that name: which one is meant is not said
+        owner = owners[0]
+        for hit in re.finditer(rf"(?<![\w.-]){re.escape(w)}(?![\w-]|\s+[A-Z])", text):
+            if hit.start() < owner.end:
+                continue
+            i = bisect.bisect_right(starts, hit.start()) - 1
+            over = [m for m in out if m.start < hit.end() and hit.start() < m.end]
+            if any(m.label == "PERSON" or m.method != "ner" or len(m.text.split()) > 1 for m in over):
+                continue  # inside a name the rules or the registry read ("Bai Lin", "Haddad Institute")
+            out = [m for m in out if m not in over]
+            out.append(Mention(hit.start(), hit.end(), w, "PERSON", method="name-again"))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_NOT_SURNAMES = {"the", "of", "and", "for", "new", "von", "van", "de", "da", "del", "der", "la", "le", "al", "el", "bin",
+                 "mr", "mrs", "ms", "dr", "prof", "sir", "saint", "st", "san", "university", "academy"}
 
 
 def _without_date(m: Mention) -> Mention:
@@ -774,6 +818,19 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             m.parent = nxt
             if m.cls == "NationalCommittee":  # "CODATA-China, CAS": the host, not a parent
                 m.extra["parent_rel"] = "hostedBy"
+    # "State Key Laboratory of X, Institute of Y, Chinese Academy of Sciences": the chain goes on, the
+    # institute a unit of the academy after it
+    for m in orgs:
+        p = m.parent
+        if p is None or p.parent is not None or p.cls not in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau"):
+            continue
+        if not re.fullmatch(r",\s+", text[m.end:p.start]):
+            continue
+        gap = re.match(r",\s+(?:the\s+)?", text[p.end:p.end + 8])
+        nxt = by_start.get(p.end + gap.end()) if gap else None
+        if nxt is not None and nxt.label == "ORG" and (nxt.cls in ("Academy", "University", "GovernmentAgency")
+                                                       or (nxt.entry is not None and nxt.entry.kind in ("Academy", "University", "GovernmentAgency"))):
+            p.parent = nxt
     # "the Digital Curation Centre (DCC) at the University of Edinburgh": a unit of, or hosted by, a body
     for m in orgs:
         g = re.match(r"\s*(?:\([^()]{1,15}\)\s*)?\s+(?:at|within)\s+(?:the\s+)?", text[m.end:m.end + 30])

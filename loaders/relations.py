@@ -71,7 +71,7 @@ FACTS = {
     "attendee": ("event", "agent"), "organizer": ("event", "agent"), "chair": ("event", "person"),
     "sponsor": ("thing", "sponsor"), "location": ("thing", "place"), "date": ("event", "date"),
     "leader": ("thing", "leader"), "party": ("agreement", "party"), "cooperates": ("a", "b"),
-    "partner": ("thing", "partner"), "subevent": ("event", "parent"),
+    "partner": ("thing", "partner"), "subevent": ("event", "parent"), "hosted": ("unit", "host"),
 }
 #: Nouns that name an event (lemmas, lower case).
 EVENT_NOUNS = {
@@ -93,6 +93,7 @@ ROLE_NOUNS = {
 
 Token.set_extension("ckg_kind", default="", force=True)
 Token.set_extension("ckg_mention", default=None, force=True)
+Token.set_extension("ckg_group", default=None, force=True)  # "the two academies": the bodies it may stand for
 
 
 class PatternError(CollabKGError, ValueError):
@@ -179,6 +180,15 @@ def _bundled() -> tuple:
     return tuple(load_patterns())
 
 
+_GROUP_REFERENCES = {"academy", "party", "side", "institution", "organization", "organisation", "institute", "university",
+                     "country", "nation", "government", "body", "agency", "centre", "center", "society", "council"}
+
+
+# "the two academies" are two bodies with "Academy" in their names; "the two parties" any two bodies
+_GROUP_HEADS = {"academy": "Academ", "university": "Universit", "institute": "Institut", "centre": "Cent", "center": "Cent",
+                "society": "Societ", "council": "Council", "agency": "Agenc"}
+
+
 def mark_tokens(doc: Doc, mentions) -> None:
     """Write each token's kind (``token._.ckg_kind``) and mention from the document's mentions, event
     and agreement nouns, role nouns and the NER's dates."""
@@ -227,6 +237,23 @@ def mark_tokens(doc: Doc, mentions) -> None:
         ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.text)]
         if ante:
             t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
+    # "the two academies", "both parties", "the two countries": the bodies named last before (with that
+    # head noun when it is one), most recent first; the patterns' facts take the first two that differ
+    bodies = sorted((m for m in mentions if m.label in ("ORG", "GPE")), key=lambda m: m.start)
+    for t in doc:
+        if t._.ckg_kind or t.tag_ != "NNS" or t.lemma_.lower() not in _GROUP_REFERENCES:
+            continue
+        if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in t.children):
+            continue
+        lemma = t.lemma_.lower()
+        want = "GPE" if lemma in ("country", "nation", "government") else "ORG"
+        head = _GROUP_HEADS.get(lemma)
+        cands = [m for m in bodies if m.end <= t.idx and m.label == want
+                 and (head is None or re.search(rf"\b{head}", m.extra.get("name") or m.extra.get("long") or m.text)
+                      or m.entry is not None and re.search(rf"\b{head}", m.entry.name))]
+        if len(cands) >= 2:
+            t._.ckg_kind, t._.ckg_mention = want, cands[-1]
+            t._.ckg_group = list(reversed(cands[-8:]))
     # "the project "Arctic Data Commons"", "the alliance, ANSO,": a common noun stands for the name in apposition
     for t in doc:
         if not t._.ckg_kind and t.pos_ == "NOUN":
