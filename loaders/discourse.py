@@ -616,7 +616,7 @@ def _listed(tok, group) -> list:
     while todo:
         t = todo.pop()
         for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"]:
-            if c in out or c._.ckg_kind not in group:
+            if c in out or c._.ckg_kind not in group or _parent_of(t, c):
                 continue
             if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):
                 continue
@@ -626,6 +626,13 @@ def _listed(tok, group) -> list:
         if all(t._.ckg_mention is not o._.ckg_mention for o in out):
             out.append(t)
     return sorted(out, key=lambda t: t.i)
+
+
+def _parent_of(a, b) -> bool:
+    """Whether ``b``'s mention is the body ``a``'s mention was read as part of ("Institute X, CAS")."""
+    ma, mb = a._.ckg_mention, b._.ckg_mention
+    return ma is not None and mb is not None and getattr(ma, "parent", None) is not None and (
+        ma.parent is mb or (ma.parent.start, ma.parent.end) == (mb.start, mb.end))
 
 
 def _mention_end(tok) -> int:
@@ -668,6 +675,8 @@ def _surface_list(tok, group) -> list:
         t = doc[i]
         if t._.ckg_mention is None or t._.ckg_kind not in group or t._.ckg_mention is tok._.ckg_mention:
             return out
+        if _parent_of(out[-1] if out else tok, t):
+            return out  # "CODATA-China, CAS": the body that holds it, not a list
         end = _mention_end(t)
         head = next((x for x in doc[i:end] if not (i <= x.head.i < end) or x.head is x), doc[end - 1])
         if head.dep_ in ("nsubj", "nsubjpass"):

@@ -112,7 +112,7 @@ def test_the_readme_evidence_query_is_bound_and_answers_for_its_entity(sample_bu
     r = CliRunner().invoke(cli, [*args[1:], "--store", str(sample_build[1]), "--format", "csv"])
     assert r.exit_code == 0, r.output
     rows = r.output.strip().splitlines()[1:]
-    assert len(rows) == 5 and all(row.startswith("https://w3id.org/collabkg/id/organization/ncar,") for row in rows)
+    assert len(rows) == 6 and all(row.startswith("https://w3id.org/collabkg/id/organization/ncar,") for row in rows)
 
 
 def test_ci_proves_readme_command_1_with_the_pip_a_fresh_python_ships():
