@@ -543,18 +543,49 @@ class Store:
         self._ox.update(" ;\n".join([f"DROP SILENT GRAPH {g}", *_unmerge(subjects)]))
 
     def update(self, sparql: str, *, base_iri: str | None = None, prefixes: dict | None = None) -> None:
-        """Run a SPARQL Update, then re-derive the merged default graph, in one transaction.
+        """Run a SPARQL Update and keep the merged default graph, in one transaction.
 
         The update sees the stored default graph (:data:`DEFAULT_DATA_GRAPH`, the statements
         written to the default graph) as its default graph, as in Fuseki with a union default
-        graph; named graphs as they are. Raises ``SyntaxError`` / ``OSError`` as pyoxigraph does.
+        graph; named graphs as they are. The merge follows incrementally: the triples the update
+        inserts join it, the triples it deletes leave it unless another named graph still
+        states them (:mod:`collabkg.graph.incremental_update`; the few forms that module cannot
+        rewrite re-derive the whole merge, in the same transaction too). Raises ``SyntaxError``
+        / ``RuntimeError`` / ``OSError`` as pyoxigraph does, and then nothing was written.
 
         >>> s = Store(); s.update("INSERT DATA { <http://ex/a> <http://ex/p> 1 . GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }")
         >>> len(s), s.default_graph_size(), [str(g) for g in s.graph_names()]
         (2, 1, ['http://ex/g', 'https://w3id.org/collabkg/id/graph/default'])
+        >>> s.update("DELETE DATA { GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }")
+        >>> s.default_graph_size()   # the stored default graph still states it
+        1
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        from collabkg.graph.incremental_update import rewrite
+
+        base_iri = base_iri if base_iri is not None else self.base_iri
+        delta = ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")  # the scratch graph of this update alone
+        text = rewrite(sparql, str(_DDG), str(delta))
+        if text is not None:
+            try:
+                self._ox.update(text, base_iri=base_iri, prefixes=prefixes or None)
+            except SyntaxError:
+                pass  # reported against the update as written, below (nothing was written)
+            else:
+                if self._ox.contains_named_graph(_DDG) and next(
+                        iter(self._ox.quads_for_pattern(None, None, None, _DDG)), None) is None:
+                    self._ox.remove_graph(_DDG)  # an emptied default graph leaves no empty named graph
+                return
+        self._update_and_rebuild(sparql, base_iri, prefixes)
+
+    def _update_and_rebuild(self, sparql: str, base_iri: str, prefixes: dict | None) -> None:
+        """Run the update on the stored default graph, then re-derive the whole merge (one transaction).
+
+        The stored default graph is moved into the default graph for the update (so there it
+        is not also a named graph: it has one name only, and no write can go to a stale copy),
+        then added back under its name.
+        """
         from collabkg.graph.sparql_text import split_prologue
 
         prologue, body = split_prologue(sparql)
@@ -562,11 +593,9 @@ class Store:
         while body.endswith(";"):
             body = body[:-1].rstrip()
         # the update's own PREFIX / BASE lines stay first: Oxigraph reads a prologue only there
-        text = (f"{prologue}\nCLEAR DEFAULT ; ADD SILENT {_DDG} TO DEFAULT ;\n{body}\n;"
-                f" DROP SILENT GRAPH {_DDG} ; INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; "
-                + REBUILD_UNION)
-        self._ox.update(text, base_iri=base_iri if base_iri is not None else self.base_iri,
-                        prefixes=prefixes or None)
+        text = (f"{prologue}\nCLEAR DEFAULT ; MOVE SILENT GRAPH {_DDG} TO DEFAULT ;\n{body}\n;"
+                f" ADD SILENT DEFAULT TO GRAPH {_DDG} ; " + REBUILD_UNION)
+        self._ox.update(text, base_iri=base_iri, prefixes=prefixes or None)
 
     def rebuild_default_graph(self) -> None:
         """Re-derive the merged default graph from the named graphs (one transaction).
