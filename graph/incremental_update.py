@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collabkg.graph.sparql_text import _tokens
 
-__all__ = ["rewrite"]
+__all__ = ["rewrite", "settle", "record"]
 
 
 class _Unsafe(Exception):
@@ -124,8 +124,29 @@ def _graph_term(op: _Op, i: int, ddg: str) -> tuple[str, int, bool]:
     return op.toks[i][1], i + 1, False
 
 
-def _record(graph: str, delta: str) -> str:
+def record(graph: str, delta: str) -> str:
+    """The update operation copying the triples of ``graph`` into the scratch graph ``delta``."""
     return f"INSERT {{ GRAPH {delta} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+
+
+def settle(delta: str) -> list[str]:
+    """Update operations settling the triples recorded in ``delta`` in the merge, then dropping it.
+
+    A recorded triple that some named graph (other than ``delta``) holds is added to the merged
+    default graph; one that none holds is removed from it. Nothing else is read or written.
+
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store()
+    >>> s.update("INSERT DATA { <a:s> <a:p> 1 . GRAPH <a:g> { <a:s> <a:p> 2 } GRAPH <a:t> { <a:s> <a:p> 1 , 2 } }")
+    >>> s.update(" ; ".join(settle("<a:t>")))
+    >>> sorted(str(q) for q in s)
+    ['<a:s> <a:p> "2"^^<http://www.w3.org/2001/XMLSchema#integer>', '<a:s> <a:p> "2"^^<http://www.w3.org/2001/XMLSchema#integer> <a:g>']
+    """
+    recorded = f"GRAPH {delta} {{ ?s ?p ?o }}"
+    held = f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {delta}) }}"
+    return [f"DELETE {{ ?s ?p ?o }} WHERE {{ {recorded} FILTER NOT EXISTS {held} }}",
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ {recorded} FILTER EXISTS {held} }}",
+            f"DROP SILENT GRAPH {delta}"]
 
 
 def _rewrite_op(op: _Op, i: int, ddg: str, delta: str) -> tuple[list[str], str, list[str]] | None:
@@ -194,8 +215,8 @@ def _rewrite_op(op: _Op, i: int, ddg: str, delta: str) -> tuple[list[str], str, 
         if j != n:
             raise _Unsafe()
         if default:
-            return [_record(ddg, delta)], f"DROP SILENT GRAPH {ddg}", []
-        return [_record(graph, delta)], op.span(i, n - 1), []
+            return [record(ddg, delta)], f"DROP SILENT GRAPH {ddg}", []
+        return [record(graph, delta)], op.span(i, n - 1), []
     if w in ("ADD", "MOVE", "COPY"):
         silent = op.word(i + 1) == "SILENT"
         j = i + 2 if silent else i + 1
@@ -205,7 +226,7 @@ def _rewrite_op(op: _Op, i: int, ddg: str, delta: str) -> tuple[list[str], str, 
         dst, j, _ = _graph_term(op, j + 1, ddg)
         if j != n:
             raise _Unsafe()
-        before = [_record(src, delta), _record(dst, delta)]
+        before = [record(src, delta), record(dst, delta)]
         if src_default:  # the default graph always exists; the stored one may not
             before.insert(0, f"CREATE SILENT GRAPH {ddg}")
         return before, f"{w}{' SILENT' if silent else ''} GRAPH {src} TO GRAPH {dst}", []
@@ -246,11 +267,6 @@ def rewrite(text: str, ddg: str, delta: str) -> str | None:
     ops = [o for o in ops if o]
     if not ops:
         return None
-    recorded = f"GRAPH {delta} {{ ?s ?p ?o }}"
-    held = f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {delta}) }}"
-    settle = [f"DELETE {{ ?s ?p ?o }} WHERE {{ {recorded} FILTER NOT EXISTS {held} }}",
-              f"INSERT {{ ?s ?p ?o }} WHERE {{ {recorded} FILTER EXISTS {held} }}",
-              f"DROP SILENT GRAPH {delta}"]
     out = []
     try:
         for op_toks in ops:
@@ -272,7 +288,7 @@ def rewrite(text: str, ddg: str, delta: str) -> str | None:
                 continue
             before, main, after = rewritten
             # settled right after the operation: the next one never sees the scratch graph
-            steps = before + [main] + after + settle
+            steps = before + [main] + after + settle(delta)
             steps[0] = prologue + steps[0]
             out.extend(steps)
     except (_Unsafe, IndexError):

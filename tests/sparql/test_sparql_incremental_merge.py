@@ -167,3 +167,25 @@ def test_clear_all_and_drop_named():
     assert merge(store) == union(store) and len(merge(store)) == 1
     store.update(f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}a> <{EX}p> 1 }} }} ; CLEAR ALL")
     assert merge(store) == union(store) == set()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_graph_writes_replace_and_remove_keep_the_merge(seed):
+    """What the Graph Store Protocol's PUT / POST / DELETE and the build use: replace_graph, remove_graph."""
+    from rdflib import BNode, Literal, URIRef
+
+    rng = random.Random(seed)
+    store = Store()
+    for _ in range(80):
+        g = URIRef(f"{EX}g{rng.randrange(4)}")
+        if rng.random() < 0.2:
+            store.remove_graph(g)
+        else:
+            b = BNode()
+            triples = {(URIRef(f"{EX}s{rng.randrange(4)}"), URIRef(f"{EX}p{rng.randrange(2)}"), Literal(rng.randrange(3)))
+                       for _ in range(rng.randrange(0, 5))}
+            if rng.random() < 0.2:
+                triples.add((b, URIRef(f"{EX}p0"), Literal(1)))
+            store.replace_graph(g, triples)
+        assert merge(store) == union(store)
+        assert not [n for n in store.graph_names() if str(n).startswith("urn:uuid:")]  # no scratch graph left
