@@ -278,3 +278,18 @@ def test_fifty_writes_good_and_bad_answer_what_happened_and_keep_the_pool(store_
         assert live_workers(ep) == 3
     finally:
         ep.stop()
+
+
+def test_an_engine_crash_costs_one_query_and_the_pool_recovers(store_path):
+    """5,000 nested groups segfault Oxigraph: that query is a 500 naming the signal and the nesting."""
+    ep = Endpoint(store_path, port=0, max_concurrent=2, timeout=60, max_request_bytes=100_000).start()
+    try:
+        deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+        r = httpx.post(ep.url + "/sparql", content=deep.encode(), timeout=120,
+                       headers={"Content-Type": "application/sparql-query"})
+        assert r.status_code == 500 and "signal SIGSEGV" in r.text and "nested" in r.text
+        refill(ep)
+        assert live_workers(ep) == 2
+        assert count(ep.url, f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{EX}g0> {{ ?s ?p ?o }} }}") == (200, 50)
+    finally:
+        ep.stop()
