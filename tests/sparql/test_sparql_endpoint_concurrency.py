@@ -24,7 +24,7 @@ from collabkg.graph.store import MARKER, Store
 EX = "http://ex/"
 TOKEN = "t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?q ?r ?t }"  # 50^6 rows
 COUNT_NEW = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}new> {{ ?s ?p ?o }} }}"
 
 
