@@ -219,8 +219,8 @@ def run_request(port: int, req: dict, token: str | None) -> tuple[bool, str]:
     return True, ""
 
 
-def start_server(store: Path, writes: bool) -> tuple[subprocess.Popen, int]:
-    port = free_port()
+def start_server(store: Path, writes: bool, port: int | None = None) -> tuple[subprocess.Popen, int]:
+    port = port or free_port()
     cmd = [sys.executable, "-m", "collabkg", "serve", "--store", str(store), "--port", str(port)]
     if writes:
         cmd += ["--allow-writes", "--token", TOKEN]
@@ -260,6 +260,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", action="append", default=[], help="run this test only (repeatable)")
     ap.add_argument("--json", type=Path, help="write the per-test outcome here")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--port", type=int, default=None, help="serve on this loopback port (default: a free one)")
     args = ap.parse_args(argv)
     gsp_tests = [t for t in load_gsp_tests(args.tests / "graph-store-protocol") if not args.only or t["name"] in args.only]
     args.tests = args.tests / "protocol"
@@ -276,7 +277,7 @@ def main(argv=None) -> int:
         for label, f in all_data.items():
             subprocess.run(load + [str(f), "--graph", label], check=True, stderr=subprocess.DEVNULL)
         for mode in ("read-only", "writes"):
-            proc, port = start_server(store, mode == "writes")
+            proc, port = start_server(store, mode == "writes", args.port)
             try:
                 passed, failures = 0, []
                 for t in tests:

@@ -21,9 +21,10 @@ Routes
     The HTML files of the views folder, if one was given (nothing else is served from disk).
 
 Limits, each a clear HTTP error: query timeout (504; the query's worker process is killed and
-replaced), result-size cap (422), request-size cap (413 body, 414 URL), a bounded wait for a
-worker (503 with ``Retry-After`` once ``max_waiting`` requests wait or the wait passes the
-timeout). An engine crash costs one query (500 naming the signal; the worker is replaced).
+replaced), result-size cap (422), request-size cap (413 body, chunked or not; 414 URL; 400 for a
+bad ``Content-Length``), header limits (431: ``max_headers`` lines, ``max_header_bytes`` in all),
+a bounded wait for a worker (503 with ``Retry-After`` once ``max_waiting`` requests wait or the
+wait passes ``max_wait``). An engine crash costs one query (500 naming the signal; the worker is replaced).
 Read-only by default: SPARQL Update and Graph Store writes get 403 unless the endpoint was
 started with ``allow_writes=True`` and a ``token``, and then 401 without ``Authorization: Bearer
 <token>``. Federation (``SERVICE``) is refused (400) unless the endpoint is in ``services``;
@@ -190,19 +191,29 @@ class _Pool:
 
     def __init__(self, target, size: int, max_waiting: int, opening: threading.Lock | None = None):
         self.target, self.size, self.max_waiting = target, size, max_waiting
-        self.opening = opening or threading.Lock()  # held by writes: no worker opens the store mid-write
+        # held by writes on an in-memory store (a worker is forked from it: not mid-write); an
+        # on-disk store is opened read-only by each worker, which sees the last commit
+        self.opening = opening or threading.Lock()
         self.idle: queue.Queue = queue.Queue()
         self.generation = 0
         self.waiting = 0
+        self.lent: set = set()  # workers answering a query now
         self._lock = threading.Lock()
         for _ in range(size):
             self.idle.put(self._new())
 
     def _new(self):
+        generation = self.generation  # before opening: a write committed meanwhile makes it stale
         with self.opening:
             w = sq.QueryWorker(self.target)
-        w.generation = self.generation
+        w.generation = generation
         return w
+
+    def stats(self) -> dict:
+        """``{"size", "live", "waiting"}``: slots, idle worker processes alive, requests waiting."""
+        with self.idle.mutex:
+            slots = list(self.idle.queue)
+        return {"size": self.size, "live": sum(1 for w in slots if w is not None and w.alive), "waiting": self.waiting}
 
     def borrow(self, wait: float):
         with self._lock:
@@ -227,13 +238,16 @@ class _Pool:
                 self.idle.put(None)
                 raise HTTPError(503, f"a query worker could not open the store ({e}); retry shortly",
                                 {"Retry-After": "1"}) from e
+        self.lent.add(worker)
         return worker
 
     def give_back(self, worker) -> None:
+        self.lent.discard(worker)
         self.idle.put(worker if worker.alive else None)
 
-    def run(self, text: str, *, timeout: float, max_rows: int, bindings=None, dataset=None) -> sq.Result:
-        worker = self.borrow(timeout)
+    def run(self, text: str, *, timeout: float, max_rows: int, bindings=None, dataset=None,
+            wait: float | None = None) -> sq.Result:
+        worker = self.borrow(timeout if wait is None else wait)
         try:
             return worker.run(text, timeout=timeout, max_rows=max_rows, bindings=bindings, dataset=dataset)
         finally:
@@ -272,12 +286,16 @@ class Endpoint:
     host, port : str, int
         Where to listen; ``port=0`` picks a free port (see :attr:`url`). 127.0.0.1 by default.
     timeout : float
-        Seconds a query may run before its worker is killed (HTTP 504); also the longest wait
-        for a free worker.
+        Seconds a query may run before its worker is killed (HTTP 504).
+    max_wait : float, optional
+        Seconds a request may wait for a free worker before a 503 with ``Retry-After``
+        (default: ``timeout``).
     max_rows : int
         Rows/triples a result may have (HTTP 422 beyond).
     max_request_bytes : int
         Largest request body or URL (HTTP 413 / 414 beyond).
+    max_header_bytes, max_headers : int
+        Largest total size of the request's header lines, and most header lines (HTTP 431 beyond).
     max_concurrent : int
         Queries executing at once (one worker process each).
     max_waiting : int
@@ -294,7 +312,8 @@ class Endpoint:
     """
 
     def __init__(self, store: Store | str | os.PathLike, *, host: str = "127.0.0.1", port: int = 8000,
-                 timeout: float = 10.0, max_rows: int = 100_000, max_request_bytes: int = 1_000_000,
+                 timeout: float = 10.0, max_wait: float | None = None, max_rows: int = 100_000, max_request_bytes: int = 1_000_000,
+                 max_header_bytes: int = 65_536, max_headers: int = 100,
                  max_concurrent: int = 4, max_waiting: int | None = None, allow_writes: bool = False,
                  token: str | None = None, services=(), cors_origins=("*",),
                  views: str | os.PathLike | None = None):
@@ -303,6 +322,8 @@ class Endpoint:
         if max_concurrent < 1:
             raise CollabKGError("max_concurrent must be at least 1")
         self.timeout, self.max_rows, self.max_request_bytes = timeout, max_rows, max_request_bytes
+        self.max_wait = timeout if max_wait is None else max_wait
+        self.max_header_bytes, self.max_headers = max_header_bytes, max_headers
         self.allow_writes, self.token = allow_writes, token
         self.services = [str(s) for s in services]
         self.views = Path(views).resolve() if views else None
@@ -320,7 +341,7 @@ class Endpoint:
         target = self.store if in_memory else str(self.store.path if self.store is not None else self._path)
         self._write_lock = threading.Lock()
         self.pool = _Pool(target, max_concurrent, max_waiting if max_waiting is not None else 16 * max_concurrent,
-                          self._write_lock)
+                          self._write_lock if in_memory else None)
         self._stamp = self._marker_stamp()
         # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY only on sockets that say so; without it every
         # keep-alive answer (headers and body are two writes) waits ~40 ms for a delayed ACK
@@ -406,7 +427,7 @@ class Endpoint:
         self._watch_store()
         try:
             sq.check_request(text, services=self.services)
-            return self.pool.run(text, timeout=self.timeout, max_rows=self.max_rows, dataset=dataset,
+            return self.pool.run(text, timeout=self.timeout, max_rows=self.max_rows, dataset=dataset, wait=self.max_wait,
                                  bindings=bindings)
         except sq.QueryTimeout as e:
             raise HTTPError(504, f"query timed out: {e.message}; make it more selective or add LIMIT") from e
@@ -748,7 +769,31 @@ def _app(ep: Endpoint, cors_origins: list[str]):
                                      allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
                                      allow_headers=["Accept", "Authorization", "Content-Type"],
                                      expose_headers=["X-Query-Time", "Retry-After"], max_age=600))
-    return Starlette(routes=routes, middleware=middleware)
+    return _HeaderLimits(Starlette(routes=routes, middleware=middleware), ep.max_header_bytes, ep.max_headers)
+
+
+class _HeaderLimits:
+    """ASGI middleware: 431 for a request with more header lines or header bytes than allowed.
+
+    uvicorn (h11) bounds only what it buffers of an incomplete request, so a request whose
+    headers arrive at once would otherwise pass whatever their size.
+    """
+
+    def __init__(self, app, max_bytes: int, max_count: int):
+        self.app, self.max_bytes, self.max_count = app, max_bytes, max_count
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            headers = scope["headers"]
+            size = sum(len(k) + len(v) + 4 for k, v in headers)  # "name: value\r\n"
+            if len(headers) > self.max_count or size > self.max_bytes:
+                from starlette.responses import PlainTextResponse
+
+                msg = (f"the request has {len(headers)} header lines, {size} bytes; the limits are "
+                       f"{self.max_count} lines and {self.max_bytes} bytes\n")
+                await PlainTextResponse(msg, status_code=431)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _page_html(ep: Endpoint, q: str, out: str = "") -> bytes:

@@ -51,6 +51,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from collabkg.errors import StoreError
+from collabkg.graph.incremental_update import record, rewrite, settle
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 
 __all__ = ["Store", "default_store_path", "to_ox", "from_ox", "STORE_FORMAT", "MARKER", "DEFAULT_DATA_GRAPH"]
@@ -388,17 +389,21 @@ class Store:
         gone, added = old - new, new - old
         if not gone and not added:
             return
+        delta = _scratch()
         if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):
             # DELETE DATA cannot name blank nodes: replace the whole graph instead (its blank
             # nodes get fresh ids, the same within the one INSERT DATA)
             gone, added = old, new
-            parts = [f"DROP SILENT GRAPH {gname}"]
+            parts = [record(str(gname), str(delta)), f"DROP SILENT GRAPH {gname}"]
+        elif gone:
+            parts = ["DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }",
+                     f"INSERT DATA {{ GRAPH {delta} {{ " + " ".join(_nt(q) for q in gone) + " } }"]
         else:
-            parts = ["DELETE DATA { " + " ".join(_nq(q) for q in gone) + " }"] if gone else []
+            parts = []
         if added:
-            parts.append("INSERT DATA { " + " ".join(_nq(q) for q in added)
-                         + " " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in added) + " }")
-        parts.extend(_unmerge(q.subject for q in gone))
+            parts.append("INSERT DATA { " + " ".join(_nq(q) for q in added) + " " + " ".join(_nt(q) for q in added) + " }")
+        if gone:  # what left this graph leaves the merge too, unless another graph states it
+            parts.extend(settle(str(delta)))
         # one update request is one transaction in Oxigraph (the named graph and the merged
         # default graph change together); terms are written by Oxigraph's own N-Triples
         # serialiser, so no value is ever formatted in unescaped.
@@ -538,23 +543,50 @@ class Store:
 
         Its statements leave the merged default graph too, unless another graph states them.
         """
-        g = to_ox(name)
-        subjects = {q.subject for q in self._ox.quads_for_pattern(None, None, None, g)}
-        self._ox.update(" ;\n".join([f"DROP SILENT GRAPH {g}", *_unmerge(subjects)]))
+        g, delta = to_ox(name), _scratch()
+        self._ox.update(" ;\n".join([record(str(g), str(delta)), f"DROP SILENT GRAPH {g}", *settle(str(delta))]))
 
     def update(self, sparql: str, *, base_iri: str | None = None, prefixes: dict | None = None) -> None:
-        """Run a SPARQL Update, then re-derive the merged default graph, in one transaction.
+        """Run a SPARQL Update and keep the merged default graph, in one transaction.
 
         The update sees the stored default graph (:data:`DEFAULT_DATA_GRAPH`, the statements
         written to the default graph) as its default graph, as in Fuseki with a union default
-        graph; named graphs as they are. Raises ``SyntaxError`` / ``OSError`` as pyoxigraph does.
+        graph; named graphs as they are. The merge follows incrementally: the triples the update
+        inserts join it, the triples it deletes leave it unless another named graph still
+        states them (:mod:`collabkg.graph.incremental_update`; the few forms that module cannot
+        rewrite re-derive the whole merge, in the same transaction too). Raises ``SyntaxError``
+        / ``RuntimeError`` / ``OSError`` as pyoxigraph does, and then nothing was written.
 
         >>> s = Store(); s.update("INSERT DATA { <http://ex/a> <http://ex/p> 1 . GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }")
         >>> len(s), s.default_graph_size(), [str(g) for g in s.graph_names()]
         (2, 1, ['http://ex/g', 'https://w3id.org/collabkg/id/graph/default'])
+        >>> s.update("DELETE DATA { GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }")
+        >>> s.default_graph_size()   # the stored default graph still states it
+        1
         """
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only", hint="open it without read_only")
+        base_iri = base_iri if base_iri is not None else self.base_iri
+        text = rewrite(sparql, str(_DDG), str(_scratch()))
+        if text is not None:
+            try:
+                self._ox.update(text, base_iri=base_iri, prefixes=prefixes or None)
+            except SyntaxError:
+                pass  # reported against the update as written, below (nothing was written)
+            else:
+                if self._ox.contains_named_graph(_DDG) and next(
+                        iter(self._ox.quads_for_pattern(None, None, None, _DDG)), None) is None:
+                    self._ox.remove_graph(_DDG)  # an emptied default graph leaves no empty named graph
+                return
+        self._update_and_rebuild(sparql, base_iri, prefixes)
+
+    def _update_and_rebuild(self, sparql: str, base_iri: str, prefixes: dict | None) -> None:
+        """Run the update on the stored default graph, then re-derive the whole merge (one transaction).
+
+        The stored default graph is moved into the default graph for the update (so there it
+        is not also a named graph: it has one name only, and no write can go to a stale copy),
+        then added back under its name.
+        """
         from collabkg.graph.sparql_text import split_prologue
 
         prologue, body = split_prologue(sparql)
@@ -562,11 +594,9 @@ class Store:
         while body.endswith(";"):
             body = body[:-1].rstrip()
         # the update's own PREFIX / BASE lines stay first: Oxigraph reads a prologue only there
-        text = (f"{prologue}\nCLEAR DEFAULT ; ADD SILENT {_DDG} TO DEFAULT ;\n{body}\n;"
-                f" DROP SILENT GRAPH {_DDG} ; INSERT {{ GRAPH {_DDG} {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }} ; "
-                + REBUILD_UNION)
-        self._ox.update(text, base_iri=base_iri if base_iri is not None else self.base_iri,
-                        prefixes=prefixes or None)
+        text = (f"{prologue}\nCLEAR DEFAULT ; MOVE SILENT GRAPH {_DDG} TO DEFAULT ;\n{body}\n;"
+                f" ADD SILENT DEFAULT TO GRAPH {_DDG} ; " + REBUILD_UNION)
+        self._ox.update(text, base_iri=base_iri, prefixes=prefixes or None)
 
     def rebuild_default_graph(self) -> None:
         """Re-derive the merged default graph from the named graphs (one transaction).
@@ -618,19 +648,13 @@ def _nq(q: ox.Quad) -> str:
     return f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}"
 
 
-def _unmerge(subjects: Iterable) -> list[str]:
-    """Update operations removing from the merged default graph the statements about ``subjects``
-    that no named graph states any more (run after the named graphs changed, same transaction)."""
-    subjects = list(subjects)
-    iris = sorted({str(s) for s in subjects if isinstance(s, ox.NamedNode)})
-    blank = any(isinstance(s, ox.BlankNode) for s in subjects)
-    ops = []
-    gone = "?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } }"
-    for i in range(0, len(iris), 5000):
-        ops.append("DELETE { ?s ?p ?o } WHERE { VALUES ?s { " + " ".join(iris[i:i + 5000]) + " } " + gone + " }")
-    if blank:
-        ops.append("DELETE { ?s ?p ?o } WHERE { " + gone + " FILTER(isBlank(?s)) }")
-    return ops
+def _nt(q: ox.Quad) -> str:
+    return f"{q.subject} {q.predicate} {q.object} ."
+
+
+def _scratch() -> ox.NamedNode:
+    """A scratch graph name for one write alone (recorded triples, settled and dropped in the same request)."""
+    return ox.NamedNode(f"urn:uuid:{uuid.uuid4()}")
 
 
 def _new_data_name() -> str:

@@ -142,6 +142,7 @@ def _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, service
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1), help="Result-size cap (HTTP 422).")
 @click.option("--max-request-bytes", default=1_000_000, show_default=True, type=click.IntRange(min=1024), help="Request-size cap (HTTP 413/414).")
 @click.option("--max-concurrent", default=4, show_default=True, type=click.IntRange(1, 64), help="Concurrent queries, one worker process each (more wait).")
+@click.option("--max-wait", default=None, type=click.FloatRange(min=0), help="Seconds a request may wait for a worker (HTTP 503 beyond) [default: --timeout].")
 @click.option("--max-waiting", default=None, type=click.IntRange(0, 100_000), help="Requests that may wait for a worker (HTTP 503 beyond) [default: 16 per worker].")
 @click.option("--allow-service", "services", multiple=True, metavar="IRI", help="Let SERVICE call this endpoint (repeatable; federation is off by default).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN", help="CORS origin allowed (repeatable) [default: *]; 'none' turns CORS off.")
@@ -150,7 +151,7 @@ def _run_query(sq, text, bindings, store_path, infer, timeout, max_rows, service
 @click.option("--views", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of HTML views to serve under /views/.")
 @handle_errors
-def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, max_concurrent, max_waiting, services,
+def serve_command(store_path, host, port, timeout, max_wait, max_rows, max_request_bytes, max_concurrent, max_waiting, services,
                   cors_origins, allow_writes, token, views):
     """Serve the store as a SPARQL 1.1 Protocol endpoint, with a query page and the views.
 
@@ -171,7 +172,7 @@ def serve_command(store_path, host, port, timeout, max_rows, max_request_bytes, 
     path = _store_path(store_path)
     if not path.exists():
         raise StoreError(f"{path}: no store here", hint="run `collabkg build` first, or pass --store DIR")
-    ep = Endpoint(path, host=host, port=port, timeout=timeout, max_rows=max_rows,
+    ep = Endpoint(path, host=host, port=port, timeout=timeout, max_wait=max_wait, max_rows=max_rows,
                   max_request_bytes=max_request_bytes, max_concurrent=max_concurrent, max_waiting=max_waiting,
                   services=services, cors_origins=[] if cors_origins == ("none",) else (list(cors_origins) or ["*"]),
                   allow_writes=allow_writes, token=token, views=views)
