@@ -330,11 +330,30 @@ def write_import_files(col: Collected, table: PrefixTable, directory: str | os.P
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(":START_ID,:END_ID,:TYPE,graphs:string[],evidence:string[]\n")
         lines = []
+        types: dict[str, str] = {}
+        D = ARRAY_DELIMITER
+
+        def iri_list(v: list) -> str:  # IRIs and bnode ids: no quote, no delimiter, no line break
+            text = D.join(v)
+            if '"' in text or "\n" in text or "\r" in text or (D in text if len(v) == 1 else any(D in x for x in v)):
+                return csv_field(v, "string[]")  # quoted; refuses U+001F inside an element
+            return '"' + text + '"'
+
         for s, o, graphs, ev, t in rel_rows(col, shorten):
-            if graphs == [""]:
+            tf = types.get(t)
+            if tf is None:
+                tf = types[t] = csv_field(t, "string")
+            if len(graphs) == 1 and graphs[0] == "":
                 out.rel_placeholders += 1
-            lines.append(f"{ids[s]},{ids[o]},{csv_field(t, 'string')},{csv_field(graphs, 'string[]')},"
-                         f"{csv_field(ev, 'string[]') if ev else ''}\n")
+                gf = '"' + PLACEHOLDER + '"'
+                ef = iri_list(ev) if ev else ""
+            else:
+                try:
+                    gf = iri_list(graphs)
+                    ef = iri_list(ev) if ev else ""
+                except ValueError as e:
+                    raise ValueError(f"relationship <{s}> {t} <{o}>: {e}") from None
+            lines.append(f"{ids[s]},{ids[o]},{tf},{gf},{ef}\n")
             m += 1
             if len(lines) >= 50_000:
                 f.write("".join(lines))
