@@ -403,7 +403,7 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     driver.close()
     restart = [restart_seconds() for _ in range(2)] if args.restart else [None]
     lines = [
-        f"`python benchmarks/neo4j_sync.py --n10s DIR{' --offline' if args.offline else ''} --triples {args.triples} "
+        f"`python benchmarks/neo4j_sync.py --n10s DIR{' --offline' if args.offline else ''}{' --restart' if args.restart else ''} --triples {args.triples} "
         f"--subset-triples {args.subset_triples} --repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); "
         f"machine: {machine()}, shared; server: Neo4j {version} from `scripts/neo4j-local` with neosemantics 5.26.1 ({server_mem}).",
         "",
