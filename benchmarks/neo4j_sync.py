@@ -19,9 +19,11 @@ anything but a mirror unless ``--wipe``):
    setup, and ``dbms.security.allow_csv_import_from_file_urls=true``): n10s
    ``n10s.rdf.import.fetch`` of the same graph's triples, written as N-Triples into ``DIR``
    (not timed), into the emptied database (``handleMultival: 'ARRAY'``), alternating with our
-   sync; n10s's time includes parsing the file; and with ``--restart-cmd``-less local servers
-   (``COLLABKG_NEO4J_HOME`` set) the time ``scripts/neo4j-local stop`` + ``start`` takes: the
-   floor of any offline import (``neo4j-admin database import``), which needs the server stopped.
+   sync; n10s's time includes parsing the file; with ``--offline`` also ``collabkg neo4j sync
+   --offline`` (the server of ``scripts/neo4j-local`` whose run folder is ``COLLABKG_NEO4J_HOME``;
+   the three in rotating order), its median round by step; and with ``--restart`` the time
+   ``scripts/neo4j-local stop`` + ``start`` takes, what an import through a server restart would
+   add (the offline sync stops only the database).
 
 Both clients are warmed first (their first run in a process is slower). For our sync it also
 reports the CPU time of this process and, when the server was started by
@@ -174,28 +176,63 @@ def restart_seconds() -> float | None:
     return time.perf_counter() - t0
 
 
+def offline_sync(store, cfg: Neo4jConfig):
+    """``collabkg neo4j sync --offline`` into the emptied database of the local server (its run
+    folder from ``COLLABKG_NEO4J_HOME``); returns the SyncReport (``parts``: seconds per step)."""
+    from collabkg.graph.neo4j.offline import sync_offline
+
+    return sync_offline(store, cfg, home=os.environ["COLLABKG_NEO4J_HOME"])
+
+
 def compare_n10s(store, driver, cfg, args, label: str) -> dict:
-    """``args.repeat`` alternating rounds of our sync and n10s import.fetch of the same triples."""
+    """``args.repeat`` rounds of our Bolt sync, our offline sync (with a local server) and n10s
+    import.fetch of the same triples, each round in another order (so none always follows another)."""
     import pyoxigraph as ox
 
     path = args.n10s / f"collabkg-bench-{label.replace(' ', '-')}.nt"
     triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.oxigraph}
     ox.serialize(triples, str(path), ox.RdfFormat.N_TRIPLES)
-    ours, theirs, loads = [], [], [os.getloadavg()[0]]
+    who_all = ["ours", "offline", "n10s"] if args.offline else ["ours", "n10s"]
+    times: dict[str, list] = {w: [] for w in who_all}
+    parts: list = []
+    cpu: dict[str, list] = {w: [] for w in who_all}
+    loads = [os.getloadavg()[0]]
     try:
         for i in range(args.repeat):
-            for who in (("ours", "n10s") if i % 2 == 0 else ("n10s", "ours")):
+            order = who_all[i % len(who_all):] + who_all[: i % len(who_all)]
+            for who in order:
+                # the uri constraint stays (as the rounds before: n10s needs it before an import, and the
+                # Bolt sync keeps it); the offline import replaces the database and creates it again (timed)
                 wipe(driver, cfg, args.wipe)
+                s0, p0 = server_cpu_seconds(), time.process_time()
                 if who == "ours":
-                    ours.append(sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers).seconds)
+                    times[who].append(sync(store, driver=driver, batch_size=args.batch_size, workers=args.workers).seconds)
+                elif who == "offline":
+                    r = offline_sync(store, cfg)
+                    times[who].append(r.seconds)
+                    parts.append(r.parts)
                 else:
                     print(f"n10s import.fetch of {len(triples):,} triples ({label}) ...", file=sys.stderr)
-                    theirs.append(n10s_fetch(driver, cfg, path))
+                    times[who].append(n10s_fetch(driver, cfg, path))
+                s1, p1 = server_cpu_seconds(), time.process_time()
+                cpu[who].append((p1 - p0, None if s0 is None or s1 is None else s1 - s0))
     finally:
         path.unlink(missing_ok=True)
     loads.append(os.getloadavg()[0])
-    return {"n": len(triples), "ours": sorted(ours)[len(ours) // 2], "ours_all": ours,
-            "theirs": sorted(theirs)[len(theirs) // 2], "theirs_all": theirs, "loads": loads}
+
+    def median(xs):
+        return sorted(xs)[len(xs) // 2]
+
+    out = {"n": len(triples), "loads": loads}
+    for w in who_all:
+        mid = sorted(range(len(times[w])), key=lambda k: times[w][k])[len(times[w]) // 2]
+        out[w] = times[w][mid]
+        out[w + "_all"] = times[w]
+        out[w + "_cpu"] = cpu[w][mid]
+        if w == "offline":
+            out["offline_parts"] = parts[mid]
+    out["theirs"], out["theirs_all"] = out["n10s"], out["n10s_all"]
+    return out
 
 
 def compare(quads, store, driver, cfg, args, label: str) -> dict:
@@ -240,6 +277,9 @@ def main(argv=None) -> int:
     ap.add_argument("--results", type=Path, help="write the section into this Markdown file")
     ap.add_argument("--n10s", type=Path, default=None, metavar="DIR",
                     help="only compare with n10s import.fetch (the server needs the plugin); DIR: where to write the N-Triples file")
+    ap.add_argument("--offline", action="store_true",
+                    help="with --n10s: also time `collabkg neo4j sync --offline` (the server of scripts/neo4j-local in COLLABKG_NEO4J_HOME)")
+    ap.add_argument("--restart", action="store_true", help="with --n10s: also time a full stop + start of the local server")
     args = ap.parse_args(argv)
 
     if args.workers is None:
@@ -344,7 +384,8 @@ def main(argv=None) -> int:
 
 
 def main_n10s(args, cfg, driver, version, server_mem) -> int:
-    """Our sync against n10s import.fetch, whole graph and subset, and the restart floor."""
+    """Our Bolt sync and offline sync against n10s import.fetch, whole graph and subset, and
+    the full-restart floor (what an offline import would cost if the server had to restart)."""
     quads = list(generate(args.triples, seed=args.seed))
     store = load_store(quads)
     sub_store = load_store(quads[: args.subset_triples]) if 0 < args.subset_triples < len(quads) else None
@@ -355,28 +396,46 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     wipe(driver, cfg, args.wipe)
     sync(warm_store, driver=driver, batch_size=args.batch_size)  # warm both: plans, page cache
     wipe(driver, cfg, args.wipe)
-    compare_n10s(warm_store, driver, cfg, type(args)(**{**vars(args), "repeat": 1}), "warm")
+    compare_n10s(warm_store, driver, cfg, type(args)(**{**vars(args), "repeat": 2}), "warm")
     full = compare_n10s(store, driver, cfg, args, "whole graph")
     part = compare_n10s(sub_store, driver, cfg, args, "subset") if sub_store is not None else None
     wipe(driver, cfg, args.wipe)
     driver.close()
-    restart = [restart_seconds() for _ in range(2)]
+    restart = [restart_seconds() for _ in range(2)] if args.restart else [None]
     lines = [
-        f"`python benchmarks/neo4j_sync.py --n10s DIR --triples {args.triples} --subset-triples {args.subset_triples} "
-        f"--repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); machine: {machine()}, shared; "
-        f"server: Neo4j {version} from `scripts/neo4j-local` with neosemantics 5.26.1 ({server_mem}).",
+        f"`python benchmarks/neo4j_sync.py --n10s DIR{' --offline' if args.offline else ''}{' --restart' if args.restart else ''} --triples {args.triples} "
+        f"--subset-triples {args.subset_triples} --repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); "
+        f"machine: {machine()}, shared; server: Neo4j {version} from `scripts/neo4j-local` with neosemantics 5.26.1 ({server_mem}).",
         "",
-        "| run | triples | collabkg sync (median, s) | n10s import.fetch (median, s) | n10s time / ours |",
-        "|---|---:|---:|---:|---:|",
+        "| run | triples | collabkg Bolt sync (median, s) | collabkg offline sync (median, s) | n10s import.fetch (median, s) "
+        "| n10s time / Bolt | n10s time / offline |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
+
+    def secs(xs):
+        return ", ".join(f"{x:.2f}" for x in xs)
+
     for c, what in ((full, "whole graph"), (part, "subset")):
-        if c is not None:
-            lines.append(f"| {what} (rounds ours {', '.join(f'{x:.2f}' for x in c['ours_all'])}; n10s "
-                         f"{', '.join(f'{x:.2f}' for x in c['theirs_all'])}; load {c['loads'][0]:.1f} / {c['loads'][1]:.1f}) "
-                         f"| {c['n']:,} | {c['ours']:.2f} | {c['theirs']:.2f} | {c['theirs'] / c['ours']:.2f} |")
+        if c is None:
+            continue
+        off = c.get("offline")
+        lines.append(
+            f"| {what} (rounds Bolt {secs(c['ours_all'])}; offline {secs(c.get('offline_all', []))}; n10s {secs(c['n10s_all'])}; "
+            f"load {c['loads'][0]:.1f} / {c['loads'][1]:.1f}) | {c['n']:,} | {c['ours']:.2f} | "
+            + (f"{off:.2f}" if off is not None else "-") + f" | {c['n10s']:.2f} | {c['n10s'] / c['ours']:.2f} | "
+            + (f"{c['n10s'] / off:.2f}" if off else "-") + " |")
+    lines.append("")
+    for c, what in ((full, "whole graph"), (part, "subset")):
+        if c is None:
+            continue
+        cpu = "; ".join(f"{w} {py:.1f} CPU-s in Python" + (f" + {srv:.1f} in the server" if srv is not None else "")
+                        for w, (py, srv) in ((w, c[w + '_cpu']) for w in ("ours", "offline", "n10s") if w + "_cpu" in c))
+        lines.append(f"- {what}, median rounds: {cpu}.")
+        if "offline_parts" in c:
+            lines.append(f"  Offline median round by step: " + ", ".join(f"{k} {v:.2f} s" for k, v in c["offline_parts"].items()) + ".")
     if restart[0] is not None:
         lines += ["", f"`scripts/neo4j-local stop` + `start` of this server: {', '.join(f'{x:.1f}' for x in restart)} s "
-                  "(the floor of an offline `neo4j-admin database import`, which needs the server stopped)."]
+                  "(what an offline import through a server restart would add; the offline sync stops only the database)."]
     text = "\n".join(lines)
     print(text)
     if args.results:

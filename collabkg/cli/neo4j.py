@@ -65,15 +65,23 @@ def neo4j_group() -> None:
 @neo4j_options
 @click.option("--batch-size", default=None, type=click.IntRange(1, 1_000_000), help="Rows per UNWIND transaction [default: 10000].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--offline", is_flag=True,
+              help="First sync into the empty database of the scripts/neo4j-local server: CSV files imported by "
+              "neo4j-admin with the database stopped (refused for any other server or a database holding anything).")
+@click.option("--neo4j-home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --offline: the run folder of the scripts/neo4j-local server [default: $COLLABKG_NEO4J_HOME or ./.neo4j-local].")
 @handle_errors
-def sync_command(store_path, uri, username, password, database, batch_size, quiet):
+def sync_command(store_path, uri, username, password, database, batch_size, quiet, offline, neo4j_home):
     """Write the store into Neo4j: the first time in bulk, then only what changed.
 
     Safe to run again after an interruption: it converges to exactly the store's graph.
+    --offline writes a first sync into the local server's empty database by neo4j-admin's
+    importer (the database is stopped for the import; the server keeps running).
 
     \b
     Example:
       collabkg neo4j sync --store .collabkg/store
+      collabkg neo4j sync --offline        # scripts/neo4j-local's server, empty database
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -82,8 +90,17 @@ def sync_command(store_path, uri, username, password, database, batch_size, quie
     cfg = _config(uri, username, password, database)
     store = _open_store(store_path)
     kwargs = {"batch_size": batch_size} if batch_size else {}
+    if neo4j_home is not None and not offline:
+        raise click.UsageError("--neo4j-home goes with --offline (the Bolt sync needs only NEO4J_URI)")
+    if offline:
+        from collabkg.graph.neo4j.offline import sync_offline
+
+        mirror_sync = sync_offline
+        kwargs = {"home": neo4j_home}
+    else:
+        mirror_sync = mirror.sync
     if quiet or not err_console.is_terminal:
-        report = mirror.sync(store, cfg, **kwargs)
+        report = mirror_sync(store, cfg, **kwargs)
     else:
         with Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -98,9 +115,11 @@ def sync_command(store_path, uri, username, password, database, batch_size, quie
                 rate = done / task.elapsed if task.elapsed else 0.0
                 bar.update(tasks[phase], completed=done if total else 1, rate=f"{rate:,.0f} rows/s")
 
-            report = mirror.sync(store, cfg, progress=progress, **kwargs)
+            report = mirror_sync(store, cfg, progress=progress, **kwargs)
     r = report.rates()
     console.print(report.summary(), highlight=False, soft_wrap=True)
+    if report.parts:
+        console.print("; ".join(f"{k} {v:.1f} s" for k, v in report.parts.items()), highlight=False, soft_wrap=True)
     if report.changes:
         console.print(
             f"{r['triples_per_s']:,.0f} triples/s, {r['nodes_per_s']:,.0f} nodes/s, {r['rels_per_s']:,.0f} relationships/s",

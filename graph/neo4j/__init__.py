@@ -3,6 +3,7 @@
 - :mod:`~collabkg.graph.neo4j.config`  connection settings (``NEO4J_URI`` ...), password kept secret
 - :mod:`~collabkg.graph.neo4j.mapping` RDF <-> property graph (n10s-compatible, lossless)
 - :mod:`~collabkg.graph.neo4j.mirror`  sync / export / verify / clear
+- :mod:`~collabkg.graph.neo4j.offline` the first sync into the local server by ``neo4j-admin`` import
 - :mod:`~collabkg.graph.neo4j.cypher`  Cypher from text or bundled ``.cypher`` files -> dicts / DataFrame
 
 What the mirror looks like in Cypher (the mapping is documented in

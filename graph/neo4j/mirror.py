@@ -282,6 +282,8 @@ class SyncReport:
     rels_deleted: int = 0
     seconds: float = 0.0
     write_seconds: float = 0.0
+    #: seconds of each step, for the steps a sync mode reports (the offline sync: CSV, import ...)
+    parts: dict[str, float] = field(default_factory=dict)
 
     @property
     def changes(self) -> int:

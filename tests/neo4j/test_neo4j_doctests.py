@@ -6,10 +6,10 @@ import doctest
 
 import pytest
 
-from collabkg.graph.neo4j import config, cypher, mapping, mirror
+from collabkg.graph.neo4j import config, cypher, mapping, mirror, offline
 
 
-@pytest.mark.parametrize("module", [config, mapping, mirror, cypher], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [config, mapping, mirror, cypher, offline], ids=lambda m: m.__name__)
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0

@@ -32,6 +32,11 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *   NEO4J_PAGECACHE   page cache size, default 512m
  *   NEO4J_TX_MAX      memory limit of all transactions together, default 1g
  * optional HOME_DIR/neo4j.conf: extra neo4j settings (key=value), applied last.
+ * offline import (collabkg neo4j sync --offline): HOME_DIR/run/import-request holds the arguments
+ *   of `neo4j-admin` (one a line, e.g. database import full ... neo4j); the launcher stops that
+ *   database (not the DBMS), runs the importer in this JVM, starts the database again and writes
+ *   HOME_DIR/run/import-result (JSON: exit code, seconds per step, the importer's output).
+ *   HOME_DIR/run/import-ready exists while it accepts requests.
  * </pre>
  *
  * Messages and the Neo4j user log go to stdout (scripts/neo4j-local sends them to
@@ -117,6 +122,7 @@ public final class LocalNeo4j {
             log("shutdown requested, stopping DBMS");
             try {
                 Files.deleteIfExists(ready);
+                Files.deleteIfExists(ready.resolveSibling("import-ready"));
             } catch (Exception ignored) {
                 // best effort
             }
@@ -136,9 +142,106 @@ public final class LocalNeo4j {
             log("FATAL: could not set the password of user neo4j: " + e.getMessage());
             System.exit(3); // runs the shutdown hook
         }
+        Thread importer = new Thread(() -> serveImports(dbms, home), "collabkg-import");
+        importer.setDaemon(true);
+        importer.start();
         Files.writeString(ready, ProcessHandle.current().pid() + "\n");
         log(String.format("ready in %.1f s: bolt://%s:%d (user neo4j)", (System.nanoTime() - t0) / 1e9, HOST, boltPort));
         stopped.await();
+    }
+
+    /**
+     * Offline import without restarting the DBMS. Community 5.26 has no STOP DATABASE, but the
+     * database object it runs can be stopped and started in place (what Enterprise's STOP/START
+     * DATABASE do): stop it, let `neo4j-admin database import full --overwrite-destination`
+     * replace its store files, start it. The JVM, the system database, Bolt and the warm Cypher
+     * planner stay up.
+     */
+    private static void serveImports(DatabaseManagementService dbms, Path home) {
+        Path run = home.resolve("run");
+        Path request = run.resolve("import-request");
+        Path marker = run.resolve("import-ready");
+        try {
+            // a request left by a client that died before this start is not acted on
+            Files.deleteIfExists(request);
+            Files.deleteIfExists(run.resolve("import-result"));
+            Files.writeString(marker, "1\n");
+        } catch (Exception e) {
+            log("offline import disabled: " + e);
+            return;
+        }
+        while (true) {
+            try {
+                if (Files.exists(request)) {
+                    java.util.List<String> args = Files.readAllLines(request);
+                    Files.delete(request);
+                    runImport(dbms, home, args);
+                }
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                log("offline import request failed: " + t);
+            }
+        }
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    private static void runImport(DatabaseManagementService dbms, Path home, java.util.List<String> args) throws Exception {
+        Path run = home.resolve("run");
+        String name = args.get(args.size() - 1);
+        log("offline import into database " + name + ": stopping it");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = -1;
+        double stopS = 0, importS = 0, startS = 0;
+        String error = "";
+        long t0 = System.nanoTime();
+        org.neo4j.dbms.database.DatabaseContextProvider<?> provider =
+                ((org.neo4j.kernel.internal.GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                        .getDependencyResolver().resolveDependency(org.neo4j.dbms.database.DatabaseContextProvider.class);
+        org.neo4j.kernel.database.AbstractDatabase db = provider.getDatabaseContext(name)
+                .orElseThrow(() -> new IllegalArgumentException("no database " + name)).database();
+        db.stop();
+        long t1 = System.nanoTime();
+        stopS = (t1 - t0) / 1e9;
+        try (java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            Path conf = run.resolve("admin-conf");
+            Files.createDirectories(conf);
+            Files.writeString(conf.resolve("neo4j.conf"), "server.directories.data=" + home.resolve("data") + "\n"
+                    + "server.directories.logs=" + home.resolve("logs") + "\n");
+            code = org.neo4j.cli.AdminTool.execute(new org.neo4j.cli.ExecutionContext(home, conf, ps, ps,
+                    new org.neo4j.io.fs.DefaultFileSystemAbstraction()), args.toArray(new String[0]));
+        } catch (Throwable t) {
+            error = t.toString();
+        } finally {
+            long t2 = System.nanoTime();
+            importS = (t2 - t1) / 1e9;
+            try {
+                db.start();
+            } catch (Throwable t) {
+                error = (error.isEmpty() ? "" : error + "; ") + "starting the database again: " + t;
+            }
+            startS = (System.nanoTime() - t2) / 1e9;
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String result = "{\"exit\": " + code + ", \"stop_s\": " + stopS + ", \"import_s\": " + importS
+                + ", \"start_s\": " + startS + ", \"started\": " + db.isStarted() + ", \"error\": " + json(error)
+                + ", \"output\": " + json(text.length() > 20000 ? text.substring(text.length() - 20000) : text) + "}\n";
+        Path tmp = run.resolve("import-result.tmp");
+        Files.writeString(tmp, result);
+        Files.move(tmp, run.resolve("import-result"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        log(String.format("offline import into %s: exit %d, stop %.1f s, import %.1f s, start %.1f s%s", name, code,
+                stopS, importS, startS, error.isEmpty() ? "" : ", error: " + error));
     }
 
     private static void setPassword(DatabaseManagementService dbms, String password) {
