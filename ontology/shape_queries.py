@@ -59,7 +59,9 @@ class CompiledShape:
     iri: str
     query: str                    # SELECT DISTINCT ?this: focus nodes breaking a core constraint
     targets: str                  # SELECT DISTINCT ?this: the shape's focus nodes
-    sparql: list[str] = field(default_factory=list)  # sh:select texts, run with $this bound
+    #: sh:select texts, and whether each must run once per focus node with $this bound (else once,
+    #: its ?this values kept where they are focus nodes: the same answer, see :func:`_binds_this`)
+    sparql: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def _term(node) -> str:
@@ -135,14 +137,14 @@ def _property_violations(shapes: Graph, prop) -> list[str]:
     for pred in set(shapes.predicates(prop, None)):
         if pred == RDF.type and set(shapes.objects(prop, RDF.type)) - {SH.PropertyShape}:
             raise Unsupported(f"{prop}: typed other than sh:PropertyShape")
-    out = []
+    out = []  # expressions true of a focus node ?this that breaks a constraint
     for n in shapes.objects(prop, SH.minCount):
         if int(n) > 0:
-            out.append(f"FILTER NOT EXISTS {{ {_distinct_values(p, int(n))} }}")
+            out.append(f"NOT EXISTS {{ {_distinct_values(p, int(n))} }}")
     for n in shapes.objects(prop, SH.maxCount):
-        out.append(_distinct_values(p, int(n) + 1))
+        out.append(f"EXISTS {{ {_distinct_values(p, int(n) + 1)} }}")
     for ok in _value_ok(shapes, prop, "?v"):
-        out.append(f"?this {p} ?v . FILTER NOT EXISTS {{ {ok} }}")
+        out.append(f"EXISTS {{ ?this {p} ?v . FILTER NOT EXISTS {{ {ok} }} }}")
     return out
 
 
@@ -152,6 +154,27 @@ def _prefixes(shapes: Graph, sparql_node) -> str:
         for decl in shapes.objects(src, SH.declare):
             lines.append(f"PREFIX {shapes.value(decl, SH.prefix)}: <{shapes.value(decl, SH.namespace)}>")
     return "\n".join(lines)
+
+
+def _binds_this(text: str) -> bool:
+    """Whether a ``sh:select`` query is ``SELECT ... WHERE { triple patterns FILTER ... }`` with
+    ``$this`` in a triple pattern. Then running it once and keeping the rows whose ``?this`` is
+    a focus node gives what running it with ``$this`` pre-bound to each focus node gives: every
+    solution binds ``$this`` in the patterns, and each filter (NOT EXISTS too) sees that binding.
+    """
+    from rdflib import Variable
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        a = prepareQuery(text).algebra
+    except Exception:  # noqa: BLE001 - not for rdflib to judge: run it per focus node
+        return False
+    if a.name != "SelectQuery" or a.p.name != "Project":
+        return False
+    node = a.p.p
+    while node.name == "Filter":
+        node = node.p
+    return node.name == "BGP" and any(Variable("this") in t for t in node.triples)
 
 
 def _targets(shapes: Graph, shape) -> list[str]:
@@ -200,18 +223,19 @@ def compile_shapes(shapes: Graph) -> list[CompiledShape]:
                     extra = set(shapes.predicates(node, None)) - {SH.select, SH.message, SH.prefixes, RDF.type}
                     if extra:
                         raise Unsupported(f"{shape}: sh:sparql with {sorted(map(str, extra))}")
-                    sparql.append(_prefixes(shapes, node) + "\n" + str(_one(shapes, node, SH.select)))
+                    text = _prefixes(shapes, node) + "\n" + str(_one(shapes, node, SH.select))
+                    sparql.append((text, not _binds_this(text)))
             else:
                 raise Unsupported(f"{shape}: {p} is not compiled")
         targets = _targets(shapes, shape)
         if not targets:
             continue  # no focus nodes: nothing to check
         target_union = "{ " + " UNION ".join("{ " + t + " }" for t in targets) + " }"
-        # the focus node is bound inside each branch: a FILTER sees only its own group's variables
-        body = " UNION ".join(f"{{ {target_union} {v} }}" for v in violations_) if violations_ else "FILTER (false)"
+        # the focus nodes once, then each tested (EXISTS sees ?this bound)
+        test = "\n  || ".join(violations_) if violations_ else "false"
         out.append(CompiledShape(
             str(shape),
-            f"SELECT DISTINCT ?this WHERE {{ {body} }}",
+            f"SELECT DISTINCT ?this WHERE {{ {target_union}\n  FILTER (\n  {test}) }}",
             f"SELECT DISTINCT ?this WHERE {target_union}",
             sparql,
         ))
@@ -317,11 +341,14 @@ def violations(graphs: list[Graph], keeps: list[Graph | None] | None = None,
             for row in store.query(shape.query, default_graph=scope):
                 found.add((shape.iri, _text(row["this"])))
             if shape.sparql:
-                focus = [row["this"] for row in store.query(shape.targets, default_graph=scope)]
-                for text in shape.sparql:
-                    for f in focus:
-                        if any(True for _ in store.query(text, default_graph=scope, substitutions={this: f})):
-                            found.add((shape.iri, _text(f)))
+                focus = {row["this"] for row in store.query(shape.targets, default_graph=scope)}
+                for text, per_focus in shape.sparql:
+                    if not per_focus:
+                        hits = {row["this"] for row in store.query(text, default_graph=scope)} & focus
+                    else:
+                        hits = {f for f in focus
+                                if any(True for _ in store.query(text, default_graph=scope, substitutions={this: f}))}
+                    found |= {(shape.iri, _text(f)) for f in hits}
         out.append(found)
     return out
 
