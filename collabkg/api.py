@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
 from collabkg.graph.store import Store, default_store_path
@@ -38,6 +38,7 @@ from collabkg.loaders.registry import Registry, load_places, load_registry
 from collabkg.ontology.iris import REGISTRY_GRAPH
 from collabkg.ontology.namespace import CKG
 from collabkg.ontology.prefixes import PREFIXES
+from collabkg.ontology.shape_queries import conforming as shapes_conform
 from collabkg.ontology.validate import ValidationResult, keep_conforming, validate as shacl_validate
 from collabkg.safetext import XML_ILLEGAL, for_xml
 
@@ -583,9 +584,16 @@ _CONTEXT: tuple | None = None
 
 
 def _analyse_chunk(chunk: list[tuple[Document, str, str | None]]) -> list[_Analysed]:
-    """Parse, extract, emit and validate documents (doc, IRI, file to record); store nothing."""
+    """Parse, extract, emit and validate documents (doc, IRI, file to record); store nothing.
+
+    The graphs are checked together first (:func:`collabkg.ontology.shape_queries.conforming`: the
+    shapes as SPARQL, one Oxigraph store for the chunk); only those it cannot pass are validated
+    one by one with pySHACL, which drops the facts that break a shape. A document that fails
+    costs the others nothing.
+    """
     reg, places, nlp, acronyms = _CONTEXT
-    out = []
+    out: list[_Analysed | None] = []
+    emitted: list[tuple[int, Graph, Graph, str]] = []  # (place in out, graph, registry facts, IRI)
     for (doc, iri, source_file), parsed in zip(chunk, parse_texts(nlp, [c[0].text for c in chunk])):
         try:
             x = extract(doc, registry=reg, places=places, nlp=nlp, known_acronyms=acronyms, spacy_doc=parsed)
@@ -593,17 +601,28 @@ def _analyse_chunk(chunk: list[tuple[Document, str, str | None]]) -> list[_Analy
             if source_file:
                 g.set((URIRef(iri), CKG.sourceFile, Literal(source_file)))  # the same document, found elsewhere
             used = {e.entry.id for e in x.entities.values() if e.entry}
-            g, dropped, result = keep_conforming(g, keep=emit_registry(used, reg, places, REGISTRY_GRAPH), protected={URIRef(iri)})
-            if not result.conforms:
-                bad = [v for v in result.violations if v.severity == "Violation"]
-                out.append(_Analysed(refused=f"the document's own description does not conform ({len(bad)} SHACL violations), "
-                                             f"not stored: {bad[0]}"))
-                continue
-            out.append(_Analysed(triples=list(g), dropped=dropped))
+            emitted.append((len(out), g, emit_registry(used, reg, places, REGISTRY_GRAPH), iri))
+            out.append(None)
         except CollabKGError as e:
             out.append(_Analysed(error=e))
         except Exception as e:  # a bug in a rule must not lose the other documents
             out.append(_Analysed(failed=f"{type(e).__name__}: {e}"))
+    passed = shapes_conform([g for _, g, _, _ in emitted], [keep for _, _, keep, _ in emitted])
+    for (k, g, keep, iri), ok in zip(emitted, passed):
+        try:
+            dropped: list = []
+            if not ok:
+                g, dropped, result = keep_conforming(g, keep=keep, protected={URIRef(iri)})
+                if not result.conforms:
+                    bad = [v for v in result.violations if v.severity == "Violation"]
+                    out[k] = _Analysed(refused=f"the document's own description does not conform ({len(bad)} SHACL violations), "
+                                              f"not stored: {bad[0]}")
+                    continue
+            out[k] = _Analysed(triples=list(g), dropped=dropped)
+        except CollabKGError as e:
+            out[k] = _Analysed(error=e)
+        except Exception as e:  # noqa: BLE001 - as above
+            out[k] = _Analysed(failed=f"{type(e).__name__}: {e}")
     return out
 
 
