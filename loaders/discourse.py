@@ -61,6 +61,8 @@ _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are|was|were)\s+(?:to\s+be|schedul
 def _head(label: str) -> str:
     """The head noun of an event's name, lower case: "Opening session of the X Forum" -> "session"."""
     words = re.split(r"\s+(?:of|on|for|in|at)\s+", label.lower(), maxsplit=1)[0].split()
+    while len(words) > 1 and re.fullmatch(r"[\d\W]+", words[-1]):
+        words.pop()  # "Ocean Data Workshop 2024": the workshop
     return words[-1] if words else ""
 
 
@@ -92,6 +94,7 @@ class Discourse:
         self.doc = doc
         self.patterns = patterns if patterns is not None else _pattern_set(doc.vocab)
         self.main: str | None = None
+        self.scheduled = False  # the main event is still to come (an announcement): see _find_scheduled
         self._lead_end = 0
         self._starts = [s.start for s in ex.sentences]
         self._dates_at: dict | None = None
@@ -136,6 +139,9 @@ class Discourse:
     def event_for(self, tok, s, *, create: bool = True) -> str | None:
         """The event a token stands for (an event noun, or a "visit" / "meet" verb)."""
         if _is_future(tok):
+            if self.scheduled and tok.pos_ in ("NOUN", "PROPN") and not _is_next(tok) and (
+                    tok.lemma_.lower() in (_head(self.ex.x.entities[self.main].label), *_ANY_EVENT)):
+                return self.main  # an announcement: "the workshop will take place in ..." is the one announced
             return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
@@ -189,6 +195,9 @@ class Discourse:
             if not create or _is_future(tok) or tok.tag_ in ("NNS", "NNPS"):
                 return None  # still to come, or a plural ("Meetings"): no one event
             if not (self._reported(tok) or s is self.ex.sentences[0] or self._attached(tok)):
+                if self.main and tok.dep_ == "attr" and tok.head.lemma_ == "be" and noun == _head(self.ex.x.entities[self.main].label) and any(
+                        c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in tok.head.children):
+                    return self.main  # "This is the 4th annual X workshop": the document's own event
                 return None  # "The agenda of the Sixth ... is open": named, but not reported as held
             cls = ["schema:Event", _EVENT_CLASS.get(noun, "ckg:Meeting")]
             self.ex.x.entity(key, "event", cls, label, self._ev(s, "discourse:named-event"))
@@ -272,6 +281,48 @@ class Discourse:
         self.ex._dates(key, s, "discourse:verb-event")
         self._remember(tok, "visit" if visit else "meeting", key)
         return key
+
+    def _find_scheduled(self) -> None:
+        """Whether the main event is one still to come: the lead speaks of it in the future ("The
+        workshop will take place in Oslo on 3 May") and nowhere reports it as held. An announcement's
+        speakers ("Dr X will give a keynote") are then the event's planned participants, and the
+        event carries ``schema:eventStatus schema:EventScheduled``."""
+        if self.main is None:
+            # "The 5th Nordic Data Workshop will take place in Oslo on 3 May": the lead announces a named event
+            for tok in self.doc:
+                if tok.idx > self._lead_end:
+                    return
+                if tok._.ckg_kind == "EVENT" and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and _is_future(tok) and not _is_next(tok):
+                    a, b = self._phrase(tok)
+                    label = self._label(a, b)
+                    s = self._sentence(tok)
+                    if s is None or sum(w[:1].isupper() for w in label.split()) < 2:
+                        continue
+                    noun = tok.lemma_.lower()
+                    key = event_key(label)
+                    self.ex.x.entity(key, "event", ["schema:Event", _EVENT_CLASS.get(noun, "ckg:Meeting")], label, self._ev(s, "discourse:scheduled-event"))
+                    self.made_events.add(key)
+                    self._remember(tok, noun, key)
+                    self.main = key
+                    break
+            if self.main is None:
+                return
+        head = _head(self.ex.x.entities[self.main].label)
+        future = past = None
+        for tok in self.doc:
+            if tok._.ckg_kind != "EVENT" or tok.pos_ not in ("NOUN", "PROPN") or _is_next(tok):
+                continue
+            if tok.lemma_.lower() not in (head, *_ANY_EVENT):
+                continue
+            if _is_future(tok):
+                future = future or (tok if tok.idx <= self._lead_end else None)
+            elif self._reported(tok):
+                past = tok
+        if future is not None and past is None:
+            self.scheduled = True
+            s = self._sentence(future)
+            if s is not None:
+                self.ex.x.add(self.main, "schema:eventStatus", "schema:EventScheduled", self._ev(s, "discourse:scheduled-event"))
 
     def _find_main(self) -> None:
         """The main event: a meeting the rules read in the lead, else the first named event noun there."""
@@ -392,10 +443,15 @@ class Discourse:
         if s is None:
             return
         ev = self._ev(s, p.method)
+        to_come = any(t.pos_ in ("VERB", "AUX") and _is_future(t) for t in nodes.values())
         for e in p.emit:
             fact = e["fact"]
+            if to_come and "MAIN" in e.values() and not self.scheduled:
+                continue  # "X will speak at the next forum": not at the one the document reports
             if fact == "post":  # one person, one role, one body: no spreading over coordinated names
                 ptok, rtok = nodes[e["person"]], nodes[e["role"]]
+                if rtok.tag_ in ("NNS", "NNPS"):
+                    continue  # "Members of the Board: A, B": a roster (loaders/rosters.py), not one post
                 if ptok.i < rtok.i:
                     # "A and B, head of X": the title after a name belongs to the nearest name before it
                     nearer = [t for t in ptok.doc[ptok.i + 1:rtok.i] if t._.ckg_kind == "PERSON" and t._.ckg_mention is not ptok._.ckg_mention]
@@ -436,6 +492,9 @@ class Discourse:
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
                    else self.things(nodes[obj_name], s, ev, b_role))
+            if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
+                # "X, Bergen, Norway and Y": the body's (or city's) own place, not the list it stands in
+                obj = [k for k in [self.place(nodes[obj_name], s, ev)] if k]
             for i, a in enumerate(subj):
                 for b in obj[i + 1:] if subj_name == obj_name else obj:  # "the two academies": each pair once
                     self._fact(fact, a, b, ev)
@@ -475,6 +534,7 @@ class Discourse:
     def run(self) -> None:
         mark_tokens(self.doc, self.ex.mentions)
         self._find_main()
+        self._find_scheduled()
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
         self._agreements()
@@ -591,6 +651,15 @@ _GROUP_NOUNS = {"delegation", "team", "group", "expert", "scientist", "researche
 
 
 _DATELINE = re.compile(r"^[^\n]{0,80}?\s(?:--|—|–)\s")
+
+
+#: event nouns that may stand for any event the document is about ("the meeting", "the event")
+_ANY_EVENT = ("event", "meeting")
+
+
+def _is_next(tok) -> bool:
+    """Whether an event noun is "the next / following / upcoming" one: another than the document's."""
+    return any(c.lower_ in ("next", "following", "upcoming", "forthcoming", "future", "subsequent") for c in tok.lefts)
 
 
 def _in_dateline(tok) -> bool:

@@ -57,6 +57,7 @@ from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key, series_name_key
+from collabkg.loaders.rosters import read_rosters
 
 __all__ = ["extract", "Extractor"]
 
@@ -158,7 +159,7 @@ class Extractor:
         if m.label == "GPE":
             return self.country(m.code, ev)
         if m.label == "REGION":
-            return self.region(m.code, ev)
+            return self.region(m.code, ev, m.extra.get("country"))
         if m.label != "ORG":
             return None
         entry = m.entry
@@ -258,8 +259,12 @@ class Extractor:
         name = c.name if c else code
         return self.x.entity(f"place/{code.lower()}", "place", ["schema:Place", "schema:Country"], name, ev).key
 
-    def region(self, name: str, ev: Evidence | None) -> str:
-        return self.x.entity(f"place/{norm(name)}", "place", ["schema:Place", "ckg:Region"], name, ev).key
+    def region(self, name: str, ev: Evidence | None, country: str | None = None) -> str:
+        """A region's entity; a state or province of one country (``country``, its ISO code) is in it."""
+        key = self.x.entity(f"place/{norm(name)}", "place", ["schema:Place", "ckg:Region"], name, ev).key
+        if country and ev is not None:
+            self.x.add(key, "schema:containedInPlace", self.country(country, ev), Evidence(ev.start, ev.end, ev.quote, "rule:region-country"))
+        return key
 
     def city(self, name: str, code: str | None, ev: Evidence) -> str:
         key = f"place/{norm(name)}-{code.lower()}" if code else f"place/{norm(name)}"
@@ -307,6 +312,9 @@ class Extractor:
                 elif m.label in ("GPE", "REGION"):  # every place the text names is an entity of the graph
                     self.org(m, self.ev(s, f"rule:{m.method}"))
                 elif m.label == "CITY":
+                    if not m.code and (cm := re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", self.text[m.end:m.end + 40])):
+                        country = self.places.country(cm.group(1))  # "Salzburg, Austria": a city of that country
+                        m.code = country.code if country else None
                     self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
         for s in self.sentences:
             self.cooperations(s)
@@ -328,6 +336,7 @@ class Extractor:
             self.collaborations(s)
             self.located(s)
             self.visits(s)
+            read_rosters(self, s)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)
@@ -589,7 +598,10 @@ class Extractor:
         return True
 
     # visits: "A delegation from NCAR led by Dr. X visited CNIC on 12 May 2019" ---------------------
-    _VISIT_RE = re.compile(r"\b(?:visited|paid\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to|made\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to)\s+(?:the\s+)?")
+    _VISIT_RE = re.compile(r"\b(?:visited|toured|(?:was|were)\s+invited\s+to\s+visit|came\s+to\s+visit|went\s+to\s+visit"
+                           r"|paid\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to|made\s+(?:a|an)\s+(?:[a-z]+\s+)?visit\s+to)\s+(?:the\s+)?")
+    #: between two hosts of one visit: "X of Morocco and Y", "X, Y and Z"
+    _HOST_GAP = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.\- ]*?)?(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
     def visits(self, s: _Sentence) -> None:
         """A past visit to a host body: the people and bodies named before the verb are the
@@ -606,6 +618,19 @@ class Extractor:
             return
         ev = self.ev(s, "rule:visit")
         host_key = self.org(host, ev)
+        # further hosts of the same visit: "visited X of Morocco and Argentina's Y", "visited X, Y and Z"
+        hosts, last = [host], host
+        for m in s.mentions:
+            if m.start < last.end or m.label not in ("ORG", "GPE"):
+                continue
+            gap = self.text[last.end:m.start]
+            if m.label == "GPE" and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", gap) and self.text[m.end:m.end + 2] in ("'s", "’s"):
+                continue  # "and Argentina's Council": the country names the next host
+            if m.label == "ORG" and (self._HOST_GAP.fullmatch(gap) or re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w ]*?['’]s\s+", gap)):
+                hosts.append(m)
+                last = m
+            elif m.label == "ORG" or not re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", gap):
+                break
         visitors = []
         for m in before:
             k = self.org(m, ev) if m.label == "ORG" else self.person(m, ev)
@@ -620,6 +645,9 @@ class Extractor:
             return
         self.x.entity(key, "event", ["schema:Event", "ckg:Visit"], label, ev)
         self.x.add(key, "schema:organizer", host_key, ev)
+        for h in hosts[1:]:
+            if (k := self.org(h, ev)) and k not in visitors:
+                self.x.add(key, "schema:organizer", k, ev)
         for k in visitors:
             self.x.add(key, "schema:attendee", k, ev)
         self._dates(key, s, "rule:visit")
@@ -1028,11 +1056,12 @@ class Extractor:
     # task groups ---------------------------------------------------------------------------
     def task_groups(self, s: _Sentence) -> list[str]:
         made = []
-        m = re.search(r"\b((?:[A-Z][\w-]*\s+)?)(Task|Working|Interest)\s+Groups?\b\s*:?\s*(.*)$", s.text)
+        # a list after a colon or numbered: "Task Groups: (1) A; (2) B" (not "the Working Group Meeting was held")
+        m = re.search(r"\b((?:[A-Z][\w-]*\s+)?)(Task|Working|Interest)\s+Groups?\b\s*((?::|(?=\(\d\))).*)$", s.text)
         if not m:
             return made
         kind = m.group(2)
-        items_text = m.group(3)
+        items_text = m.group(3).lstrip(": ")
         items = [i.strip(" ,;.") for i in re.split(r"\(\d+\)|\b[ivx]+\)|;", items_text) if i.strip(" ,;.")]
         items = [re.sub(r"^(?:and|&)\s+|,?\s+and$", "", i).strip(" ,;.") for i in items]
         items = [i for i in items if i and i[0].isupper() and len(i) < 150]

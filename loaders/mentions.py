@@ -235,6 +235,12 @@ class _Finder:
                 country = self.places.country(text)
                 if country is not None:
                     self.mentions.append(Mention(start, end, text, "GPE", code=country.code, method="ner"))
+                elif (sub := self.places.subdivision(text)) is not None and text not in self.places.cities and not (
+                        # "Salzburg, Austria", "Tehran, Iran": a name of a province and its capital, followed by
+                        # the country, is read as the city (unless it says "Province" / "State")
+                        (cm := re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", self.text[end:end + 40]))
+                        and self.places.country(cm.group(1)) is not None and len(words) == len(sub[0].split())):
+                    self.mentions.append(Mention(start, end, text, "REGION", code=sub[0], method="ner", extra={"country": sub[1]}))
                 elif e.label_ == "LOC" or words[-1] in ("Province", "Region", "State", "County", "Prefecture", "Oblast", "District"):
                     self.mentions.append(Mention(start, end, text, "REGION", code=text, method="ner"))
                 elif e.label_ == "GPE" and len(words) <= 3 and not any(HEADS.get(w) for w in words):
@@ -680,8 +686,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         if registry.lookup(acr) is None:
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
-    f.mentions = [_without_date(m) for m in f.mentions]
-    merged = _people_named_again(text, _national_committees(text, _merge(f.mentions)))
+    f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m)]
+    merged = _people_named_again(text, _national_committees(text, _possessive_owners(_merge(f.mentions), load_places())))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -730,6 +736,20 @@ _NOT_SURNAMES = {"the", "of", "and", "for", "new", "von", "van", "de", "da", "de
                  "mr", "mrs", "ms", "dr", "prof", "sir", "saint", "st", "san", "university", "academy"}
 
 
+_EVENT_HEADS = {"Meeting", "Workshop", "Conference", "Symposium", "Seminar", "Webinar", "Session", "Summit", "Roundtable",
+                "Colloquium", "Meetings", "Workshops", "Conferences"}
+
+
+def _is_event_name(m: Mention) -> bool:
+    """A "body" whose name ends in an event noun is an event's name, not a body's: "the Polar Data
+    Working Group Meeting" (the discourse reader makes it an event).
+
+    >>> _is_event_name(Mention(0, 31, "Polar Data Working Group Meeting", "ORG"))
+    True
+    """
+    return m.label == "ORG" and m.entry is None and m.text.split()[-1] in _EVENT_HEADS
+
+
 def _without_date(m: Mention) -> Mention:
     """A body's name never runs into a date: "the Pakistan Academy of Sciences on May 12" names the academy.
 
@@ -746,6 +766,50 @@ def _without_date(m: Mention) -> Mention:
     if "name" in m.extra:
         m.extra["name"] = _DATE_TAIL.sub("", m.extra["name"])
     return m
+
+
+_UNIT_WORDS = {"Committee", "Board", "Secretariat", "Bureau", "Office", "Department", "Division", "Institute", "Center",
+               "Centre", "Laboratory", "Lab", "School", "Faculty", "Group", "Team", "Unit", "Commission", "Panel"}
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
+
+
+def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
+    """"Argentina's National Research Council", "the Institute's Data Committee": the owner before
+    "'s" is not part of the body's name. A country or city owner is the body's country or place
+    (two mentions: the place, and the body with its country); a body owner with a unit after it is
+    the unit's parent (two bodies, the unit ``parent`` of the owner).
+
+    >>> from collabkg.loaders.registry import load_places
+    >>> _possessive_owners([Mention(0, 31, "Peru's National Science Council", "ORG", "ResearchCenter")], load_places())
+    [<GPE 'Peru' 0-4>, <ORG 'National Science Council' 7-31>]
+    """
+    out: list[Mention] = []
+    for m in ms:
+        pm = _POSSESSIVE.match(m.text) if m.label == "ORG" and m.entry is None else None
+        if pm is None:
+            out.append(m)
+            continue
+        owner, rest = pm.group("owner"), pm.group("rest")
+        o_end, r_start = m.start + pm.end("owner"), m.start + pm.start("rest")
+        rest_m = Mention(r_start, m.end, rest, "ORG", _class_of(rest.split()), acronym=m.acronym, method=m.method, extra=dict(m.extra))
+        rest_m.extra.pop("name", None)
+        country = places.country(owner)
+        if country is not None and not owner.endswith(("an", "ese", "ish")) or owner in places.cities:
+            if country is not None:
+                out.append(Mention(m.start, o_end, owner, "GPE", code=country.code, method=m.method))
+                rest_m.country = country.code
+            else:
+                name, code = places.cities[owner]
+                out.append(Mention(m.start, o_end, owner, "CITY", code=code, method=m.method))
+            out.append(rest_m)
+        elif (rest_m.cls in UNIT_CLASSES or set(rest.split()) & _UNIT_WORDS) and owner[:1].isupper() and (
+                _acronym_like(owner) or any(HEADS.get(w) or w in _ORG_WORDS for w in owner.split())):
+            owner_m = Mention(m.start, o_end, owner, "ORG", _class_of(owner.split()), method=m.method)
+            rest_m.parent = owner_m
+            out += [owner_m, rest_m]
+        else:
+            out.append(m)
+    return out
 
 
 def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:

@@ -242,6 +242,34 @@ class Places:
             for form in (c["name"], *c.get("names", [])):
                 self.cities[form] = (c["name"], c["country"])
         self.us_states = set(data.get("us_states", []))
+        self._subdivisions: dict[str, tuple[str, str | None]] | None = None
+
+    #: first-level subdivisions of ISO 3166-2 (pycountry) a text names as a region of its country
+    _SUBDIVISION_TYPES = {"State", "Province", "Autonomous region", "Autonomous community", "Land", "Territory",
+                          "Union territory", "Region", "Autonomous province", "Federal district", "Regional state"}
+
+    def subdivision(self, text: str) -> tuple[str, str | None] | None:
+        """The state, province or region of ISO 3166-2 a name stands for, as ``(name, country code)``;
+        the code is None when several countries have one of that name ("Punjab").
+
+        >>> load_places().subdivision("California"), load_places().subdivision("Yunnan Province")
+        (('California', 'US'), ('Yunnan', 'CN'))
+        """
+        if self._subdivisions is None:
+            import pycountry
+
+            found: dict[str, set[tuple[str, str]]] = {}
+            for sd in pycountry.subdivisions:
+                if sd.type not in self._SUBDIVISION_TYPES or getattr(sd, "parent_code", None):
+                    continue
+                name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sd.name).split(",")[0].strip()
+                short = re.sub(r"\s+(?:Sheng|Zizhiqu|Shi|Province|State|Region)$", "", name)
+                for form in {name, short, f"{short} {sd.type}", f"{short} Province", f"{short} State"}:
+                    if len(form) > 3 and form not in self._country_forms and form not in self.cities:
+                        found.setdefault(form, set()).add((short, sd.country_code))
+            self._subdivisions = {f: (next(iter(v))[0], next(iter(v))[1] if len({c for _, c in v}) == 1 else None)
+                                  for f, v in found.items()}
+        return self._subdivisions.get(text.strip())
 
     #: ISO names that are also common given names or other things: known only from the bundled gazetteer
     _AMBIGUOUS = {"Jordan", "Chad", "Georgia", "Jersey", "Guernsey", "Isle of Man", "Niger", "Guinea", "Dominica",

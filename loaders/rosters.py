@@ -1,0 +1,138 @@
+"""Rosters: a body's officers or members given as a list of names.
+
+Reports and news items list who sits on a board in one sentence, the post of each in parentheses
+or none at all::
+
+    The officers of the Board are Ana Ruiz (Vice-President), Tom Berg (Secretary) and Lee Kim (Treasurer).
+    The ordinary members of the Steering Committee will be Tom Berg, Anna Holm, Sara Lind and Per Olsen.
+    Members of the Executive Committee: Ana Ruiz, Tom Berg and Lee Kim.
+
+Each listed person with a post in parentheses holds that post in the body (``org:Post``); one
+without holds no post the text names and is a member of it (``org:memberOf``). The body is the
+one the sentence names, or, for "the Board" / "the Council" without a name, the last body named
+before whose name has that head noun; for a governing unit ("the Board", "the Executive Committee")
+the body it belongs to: the nearest body named in the three sentences before (its officers are that
+body's officers). With no body named that close, the list is not read: the body the text is about
+is not guessed (tried: the body named most often joined a news item's officers to its publisher).
+
+>>> ROSTER_RE.match("The other officers of the Board are A (Vice-President) and B (Secretary).").group("body")
+'the Board'
+"""
+
+from __future__ import annotations
+
+import re
+
+from collabkg.loaders.mentions import Mention
+from collabkg.loaders.relations import ROLE_NOUNS
+
+__all__ = ["ROSTER_RE", "read_rosters"]
+
+_QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
+_WHO = r"(?:officers|office[- ]bearers|members|board\s+members|committee\s+members|council\s+members|executive\s+members)"
+ROSTER_RE = re.compile(
+    rf"^(?:the\s+)?{_QUALIFIERS}(?P<who>{_WHO})(?:\s+of\s+(?P<body>(?:the\s+)?[A-Z][^,:;()]*?))?"
+    r"\s*(?:(?:are|were|will\s+be|include|included|comprise|are\s+now)\s*:?|:)\s+(?P<list>(?-i:[A-Z]).+)$", re.I)
+
+#: head nouns of a body's governing units: "the Board" without a name is the board of the body named before
+_UNIT_HEADS = {"board", "council", "committee", "bureau", "secretariat", "executive", "commission", "panel", "team"}
+
+_PAREN_ROLE = re.compile(r"\s*\(\s*(?P<role>[^()]{2,60}?)\s*\)")
+
+
+def _is_role(text: str) -> bool:
+    """Whether ``text`` (in parentheses after a name) is a post: "Vice-President", "Secretary General"."""
+    words = re.split(r"[\s/]+", text.lower())
+    return 0 < len(words) <= 5 and any(w.strip(".,") in ROLE_NOUNS or w.split("-")[-1] in ROLE_NOUNS for w in words)
+
+
+_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Sir)\.?\s+)*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|der|del|bin|al|el|le|la)){1,3})$")
+
+
+def _items(text: str, at: int) -> list[tuple[int, int, str, str | None]] | None:
+    """The list ``text`` (starting at offset ``at``) as ``(start, end, name, post)`` items, or None
+    when it is not just names with optional posts in parentheses."""
+    body = text.rstrip(" .;")
+    out = []
+    # split on commas and "and" outside parentheses, keeping offsets
+    pos, depth, start = 0, 0, 0
+    cuts = []
+    while pos < len(body):
+        c = body[pos]
+        depth += c == "("
+        depth -= c == ")"
+        if depth == 0 and c in ",;":
+            cuts.append((start, pos)); start = pos + 1
+        elif depth == 0 and body.startswith(" and ", pos):
+            cuts.append((start, pos)); start = pos + 5; pos += 4
+        pos += 1
+    cuts.append((start, len(body)))
+    for a, b in cuts:
+        piece = body[a:b]
+        if not piece.strip():
+            continue
+        if piece.lstrip().startswith("and "):
+            a += piece.index("and ") + 4
+            piece = body[a:b]
+        post = None
+        pm = re.search(r"\s*\(\s*([^()]{2,60}?)\s*\)\s*$", piece)
+        if pm:
+            post, piece = pm.group(1), piece[:pm.start()]
+        nm = _NAME.match(piece.strip())
+        if nm is None:
+            return None
+        lead = len(piece) - len(piece.lstrip())
+        n_start = at + a + lead + nm.start("name")
+        out.append((n_start, n_start + len(nm.group("name")), nm.group("name"), post))
+    return out if len(out) >= 2 else None
+
+
+def read_rosters(ex, s) -> None:
+    """Read a roster sentence ``s`` of extractor ``ex`` (see the module docstring)."""
+    text = s.text.strip()
+    m = ROSTER_RE.match(text)
+    if m is None:
+        return
+    lead = s.text.index(text)
+    list_at = s.start + lead + m.start("list")
+    items = _items(ex.text[list_at:s.start + lead + len(text)], list_at)
+    if items is None:
+        return
+    places = {o.text for o in s.mentions if o.label in ("GPE", "CITY", "REGION", "ORG") and o.start >= list_at}
+    if any(name in places for _, _, name, _ in items):
+        return  # bodies or places, not people
+    body = _body(ex, s, m, lead)
+    if body is None:
+        return
+    ev = ex.ev(s, "rule:roster")
+    for a, b, name, post in items:
+        known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
+        person = ex.person(known or Mention(a, b, name, "PERSON", method="roster"), ev)
+        if post and _is_role(post):
+            ex.add_post(person, post, body, ev)
+        elif m.group("who").lower() != "officers":
+            ex.x.add(person, "org:memberOf", body, ev)
+
+
+def _body(ex, s, m, lead: int) -> str | None:
+    """The body whose roster it is (an entity key), or None."""
+    ev = ex.ev(s, "rule:roster")
+    if m.group("body"):
+        a, b = s.start + lead + m.start("body"), s.start + lead + m.end("body")
+        named = [o for o in s.mentions if o.label == "ORG" and a <= o.start and o.end <= b]
+        if named:  # "members of the Executive Committee of the Institute": the committee's
+            return ex.org(named[0], ev)
+        head = m.group("body").split()[-1]
+        before = [o for t in ex.sentences if t.end <= s.start for o in t.mentions if o.label == "ORG"]
+        same = [o for o in before if re.search(rf"\b{re.escape(head)}\b", o.extra.get("name") or o.text, re.I)]
+        if same:
+            return ex.org(same[-1], ev)
+        if head.lower() not in _UNIT_HEADS:
+            return None
+    # the nearest body named in the three sentences before
+    i = next((n for n, t in enumerate(ex.sentences) if t.start == s.start), 0)
+    for t in reversed(ex.sentences[max(0, i - 3):i]):
+        orgs = [o for o in t.mentions if o.label == "ORG"]
+        if orgs:
+            return ex.org(orgs[-1], ev)
+    return None

@@ -1,0 +1,155 @@
+"""Extractor 7's phenomena, each in several forms of our own writing: rosters of officers and members,
+a body's place after a comma or a possessive, states and provinces, visits to several hosts,
+announced (still to come) events and their speakers, and event names that are no bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+from collabkg.loaders.rosters import ROSTER_RE
+
+
+def run(text: str, issued: dt.date = dt.date(2023, 1, 15)):
+    x = extract(Document(Path("t.txt"), text, issued=issued))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def facts(x, label, *predicates):
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in predicates}
+
+
+def posts(x, label):
+    return {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
+
+
+# -- rosters -----------------------------------------------------------------------------------
+def test_officers_in_parentheses_hold_posts_in_the_body_the_board_belongs_to():
+    x, label = run("The Polar Data Council held its assembly in Oslo on 3 May 2021. The assembly elected a new President and Board. "
+                   "The other officers of the Board are Maria Lopez (Vice-President), John Smith (Secretary) and Lee Kim (Treasurer).")
+    assert posts(x, label) == {("Maria Lopez", "Vice-President, Polar Data Council"), ("John Smith", "Secretary, Polar Data Council"),
+                               ("Lee Kim", "Treasurer, Polar Data Council")}
+
+
+def test_members_listed_without_posts_are_members_and_names_the_model_missed_are_read_from_the_list():
+    x, label = run("The Andean Science Academy met in Lima on 2 June 2022. The ordinary members of the Board will be Tom Berg, "
+                   "Anna Holm, Sara Lind and Per Olsen.")
+    assert facts(x, label, "org:memberOf") == {(p, "org:memberOf", "Andean Science Academy") for p in ("Tom Berg", "Anna Holm", "Sara Lind", "Per Olsen")}
+
+
+def test_a_roster_after_a_colon_belongs_to_the_unit_it_names_not_to_the_unit_s_parent():
+    x, label = run("Members of the Executive Committee of the Nordic Data Institute: Dr. Ana Ruiz, Omar Haddad and Lena Berg.")
+    assert {(s, o) for s, _, o in facts(x, label, "org:memberOf")} == {(p, "Executive Committee") for p in ("Ana Ruiz", "Omar Haddad", "Lena Berg")}
+    assert not any(e.kind == "post" for e in x.entities.values())  # "Members" is no post
+
+
+@pytest.mark.parametrize("text", [
+    "The founding members of the alliance include Kenya, Brazil and Peru.",  # places, not people
+    "The members of the Board are Tom Berg, Anna Holm and Sara Lind.",  # no body named before: not guessed
+    "The members of the Board met in Oslo to discuss data rescue, archives and budgets.",  # no list of names
+])
+def test_what_is_no_roster_or_has_no_body_is_not_read(text):
+    x, _ = run(text)
+    assert not [f for f in x.facts if f.evidence.method == "rule:roster"]
+
+
+def test_the_roster_sentence_shape():
+    assert ROSTER_RE.match("Board members: A and B.").group("who") == "Board members"
+    assert ROSTER_RE.match("The newly elected officers of the Society are A (Chair) and B (Secretary).").group("body") == "the Society"
+    assert ROSTER_RE.match("Officers were elected at the meeting.") is None
+
+
+# -- places ------------------------------------------------------------------------------------
+def test_a_body_s_place_after_a_comma_is_its_own_and_not_spread_over_the_list():
+    x, label = run("Teams from the Polar Institute, Tromso, Norway and the Marine Institute, Mombasa, Kenya took part in the survey.")
+    assert facts(x, label, "schema:location") == {("Polar Institute", "schema:location", "Tromsø"), ("Tromsø", "schema:location", "Norway"),
+                                                  ("Marine Institute", "schema:location", "Mombasa"), ("Mombasa", "schema:location", "Kenya")}
+
+
+def test_a_country_before_a_possessive_is_the_body_s_country_not_part_of_its_name():
+    x, label = run("The delegation visited Peru's National Science Council and Kenya's Marine Data Centre on 3 May 2022.")
+    names = {e.label for e in x.entities.values() if e.kind == "organization"}
+    assert {"National Science Council", "Marine Data Centre"} <= names and not any("'s" in n for n in names)
+    assert facts(x, label, "ckg:country") == {("National Science Council", "ckg:country", "Peru"), ("Marine Data Centre", "ckg:country", "Kenya")}
+
+
+def test_a_body_before_a_possessive_unit_is_the_unit_s_parent():
+    x, label = run("The minister met the Nordic Data Institute's Executive Committee on 3 June 2021. NCAR's Computing Division hosted them.")
+    assert facts(x, label, "org:subOrganizationOf") == {("Executive Committee", "org:subOrganizationOf", "Nordic Data Institute"),
+                                                        ("Computing Division", "org:subOrganizationOf", "National Center for Atmospheric Research")}
+
+
+def test_states_and_provinces_are_regions_of_their_country_and_a_city_in_one_is_in_it():
+    x, label = run("The visitors came to Menlo Park, California. The forum was organized in Kunming in southwest China's Yunnan Province "
+                   "on 5 May 2019.")
+    got = facts(x, label, "schema:containedInPlace", "schema:location")
+    assert {("California", "schema:containedInPlace", "United States"), ("Yunnan", "schema:containedInPlace", "China"),
+            ("Menlo Park", "schema:location", "California"), ("Kunming", "schema:location", "Yunnan")} <= got
+    assert {e.label for e in x.entities.values() if "ckg:Region" in e.classes} == {"California", "Yunnan"}
+
+
+def test_a_province_s_capital_followed_by_its_country_is_the_city():
+    x, label = run("The Forum of CODATA National Committees was held in Salzburg, Austria on 24 October 2023.")
+    assert [e.label for e in x.entities.values() if e.label == "Salzburg"] == ["Salzburg"]
+    assert not any("ckg:Region" in e.classes for e in x.entities.values())
+
+
+# -- visits --------------------------------------------------------------------------------------
+def test_a_visit_to_several_hosts_and_an_invitation_to_visit():
+    x, label = run("A delegation led by Zhang Wei, president of the Indian Academy of Sciences, was invited to visit the Kenya National "
+                   "Research Foundation of Kenya and Brazil's National Space Council from May 2 to May 9, 2019. Prof. Ana Costa of the "
+                   "Ocean Data Society visited the Nordic Data Institute, the Polar Data Council and the Arctic Data Commons in Oslo on 4 June 2021.")
+    hosts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:organizer"}
+    assert hosts == {("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "Kenya National Research Foundation of Kenya"),
+                     ("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "National Space Council"),
+                     ("Visit of Ocean Data Society to Nordic Data Institute", "Nordic Data Institute"),
+                     ("Visit of Ocean Data Society to Nordic Data Institute", "Polar Data Council")}
+    leader = facts(x, label, "ckg:leader")
+    assert leader == {("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "ckg:leader", "Zhang Wei")}
+
+
+# -- announced events ------------------------------------------------------------------------------
+ANNOUNCEMENT = ("Polar Data Cloud Workshop 2024\n\nThis is the 4th annual Polar Data Cloud (PDC) workshop, a joint effort of the Ocean "
+                "Data Society, the Nordic Data Institute (NDI) and CODATA. The workshop will take place in Tromso on 12 March 2024. "
+                "Dr Lena Holm from NDI will give a keynote on cloud federation. A second keynote will come from the PDC Technical Group, "
+                "and Prof Omar Haddad will present the proposed solutions. Case studies will be presented by Dr Ana Ruiz from the Ocean "
+                "Data Society. The next workshop will be held in Reykjavik.")
+
+
+def test_an_announced_event_is_scheduled_with_its_organisers_place_date_and_planned_speakers():
+    x, label = run(ANNOUNCEMENT)
+    ev = "Polar Data Cloud Workshop 2024"
+    got = facts(x, label, "schema:eventStatus", "schema:organizer", "schema:location", "schema:attendee")
+    assert got == {(ev, "schema:eventStatus", "schema:EventScheduled"),
+                   (ev, "schema:organizer", "Ocean Data Society"), (ev, "schema:organizer", "Nordic Data Institute"),
+                   (ev, "schema:organizer", "Committee on Data of the International Science Council"),
+                   (ev, "schema:location", "Tromsø"),  # not Reykjavik: "the next workshop" is another
+                   (ev, "schema:attendee", "Lena Holm"), (ev, "schema:attendee", "Omar Haddad"), (ev, "schema:attendee", "Ana Ruiz")}
+
+
+def test_an_event_announced_in_the_lead_without_a_headline_is_the_main_one():
+    x, label = run("The Baltic Data Workshop will take place in Riga on 4 May 2031. Case studies will be presented by Dr. Janis Ozols, "
+                   "and the closing keynote will be given by Prof. Ilze Kalnina.")
+    assert facts(x, label, "schema:attendee", "schema:eventStatus") == {
+        ("Baltic Data Workshop", "schema:eventStatus", "schema:EventScheduled"),
+        ("Baltic Data Workshop", "schema:attendee", "Janis Ozols"), ("Baltic Data Workshop", "schema:attendee", "Ilze Kalnina")}
+
+
+def test_in_a_report_of_a_past_event_who_will_speak_next_time_is_no_participant():
+    x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. Prof. Anna Berzina delivered a keynote speech. "
+                   "Dr. Janis Ozols will give a keynote at the next forum.")
+    assert facts(x, label, "schema:attendee") == {("Baltic Data Forum", "schema:attendee", "Anna Berzina")}
+    assert not facts(x, label, "schema:eventStatus")
+
+
+# -- event names -------------------------------------------------------------------------------
+def test_a_working_group_meeting_is_an_event_not_a_body_or_a_task_group():
+    x, label = run("The 2nd Polar Data Working Group Meeting was held in Grand Harbour Hotel Oslo on 3-4 June 2021. "
+                   "The Council set up two Task Groups: (1) Ocean Data Rescue; (2) Sea Ice Records.")
+    assert {e.label for e in x.entities.values() if e.kind == "organization"} == {"Ocean Data Rescue", "Sea Ice Records"}
+    assert [e.label for e in x.entities.values() if e.kind == "event"] == ["Second Polar Data Working Group Meeting"]
