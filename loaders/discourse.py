@@ -282,6 +282,33 @@ class Discourse:
         self._remember(tok, "visit" if visit else "meeting", key)
         return key
 
+    #: "Prof. X from QAU, Pakistan described ...": the parser often takes the place for the subject
+    _FROM_BODY_SPOKE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?P<body>[^,()]{2,80}?)(?:\s*\([^()]{1,20}\))?(?:,\s*(?P<place>[A-Z][\w .'’-]{1,40}?))?"
+                                  r",?\s+(?P<verb>presented|introduced|described|reported|shared|delivered|gave|outlined|explained|"
+                                  r"demonstrated|showcased|reviewed|summari[sz]ed|spoke|talked|addressed)\b")
+
+    def _speakers_from_bodies(self) -> None:
+        """A person named with the body they come from, who then presents, reports or speaks, took part
+        in the document's event (``discourse:speaker-from-body``): "Prof. X from QAU, Pakistan described
+        the project", "Dr. Y of the Ocean Data Society presented the catalogue". Only for an event the
+        document reports as held (an announcement's speakers say "will")."""
+        if self.main is None or self.scheduled:
+            return
+        for s in self.ex.sentences:
+            for m in s.mentions:
+                if m.label != "PERSON":
+                    continue
+                fm = self._FROM_BODY_SPOKE.match(self.ex.text, m.end, s.end)
+                if fm is None:
+                    continue
+                a = fm.start("body")
+                if not any(o.label == "ORG" and o.start == a for o in s.mentions):
+                    continue
+                ev = self._ev(s, "discourse:speaker-from-body")
+                person = self.ex.person(m, ev)
+                if min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= s.start:
+                    self._fact("attendee", self.main, person, ev)
+
     def _find_scheduled(self) -> None:
         """Whether the main event is one still to come: the lead speaks of it in the future ("The
         workshop will take place in Oslo on 3 May") and nowhere reports it as held. An announcement's
@@ -453,9 +480,13 @@ class Discourse:
                 if rtok.tag_ in ("NNS", "NNPS"):
                     continue  # "Members of the Board: A, B": a roster (loaders/rosters.py), not one post
                 if ptok.i < rtok.i:
-                    # "A and B, head of X": the title after a name belongs to the nearest name before it
-                    nearer = [t for t in ptok.doc[ptok.i + 1:rtok.i] if t._.ckg_kind == "PERSON" and t._.ckg_mention is not ptok._.ckg_mention]
-                    ptok = nearer[-1] if nearer else ptok
+                    nxt = ptok.doc[rtok.i + 1] if rtok.i + 1 < len(ptok.doc) else None
+                    if nxt is not None and nxt._.ckg_kind == "PERSON" and nxt._.ckg_mention is not ptok._.ckg_mention:
+                        ptok = nxt  # "..., greets NOAA oceanographer Lena Xu": a title right before a name is that name's
+                    else:
+                        # "A and B, head of X": the title after a name belongs to the nearest name before it
+                        nearer = [t for t in ptok.doc[ptok.i + 1:rtok.i] if t._.ckg_kind == "PERSON" and t._.ckg_mention is not ptok._.ckg_mention]
+                        ptok = nearer[-1] if nearer else ptok
                 person, org = self.agent(ptok, s, ev), self.agent(nodes[e["org"]], s, ev)
                 role = self.role(nodes[e["role"]])
                 if not (person and org and person.startswith("person/") and org.startswith("organization/")):
@@ -537,6 +568,7 @@ class Discourse:
         self._find_scheduled()
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
+        self._speakers_from_bodies()
         self._agreements()
         self._merge_events()
 

@@ -573,6 +573,8 @@ def _person_like(words: list[str], registry: Registry, places, known_acronyms: d
             return False
         if HEADS.get(bare) or bare in _NOT_NAME_START or bare in _NOT_PERSON_WORDS or bare in _ROLE_WORDS or re.fullmatch(_ROLE_HEADS, bare):
             return False
+        if "-" in bare and any(p in _ROLE_WORDS for p in bare.split("-")):
+            return False  # "Vice-President", "Director-General": a role, not a name
         if places.country(bare) or bare in places.cities or any(ch.isdigit() for ch in bare):
             return False
     return True
@@ -862,7 +864,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
     orgs = [m for m in ms if m.label == "ORG"]
     by_start = {m.start: m for m in ms}
     for m in orgs:
-        gap = re.match(r"(\s+of\s+(?:the\s+)?|\s+|,\s+)", text[m.end:m.end + 12])
+        # "the National Ice Center (NIC) of the Andean Science Academy": the unit's acronym may come between
+        gap = re.match(r"(\s*\(\s*[A-Z][\w&-]{1,14}\s*\)\s+of\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+|,\s+)", text[m.end:m.end + 30])
         if not gap:
             continue
         nxt = by_start.get(m.end + gap.end())

@@ -88,7 +88,9 @@ ROLE_NOUNS = {
     "representative", "counsellor", "counselor", "adviser", "advisor", "editor", "investigator", "engineer", "librarian",
     "founder", "ceo", "chief", "commissioner", "administrator", "rector", "chancellor", "provost", "deputy", "vice-president",
     "director-general", "secretary-general", "vice-chair", "academician", "lecturer", "governor", "mayor", "consul",
-    "attaché", "attache", "curator", "member", "treasurer", "rapporteur", "vice-chairman", "vice-chairperson", "chairmen", "directors", "presidents", "heads",
+    "attaché", "attache", "curator", "member", "treasurer", "rapporteur", "vice-chairman", "vice-chairperson",
+    "oceanographer", "geologist", "hydrologist", "seismologist", "meteorologist", "climatologist", "geographer", "physicist",
+    "chemist", "biologist", "ecologist", "statistician", "economist", "mathematician", "astronomer", "geophysicist", "chairmen", "directors", "presidents", "heads",
 }
 
 Token.set_extension("ckg_kind", default="", force=True)

@@ -26,7 +26,7 @@ import re
 from collabkg.loaders.mentions import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "read_rosters"]
+__all__ = ["ROSTER_RE", "read_rosters", "read_on_behalf"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
 _WHO = r"(?:officers|office[- ]bearers|members|board\s+members|committee\s+members|council\s+members|executive\s+members)"
@@ -136,3 +136,45 @@ def _body(ex, s, m, lead: int) -> str | None:
         if orgs:
             return ex.org(orgs[-1], ev)
     return None
+
+
+_ON_BEHALF = re.compile(r"\b(?:On|on)\s+behalf\s+of\s+(?:the\s+)?")
+
+
+def read_on_behalf(ex, s) -> None:
+    """"On behalf of ISDE, Vice-President A and Executive Committee Member B took part": people
+    introduced by their title, speaking for a body, hold that post in it (``rule:on-behalf``).
+
+    Each item is a title ending in a role noun ("Vice-President", "Committee Member") and a name of
+    two or three capitalised words; the items follow the body and a comma, joined by commas or
+    "and", up to the verb. Anything else there and nothing is read.
+    """
+    om = _ON_BEHALF.search(s.text)
+    if om is None:
+        return
+    at = s.start + om.end()
+    body_m = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
+    if body_m is None or not ex.text.startswith(",", body_m.end):
+        return
+    run = re.match(r",\s*((?:[A-Z][\w'’.-]*(?:\s+and\s+|,\s*(?:and\s+)?|\s+))+)(?=[a-z])", ex.text[body_m.end:s.end])
+    if run is None:
+        return
+    start = body_m.end + run.start(1)
+    items = []
+    for im in re.finditer(r"[^,]+?(?=\s*,|\s+and\s+|\s*$)", run.group(1).rstrip()):
+        words = im.group(0).replace("and ", "", 1).split() if im.group(0).lstrip().startswith("and ") else im.group(0).split()
+        cut = max((n for n in range(1, len(words) - 1) if _is_role(" ".join(words[:n])) and re.split(r"[\s-]", words[n - 1])[-1].lower().rstrip(".") in ROLE_NOUNS), default=None)
+        if cut is None or not 2 <= len(words) - cut <= 3:
+            return
+        name = " ".join(words[cut:])
+        n_start = ex.text.index(name, start + im.start())
+        items.append((" ".join(words[:cut]), name, n_start))
+    if not items:
+        return
+    ev = ex.ev(s, "rule:on-behalf")
+    body = ex.org(body_m, ev)
+    if body is None:
+        return
+    for role, name, a in items:
+        known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and a + len(name) <= p.end), None)
+        ex.add_post(ex.person(known or Mention(a, a + len(name), name, "PERSON", method="on-behalf"), ev), role, body, ev)

@@ -411,7 +411,9 @@ EXPECTED: dict[str, dict] = {
         # topic, not a body), a CAS institute known to the registry by its acronym, and a numbered workshop
         # still to come (no event)
         title="CNIC and University of Cape Town Sign Agreement on Research Data Infrastructure", issued="2023-09-12", modified=None,
-        organizations={"Computer Network Information Center", "University of Cape Town", "CODATA Secretariat"},
+        # "the CODATA Secretariat" is a unit of CODATA, which the registry knows
+        organizations={"Computer Network Information Center", "University of Cape Town", "CODATA Secretariat",
+                       "Committee on Data of the International Science Council"},
         persons={"LIAO Fangyu", "Sue Harrison", "ZHOU Yuanchun"},
         posts={("LIAO Fangyu", "Director", "Computer Network Information Center"),
                ("ZHOU Yuanchun", "Deputy Director", "Computer Network Information Center"),

@@ -153,3 +153,51 @@ def test_a_working_group_meeting_is_an_event_not_a_body_or_a_task_group():
                    "The Council set up two Task Groups: (1) Ocean Data Rescue; (2) Sea Ice Records.")
     assert {e.label for e in x.entities.values() if e.kind == "organization"} == {"Ocean Data Rescue", "Sea Ice Records"}
     assert [e.label for e in x.entities.values() if e.kind == "event"] == ["Second Polar Data Working Group Meeting"]
+
+
+# -- people at meetings, posts said in passing -----------------------------------------------------
+def test_a_person_from_a_body_who_presents_attends_the_reported_event_even_when_the_parse_fails():
+    x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. Prof. Haddad from QAU, Pakistan described the sea ice "
+                   "mapping project, and Dr. Lina Costa from INPE, Brazil reported their work. Dr. Omar Diallo of the Ocean Data "
+                   "Society presented the new catalogue.")
+    assert facts(x, label, "schema:attendee") == {("Baltic Data Forum", "schema:attendee", p) for p in ("Haddad", "Lina Costa", "Omar Diallo")}
+
+
+def test_both_sides_of_a_meeting_with_someone_attend_it():
+    x, label = run("At a meeting with Omar Haddad, head of the Nordic Data Institute, Lars Berg reviewed the cooperation on 3 May 2021.")
+    assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Omar Haddad", "Lars Berg"}
+
+
+def test_titles_of_people_speaking_on_behalf_of_a_body_are_posts_in_it():
+    x, label = run("On behalf of the Ocean Data Society, Vice-President Ana Ruiz and Board Member Tom Berg participated in the "
+                   "signing ceremony on 2 May 2021. On behalf of the Nordic Data Institute, Director Lena Holm signed the agreement.")
+    assert posts(x, label) == {("Ana Ruiz", "Vice-President, Ocean Data Society"), ("Tom Berg", "Board Member, Ocean Data Society"),
+                               ("Lena Holm", "Director, Nordic Data Institute")}
+
+
+def test_a_title_right_before_a_name_is_that_person_s_and_occupations_are_posts():
+    x, label = run("Sun Wei, China's Minister of Land, greets NOAA oceanographer Lena Xu in Miami.")
+    assert posts(x, label) == {("Lena Xu", "Oceanographer, National Oceanic and Atmospheric Administration")}
+
+
+def test_a_hyphenated_title_is_never_a_person():
+    x, _ = run("The meeting was opened by the Alliance Vice-President on 3 May 2022, and closed by the NDI Director-General.")
+    assert not x.of_kind("person")
+
+
+# -- units and projects ----------------------------------------------------------------------------
+def test_a_unit_named_after_its_body_is_part_of_it():
+    x, label = run("The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on July 28, 2021. The PDA Council "
+                   "approved the plan. The Polar Data Alliance Secretariat and the CODATA Secretariat sent greetings.")
+    assert facts(x, label, "org:subOrganizationOf") == {
+        ("PDA Council", "org:subOrganizationOf", "Polar Data Alliance"),
+        ("Polar Data Alliance Secretariat", "org:subOrganizationOf", "Polar Data Alliance"),
+        ("CODATA Secretariat", "org:subOrganizationOf", "Committee on Data of the International Science Council")}
+
+
+def test_a_unit_with_its_acronym_before_of_is_still_a_unit_of_the_body():
+    x, label = run("The Polar Weather Centre was established in 2001 by the Kola Science Centre and the National Ice Center (NIC) "
+                   "of the Andean Science Academy.")
+    assert ("National Ice Center", "org:subOrganizationOf", "Andean Science Academy") in facts(x, label, "org:subOrganizationOf")
+    assert facts(x, label, "ckg:leader") == {("Polar Weather Centre", "ckg:leader", "Kola Science Centre"),
+                                             ("Polar Weather Centre", "ckg:leader", "National Ice Center")}

@@ -1,0 +1,68 @@
+"""Units named after their body: "the CODATA Secretariat", "the Polar Data Alliance Council",
+"ISC Governing Board", "WDS International Programme Office".
+
+A body's name (or acronym) followed by the name of a governing or working unit names a unit of
+that body (``org:subOrganizationOf``), when the document names the body itself too, or the
+registry knows it (then the body is added to the document's entities with the unit's evidence).
+
+>>> unit_prefix("Polar Data Alliance Secretariat", {"Polar Data Alliance": "o/pda"})
+'o/pda'
+>>> unit_prefix("Polar Data Alliance", {"Polar Data Alliance": "o/pda"}) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from collabkg.loaders.facts import Evidence
+from collabkg.loaders.mentions import Mention
+
+__all__ = ["UNIT_WORDS", "unit_prefix", "link_prefixed_units"]
+
+#: the words a unit's name may be made of after its body's name (at least one head among the last)
+UNIT_WORDS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "Assembly", "Executive", "Governing",
+              "Steering", "Scientific", "Advisory", "International", "Programme", "Program", "Project", "Working", "Group",
+              "Task", "Team", "Panel", "Commission", "Division", "Department", "Unit"}
+_HEADS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "Group", "Team", "Panel", "Commission",
+          "Division", "Department", "Unit"}
+
+
+def unit_prefix(label: str, bodies: dict[str, str]) -> str | None:
+    """The key of the body whose name (a key of ``bodies``) starts ``label`` and is followed only by
+    unit words ending in a unit head, else None."""
+    for name, key in sorted(bodies.items(), key=lambda kv: -len(kv[0])):
+        if not label.startswith(name + " "):
+            continue
+        rest = label[len(name) + 1:].split()
+        if rest and rest[-1] in _HEADS and all(w in UNIT_WORDS for w in rest):
+            return key
+    return None
+
+
+def link_prefixed_units(ex) -> None:
+    """Add ``unit org:subOrganizationOf body`` for every body of extractor ``ex`` named after another."""
+    x = ex.x
+    bodies: dict[str, str] = {}
+    for k, e in x.entities.items():
+        if e.kind != "organization":
+            continue
+        for name in (e.label, *e.acronyms, *(a for a in e.alt_labels if re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", a))):
+            bodies.setdefault(name, k)
+    for k, e in list(x.entities.items()):
+        if e.kind != "organization" or x.objects(k, "org:subOrganizationOf") or not e.evidence:
+            continue
+        parent = unit_prefix(e.label, bodies)
+        ev = e.evidence[0]
+        if parent is None:  # "the CODATA Secretariat" where only the unit is named: a body the registry knows
+            words = e.label.split()
+            for n in range(len(words) - 1, 0, -1):
+                name = " ".join(words[:n])
+                entry = ex.registry.lookup(name)
+                if entry is not None and unit_prefix(e.label, {name: "?"}):
+                    parent = ex.org(Mention(ev.start, ev.start + len(name), name, "ORG", entry.kind, entry=entry, method="registry"),
+                                    Evidence(ev.start, ev.end, ev.quote, "rule:unit-named-after-body"))
+                    break
+        if parent is None or parent == k:
+            continue
+        x.add(k, "org:subOrganizationOf", parent, Evidence(ev.start, ev.end, ev.quote, "rule:unit-named-after-body"))
