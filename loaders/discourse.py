@@ -38,6 +38,8 @@ _MODIFIER_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod"}
 _EVENT_CLASS = {"visit": "ckg:Visit", "delegation": "ckg:Visit", "trip": "ckg:Visit", "tour": "ckg:Visit",
                 "roundtable": "ckg:Roundtable"}
 _FUTURE = {"will", "shall", "would", "'ll"}
+#: words before a title that say when or in what order it is held, not what it is ("the first President")
+_PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
 
 def event_key(label: str) -> str:
@@ -428,6 +430,8 @@ class Discourse:
                 start = min(start, c.left_edge.i)
         while start < tok.i and (self.doc[start]._.ckg_kind not in ("", "ROLE") or self.doc[start].dep_ == "det"
                                  or not self.doc[start].text[:1].isalpha()):
+            start += 1
+        while start < tok.i and self.doc[start].lower_ in _PASSING:  # "the first President", "the new Director"
             start += 1
         title = self.ex.text[self.doc[start].idx:tok.idx + len(tok.text)]
         return title[:1].upper() + title[1:]

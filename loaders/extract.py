@@ -57,7 +57,7 @@ from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key, series_name_key
-from collabkg.loaders.rosters import read_on_behalf, read_rosters
+from collabkg.loaders.rosters import read_on_behalf, read_rosters, read_titled_people
 from collabkg.loaders.units import link_prefixed_units
 
 __all__ = ["extract", "Extractor"]
@@ -339,6 +339,7 @@ class Extractor:
             self.visits(s)
             read_rosters(self, s)
             read_on_behalf(self, s)
+            read_titled_people(self, s)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)

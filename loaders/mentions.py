@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from collabkg.loaders.nlp import get_pipeline
+from collabkg.loaders.nlp import TITLE_ABBREVIATIONS, get_pipeline
 from collabkg.loaders.registry import Entry, Registry, load_places, load_registry, norm
 
 __all__ = ["Mention", "find_mentions", "HEADS", "ROLE_RE", "TITLE_RE", "sentence_spans"]
@@ -318,7 +318,10 @@ class _Finder:
             name = self.text[s:e]
             if re.match(r"(?:Memorand|Letters?\s+of\s+Intent|Agreement|Accord|Treaty|Protocol)", name):
                 continue  # "Memorandum of Understanding (MoU)" names a kind of document, not a body
-            entry = self.registry.lookup(acr) or self.registry.lookup(name)
+            entry = self.registry.lookup(name)
+            if entry is None and (by_acr := self.registry.lookup(acr)) is not None and _names_agree(name, by_acr):
+                entry = by_acr  # "U.S. National Academy of Sciences (NAS)": the body the registry knows as NAS
+            # else "Nordic Academy of Sciences (NAS)": another body that this document calls NAS
             cls = entry.kind if entry else _class_of([w for w, _, _ in best])
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
             self.mentions.append(mention)
@@ -545,13 +548,38 @@ class _Finder:
 
 
 _ROLE_WORDS = {"Director", "President", "Chairman", "Chair", "Secretary", "Professor", "Vice", "Minister", "Head",
-               "Dean", "Deputy", "Officer", "Coordinator", "Chairperson", "Academician", "Dr", "Prof"}
+               "Dean", "Deputy", "Officer", "Coordinator", "Chairperson", "Academician", "Dr", "Prof",
+               # the same titles in the languages bodies of the field write them in
+               "Secrétaire", "Président", "Présidente", "Directeur", "Directrice", "Perpétuel", "Presidente", "Secretario",
+               "Secretaria", "Director-General", "Präsident", "Präsidentin", "Direktor", "Direktorin", "Rektor", "Rector"}
 
 
 #: Words that make a capitalised run a body's name though they are no head noun of ours.
 _ORG_WORDS = {"Government", "Ministry", "Municipality", "Council", "Bank", "Institut", "Instituto", "Universidad",
               "Universidade", "Université", "Universität", "Akademie", "Academia", "Consejo", "Conselho", "Fund", "Trust"}
 _NOT_ACRONYMS = {"MoU", "MOU", "LOI", "PhD", "COVID", "CEO", "AI", "IT", "UN", "GA"}
+
+
+def _names_agree(name: str, entry) -> bool:
+    """Whether a long form written before an acronym names the registry's body of that acronym."""
+    from rapidfuzz import fuzz
+
+    places = load_places()
+    stop = {"of", "the", "and", "for", "on", "in", "&"}
+
+    def words(t):
+        return {w for w in re.findall(r"[\w.]+", t.lower()) if w not in stop}
+
+    for form in (entry.name, *entry.aliases):
+        if fuzz.token_sort_ratio(name.lower(), form.lower()) >= 90:
+            return True
+        if re.match(rf"{re.escape(form.lower())}(?:,|\s+of\b)", name.lower()):
+            return True  # "Computer Network Information Center of the Chinese Academy of Sciences": the body and its parent
+        a, b = words(name), words(form)
+        extra = (a - b) if b <= a else (b - a) if a <= b else None
+        if extra is not None and all(places.country(w) or places.country(w.upper()) for w in extra):
+            return True  # "U.S. National Academy of Sciences" and "National Academy of Sciences"
+    return False
 
 
 def _acronym_like(text: str) -> bool:
@@ -683,12 +711,20 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         f.quoted(a, b)
         f.shapes(a, b)
         f.people(a, b)
+    # an acronym this document defines for another body than the registry's: its uses are that body
+    redefined = {m.acronym: m for m in f.mentions if m.method == "acronym-definition" and m.acronym and m.entry is None
+                 and registry.lookup(m.acronym) is not None}
+    for i, m in enumerate(f.mentions):
+        d = redefined.get(m.text) if m.method == "registry" else None
+        if d is not None:
+            f.mentions[i] = Mention(m.start, m.end, m.text, "ORG", d.cls, acronym=m.text, method="acronym-use", extra={"long": d.text})
     # later uses of an acronym defined in this document
     for acr, name in f.known_acronyms.items():
         if registry.lookup(acr) is None:
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
-    f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m)]
+    # "Dir. Administration" (a title, abbreviated) names no one and no body
+    f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
     merged = _people_named_again(text, _national_committees(text, _possessive_owners(_merge(f.mentions), load_places())))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
@@ -739,7 +775,7 @@ _NOT_SURNAMES = {"the", "of", "and", "for", "new", "von", "van", "de", "da", "de
 
 
 _EVENT_HEADS = {"Meeting", "Workshop", "Conference", "Symposium", "Seminar", "Webinar", "Session", "Summit", "Roundtable",
-                "Colloquium", "Meetings", "Workshops", "Conferences"}
+                "Colloquium", "Meetings", "Workshops", "Conferences", "Assembly", "Assemblies"}
 
 
 def _is_event_name(m: Mention) -> bool:

@@ -170,6 +170,19 @@ def _keep_co_verbs(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: abbreviated titles ("Prof. A (Sec. General, PAS)"): one token each, so no sentence ends at their full stop
+TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec.", "Pres.", "Chmn.", "Coord.", "Admin.", "Mgr.")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Keep "Sec." / "Dir." ... one token (spaCy splits the full stop off, and the sentencizer then ends
+    a sentence inside "(Sec. General, PAS)")."""
+    from spacy.symbols import ORTH
+
+    for form in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _TOK(text: str):
     return _tokenizer_nlp.tokenizer(text)
 
@@ -188,6 +201,7 @@ def build_pipeline(registry: Registry | None = None, places: Places | None = Non
     nlp.add_pipe("collabkg_line_breaks", before=first)
     nlp.add_pipe("sentencizer", config={"overwrite": False}, after="collabkg_line_breaks")
     _keep_co_verbs(nlp)
+    _keep_title_abbreviations(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("collabkg_co_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None, "overwrite_ents": True})

@@ -8,10 +8,13 @@ or none at all::
     Members of the Executive Committee: Ana Ruiz, Tom Berg and Lee Kim.
 
 Each listed person with a post in parentheses holds that post in the body (``org:Post``); one
-without holds no post the text names and is a member of it (``org:memberOf``). The body is the
+without holds no post the text names and is a member of it (``org:memberOf``), or, for "the members
+of the Board" of a body named before, of that body's board: a unit "Board of the <body>" made for
+it (``org:subOrganizationOf`` the body). The body is the
 one the sentence names, or, for "the Board" / "the Council" without a name, the last body named
 before whose name has that head noun; for a governing unit ("the Board", "the Executive Committee")
-the body it belongs to: the nearest body named in the three sentences before (its officers are that
+the body it belongs to: the nearest body named, or referred back to by its head noun ("the Council"
+after "the International Polar Council"), in the three sentences before (its officers are that
 body's officers). With no body named that close, the list is not read: the body the text is about
 is not guessed (tried: the body named most often joined a news item's officers to its publisher).
 
@@ -23,10 +26,10 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.mentions import Mention
+from collabkg.loaders.mentions import HEADS, Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "read_rosters", "read_on_behalf"]
+__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
 _WHO = r"(?:officers|office[- ]bearers|members|board\s+members|committee\s+members|council\s+members|executive\s+members)"
@@ -40,10 +43,21 @@ _UNIT_HEADS = {"board", "council", "committee", "bureau", "secretariat", "execut
 _PAREN_ROLE = re.compile(r"\s*\(\s*(?P<role>[^()]{2,60}?)\s*\)")
 
 
+#: abbreviated titles as news items write them ("Sec. General", "Dir. Administration")
+ROLE_ABBREVIATIONS = {"sec": "secretary", "secy": "secretary", "dir": "director", "pres": "president", "asst": "assistant",
+                      "assoc": "associate", "dep": "deputy", "chmn": "chairman", "coord": "coordinator", "mgr": "manager",
+                      "dg": "director-general", "vp": "vice-president", "sg": "secretary-general", "ed": "editor"}
+
+
 def _is_role(text: str) -> bool:
-    """Whether ``text`` (in parentheses after a name) is a post: "Vice-President", "Secretary General"."""
-    words = re.split(r"[\s/]+", text.lower())
-    return 0 < len(words) <= 5 and any(w.strip(".,") in ROLE_NOUNS or w.split("-")[-1] in ROLE_NOUNS for w in words)
+    """Whether ``text`` (in parentheses after a name) is a post: "Vice-President", "Secretary General",
+    "Sec. General".
+
+    >>> _is_role("Sec. General"), _is_role("Fellow"), _is_role("Ocean Data")
+    (True, True, False)
+    """
+    words = [ROLE_ABBREVIATIONS.get(w.strip(".,"), w.strip(".,")) for w in re.split(r"[\s/]+", text.lower()) if w.strip(".,")]
+    return 0 < len(words) <= 5 and any(w in ROLE_NOUNS or w.split("-")[-1] in ROLE_NOUNS for w in words)
 
 
 _NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Sir)\.?\s+)*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|der|del|bin|al|el|le|la)){1,3})$")
@@ -105,13 +119,23 @@ def read_rosters(ex, s) -> None:
     if body is None:
         return
     ev = ex.ev(s, "rule:roster")
+    unit = None  # "members of the Board" of a body named before: members of its board, a unit of it
+    words = (m.group("body") or "").split()
+    if words and words[-1].lower() in _UNIT_HEADS and not any(
+            o.label == "ORG" and s.start + lead + m.start("body") <= o.start < s.start + lead + m.end("body") for o in s.mentions):
+        head = " ".join(w for w in words if w.lower() not in ("the", "its", "their"))
+        parent = ex.x.entities[body]
+        if head.lower() not in parent.label.lower():
+            unit = f"organization/{body.split('/', 1)[1]}|{head.lower()}"
+            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], f"{head} of the {parent.label}", ev)
+            ex.x.add(unit, "org:subOrganizationOf", body, ev)
     for a, b, name, post in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
         person = ex.person(known or Mention(a, b, name, "PERSON", method="roster"), ev)
         if post and _is_role(post):
             ex.add_post(person, post, body, ev)
         elif m.group("who").lower() != "officers":
-            ex.x.add(person, "org:memberOf", body, ev)
+            ex.x.add(person, "org:memberOf", unit or body, ev)
 
 
 def _body(ex, s, m, lead: int) -> str | None:
@@ -129,12 +153,20 @@ def _body(ex, s, m, lead: int) -> str | None:
             return ex.org(same[-1], ev)
         if head.lower() not in _UNIT_HEADS:
             return None
-    # the nearest body named in the three sentences before
+    # the nearest body named, or referred to as "the Council" / "the Academy", in the three sentences before
     i = next((n for n, t in enumerate(ex.sentences) if t.start == s.start), 0)
     for t in reversed(ex.sentences[max(0, i - 3):i]):
-        orgs = [o for o in t.mentions if o.label == "ORG"]
-        if orgs:
-            return ex.org(orgs[-1], ev)
+        found = [(o.start, o) for o in t.mentions if o.label == "ORG"]
+        for rm in re.finditer(r"\bthe\s+(?:new\s+)?([A-Z][a-z]+)\b(?!\s+[A-Z])", t.text):
+            head = rm.group(1)
+            if not HEADS.get(head):
+                continue
+            named = [o for u in ex.sentences[:i] for o in u.mentions
+                     if o.label == "ORG" and o.start < t.start + rm.start() and re.search(rf"\b{head}\b", o.extra.get("name") or o.text)]
+            if named:
+                found.append((t.start + rm.start(), named[-1]))
+        if found:
+            return ex.org(max(found, key=lambda f: f[0])[1], ev)
     return None
 
 
@@ -178,3 +210,37 @@ def read_on_behalf(ex, s) -> None:
     for role, name, a in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and a + len(name) <= p.end), None)
         ex.add_post(ex.person(known or Mention(a, a + len(name), name, "PERSON", method="on-behalf"), ev), role, body, ev)
+
+
+_AFTER_NAME = re.compile(r"\s*\((?P<paren>[^()]{2,100})\)|,\s*(?P<comma>[A-Z][^,;()]{1,80}?)(?=\s*(?:[,;)]|\s+and\s+|\s+[a-z]|\.?$))")
+
+
+def read_titled_people(ex, s) -> None:
+    """Posts written right after a name, with the body's name or acronym and no "of": "Prof. A (Sec.
+    General, PAS)", "Dr. B (Fellow NAS and Former President NAS)", "Dr. C, Dir. Administration PAS
+    attended" (``rule:titled-person``). Each part is a title (abbreviations as in
+    :data:`ROLE_ABBREVIATIONS`) followed by a body the mention finder named; anything else is left
+    to the other rules.
+    """
+    for m in s.mentions:
+        if m.label != "PERSON":
+            continue
+        am = _AFTER_NAME.match(ex.text, m.end, s.end)
+        if am is None:
+            continue
+        group = "paren" if am.group("paren") else "comma"
+        a, b = am.start(group), am.end(group)
+        parts = [(a + pm.start(), a + pm.end()) for pm in re.finditer(r"[^;]+?(?=\s+and\s+|;|$)", ex.text[a:b])]
+        for pa, pb in parts:
+            while ex.text[pa] in " ;" or ex.text.startswith("and ", pa):
+                pa += 4 if ex.text.startswith("and ", pa) else 1
+            body = next((o for o in s.mentions if o.label == "ORG" and pa < o.start and o.end == pb), None)
+            if body is None:
+                continue
+            role = re.sub(r"(?:,|\s+of(?:\s+the)?|\s+at(?:\s+the)?)?\s*$", "", ex.text[pa:body.start]).strip()
+            if not role or not _is_role(role) or any(o.start < body.start and o.end > pa for o in s.mentions if o is not body):
+                continue
+            ev = ex.ev(s, "rule:titled-person")
+            org = ex.org(body, ev)
+            if org is not None:
+                ex.add_post(ex.person(m, ev), role, org, ev)
