@@ -522,6 +522,20 @@ class Discourse:
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
                     else self.things(nodes[subj_name], s, ev, a_role))
+            moved = []
+            if a_role == "thing" and b_role == "agent" and len(subj) > 1:
+                # "the Archive developed by A (X), B, C and D": the parser may hang B, C and D on the
+                # Archive; of another kind than it and after the agent, they are agents too
+                kind = subj[0].split("/", 1)[0]
+                moved = [k for k in subj if k.split("/", 1)[0] != kind]
+                subj = [k for k in subj if k.split("/", 1)[0] == kind]
+                agent_tok = nodes.get(obj_name) if obj_name != "MAIN" else None
+                if agent_tok is None or agent_tok.i < nodes[subj_name].i:
+                    moved = []
+                else:
+                    after = {self.agent(t, s, ev, ("ORG", "PERSON", "GPE")) for t in _listed(nodes[subj_name], {"ORG", "PERSON", "GPE", "PROJECT"})
+                             if t.i > agent_tok.i}
+                    moved = [k for k in moved if k in after]
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "A (Beijing), B (Beijing) and C (Lanzhou)": a body's own place, never spread over the list
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
@@ -530,6 +544,10 @@ class Discourse:
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "X, Bergen, Norway and Y": the body's (or city's) own place, not the list it stands in
                 obj = [k for k in [self.place(nodes[obj_name], s, ev)] if k]
+            obj += [k for k in moved if k not in obj]
+            if moved:  # "by A (X), B, CAS": A's parents named after it as its address are no agents of their own
+                parents = {f.obj for f in self.ex.x.facts if f.predicate == "org:subOrganizationOf" and f.subject in obj}
+                obj = [k for k in obj if k not in parents]
             for i, a in enumerate(subj):
                 for b in obj[i + 1:] if subj_name == obj_name else obj:  # "the two academies": each pair once
                     self._fact(fact, a, b, ev)

@@ -165,7 +165,8 @@ class Extractor:
             return None
         entry = m.entry
         name = m.extra.get("name") or m.text
-        if entry is None and m.method == "acronym-use":
+        if entry is None and (m.method == "acronym-use" or (m.text in self.acronyms and m.text.isupper() and m.method != "acronym-definition")):
+            # "NDI Polar Laboratory" after "the Nordic Data Institute (NDI)": the body the document named so
             long = self.acronyms.get(m.text) or m.extra.get("long")
             entry = self.registry.lookup(long) if long else None
             name = long or name

@@ -901,7 +901,7 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
     by_start = {m.start: m for m in ms}
     for m in orgs:
         # "the National Ice Center (NIC) of the Andean Science Academy": the unit's acronym may come between
-        gap = re.match(r"(\s*\(\s*[A-Z][\w&-]{1,14}\s*\)\s+of\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s+|,\s+)", text[m.end:m.end + 30])
+        gap = re.match(r"(\s*\(\s*[A-Z][\w&-]{1,14}\s*\)(?:\s+of\s+(?:the\s+)?|,\s+)|\s+of\s+(?:the\s+)?|\s+|,\s+)", text[m.end:m.end + 30])
         if not gap:
             continue
         nxt = by_start.get(m.end + gap.end())
@@ -911,7 +911,7 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             closing = re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start])
             # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)": the unit's own acronym closes it
             closing = closing or bool(m.acronym and re.match(r"\s*\(\s*" + re.escape(m.acronym) + r"\s*\)", text[nxt.end:nxt.end + 24]))
-            if gap.group(0).strip() == "," and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
+            if gap.group(0).strip().endswith(",") and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
                     and not (closing and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry
                              and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute")):
                 # "A, B and C" is a list, not a unit and its parent; but in "(Director of the
@@ -927,9 +927,9 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         p = m.parent
         if p is None or p.parent is not None or p.cls not in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau"):
             continue
-        if not re.fullmatch(r",\s+", text[m.end:p.start]):
+        if not re.fullmatch(r"(?:\s*\([A-Z][\w&-]{1,14}\))?,\s+", text[m.end:p.start]):
             continue
-        gap = re.match(r",\s+(?:the\s+)?", text[p.end:p.end + 8])
+        gap = re.match(r"(?:\s*\([A-Z][\w&-]{1,14}\))?,\s+(?:the\s+)?", text[p.end:p.end + 26])
         nxt = by_start.get(p.end + gap.end()) if gap else None
         if nxt is not None and nxt.label == "ORG" and (nxt.cls in ("Academy", "University", "GovernmentAgency")
                                                        or (nxt.entry is not None and nxt.entry.kind in ("Academy", "University", "GovernmentAgency"))):

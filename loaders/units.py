@@ -28,14 +28,26 @@ _HEADS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "G
           "Division", "Department", "Unit"}
 
 
+#: heads of a unit named after its body's acronym: "USGS Western Coastal and Marine Geology Team"
+_ACRONYM_HEADS = _HEADS | {"Center", "Centre", "Laboratory", "Lab", "Institute", "Programme", "Program", "Network", "Node"}
+
+
 def unit_prefix(label: str, bodies: dict[str, str]) -> str | None:
     """The key of the body whose name (a key of ``bodies``) starts ``label`` and is followed only by
-    unit words ending in a unit head, else None."""
+    unit words ending in a unit head, else None. After a body's acronym ("USGS", "GOSC") any name
+    ending in a unit's head noun is a unit of it.
+
+    >>> unit_prefix("USGS Western Coastal and Marine Geology Team", {"USGS": "o/usgs"})
+    'o/usgs'
+    """
     for name, key in sorted(bodies.items(), key=lambda kv: -len(kv[0])):
         if not label.startswith(name + " "):
             continue
         rest = label[len(name) + 1:].split()
         if rest and rest[-1] in _HEADS and all(w in UNIT_WORDS for w in rest):
+            return key
+        if rest and name.isupper() and len(name) >= 2 and rest[-1] in _ACRONYM_HEADS and all(
+                w[:1].isupper() or w in ("and", "of", "for", "&") for w in rest):
             return key
     return None
 
@@ -45,7 +57,7 @@ def link_prefixed_units(ex) -> None:
     x = ex.x
     bodies: dict[str, str] = {}
     for k, e in x.entities.items():
-        if e.kind != "organization":
+        if e.kind in ("person", "place", "event", "post", "role", "agreement", "concept"):
             continue
         for name in (e.label, *e.acronyms, *(a for a in e.alt_labels if re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", a))):
             bodies.setdefault(name, k)

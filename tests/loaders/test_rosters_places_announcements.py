@@ -245,3 +245,20 @@ def test_titles_in_other_languages_are_no_people():
 def test_elected_and_appointed_people_hold_the_post(text, person, org):
     x, label = run(text)
     assert posts(x, label) == {(person, org)}
+
+
+def test_a_unit_chain_with_acronyms_in_a_list_of_developers():
+    x, label = run("Prof. Lars Berg introduced the Arctic Ice Archive developed by the National Ice Data Center (NIDC), Nordic "
+                   "Institute of Glaciology (NIG), Chinese Academy of Sciences and the Polar Data Council (PDC).")
+    assert facts(x, label, "org:subOrganizationOf") == {
+        ("National Ice Data Center", "org:subOrganizationOf", "Nordic Institute of Glaciology"),
+        ("Nordic Institute of Glaciology", "org:subOrganizationOf", "Chinese Academy of Sciences")}
+    # the parser hangs the list on the Archive: the developers are the unit and the council, not the unit's parents
+    assert facts(x, label, "ckg:leader") == {("Arctic Ice Archive", "ckg:leader", "National Ice Data Center"),
+                                             ("Arctic Ice Archive", "ckg:leader", "Polar Data Council")}
+
+
+def test_a_unit_named_after_its_body_s_acronym_is_the_body_s_not_a_second_body_named_by_the_acronym():
+    x, label = run("The Nordic Data Institute (NDI) hosted them. The NDI Polar Remote Sensing Laboratory presented its archive.")
+    assert {e.label for e in x.of_kind("organization")} == {"Nordic Data Institute", "Polar Remote Sensing Laboratory"}
+    assert facts(x, label, "org:subOrganizationOf") == {("Polar Remote Sensing Laboratory", "org:subOrganizationOf", "Nordic Data Institute")}
