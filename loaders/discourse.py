@@ -29,7 +29,7 @@ from rdflib.namespace import XSD
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.registry import norm
-from collabkg.loaders.relations import PatternSet, mark_tokens
+from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
 from collabkg.loaders.resolve import ordinal_value, series_name_key
 
 __all__ = ["Discourse", "event_key"]
@@ -311,6 +311,43 @@ class Discourse:
                 if min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= s.start:
                     self._fact("attendee", self.main, person, ev)
 
+    _AMONG = re.compile(r"(?:Among|Amongst)\s+(?:the\s+|those\s+)?(?P<group>[^,;]{2,160}?)\s+(?:were|was|are)\s+(?=[A-Z]|(?:an?|the)\s)")
+    _GROUP_MET = re.compile(r"\bwho\s+(?:briefed|met|welcomed|received|hosted|greeted|accompanied|attended|spoke|presented|joined)\b")
+    _GROUP_NOUNS = re.compile(r"\b(?:participants|attendees|speakers|guests|delegates|panell?ists|presenters|visitors)\b")
+
+    def _among_were(self) -> None:
+        """"Among the NDI scientists who briefed the visitors were Chief Scientist A and oceanographer B",
+        "Among the speakers were A and B" (``discourse:among-were``): each person named after "were" is
+        one of the group. A body named in the group: they belong to it (a title before the name is
+        their post in it); a group that met the visitors, or of participants or speakers: they took
+        part in the document's event."""
+        for s in self.ex.sentences:
+            am = self._AMONG.match(s.text)
+            if am is None:
+                continue
+            g_start, g_end = s.start + am.start("group"), s.start + am.end("group")
+            group = am.group("group")
+            body_m = next((o for o in s.mentions if o.label == "ORG" and g_start <= o.start and o.end <= g_end), None)
+            attends = bool(self._GROUP_MET.search(group) or self._GROUP_NOUNS.search(group)) and self.main is not None
+            if body_m is None and not attends:
+                continue
+            ev = self._ev(s, "discourse:among-were")
+            body = self.ex.org(body_m, ev) if body_m is not None else None
+            prev = s.start + am.end()
+            for p in (p for p in s.mentions if p.label == "PERSON" and p.start >= prev):
+                title = re.sub(r"^(?:,|\s|and\b|an?\b|the\b)+", "", self.ex.text[prev:p.start]).strip(" ,")
+                if re.search(r"[;:()]|\.\s", title):
+                    break
+                person = self.ex.person(p, ev)
+                if body is not None:
+                    if title and re.split(r"[\s-]", title)[-1].lower() in ROLE_NOUNS:
+                        self.ex.add_post(person, title[:1].upper() + title[1:], body, ev)
+                    else:
+                        self._fact("member", person, body, ev)
+                if attends and not self.scheduled:
+                    self._fact("attendee", self.main, person, ev)
+                prev = p.end
+
     def _find_scheduled(self) -> None:
         """Whether the main event is one still to come: the lead speaks of it in the future ("The
         workshop will take place in Oslo on 3 May") and nowhere reports it as held. An announcement's
@@ -536,6 +573,8 @@ class Discourse:
                     after = {self.agent(t, s, ev, ("ORG", "PERSON", "GPE")) for t in _listed(nodes[subj_name], {"ORG", "PERSON", "GPE", "PROJECT"})
                              if t.i > agent_tok.i}
                     moved = [k for k in moved if k in after]
+            if fact == "location" and nodes[subj_name]._.ckg_kind == "ORG" and _in_agent_of_event(nodes[subj_name]):
+                continue  # "the forum was organized by A and B in Oslo": the place is the forum's, not B's
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "A (Beijing), B (Beijing) and C (Lanzhou)": a body's own place, never spread over the list
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
@@ -591,6 +630,7 @@ class Discourse:
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
         self._speakers_from_bodies()
+        self._among_were()
         self._agreements()
         self._merge_events()
 
@@ -714,6 +754,15 @@ _ANY_EVENT = ("event", "meeting")
 def _is_next(tok) -> bool:
     """Whether an event noun is "the next / following / upcoming" one: another than the document's."""
     return any(c.lower_ in ("next", "following", "upcoming", "forthcoming", "future", "subsequent") for c in tok.lefts)
+
+
+def _in_agent_of_event(tok) -> bool:
+    """Whether ``tok`` stands in the "by ..." phrase of a passive verb whose subject is an event."""
+    for a in tok.ancestors:
+        if a.dep_ == "agent":
+            verb = a.head
+            return any(c.dep_ == "nsubjpass" and c._.ckg_kind == "EVENT" for c in verb.children)
+    return False
 
 
 def _in_dateline(tok) -> bool:

@@ -725,7 +725,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
-    merged = _people_named_again(text, _national_committees(text, _possessive_owners(_merge(f.mentions), load_places())))
+    merged = _people_named_again(text, _national_committees(text, _possessive_owners(_governments(text, _merge(f.mentions)), load_places())))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -804,6 +804,27 @@ def _without_date(m: Mention) -> Mention:
     if "name" in m.extra:
         m.extra["name"] = _DATE_TAIL.sub("", m.extra["name"])
     return m
+
+
+_GOVERNMENT = re.compile(r"\s+(?:(?:Municipal|Provincial|County|City|Regional|State|Federal|National|Local|People['’]s)\s+)*Government\b")
+
+
+def _governments(text: str, ms: list[Mention]) -> list[Mention]:
+    """"the Tengri Government", "the Nordland Provincial Government": a place's government is a body
+    (one mention over both words, a GovernmentAgency), not the place.
+
+    >>> _governments("the Kunming Municipal Government", [Mention(4, 11, "Kunming", "CITY")])
+    [<ORG 'Kunming Municipal Government' 4-32>]
+    """
+    out = []
+    for m in ms:
+        g = _GOVERNMENT.match(text, m.end) if m.label in ("CITY", "REGION", "GPE") else None
+        if g is None or any(o is not m and o.start < g.end() and o.end > m.end for o in ms):
+            out.append(m)
+            continue
+        out.append(Mention(m.start, g.end(), text[m.start:g.end()], "ORG", "GovernmentAgency", method="place-government",
+                           country=m.code if m.label == "GPE" else None))
+    return out
 
 
 _UNIT_WORDS = {"Committee", "Board", "Secretariat", "Bureau", "Office", "Department", "Division", "Institute", "Center",

@@ -269,7 +269,10 @@ class Places:
                         found.setdefault(form, set()).add((short, sd.country_code))
             self._subdivisions = {f: (next(iter(v))[0], next(iter(v))[1] if len({c for _, c in v}) == 1 else None)
                                   for f, v in found.items()}
-        return self._subdivisions.get(text.strip())
+        t = text.strip()
+        if t in _AP_STATES:  # "Menlo Park, Calif.": the state as news agencies abbreviate it
+            return _AP_STATES[t], "US"
+        return self._subdivisions.get(t)
 
     #: ISO names that are also common given names or other things: known only from the bundled gazetteer
     _AMBIGUOUS = {"Jordan", "Chad", "Georgia", "Jersey", "Guernsey", "Isle of Man", "Niger", "Guinea", "Dominica",
@@ -301,6 +304,18 @@ class Places:
 
     def country_names(self) -> list[str]:
         return sorted(set(self._country_forms) | set(self._adjectives), key=len, reverse=True)
+
+
+#: US states as the AP stylebook abbreviates them after a city ("Boulder, Colo.")
+_AP_STATES = {"Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+              "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+              "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+              "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+              "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+              "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+              "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+              "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+              "Wis.": "Wisconsin", "Wyo.": "Wyoming"}
 
 
 @lru_cache(maxsize=1)

@@ -262,3 +262,29 @@ def test_a_unit_named_after_its_body_s_acronym_is_the_body_s_not_a_second_body_n
     x, label = run("The Nordic Data Institute (NDI) hosted them. The NDI Polar Remote Sensing Laboratory presented its archive.")
     assert {e.label for e in x.of_kind("organization")} == {"Nordic Data Institute", "Polar Remote Sensing Laboratory"}
     assert facts(x, label, "org:subOrganizationOf") == {("Polar Remote Sensing Laboratory", "org:subOrganizationOf", "Nordic Data Institute")}
+
+
+def test_a_place_s_government_is_a_body_and_organisers_keep_the_forum_s_place_to_the_forum():
+    x, label = run("Under the auspices of the Polar Data Program (PDP), the Third Polar Data Conference was jointly organized by the "
+                   "Kunming Government and the Nordic Data Institute in Kunming on 5 May 2019.")
+    ev = "Third Polar Data Conference"
+    assert facts(x, label, "schema:organizer", "schema:sponsor") == {
+        (ev, "schema:organizer", "Kunming Government"), (ev, "schema:organizer", "Nordic Data Institute"),
+        (ev, "schema:sponsor", "Polar Data Program")}
+    assert not [f for f in x.facts if f.predicate == "schema:location" and label(f.subject) == "Nordic Data Institute"]
+    assert "ckg:GovernmentAgency" in next(e for e in x.of_kind("organization") if e.label == "Kunming Government").classes
+
+
+def test_a_us_state_abbreviated_after_a_city_is_the_state():
+    x, label = run("The delegation visited the NOAA laboratory in Boulder, Colo., on March 3, 2009.")
+    assert {e.label for e in x.of_kind("place")} == {"Boulder", "Colorado", "United States"}
+
+
+def test_among_the_body_s_people_who_met_the_visitors_were():
+    x, label = run("A delegation from Brazil headed by Mr. Carlos Mendes visited the National Oceanic and Atmospheric Administration "
+                   "(NOAA) laboratory in Boulder, Colo., on March 3, 2009. Among the NOAA scientists who briefed the visitors were "
+                   "Climate Team Chief Scientist Ann Lee and oceanographer John Park.")
+    noaa = "National Oceanic and Atmospheric Administration"
+    assert posts(x, label) == {("Ann Lee", f"Climate Team Chief Scientist, {noaa}"), ("John Park", f"Oceanographer, {noaa}")}
+    visit = f"Visit of Carlos Mendes to {noaa}"
+    assert {o for s, _, o in facts(x, label, "schema:attendee") if s == visit} == {"Carlos Mendes", "Ann Lee", "John Park"}
