@@ -621,7 +621,24 @@ class Discourse:
         if fact == "chair" and not b.startswith("person/"):
             return
         self.log.append((ev.method, a, pred, b))
+        if fact == "attendee" and b.startswith("place/") and "schema:Country" in x.entities[b].classes:
+            self._country_delegation(a, b, ev)
+            return
         x.add(a, pred, b, ev)
+
+    def _country_delegation(self, event: str, country: str, ev: Evidence) -> None:
+        """"attended by representatives from China, Kenya and Peru": the country's representatives
+        attended, not the country: a delegation of the country (at least one person, ``ckg:AtLeast``)
+        unless the text gave one with its count."""
+        x = self.ex.x
+        key = f"delegation/{event.split('/', 1)[1]}|{country.split('/', 1)[1]}"
+        x.add(event, "ckg:delegation", key, ev)
+        if key in x.entities:
+            return
+        x.entity(key, "delegation", ["ckg:Delegation"], f"Representatives of {x.entities[country].label}", ev)
+        x.add(key, "ckg:attendeeCount", Literal(1), ev)
+        x.add(key, "ckg:countPrecision", "ckg:AtLeast", ev)
+        x.add(key, "ckg:country", country, ev)
 
     def run(self) -> None:
         mark_tokens(self.doc, self.ex.mentions)
@@ -794,10 +811,42 @@ def _listed(tok, group) -> list:
                 continue
             out.append(c)
             todo.append(c)
-    for t in _surface_list(tok, group):
+    for t in _surface_list(tok, group) + _surface_list_before(tok, group):
         if all(t._.ckg_mention is not o._.ckg_mention for o in out):
             out.append(t)
     return sorted(out, key=lambda t: t.i)
+
+
+def _surface_list_before(tok, group) -> list:
+    """Names written before ``tok`` as the first items of its list, when the parser hung them on it
+    ("by the Tengri Government and CAS Program": "Government" a modifier of "Program"): each item a
+    name of the group whose head depends on ``tok`` (or on the word ``tok`` depends on), then a comma
+    or "and"; the reading stops at anything else."""
+    doc, out = tok.doc, []
+    m = tok._.ckg_mention
+    if m is None:
+        return out
+    i = tok.i
+    while i > 0 and doc[i - 1]._.ckg_mention is m:
+        i -= 1
+    while i > 0:
+        j, sep = i - 1, False
+        while j >= 0 and (doc[j].text == "," or doc[j].lower_ in ("and", "&", "the")):
+            sep = sep or doc[j].text == "," or doc[j].lower_ in ("and", "&")
+            j -= 1
+        if not sep or j < 0 or doc[j]._.ckg_mention is None or doc[j]._.ckg_kind not in group:
+            return out
+        pm = doc[j]._.ckg_mention
+        start = j
+        while start > 0 and doc[start - 1]._.ckg_mention is pm:
+            start -= 1
+        span = doc[start:j + 1]
+        head = next((x for x in span if not (start <= x.head.i <= j) or x.head is x), doc[j])
+        if head.head not in (tok, tok.head) and head not in tok.children:
+            return out
+        out.append(head)
+        i = start
+    return out
 
 
 def _parent_of(a, b) -> bool:

@@ -243,6 +243,9 @@ class _Finder:
                     self.mentions.append(Mention(start, end, text, "REGION", code=sub[0], method="ner", extra={"country": sub[1]}))
                 elif e.label_ == "LOC" or words[-1] in ("Province", "Region", "State", "County", "Prefecture", "Oblast", "District"):
                     self.mentions.append(Mention(start, end, text, "REGION", code=text, method="ner"))
+                elif e.label_ == "GPE" and len(words) == 1 and text.isupper() and len(text) >= 3 and text not in self.places.cities:
+                    # "Prof. X from LNCA, Brazil": an unknown acronym the model took for a place is a body's
+                    self.mentions.append(Mention(start, end, text, "ORG", "Organization", acronym=text, method="ner"))
                 elif e.label_ == "GPE" and len(words) <= 3 and not any(HEADS.get(w) for w in words):
                     self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
             elif e.label_ == "FAC":
@@ -725,7 +728,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
-    merged = _people_named_again(text, _national_committees(text, _possessive_owners(_governments(text, _merge(f.mentions)), load_places())))
+    merged = _people_named_again(text, _national_committees(text, _possessive_owners(
+        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places())))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -804,6 +808,31 @@ def _without_date(m: Mention) -> Mention:
     if "name" in m.extra:
         m.extra["name"] = _DATE_TAIL.sub("", m.extra["name"])
     return m
+
+
+def _split_joined_bodies(ms: list[Mention]) -> list[Mention]:
+    """"the Tengri Government and CAS Program of Big Earth Data": two bodies joined by "and", read as
+    one name. Split where the words before "and" end in a body's head noun ("Government", "Institute")
+    and the words after it name a body of their own; "Ministry of Science and Technology" stays one.
+
+    >>> _split_joined_bodies([Mention(0, 47, "Tengri Government and CAS Program of Earth Data", "ORG", "Program")])
+    [<ORG 'Tengri Government' 0-17>, <ORG 'CAS Program of Earth Data' 22-47>]
+    """
+    out = []
+    for m in ms:
+        cut = re.search(r"\s+and\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else None
+        if cut is None:
+            out.append(m)
+            continue
+        left, right = m.text[:cut.start()], m.text[cut.end():]
+        lw, rw = left.split(), right.split()
+        if (len(lw) >= 2 and (HEADS.get(lw[-1]) or lw[-1] in _ORG_WORDS) and rw and rw[0][:1].isupper()
+                and any(HEADS.get(w) or w in _ORG_WORDS for w in rw) and " and " not in right):
+            out.append(Mention(m.start, m.start + len(left), left, "ORG", _class_of(lw), method=m.method))
+            out.append(Mention(m.start + cut.end(), m.end, right, "ORG", _class_of(rw), method=m.method))
+        else:
+            out.append(m)
+    return out
 
 
 _GOVERNMENT = re.compile(r"\s+(?:(?:Municipal|Provincial|County|City|Regional|State|Federal|National|Local|People['’]s)\s+)*Government\b")

@@ -288,3 +288,27 @@ def test_among_the_body_s_people_who_met_the_visitors_were():
     assert posts(x, label) == {("Ann Lee", f"Climate Team Chief Scientist, {noaa}"), ("John Park", f"Oceanographer, {noaa}")}
     visit = f"Visit of Carlos Mendes to {noaa}"
     assert {o for s, _, o in facts(x, label, "schema:attendee") if s == visit} == {"Carlos Mendes", "Ann Lee", "John Park"}
+
+
+def test_an_unknown_acronym_the_model_took_for_a_place_is_the_speaker_s_body():
+    x, label = run("The Polar Forum was held online on July 21, 2020. Prof. Souza de Almeida from LNCA, Brazil reported their work.")
+    assert facts(x, label, "org:memberOf") == {("Souza de Almeida", "org:memberOf", "LNCA")}
+    assert facts(x, label, "ckg:country") == {("LNCA", "ckg:country", "Brazil")}
+
+
+def test_two_bodies_joined_by_and_are_two_organisers():
+    x, label = run("Under the auspices of the Polar Data Program (PDP), the conference was jointly organized by the Tengri Government "
+                   "and CAS Program of Big Earth Data Science Engineering in May 2019. The Ministry of Science and Technology sent greetings.")
+    assert {o for _, _, o in facts(x, label, "schema:organizer")} == {"Tengri Government", "CAS Program of Big Earth Data Science Engineering"}
+    assert "Ministry of Science and Technology of the People's Republic of China" in {e.label for e in x.of_kind("organization")}
+
+
+def test_countries_whose_representatives_attended_are_delegations_not_attendees():
+    x, label = run("The Fourth Polar Data Forum was held in Oslo on 3 May 2022. It was attended by representatives from more than "
+                   "20 countries (such as China, Kenya and Peru) and more than 200 experts.")
+    assert not [f for f in x.facts if f.predicate == "schema:attendee"]
+    got = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "ckg:delegation"}
+    assert got == {("Fourth Polar Data Forum", d) for d in ("Representatives of China", "Representatives of Kenya",
+                                                            "Representatives of Peru", "more than 200 experts")}
+    china = next(k for k, e in x.entities.items() if e.label == "Representatives of China")
+    assert [str(v) for v in x.objects(china, "ckg:countPrecision")] == ["ckg:AtLeast"] and [int(v) for v in x.objects(china, "ckg:attendeeCount")] == [1]
