@@ -138,8 +138,31 @@ class Discourse:
                 end = c.i + 1
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
 
+    _EVENT_ACRONYM = re.compile(r"\b(Assembly|Meeting|Conference|Workshop|Forum|Symposium|Summit|Congress|Plenary)\s*\(\s*([A-Z]{2,6})\s*\)")
+
+    def _event_acronyms(self) -> None:
+        """"held its inaugural General Assembly (GA) ... The GA opened with": an event's acronym
+        defined in parentheses stands for that event wherever the document uses it."""
+        self.event_acronyms: dict[str, str] = {}
+        for em in self._EVENT_ACRONYM.finditer(self.ex.text):
+            head = next((t for t in self.doc if t.idx == em.start(1)), None)
+            s = self._sentence(head) if head is not None else None
+            if head is None or s is None:
+                continue
+            key = self.event_for(head, s)
+            if key is None and self.main and _head(self.ex.x.entities[self.main].label) == head.lower_:
+                key = self.main
+            if key is not None:
+                self.event_acronyms[em.group(2)] = key
+        if self.event_acronyms:
+            for t in self.doc:
+                if t.text in self.event_acronyms and not t._.ckg_kind:
+                    t._.ckg_kind = "EVENT"
+
     def event_for(self, tok, s, *, create: bool = True) -> str | None:
         """The event a token stands for (an event noun, or a "visit" / "meet" verb)."""
+        if tok.text in getattr(self, "event_acronyms", {}):
+            return self.event_acronyms[tok.text]
         if _is_future(tok):
             if self.scheduled and tok.pos_ in ("NOUN", "PROPN") and not _is_next(tok) and (
                     tok.lemma_.lower() in (_head(self.ex.x.entities[self.main].label), *_ANY_EVENT)):
@@ -644,6 +667,7 @@ class Discourse:
         mark_tokens(self.doc, self.ex.mentions)
         self._find_main()
         self._find_scheduled()
+        self._event_acronyms()
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
         self._speakers_from_bodies()

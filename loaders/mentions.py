@@ -321,6 +321,8 @@ class _Finder:
             name = self.text[s:e]
             if re.match(r"(?:Memorand|Letters?\s+of\s+Intent|Agreement|Accord|Treaty|Protocol)", name):
                 continue  # "Memorandum of Understanding (MoU)" names a kind of document, not a body
+            if name.split()[-1] in _EVENT_HEADS:
+                continue  # "the General Assembly (GA)": an event's acronym (loaders/discourse.py reads it)
             entry = self.registry.lookup(name)
             if entry is None and (by_acr := self.registry.lookup(acr)) is not None and _names_agree(name, by_acr):
                 entry = by_acr  # "U.S. National Academy of Sciences (NAS)": the body the registry knows as NAS

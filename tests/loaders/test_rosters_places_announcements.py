@@ -312,3 +312,12 @@ def test_countries_whose_representatives_attended_are_delegations_not_attendees(
                                                             "Representatives of Peru", "more than 200 experts")}
     china = next(k for k, e in x.entities.items() if e.label == "Representatives of China")
     assert [str(v) for v in x.objects(china, "ckg:countPrecision")] == ["ckg:AtLeast"] and [int(v) for v in x.objects(china, "ckg:attendeeCount")] == [1]
+
+
+def test_an_event_s_acronym_stands_for_the_event():
+    x, label = run("In a historic meeting on 4 July 2018 hosted by the Paris Academy of Sciences, the two councils merged and held "
+                   "their inaugural General Assembly (GA) as the International Polar Council. The GA opened with addresses from "
+                   "Claire Martin, President of the Paris Academy of Sciences, and Lena Holm.")
+    assert not [e for e in x.of_kind("organization") if "Assembly" in e.label]
+    assert {(s, o) for s, _, o in facts(x, label, "schema:attendee") if s == "Inaugural General Assembly"} == {
+        ("Inaugural General Assembly", "Claire Martin"), ("Inaugural General Assembly", "Lena Holm")}
