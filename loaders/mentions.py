@@ -730,8 +730,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
-    merged = _people_named_again(text, _national_committees(text, _possessive_owners(
-        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places())))
+    merged = _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
+        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places())
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -739,6 +739,29 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
 _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
+
+
+_NOT_PLACE_WORDS = {"across", "among", "around", "after", "before", "during", "within", "between", "through", "under", "over",
+                    "about", "above", "below", "beyond", "despite", "since", "until", "while", "where", "when", "here", "there"}
+
+
+def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
+    """Places the statistical NER made of what is no place: a person's given name read alone
+    ("Natalia" of "Natalia Tarasova" elsewhere), a capitalised preposition ("Across the region"), a
+    name cut before its end ("People's Republic of"). Places the gazetteer knows stay.
+
+    >>> [m.text for m in _places_that_are_names([Mention(0, 7, "Natalia", "CITY", method="ner"),
+    ...  Mention(20, 36, "Natalia Tarasova", "PERSON"), Mention(40, 46, "Across", "CITY", method="ner")], load_places())]
+    ['Natalia Tarasova']
+    """
+    given = {w for m in ms if m.label == "PERSON" and len(m.text.split()) > 1 for w in m.text.split()}
+    out = []
+    for m in ms:
+        if m.method == "ner" and m.label in ("CITY", "REGION") and m.text not in places.cities and (
+                m.text in given or m.text.lower() in _NOT_PLACE_WORDS or m.text.split()[-1].lower() in _CONNECT_IN_NAME):
+            continue
+        out.append(m)
+    return out
 
 
 def _people_named_again(text: str, ms: list[Mention]) -> list[Mention]:

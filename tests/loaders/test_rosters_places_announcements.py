@@ -321,3 +321,9 @@ def test_an_event_s_acronym_stands_for_the_event():
     assert not [e for e in x.of_kind("organization") if "Assembly" in e.label]
     assert {(s, o) for s, _, o in facts(x, label, "schema:attendee") if s == "Inaugural General Assembly"} == {
         ("Inaugural General Assembly", "Claire Martin"), ("Inaugural General Assembly", "Lena Holm")}
+
+
+def test_given_names_prepositions_and_cut_names_are_no_places():
+    x, _ = run("Across the region, data centres grew. Dr. Natalia Tarasova chaired the session in Oslo on 2 May 2022. "
+               "Natalia thanked the hosts of the People's Republic of China.")
+    assert {e.label for e in x.of_kind("place")} <= {"Oslo", "Norway", "China"}
