@@ -56,8 +56,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import yaml
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.matcher import DependencyMatcher, Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from collabkg.loaders.mentions import HEADS
@@ -265,6 +268,133 @@ def mark_tokens(doc: Doc, mentions) -> None:
                 t._.ckg_mention = named._.ckg_mention
 
 
+#: token attributes a node may test that :class:`_NodeIndex` reads from the Doc's arrays (spaCy's names)
+_ARRAY_ATTRS = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "TAG": TAG, "POS": POS}
+
+
+def _node_test(spec: dict, strings) -> list | None:
+    """``spec`` (a node's ``RIGHT_ATTRS``) as a list of tests ``(source, op, value)``, or None when it
+    uses anything but the attributes of ``_ARRAY_ATTRS`` and string extension values, compared for
+    equality, ``IN`` or ``NOT_IN`` (spaCy's Matcher then tests that node)."""
+    tests = []
+    for attr, value in spec.items():
+        if attr == "_":
+            if not isinstance(value, dict):
+                return None
+            for ext, v in value.items():
+                if isinstance(v, str):
+                    tests.append((("_", ext), "==", v))
+                elif isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("IN", "NOT_IN") \
+                        and isinstance(next(iter(v.values())), list) and all(isinstance(x, str) for x in next(iter(v.values()))):
+                    op, vals = next(iter(v.items()))
+                    tests.append((("_", ext), op, frozenset(vals)))
+                else:
+                    return None
+            continue
+        a = _ARRAY_ATTRS.get(attr.upper() if isinstance(attr, str) else None)
+        if a is None:
+            return None
+        if isinstance(value, str):
+            tests.append((a, "==", strings.add(value)))  # as the Matcher compiles it
+        elif isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN") \
+                and isinstance(next(iter(value.values())), list) and all(isinstance(x, str) for x in next(iter(value.values()))):
+            op, vals = next(iter(value.items()))
+            tests.append((a, op, np.array(sorted({get_string_id(x) for x in vals}), dtype=np.uint64)))  # as _SetPredicate
+        else:
+            return None
+    return tests
+
+
+class _NodeIndex(DependencyMatcher):
+    """spaCy's ``DependencyMatcher``, with the tokens that may stand for each node found once per
+    distinct node rather than by a ``Matcher`` pattern per node of every pattern.
+
+    spaCy finds the candidates of every node of every pattern with one single-token ``Matcher``
+    pattern each (326 for the bundled patterns, 181 of them distinct); that was most of the time
+    the patterns took. Here a node that tests the parse's attributes (``DEP``, ``LEMMA``, ``LOWER``,
+    ``ORTH``, ``TAG``, ``POS``) and string extension values (``_``) for equality, ``IN`` or ``NOT_IN``
+    is tested on the Doc's attribute arrays, once for all the patterns that share it; any other node
+    goes to spaCy's ``Matcher`` as before. The candidates, and so the matches and their order, are
+    those of the ``DependencyMatcher`` (``tests/loaders/test_patterns.py`` compares the two).
+
+    Call :meth:`compile` after the last ``add``.
+    """
+
+    def compile(self) -> None:
+        strings = self.vocab.strings
+        self._groups: dict[str, tuple[list, list]] = {}  # distinct node spec -> (tests, matcher keys)
+        self._rest = Matcher(self.vocab)
+        for key, patterns in self._patterns.items():
+            for nodes, keys in zip(patterns, self._tokens_to_key[key]):
+                for (spec,), mkey in zip(nodes, keys):
+                    tests = _node_test(spec, strings)
+                    if tests is None:
+                        self._rest.add(mkey, [[spec]])
+                        continue
+                    sig = repr(sorted((repr(k), repr(v)) for k, v in spec.items()))
+                    self._groups.setdefault(sig, (tests, []))[1].append(mkey)
+        self._exts = sorted({src[1] for tests, _ in self._groups.values() for src, _, _ in tests if isinstance(src, tuple)})
+        self._attrs = sorted({src for tests, _ in self._groups.values() for src, _, _ in tests if not isinstance(src, tuple)})
+
+    def _candidates(self, doc: Doc) -> dict[int, list]:
+        """token index -> the matcher keys of the nodes it may stand for"""
+        n = len(doc)
+        out: dict[int, list] = {}
+        if not n:
+            return out
+        cols = dict(zip(self._attrs, doc.to_array(self._attrs).reshape(n, -1).T)) if self._attrs else {}
+        for ext in self._exts:
+            vals = [t._.get(ext) for t in doc]
+            cols[("_", ext)] = vals
+        cache: dict = {}
+
+        def mask(src, op, value):
+            key = (src, op, value if not isinstance(value, np.ndarray) else value.tobytes())
+            m = cache.get(key)
+            if m is None:
+                col = cols[src]
+                if isinstance(src, tuple):  # an extension: compared as the Matcher compares them
+                    if op == "==":
+                        m = np.fromiter((v == value for v in col), bool, n)
+                    elif op == "IN":
+                        m = np.fromiter((isinstance(v, (str, int)) and v in value for v in col), bool, n)
+                    else:
+                        m = np.fromiter((isinstance(v, (str, int)) and v not in value for v in col), bool, n)
+                elif op == "==":
+                    m = col == value
+                elif op == "IN":
+                    m = np.isin(col, value)
+                else:
+                    m = ~np.isin(col, value)
+                cache[key] = m
+            return m
+
+        for tests, keys in self._groups.values():
+            m = np.ones(n, bool)
+            for src, op, value in tests:
+                m = m & mask(src, op, value)
+            for i in np.flatnonzero(m).tolist():
+                out.setdefault(i, []).extend(keys)
+        if len(self._rest):
+            for mkey, start, _ in self._rest(doc):
+                out.setdefault(start, []).append(mkey)
+        return out
+
+    def _get_keys_to_position_maps(self, doc):
+        """As spaCy's: root token index -> matcher key -> token indices (ascending), the roots in the
+        order of their first candidate."""
+        from collections import defaultdict
+
+        maps = defaultdict(lambda: defaultdict(list))
+        cands = self._candidates(doc)
+        for i in sorted(cands):
+            token = doc[i]
+            root = ([token] + list(token.ancestors))[-1]
+            for mkey in cands[i]:
+                maps[root.i][mkey].append(i)
+        return maps
+
+
 class PatternSet:
     """The matchers of a list of patterns, for one pipeline's vocabulary.
 
@@ -277,7 +407,7 @@ class PatternSet:
     def __init__(self, vocab, patterns: list[Pattern] | None = None):
         self.patterns = list(patterns if patterns is not None else _bundled())
         self.by_key = {}
-        self.dep = DependencyMatcher(vocab, validate=True)
+        self.dep = _NodeIndex(vocab, validate=True)
         self.tok = Matcher(vocab, validate=True)
         for p in self.patterns:
             key = p.method
@@ -289,6 +419,7 @@ class PatternSet:
                     self.tok.add(key, [[{k: v for k, v in t.items() if k != "name"} for t in p.spec]])
             except (ValueError, KeyError) as e:
                 raise PatternError(f"{p.source}, pattern {p.name}: spaCy refuses it: {e}") from None
+        self.dep.compile()
 
     def matches(self, doc: Doc):
         """Yield ``(pattern, {node name: token})`` for every match in ``doc``, in text order."""
