@@ -284,7 +284,24 @@ def build_pipeline(registry: Registry | None = None, places: Places | None = Non
         nlp.add_pipe("collabkg_co_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe("collabkg_phrase_ruler", name="entity_ruler", before="ner")
     ruler.add_patterns(_patterns(registry, places))
+    _fast_attribute_ruler(nlp)
     return nlp
+
+
+def _fast_attribute_ruler(nlp: Language) -> None:
+    """The model's attribute ruler (tag -> part of speech and morphology, 179 ``Matcher`` patterns)
+    matched on the Doc's arrays (:class:`collabkg.loaders.fastmatch.TokenMatcher`): the same
+    matches, which the ruler sorts and applies as before; its few patterns with a regular
+    expression stay with a ``Matcher``."""
+    from spacy.pipeline import AttributeRuler
+
+    from collabkg.loaders.fastmatch import TokenMatcher
+
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, AttributeRuler) and len(pipe.matcher):
+            fast = TokenMatcher.from_matcher(pipe.matcher, ordered=False)
+            if fast is not None:
+                pipe.matcher = fast
 
 
 @lru_cache(maxsize=4)

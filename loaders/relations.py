@@ -51,6 +51,7 @@ from __future__ import annotations
 from collabkg.errors import CollabKGError
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -58,10 +59,11 @@ from pathlib import Path
 
 import numpy as np
 import yaml
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import HEAD
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
 from collabkg.loaders.mentions import HEADS
 
@@ -268,53 +270,16 @@ def mark_tokens(doc: Doc, mentions) -> None:
                 t._.ckg_mention = named._.ckg_mention
 
 
-#: token attributes a node may test that :class:`_NodeIndex` reads from the Doc's arrays (spaCy's names)
-_ARRAY_ATTRS = {"DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "TAG": TAG, "POS": POS}
-
-
-def _node_test(spec: dict, strings) -> list | None:
-    """``spec`` (a node's ``RIGHT_ATTRS``) as a list of tests ``(source, op, value)``, or None when it
-    uses anything but the attributes of ``_ARRAY_ATTRS`` and string extension values, compared for
-    equality, ``IN`` or ``NOT_IN`` (spaCy's Matcher then tests that node)."""
-    tests = []
-    for attr, value in spec.items():
-        if attr == "_":
-            if not isinstance(value, dict):
-                return None
-            for ext, v in value.items():
-                if isinstance(v, str):
-                    tests.append((("_", ext), "==", v))
-                elif isinstance(v, dict) and len(v) == 1 and next(iter(v)) in ("IN", "NOT_IN") \
-                        and isinstance(next(iter(v.values())), list) and all(isinstance(x, str) for x in next(iter(v.values()))):
-                    op, vals = next(iter(v.items()))
-                    tests.append((("_", ext), op, frozenset(vals)))
-                else:
-                    return None
-            continue
-        a = _ARRAY_ATTRS.get(attr.upper() if isinstance(attr, str) else None)
-        if a is None:
-            return None
-        if isinstance(value, str):
-            tests.append((a, "==", strings.add(value)))  # as the Matcher compiles it
-        elif isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN") \
-                and isinstance(next(iter(value.values())), list) and all(isinstance(x, str) for x in next(iter(value.values()))):
-            op, vals = next(iter(value.items()))
-            tests.append((a, op, np.array(sorted({get_string_id(x) for x in vals}), dtype=np.uint64)))  # as _SetPredicate
-        else:
-            return None
-    return tests
-
-
 class _NodeIndex(DependencyMatcher):
     """spaCy's ``DependencyMatcher``, with the tokens that may stand for each node found once per
     distinct node rather than by a ``Matcher`` pattern per node of every pattern.
 
     spaCy finds the candidates of every node of every pattern with one single-token ``Matcher``
     pattern each (326 for the bundled patterns, 181 of them distinct); that was most of the time
-    the patterns took. Here a node that tests the parse's attributes (``DEP``, ``LEMMA``, ``LOWER``,
-    ``ORTH``, ``TAG``, ``POS``) and string extension values (``_``) for equality, ``IN`` or ``NOT_IN``
-    is tested on the Doc's attribute arrays, once for all the patterns that share it; any other node
-    goes to spaCy's ``Matcher`` as before. The candidates, and so the matches and their order, are
+    the patterns took. Here a node that :mod:`collabkg.loaders.fastmatch` can read (the parse's
+    attributes and string extension values, compared for equality, ``IN`` or ``NOT_IN``) is tested
+    on the Doc's attribute arrays, once for all the patterns that share it; any other node goes to
+    spaCy's ``Matcher`` as before. The candidates, and so the matches and their order, are
     those of the ``DependencyMatcher`` (``tests/loaders/test_patterns.py`` compares the two).
 
     Call :meth:`compile` after the last ``add``.
@@ -322,58 +287,26 @@ class _NodeIndex(DependencyMatcher):
 
     def compile(self) -> None:
         strings = self.vocab.strings
-        self._groups: dict[str, tuple[list, list]] = {}  # distinct node spec -> (tests, matcher keys)
+        self._groups: dict[str, tuple[tuple, list]] = {}  # distinct node spec -> (tests, matcher keys)
         self._rest = Matcher(self.vocab)
         for key, patterns in self._patterns.items():
             for nodes, keys in zip(patterns, self._tokens_to_key[key]):
                 for (spec,), mkey in zip(nodes, keys):
-                    tests = _node_test(spec, strings)
+                    tests = compile_spec(spec, strings)
                     if tests is None:
                         self._rest.add(mkey, [[spec]])
                         continue
-                    sig = repr(sorted((repr(k), repr(v)) for k, v in spec.items()))
-                    self._groups.setdefault(sig, (tests, []))[1].append(mkey)
-        self._exts = sorted({src[1] for tests, _ in self._groups.values() for src, _, _ in tests if isinstance(src, tuple)})
-        self._attrs = sorted({src for tests, _ in self._groups.values() for src, _, _ in tests if not isinstance(src, tuple)})
+                    self._groups.setdefault(repr(tests), (tests, []))[1].append(mkey)
+        self._sources = sources(tests for tests, _ in self._groups.values())
 
     def _candidates(self, doc: Doc) -> dict[int, list]:
         """token index -> the matcher keys of the nodes it may stand for"""
-        n = len(doc)
         out: dict[int, list] = {}
-        if not n:
+        if not len(doc):
             return out
-        cols = dict(zip(self._attrs, doc.to_array(self._attrs).reshape(n, -1).T)) if self._attrs else {}
-        for ext in self._exts:
-            vals = [t._.get(ext) for t in doc]
-            cols[("_", ext)] = vals
-        cache: dict = {}
-
-        def mask(src, op, value):
-            key = (src, op, value if not isinstance(value, np.ndarray) else value.tobytes())
-            m = cache.get(key)
-            if m is None:
-                col = cols[src]
-                if isinstance(src, tuple):  # an extension: compared as the Matcher compares them
-                    if op == "==":
-                        m = np.fromiter((v == value for v in col), bool, n)
-                    elif op == "IN":
-                        m = np.fromiter((isinstance(v, (str, int)) and v in value for v in col), bool, n)
-                    else:
-                        m = np.fromiter((isinstance(v, (str, int)) and v not in value for v in col), bool, n)
-                elif op == "==":
-                    m = col == value
-                elif op == "IN":
-                    m = np.isin(col, value)
-                else:
-                    m = ~np.isin(col, value)
-                cache[key] = m
-            return m
-
+        cols = Columns(doc, *self._sources)
         for tests, keys in self._groups.values():
-            m = np.ones(n, bool)
-            for src, op, value in tests:
-                m = m & mask(src, op, value)
-            for i in np.flatnonzero(m).tolist():
+            for i in np.flatnonzero(cols.mask(tests)).tolist():
                 out.setdefault(i, []).extend(keys)
         if len(self._rest):
             for mkey, start, _ in self._rest(doc):
@@ -383,15 +316,24 @@ class _NodeIndex(DependencyMatcher):
     def _get_keys_to_position_maps(self, doc):
         """As spaCy's: root token index -> matcher key -> token indices (ascending), the roots in the
         order of their first candidate."""
-        from collections import defaultdict
-
         maps = defaultdict(lambda: defaultdict(list))
         cands = self._candidates(doc)
+        if not cands:
+            return maps
+        heads = doc.to_array([HEAD]).astype(np.int64).ravel()  # relative offsets (uint64 as stored)
+        n = len(doc)
+        roots: dict[int, int] = {}
         for i in sorted(cands):
-            token = doc[i]
-            root = ([token] + list(token.ancestors))[-1]
+            root = roots.get(i)
+            if root is None:  # as token.ancestors: follow the heads, at most len(doc) steps
+                j, steps = i, 0
+                while heads[j] != 0 and steps < n:
+                    j += int(heads[j])
+                    steps += 1
+                root = j
+                roots[i] = root
             for mkey in cands[i]:
-                maps[root.i][mkey].append(i)
+                maps[root][mkey].append(i)
         return maps
 
 
@@ -420,6 +362,7 @@ class PatternSet:
             except (ValueError, KeyError) as e:
                 raise PatternError(f"{p.source}, pattern {p.name}: spaCy refuses it: {e}") from None
         self.dep.compile()
+        self._tok = TokenMatcher.from_matcher(self.tok) or self.tok if len(self.tok) else self.tok
 
     def matches(self, doc: Doc):
         """Yield ``(pattern, {node name: token})`` for every match in ``doc``, in text order."""
@@ -428,7 +371,7 @@ class PatternSet:
             p = self.by_key[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(p.spec, token_ids)}
             found.append((min(token_ids), p, nodes))
-        for match_id, start, end in (self.tok(doc) if len(self.tok) else ()):
+        for match_id, start, end in (self._tok(doc) if len(self.tok) else ()):
             p = self.by_key[doc.vocab.strings[match_id]]
             named = [t.get("name") for t in p.spec]
             # one token a pattern entry (no operators with names): the n-th entry is the n-th token
