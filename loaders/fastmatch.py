@@ -108,6 +108,8 @@ class Columns:
         for ext in sorted(set(exts)):
             self.cols[("_", ext)] = [t._.get(ext) for t in doc]
         self.cache: dict = {}
+        self._where: dict = {}
+        self._lists: dict = {}
 
     def test(self, src, op, value) -> np.ndarray:
         key = (src, op, value.tobytes() if isinstance(value, np.ndarray) else value)
@@ -136,6 +138,53 @@ class Columns:
         for t in tests:
             m = m & self.test(*t)
         return m
+
+    def where(self, src, value) -> list[int]:
+        """Tokens whose ``src`` equals ``value`` (ascending)."""
+        index = self._where.get(src)
+        if index is None:
+            index = self._where[src] = {}
+            col = self.cols[src]
+            for i, v in enumerate(col.tolist() if isinstance(col, np.ndarray) else col):
+                index.setdefault(v, []).append(i)
+        return index.get(value, [])
+
+    def passes(self, i: int, tests) -> bool:
+        """Token ``i`` passes every test."""
+        for src, op, value in tests:
+            col = self._lists.get(src)
+            if col is None:
+                col = self.cols[src]
+                col = self._lists[src] = col.tolist() if isinstance(col, np.ndarray) else col
+            v = col[i]
+            if isinstance(src, tuple):  # an extension value, as the Matcher compares them
+                ok = (v == value if op == "==" else isinstance(v, (str, int)) and (v in value) == (op == "IN"))
+            elif op == "==":
+                ok = v == value
+            else:
+                ok = (v in _as_set(value)) == (op == "IN")
+            if not ok:
+                return False
+        return True
+
+    def select(self, tests) -> list[int]:
+        """Tokens that pass every test (ascending): through an equality when the spec has one."""
+        eq = next((t for t in tests if t[1] == "=="), None)
+        if eq is None:
+            return np.flatnonzero(self.mask(tests)).tolist()
+        rest = [t for t in tests if t is not eq]
+        return [i for i in self.where(eq[0], eq[2]) if self.passes(i, rest)]
+
+
+_SETS: dict = {}
+
+
+def _as_set(values: np.ndarray) -> frozenset:
+    key = values.tobytes()
+    s = _SETS.get(key)
+    if s is None:
+        s = _SETS[key] = frozenset(values.tolist())
+    return s
 
 
 def sources(compiled) -> tuple[set, set]:
@@ -196,11 +245,9 @@ class TokenMatcher:
                 size = len(specs)
                 if size > n:
                     continue
-                m = cols.mask(specs[0])[: n - size + 1]
-                for k in range(1, size):
-                    m = m & cols.mask(specs[k])[k:n - size + 1 + k]
-                for s in np.flatnonzero(m).tolist():
-                    found.append((s + size, s, j, key))
+                for s in cols.select(specs[0]):
+                    if s + size <= n and all(cols.passes(s + k, specs[k]) for k in range(1, size)):
+                        found.append((s + size, s, j, key))
         found.sort()
         out, seen = [], set()
         for end, start, _, key in found:

@@ -61,7 +61,7 @@ import numpy as np
 import yaml
 from spacy.attrs import HEAD
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
@@ -306,12 +306,36 @@ class _NodeIndex(DependencyMatcher):
             return out
         cols = Columns(doc, *self._sources)
         for tests, keys in self._groups.values():
-            for i in np.flatnonzero(cols.mask(tests)).tolist():
+            for i in cols.select(tests):
                 out.setdefault(i, []).extend(keys)
         if len(self._rest):
             for mkey, start, _ in self._rest(doc):
                 out.setdefault(start, []).append(mkey)
         return out
+
+    def __call__(self, doclike):
+        """As spaCy's ``DependencyMatcher.__call__``, without trying a pattern on a sentence where
+        one of its nodes has no candidate (no match can come of it)."""
+        if isinstance(doclike, Doc):
+            doc = doclike
+        elif isinstance(doclike, Span):
+            doc = doclike.as_doc(copy_user_data=True)
+        else:
+            raise ValueError(f"a Doc or Span is needed, not {type(doclike).__name__}")
+        matched_key_trees = []
+        keys_to_position_maps = self._get_keys_to_position_maps(doc)
+        cache: dict = {}
+        for key in self._patterns.keys():
+            for root, tree, tokens_to_key in zip(self._root[key], self._tree[key], self._tokens_to_key[key]):
+                for keys_to_position in keys_to_position_maps.values():
+                    if all(k in keys_to_position for k in tokens_to_key):
+                        for matched_tree in self._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
+                            matched_key_trees.append((key, matched_tree))
+        for i, (match_id, nodes) in enumerate(matched_key_trees):
+            on_match = self._callbacks.get(match_id)
+            if on_match is not None:
+                on_match(self, doc, i, matched_key_trees)
+        return matched_key_trees
 
     def _get_keys_to_position_maps(self, doc):
         """As spaCy's: root token index -> matcher key -> token indices (ascending), the roots in the
