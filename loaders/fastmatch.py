@@ -168,12 +168,18 @@ class Columns:
         return True
 
     def select(self, tests) -> list[int]:
-        """Tokens that pass every test (ascending): through an equality when the spec has one."""
-        eq = next((t for t in tests if t[1] == "=="), None)
+        """Tokens that pass every test (ascending): through an equality or an ``IN`` when the spec
+        has one."""
+        eq = next((t for t in tests if t[1] == "=="), None) or next((t for t in tests if t[1] == "IN"), None)
         if eq is None:
             return np.flatnonzero(self.mask(tests)).tolist()
         rest = [t for t in tests if t is not eq]
-        return [i for i in self.where(eq[0], eq[2]) if self.passes(i, rest)]
+        if eq[1] == "==":
+            cands = self.where(eq[0], eq[2])
+        else:
+            vals = eq[2].tolist() if isinstance(eq[2], np.ndarray) else eq[2]
+            cands = sorted(i for v in vals for i in self.where(eq[0], v))
+        return [i for i in cands if self.passes(i, rest)]
 
 
 _SETS: dict = {}
