@@ -757,7 +757,12 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
     with using_store(store, read_only=not isinstance(store, Store)) as st:
         kw = {"prefixes": prefixes} if prefixes else {}
         if datasets:  # the named graphs (the default graph is their merge, derived, not exported)
-            return ox.serialize(st.named_quads(), format=fmt, **kw)
+            # graph by graph: the same quads in the same order as a scan of the whole store
+            # (ordered by graph first), without reading the merge only to skip it
+            quads = [q for g in st.oxigraph.named_graphs() for q in st.oxigraph.quads_for_pattern(None, None, None, g)]
+            return ox.serialize(quads, format=fmt, **kw)
+        if format != "xml":  # the merged default graph, written by Oxigraph itself
+            return st.oxigraph.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
         replaced = 0
 
         def xml_safe(o):  # RDF/XML cannot carry NUL and other controls; the store keeps them
