@@ -305,7 +305,9 @@ class Store:
 
     def default_graph_size(self) -> int:
         """The number of distinct triples in the (merged) default graph."""
-        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        # counted by Oxigraph (the store's own default graph, not the union of the named graphs)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        return int(next(iter(self._ox.query(q, use_default_graph_as_union=False)))["n"].value)
 
     @property
     def base_iri(self) -> str:
