@@ -11,10 +11,11 @@ Components, in order:
 
 1. ``collabkg_line_breaks`` and the ``sentencizer``: sentences end at full stops and at line breaks,
    so list items and headings are sentences of their own; the parser keeps these boundaries;
-2. the model's tagger and dependency parser;
+2. the model's tagger and dependency parser (its attribute ruler matched on the Doc's arrays by
+   :class:`collabkg.loaders.fastmatch.TokenMatcher`: the same matches, faster);
 3. ``entity_ruler`` (before the statistical NER, and it wins): every name, alias and acronym of the
    registry (label ``ORG``, id = registry id) and every country, city and region of the gazetteer
-   (``GPE``, ``CITY``, ``REGION``);
+   (``GPE``, ``CITY``, ``REGION``); a :class:`PhraseRuler`, spaCy's ``EntityRuler`` run as phrases;
 4. the model's NER, which labels what the ruler left (``PERSON``, ``ORG``, ``GPE``, ``FAC`` ...).
 
 >>> nlp = build_pipeline()
