@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import warnings
@@ -436,15 +437,33 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
             first_unfinished += 1
         announce()
 
-    def finish_batch() -> None:
-        nonlocal pool
+    def finish_batch(last: bool = False) -> None:
+        """Hand the pending documents to the workers, then store the batch they analysed before
+        (so the building process stores one batch while the workers analyse the next); with
+        ``last``, store everything."""
+        nonlocal pool, in_flight
         if pool is None and workers > 1 and len(pending) >= 2 * workers:
             import multiprocessing
 
             # forked: the workers share the loaded pipeline, registry and places (_CONTEXT)
             pool = multiprocessing.get_context("fork").Pool(workers)
-        _load_batch(st, pending, pool, done)
-        pending.clear()
+        nxt = None
+        if pending:
+            items = list(pending)
+            pending.clear()
+            if pool is not None and len(items) >= 2:
+                nxt = (items, _submit_batch(pool, items))
+            else:  # analysed here and now, after what the workers have
+                if in_flight is not None:
+                    _store_batch(st, *in_flight, done)
+                    in_flight = None
+                _store_batch(st, items, _analyse_chunk(_chunk_of(items)), done)
+        if in_flight is not None:
+            _store_batch(st, *in_flight, done)
+        in_flight = nxt
+        if last and in_flight is not None:
+            _store_batch(st, *in_flight, done)
+            in_flight = None
 
     def read_one(i: int, path) -> None:
         """Read input ``i``: its result now (failed, skipped, unchanged), or queued to be loaded."""
@@ -479,6 +498,13 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
         queued.add(i)
         pending.append(_Pending(path, doc, iri, old, note, problems_here, results_here, i))
 
+    in_flight: tuple | None = None  # (items, results) of the batch the workers are analysing
+    # what is loaded before the build (the pipeline, the registry) is never garbage: kept out of
+    # the collector's full passes (a tenth of the CPU of a build), and not copied into workers
+    frozen = gc.get_freeze_count() == 0  # (unless the caller froze it)
+    if frozen:
+        gc.freeze()
+    ok = False
     try:
         for i, path in enumerate(found):
             unannounced.append((i, path if isinstance(path, str) else path.name))
@@ -490,12 +516,18 @@ def _build(st: Store, report: BuildReport, paths, reg, places, nlp, out, progres
                     done(i)
             if len(pending) >= BATCH_SIZE:
                 finish_batch()
-        finish_batch()
+        finish_batch(last=True)
+        ok = True
     finally:
         if pool is not None:
-            pool.close()
+            if ok:
+                pool.close()
+            else:  # a batch may still be running: not waited for
+                pool.terminate()
             pool.join()
         _CONTEXT = None
+        if frozen:
+            gc.unfreeze()
     for problems_here, results_here in slots:
         report.problems += problems_here
         report.documents += results_here
@@ -626,17 +658,32 @@ def _analyse_chunk(chunk: list[tuple[Document, str, str | None]]) -> list[_Analy
     return out
 
 
-def _load_batch(st: Store, items: list[_Pending], pool, done: Callable[[int], None] = lambda i: None) -> None:
-    """Analyse ``items`` (in ``pool``'s processes when given) and store each, in order, in its own
-    transaction; ``done(item.index)`` after each."""
-    chunk = [(i.doc, i.iri, i.old.file if i.old is not None and i.old.file and not isinstance(i.path, str)
-              and i.old.file != str(i.path.resolve()) else None) for i in items]
-    if pool is None or len(chunk) < 2:
-        analysed = _analyse_chunk(chunk)
-    else:
-        n = pool._processes
-        size = -(-len(chunk) // n)
-        analysed = [a for part in pool.map(_analyse_chunk, [chunk[k:k + size] for k in range(0, len(chunk), size)]) for a in part]
+def _chunk_of(items: list[_Pending]) -> list[tuple[Document, str, str | None]]:
+    """What a worker needs of each item: (document, IRI, file to record)."""
+    return [(i.doc, i.iri, i.old.file if i.old is not None and i.old.file and not isinstance(i.path, str)
+             and i.old.file != str(i.path.resolve()) else None) for i in items]
+
+
+class _Submitted:
+    """A batch being analysed in a pool's processes, one part a process; :meth:`get` waits for it."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    def get(self) -> list[_Analysed]:
+        return [a for p in self.parts for a in p.get()]
+
+
+def _submit_batch(pool, items: list[_Pending]) -> _Submitted:
+    chunk = _chunk_of(items)
+    size = -(-len(chunk) // pool._processes)
+    return _Submitted([pool.apply_async(_analyse_chunk, (chunk[k:k + size],)) for k in range(0, len(chunk), size)])
+
+
+def _store_batch(st: Store, items: list[_Pending], analysed, done: Callable[[int], None] = lambda i: None) -> None:
+    """Store each analysed item, in order, in its own transaction; ``done(item.index)`` after each."""
+    if isinstance(analysed, _Submitted):
+        analysed = analysed.get()
     for item, a in zip(items, analysed):
         _store_analysed(st, item, a)
         done(item.index)
@@ -710,7 +757,12 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
     with using_store(store, read_only=not isinstance(store, Store)) as st:
         kw = {"prefixes": prefixes} if prefixes else {}
         if datasets:  # the named graphs (the default graph is their merge, derived, not exported)
-            return ox.serialize(st.named_quads(), format=fmt, **kw)
+            # graph by graph: the same quads in the same order as a scan of the whole store
+            # (ordered by graph first), without reading the merge only to skip it
+            quads = [q for g in st.oxigraph.named_graphs() for q in st.oxigraph.quads_for_pattern(None, None, None, g)]
+            return ox.serialize(quads, format=fmt, **kw)
+        if format != "xml":  # the merged default graph, written by Oxigraph itself
+            return st.oxigraph.dump(format=fmt, from_graph=ox.DefaultGraph(), **kw)
         replaced = 0
 
         def xml_safe(o):  # RDF/XML cannot carry NUL and other controls; the store keeps them

@@ -305,7 +305,9 @@ class Store:
 
     def default_graph_size(self) -> int:
         """The number of distinct triples in the (merged) default graph."""
-        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        # counted by Oxigraph (the store's own default graph, not the union of the named graphs)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        return int(next(iter(self._ox.query(q, use_default_graph_as_union=False)))["n"].value)
 
     @property
     def base_iri(self) -> str:
@@ -384,10 +386,24 @@ class Store:
         Only the difference is written, so re-storing an unchanged graph writes nothing.
         """
         gname = to_ox(name)
-        new = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname) for s, p, o in triples}
+        memo: dict = {}  # a document's graph names its subjects and predicates many times
+
+        def conv(t):
+            o = memo.get(t)
+            if o is None:
+                o = memo[t] = to_ox(t)
+            return o
+
+        new = {ox.Quad(conv(s), conv(p), conv(o), gname) for s, p, o in triples}
         old = set(self._ox.quads_for_pattern(None, None, None, gname))
         gone, added = old - new, new - old
         if not gone and not added:
+            return
+        if not gone and not any(isinstance(t, ox.BlankNode) for q in added for t in (q.subject, q.object)):
+            # only additions (a new document): the named graph and the merged default graph in
+            # one transactional extend, without writing and parsing a SPARQL update
+            dg = ox.DefaultGraph()
+            self._ox.extend([*added, *(ox.Quad(q.subject, q.predicate, q.object, dg) for q in added)])
             return
         delta = _scratch()
         if any(isinstance(t, ox.BlankNode) for q in gone for t in (q.subject, q.object)):

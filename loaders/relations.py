@@ -51,14 +51,19 @@ from __future__ import annotations
 from collabkg.errors import CollabKGError
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import yaml
+from spacy.attrs import HEAD
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
 from collabkg.loaders.mentions import HEADS
 
@@ -265,6 +270,97 @@ def mark_tokens(doc: Doc, mentions) -> None:
                 t._.ckg_mention = named._.ckg_mention
 
 
+class _NodeIndex(DependencyMatcher):
+    """spaCy's ``DependencyMatcher``, with the tokens that may stand for each node found once per
+    distinct node rather than by a ``Matcher`` pattern per node of every pattern.
+
+    spaCy finds the candidates of every node of every pattern with one single-token ``Matcher``
+    pattern each (326 for the bundled patterns, 181 of them distinct); that was most of the time
+    the patterns took. Here a node that :mod:`collabkg.loaders.fastmatch` can read (the parse's
+    attributes and string extension values, compared for equality, ``IN`` or ``NOT_IN``) is tested
+    on the Doc's attribute arrays, once for all the patterns that share it; any other node goes to
+    spaCy's ``Matcher`` as before. The candidates, and so the matches and their order, are
+    those of the ``DependencyMatcher`` (``tests/loaders/test_patterns.py`` compares the two).
+
+    Call :meth:`compile` after the last ``add``.
+    """
+
+    def compile(self) -> None:
+        strings = self.vocab.strings
+        self._groups: dict[str, tuple[tuple, list]] = {}  # distinct node spec -> (tests, matcher keys)
+        self._rest = Matcher(self.vocab)
+        for key, patterns in self._patterns.items():
+            for nodes, keys in zip(patterns, self._tokens_to_key[key]):
+                for (spec,), mkey in zip(nodes, keys):
+                    tests = compile_spec(spec, strings)
+                    if tests is None:
+                        self._rest.add(mkey, [[spec]])
+                        continue
+                    self._groups.setdefault(repr(tests), (tests, []))[1].append(mkey)
+        self._sources = sources(tests for tests, _ in self._groups.values())
+
+    def _candidates(self, doc: Doc) -> dict[int, list]:
+        """token index -> the matcher keys of the nodes it may stand for"""
+        out: dict[int, list] = {}
+        if not len(doc):
+            return out
+        cols = Columns(doc, *self._sources)
+        for tests, keys in self._groups.values():
+            for i in cols.select(tests):
+                out.setdefault(i, []).extend(keys)
+        if len(self._rest):
+            for mkey, start, _ in self._rest(doc):
+                out.setdefault(start, []).append(mkey)
+        return out
+
+    def __call__(self, doclike):
+        """As spaCy's ``DependencyMatcher.__call__``, without trying a pattern on a sentence where
+        one of its nodes has no candidate (no match can come of it)."""
+        if isinstance(doclike, Doc):
+            doc = doclike
+        elif isinstance(doclike, Span):
+            doc = doclike.as_doc(copy_user_data=True)
+        else:
+            raise ValueError(f"a Doc or Span is needed, not {type(doclike).__name__}")
+        matched_key_trees = []
+        keys_to_position_maps = self._get_keys_to_position_maps(doc)
+        cache: dict = {}
+        for key in self._patterns.keys():
+            for root, tree, tokens_to_key in zip(self._root[key], self._tree[key], self._tokens_to_key[key]):
+                for keys_to_position in keys_to_position_maps.values():
+                    if all(k in keys_to_position for k in tokens_to_key):
+                        for matched_tree in self._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
+                            matched_key_trees.append((key, matched_tree))
+        for i, (match_id, nodes) in enumerate(matched_key_trees):
+            on_match = self._callbacks.get(match_id)
+            if on_match is not None:
+                on_match(self, doc, i, matched_key_trees)
+        return matched_key_trees
+
+    def _get_keys_to_position_maps(self, doc):
+        """As spaCy's: root token index -> matcher key -> token indices (ascending), the roots in the
+        order of their first candidate."""
+        maps = defaultdict(lambda: defaultdict(list))
+        cands = self._candidates(doc)
+        if not cands:
+            return maps
+        heads = doc.to_array([HEAD]).astype(np.int64).ravel()  # relative offsets (uint64 as stored)
+        n = len(doc)
+        roots: dict[int, int] = {}
+        for i in sorted(cands):
+            root = roots.get(i)
+            if root is None:  # as token.ancestors: follow the heads, at most len(doc) steps
+                j, steps = i, 0
+                while heads[j] != 0 and steps < n:
+                    j += int(heads[j])
+                    steps += 1
+                root = j
+                roots[i] = root
+            for mkey in cands[i]:
+                maps[root][mkey].append(i)
+        return maps
+
+
 class PatternSet:
     """The matchers of a list of patterns, for one pipeline's vocabulary.
 
@@ -277,7 +373,7 @@ class PatternSet:
     def __init__(self, vocab, patterns: list[Pattern] | None = None):
         self.patterns = list(patterns if patterns is not None else _bundled())
         self.by_key = {}
-        self.dep = DependencyMatcher(vocab, validate=True)
+        self.dep = _NodeIndex(vocab, validate=True)
         self.tok = Matcher(vocab, validate=True)
         for p in self.patterns:
             key = p.method
@@ -289,6 +385,8 @@ class PatternSet:
                     self.tok.add(key, [[{k: v for k, v in t.items() if k != "name"} for t in p.spec]])
             except (ValueError, KeyError) as e:
                 raise PatternError(f"{p.source}, pattern {p.name}: spaCy refuses it: {e}") from None
+        self.dep.compile()
+        self._tok = TokenMatcher.from_matcher(self.tok) or self.tok if len(self.tok) else self.tok
 
     def matches(self, doc: Doc):
         """Yield ``(pattern, {node name: token})`` for every match in ``doc``, in text order."""
@@ -297,7 +395,7 @@ class PatternSet:
             p = self.by_key[doc.vocab.strings[match_id]]
             nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(p.spec, token_ids)}
             found.append((min(token_ids), p, nodes))
-        for match_id, start, end in (self.tok(doc) if len(self.tok) else ()):
+        for match_id, start, end in (self._tok(doc) if len(self.tok) else ()):
             p = self.by_key[doc.vocab.strings[match_id]]
             named = [t.get("name") for t in p.spec]
             # one token a pattern entry (no operators with names): the n-th entry is the n-th token
