@@ -521,10 +521,9 @@ def main(argv=None) -> int:
 def main_n10s(args, cfg, driver, version, server_mem) -> int:
     """Our Bolt sync and offline sync against n10s import.fetch, whole graph and subset, and
     the full-restart floor (what an offline import would cost if the server had to restart)."""
-    quads = list(generate(args.subset_triples if args.skip_full else args.triples, seed=args.seed))
+    quads = list(generate(args.triples, seed=args.seed))
     store = None if args.skip_full else load_store(quads)
-    sub_store = (load_store(quads) if args.skip_full
-                 else load_store(quads[: args.subset_triples]) if 0 < args.subset_triples < len(quads) else None)
+    sub_store = load_store(quads[: args.subset_triples]) if 0 < args.subset_triples < len(quads) else None
     warm_store = load_store(quads[:20_000])
     del quads
     gc.collect()
