@@ -411,9 +411,10 @@ def main(argv=None) -> int:
     ap.add_argument("--offline", action="store_true",
                     help="with --n10s: also time `collabkg neo4j sync --offline` (the server of scripts/neo4j-local in COLLABKG_NEO4J_HOME)")
     ap.add_argument("--restart", action="store_true", help="with --n10s: also time a full stop + start of the local server")
-    ap.add_argument("--incremental", type=float, default=0.0, metavar="FRACTION",
+    ap.add_argument("--incremental", type=float, nargs="*", default=[], metavar="FRACTION",
                     help="with --n10s: also compare a sync after documents changed (their quads, old and new, "
-                    "about FRACTION of --subset-triples) with n10s deleting and importing the changes")
+                    "about FRACTION of --subset-triples; several fractions: one comparison each) with n10s "
+                    "deleting and importing the changes")
     ap.add_argument("--skip-full", action="store_true", help="with --n10s: only the subset (and --incremental), not the whole graph")
     args = ap.parse_args(argv)
 
@@ -534,13 +535,13 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     compare_n10s(warm_store, driver, cfg, type(args)(**{**vars(args), "repeat": 2}), "warm")
     full = None if args.skip_full else compare_n10s(store, driver, cfg, args, "whole graph")
     part = compare_n10s(sub_store, driver, cfg, args, "subset") if sub_store is not None else None
-    inc = compare_incremental(driver, cfg, args) if args.incremental else None
+    incs = [compare_incremental(driver, cfg, type(args)(**{**vars(args), "incremental": f})) for f in args.incremental]
     wipe(driver, cfg, args.wipe)
     driver.close()
     restart = [restart_seconds() for _ in range(2)] if args.restart else [None]
     flags = "".join(f" {f}" for f, on in (("--offline", args.offline), ("--restart", args.restart),
                                           ("--skip-full", args.skip_full)) if on)
-    flags += f" --incremental {args.incremental}" if args.incremental else ""
+    flags += (" --incremental " + " ".join(map(str, args.incremental))) if args.incremental else ""
     lines = [
         f"`python benchmarks/neo4j_sync.py --n10s DIR{flags} --triples {args.triples} "
         f"--subset-triples {args.subset_triples} --repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); "
@@ -572,7 +573,7 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
         lines.append(f"- {what}, median rounds: {cpu}.")
         if "offline_parts" in c:
             lines.append(f"  Offline median round by step: " + ", ".join(f"{k} {v:.2f} s" for k, v in c["offline_parts"].items()) + ".")
-    if inc is not None:
+    for inc in incs:
         r = inc["report"]
         lines += [
             "",

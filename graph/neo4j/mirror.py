@@ -58,6 +58,7 @@ from collabkg.graph.neo4j.mapping import (
     collect_quads,
     decode_model,
     default_prefixes,
+    OxStoreQuads,
     _ox_node,
     iter_nodes,
     iter_rels,
@@ -1013,15 +1014,8 @@ def _sync_scoped(session, store, graphs, table: PrefixTable, report: SyncReport,
 def _first_pass(store) -> tuple[Collected, int]:
     """The first mapping pass over a Store's quads, streamed from Oxigraph (no list of them);
     returns it and the number of quads read."""
-    n = 0
-
-    def counted():
-        nonlocal n
-        for q in store.named_quads():
-            n += 1
-            yield quad_from_ox(q)
-
-    return collect_quads(counted()), n
+    quads = OxStoreQuads(store.oxigraph)
+    return collect_quads(quads), quads.count
 
 
 def _ticker(progress: Progress | None, phase: str, total: int):
