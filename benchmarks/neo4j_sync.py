@@ -614,7 +614,8 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     text = "\n".join(lines)
     print(text)
     if args.results:
-        write_generated(args.results, "Neo4j sync against n10s", text)
+        # the 100k-only run (--skip-full) has its own section, so the last whole-graph run stays
+        write_generated(args.results, "Neo4j sync against n10s" + (": 100k and incremental" if args.skip_full else ""), text)
     return 0
 
 
