@@ -277,7 +277,8 @@ def _batches(rows: list, size: int) -> Iterator[list]:
 # -- reports ----------------------------------------------------------------------------------
 @dataclass
 class SyncReport:
-    """What a :func:`sync` did. ``changes`` is 0 when the database already matched."""
+    """What a :func:`sync` did. ``changes`` is 0 when the database already matched. ``quads``:
+    the quads read from the source (a scoped sync: those of the graphs it was told about)."""
 
     mode: str = "incremental"
     quads: int = 0
