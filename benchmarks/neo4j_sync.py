@@ -89,11 +89,152 @@ def server_memory(driver) -> str:
 
 
 def load_store(quads) -> Store:
+    """An in-memory Store holding ``quads``, with its merged default graph derived as every
+    Store method keeps it (so a sync reads a store like the one ``collabkg build`` writes)."""
     import pyoxigraph as ox
 
     store = Store()
     store.oxigraph.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in quads)
+    store.rebuild_default_graph()
     return store
+
+
+def changed_documents(n: int, fraction: float, seed: int = 0) -> dict:
+    """A graph of ``n`` quads and a later version of it in which some documents changed.
+
+    Every 7th document of ``generate(n, seed)`` is replaced by the document of the same name
+    from ``generate(n, seed + 1)`` (another text about partly the same organisations, people and
+    countries: a document re-read after an edit) until the quads of the old and new versions of
+    the replaced documents add up to ``fraction`` of ``n``; one more document is removed and one
+    added. Returns the two quad lists, the changed graphs and the old and new quads of those
+    graphs.
+    """
+    base = list(generate(n, seed=seed))
+    alt: dict = {}
+    for q in generate(n, seed=seed + 1):
+        alt.setdefault(q[3], []).append(q)
+    by_doc: dict = {}
+    for q in base:
+        by_doc.setdefault(q[3], []).append(q)
+    docs = list(by_doc)
+    changed, touched = [], 0
+    for g in docs[1::7]:
+        if touched >= fraction * n:
+            break
+        if g in alt:
+            changed.append(g)
+            touched += len(by_doc[g]) + len(alt[g])
+    removed = next(g for g in docs[3::7] if g not in changed)
+    added = next(g for g in alt if g not in by_doc)
+    gone = set(changed) | {removed}
+    new = [q for q in base if q[3] not in gone] + [q for g in changed + [added] for q in alt[g]]
+    return {
+        "base": base, "new": new, "graphs": changed + [removed, added], "changed": len(changed),
+        "old_docs": [q for g in changed + [removed] for q in by_doc[g]],
+        "new_docs": [q for g in changed + [added] for q in alt[g]],
+    }
+
+
+def write_triples(quads, path: Path) -> set:
+    """Write the distinct triples of ``quads`` (rdflib terms) as N-Triples; return them (pyoxigraph)."""
+    import pyoxigraph as ox
+
+    triples = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads}
+    ox.serialize(triples, str(path), ox.RdfFormat.N_TRIPLES)
+    return triples
+
+
+def compare_incremental(driver, cfg, args) -> dict:
+    """(b): a sync after a few documents changed, against n10s reaching the same graph.
+
+    Alternating rounds, each starting from the old graph written into the emptied database
+    (not timed): our sync told which graphs changed (``graphs=``), our sync finding the
+    changes itself (compares the whole graph), and n10s given the changes two ways:
+    ``n10s.rdf.delete.fetch`` of the old versions' triples then ``import.fetch`` of the new
+    versions' (per document: what an n10s user holding the document files can do; it also
+    deletes triples other documents still state), and delete + import of exactly the triples
+    that left and entered the graph (computed outside the timing: a lower bound for n10s).
+    """
+    ch = changed_documents(args.subset_triples, args.incremental, args.seed)
+    old_store, new_store = load_store(ch["base"]), load_store(ch["new"])
+    d = args.n10s
+    base_nt, old_nt, new_nt, gone_nt, came_nt = (d / f"collabkg-inc-{x}.nt" for x in ("base", "old", "new", "gone", "came"))
+    old_t, new_t = write_triples(ch["base"], base_nt), write_triples(ch["new"], d / "collabkg-inc-all-new.nt")
+    (d / "collabkg-inc-all-new.nt").unlink()
+    old_doc_t = write_triples(ch["old_docs"], old_nt)
+    new_doc_t = write_triples(ch["new_docs"], new_nt)
+    import pyoxigraph as ox
+
+    ox.serialize(old_t - new_t, str(gone_nt), ox.RdfFormat.N_TRIPLES)
+    ox.serialize(new_t - old_t, str(came_nt), ox.RdfFormat.N_TRIPLES)
+    wrongly_deleted = len((old_doc_t - new_doc_t) & new_t)
+    graphs = ch["graphs"]
+
+    def n10s_base(s) -> None:
+        s.run("CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE").consume()
+        s.run("CALL n10s.graphconfig.init({handleMultival: 'ARRAY'})").consume()
+        s.run("CALL n10s.rdf.import.fetch($url, 'N-Triples')", url=base_nt.resolve().as_uri()).consume()
+
+    def n10s_change(s, delete: Path, add: Path) -> float:
+        t0 = time.perf_counter()
+        a = s.run("CALL n10s.rdf.delete.fetch($url, 'N-Triples')", url=delete.resolve().as_uri()).single()
+        b = s.run("CALL n10s.rdf.import.fetch($url, 'N-Triples')", url=add.resolve().as_uri()).single()
+        dt = time.perf_counter() - t0
+        for r in (a, b):
+            if r["terminationStatus"] != "OK":
+                sys.exit(f"n10s failed: {r['terminationStatus']} {r['extraInfo']}")
+        return dt
+
+    who_all = ["scoped", "full diff", "n10s per document", "n10s exact"]
+    times: dict[str, list] = {w: [] for w in who_all}
+    parts: list = []
+    changes = None
+    loads = [os.getloadavg()[0]]
+    try:
+        # one untimed round first (query plans, n10s's procedures), then the timed ones
+        for i in range(-1, args.repeat):
+            order = who_all[i % len(who_all):] + who_all[: i % len(who_all)]
+            for who in order:
+                wipe(driver, cfg, args.wipe)
+                if i < 0:
+                    if who in ("scoped", "full diff"):
+                        sync(old_store, driver=driver)
+                        sync(new_store, driver=driver, graphs=graphs if who == "scoped" else None)
+                    else:
+                        with driver.session(database=cfg.database) as s:
+                            n10s_base(s)
+                            n10s_change(s, old_nt, new_nt) if who == "n10s per document" else n10s_change(s, gone_nt, came_nt)
+                    continue
+                if who in ("scoped", "full diff"):
+                    sync(old_store, driver=driver)
+                    r = sync(new_store, driver=driver, graphs=graphs if who == "scoped" else None)
+                    times[who].append(r.seconds)
+                    if who == "scoped":
+                        parts.append(r.parts)
+                        changes = r
+                        if i == 0 and not verify(new_store, driver=driver).ok:  # once: it takes a while
+                            sys.exit("the scoped sync left Neo4j different from the store")
+                else:
+                    with driver.session(database=cfg.database) as s:
+                        n10s_base(s)
+                        times[who].append(n10s_change(s, old_nt, new_nt) if who == "n10s per document"
+                                          else n10s_change(s, gone_nt, came_nt))
+    finally:
+        for f in (base_nt, old_nt, new_nt, gone_nt, came_nt):
+            f.unlink(missing_ok=True)
+    loads.append(os.getloadavg()[0])
+    out = {"n": len(ch["new"]), "docs": len({q[3] for q in ch["base"]}), "changed": ch["changed"],
+           "old_doc_quads": len(ch["old_docs"]), "new_doc_quads": len(ch["new_docs"]),
+           "old_doc_triples": len(old_doc_t), "new_doc_triples": len(new_doc_t),
+           "gone": len(old_t - new_t), "came": len(new_t - old_t), "wrongly_deleted": wrongly_deleted,
+           "loads": loads, "report": changes}
+    for w in who_all:
+        order = sorted(range(len(times[w])), key=lambda k: times[w][k])
+        out[w] = times[w][order[len(order) // 2]]
+        out[w + "_all"] = times[w]
+        if w == "scoped":
+            out["scoped_parts"] = parts[order[len(order) // 2]]
+    return out
 
 
 def wipe(driver, cfg: Neo4jConfig, allow: bool) -> None:
@@ -280,6 +421,11 @@ def main(argv=None) -> int:
     ap.add_argument("--offline", action="store_true",
                     help="with --n10s: also time `collabkg neo4j sync --offline` (the server of scripts/neo4j-local in COLLABKG_NEO4J_HOME)")
     ap.add_argument("--restart", action="store_true", help="with --n10s: also time a full stop + start of the local server")
+    ap.add_argument("--incremental", type=float, nargs="*", default=[], metavar="FRACTION",
+                    help="with --n10s: also compare a sync after documents changed (their quads, old and new, "
+                    "about FRACTION of --subset-triples; several fractions: one comparison each) with n10s "
+                    "deleting and importing the changes")
+    ap.add_argument("--skip-full", action="store_true", help="with --n10s: only the subset (and --incremental), not the whole graph")
     args = ap.parse_args(argv)
 
     if args.workers is None:
@@ -387,7 +533,7 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     """Our Bolt sync and offline sync against n10s import.fetch, whole graph and subset, and
     the full-restart floor (what an offline import would cost if the server had to restart)."""
     quads = list(generate(args.triples, seed=args.seed))
-    store = load_store(quads)
+    store = None if args.skip_full else load_store(quads)
     sub_store = load_store(quads[: args.subset_triples]) if 0 < args.subset_triples < len(quads) else None
     warm_store = load_store(quads[:20_000])
     del quads
@@ -397,13 +543,17 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
     sync(warm_store, driver=driver, batch_size=args.batch_size)  # warm both: plans, page cache
     wipe(driver, cfg, args.wipe)
     compare_n10s(warm_store, driver, cfg, type(args)(**{**vars(args), "repeat": 2}), "warm")
-    full = compare_n10s(store, driver, cfg, args, "whole graph")
+    full = None if args.skip_full else compare_n10s(store, driver, cfg, args, "whole graph")
     part = compare_n10s(sub_store, driver, cfg, args, "subset") if sub_store is not None else None
+    incs = [compare_incremental(driver, cfg, type(args)(**{**vars(args), "incremental": f})) for f in args.incremental]
     wipe(driver, cfg, args.wipe)
     driver.close()
     restart = [restart_seconds() for _ in range(2)] if args.restart else [None]
+    flags = "".join(f" {f}" for f, on in (("--offline", args.offline), ("--restart", args.restart),
+                                          ("--skip-full", args.skip_full)) if on)
+    flags += (" --incremental " + " ".join(map(str, args.incremental))) if args.incremental else ""
     lines = [
-        f"`python benchmarks/neo4j_sync.py --n10s DIR{' --offline' if args.offline else ''}{' --restart' if args.restart else ''} --triples {args.triples} "
+        f"`python benchmarks/neo4j_sync.py --n10s DIR{flags} --triples {args.triples} "
         f"--subset-triples {args.subset_triples} --repeat {args.repeat}` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}); "
         f"machine: {machine()}, shared; server: Neo4j {version} from `scripts/neo4j-local` with neosemantics 5.26.1 ({server_mem}).",
         "",
@@ -433,13 +583,39 @@ def main_n10s(args, cfg, driver, version, server_mem) -> int:
         lines.append(f"- {what}, median rounds: {cpu}.")
         if "offline_parts" in c:
             lines.append(f"  Offline median round by step: " + ", ".join(f"{k} {v:.2f} s" for k, v in c["offline_parts"].items()) + ".")
+    for inc in incs:
+        r = inc["report"]
+        lines += [
+            "",
+            f"Incremental: {inc['changed']} of {inc['docs']} documents changed, 1 removed, 1 added "
+            f"({inc['old_doc_quads']:,} quads before, {inc['new_doc_quads']:,} after, in a graph of {inc['n']:,} quads; "
+            f"as triples: {inc['gone']:,} left the graph, {inc['came']:,} entered it). Each round starts from the old "
+            f"graph written into the emptied database (not timed); rounds in rotating order, load {inc['loads'][0]:.1f} / {inc['loads'][1]:.1f}.",
+            "",
+            "| run | median s | rounds (s) | n10s exact / this |",
+            "|---|---:|---|---:|",
+        ]
+        what = {
+            "scoped": "collabkg sync, told the changed graphs (`graphs=`)",
+            "full diff": "collabkg sync, finding the changes (reads and compares the whole graph)",
+            "n10s per document": f"n10s delete.fetch of the old documents' {inc['old_doc_triples']:,} triples + import.fetch of the new ones' "
+                                 f"{inc['new_doc_triples']:,} (also deletes {inc['wrongly_deleted']:,} triples other documents still state)",
+            "n10s exact": f"n10s delete.fetch of the {inc['gone']:,} triples that left + import.fetch of the {inc['came']:,} that entered "
+                          "(the difference computed beforehand, not timed)",
+        }
+        for w in ("scoped", "full diff", "n10s per document", "n10s exact"):
+            lines.append(f"| {what[w]} | {inc[w]:.3f} | {secs(inc[w + '_all'])} | {inc['n10s exact'] / inc[w]:.2f} |")
+        lines += ["", f"Scoped sync, median round by step: " + ", ".join(f"{k} {v:.3f} s" for k, v in inc["scoped_parts"].items())
+                  + f"; it wrote nodes +{r.nodes_created} ~{r.nodes_updated} -{r.nodes_deleted}, relationships "
+                  f"+{r.rels_created} ~{r.rels_updated} -{r.rels_deleted}, and verify found Neo4j equal to the store."]
     if restart[0] is not None:
         lines += ["", f"`scripts/neo4j-local stop` + `start` of this server: {', '.join(f'{x:.1f}' for x in restart)} s "
                   "(what an offline import through a server restart would add; the offline sync stops only the database)."]
     text = "\n".join(lines)
     print(text)
     if args.results:
-        write_generated(args.results, "Neo4j sync against n10s", text)
+        # the 100k-only run (--skip-full) has its own section, so the last whole-graph run stays
+        write_generated(args.results, "Neo4j sync against n10s" + (": 100k and incremental" if args.skip_full else ""), text)
     return 0
 
 

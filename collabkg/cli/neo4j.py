@@ -70,28 +70,38 @@ def neo4j_group() -> None:
               "neo4j-admin with the database stopped (refused for any other server or a database holding anything).")
 @click.option("--neo4j-home", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="With --offline: the run folder of the scripts/neo4j-local server [default: $COLLABKG_NEO4J_HOME or ./.neo4j-local].")
+@click.option("--graph", "graphs", multiple=True, metavar="IRI",
+              help="Only these named graphs (documents) changed since the last sync: compare and write only what "
+              "they state, before and after (repeatable). Without it the whole graph is compared.")
 @handle_errors
-def sync_command(store_path, uri, username, password, database, batch_size, quiet, offline, neo4j_home):
+def sync_command(store_path, uri, username, password, database, batch_size, quiet, offline, neo4j_home, graphs):
     """Write the store into Neo4j: the first time in bulk, then only what changed.
 
     Safe to run again after an interruption: it converges to exactly the store's graph.
     --offline writes a first sync into the local server's empty database by neo4j-admin's
-    importer (the database is stopped for the import; the server keeps running).
+    importer (the database is stopped for the import; the server keeps running). --graph
+    names the documents that changed, so only their part of the graph is read and compared
+    (a change elsewhere waits for a sync without --graph).
 
     \b
     Example:
       collabkg neo4j sync --store .collabkg/store
       collabkg neo4j sync --offline        # scripts/neo4j-local's server, empty database
+      collabkg neo4j sync --graph https://w3id.org/collabkg/id/document/report-2024
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from collabkg.graph.neo4j import mirror
 
+    if graphs and offline:
+        raise click.UsageError("--graph is for an incremental sync; --offline writes a first sync of the whole store")
     cfg = _config(uri, username, password, database)
     store = _open_store(store_path)
     kwargs = {"batch_size": batch_size} if batch_size else {}
     if neo4j_home is not None and not offline:
         raise click.UsageError("--neo4j-home goes with --offline (the Bolt sync needs only NEO4J_URI)")
+    if graphs:
+        kwargs["graphs"] = list(graphs)
     if offline:
         from collabkg.graph.neo4j.offline import sync_offline
 

@@ -89,6 +89,7 @@ __all__ = [
     "quad_from_rdflib",
     "quad_from_ox",
     "quads_to_ox",
+    "OxStoreQuads",
     "canonical",
     "RESOURCE",
     "BNODE_PREFIX",
@@ -345,6 +346,63 @@ def quad_from_ox(q) -> tuple[str, str, str | Lit, str]:
     if gname and type(g) is not type(q.predicate):  # a BlankNode (not a NamedNode)
         gname = BNODE_PREFIX + gname
     return _ox_node(q.subject), q.predicate.value, _ox_node(q.object), gname
+
+
+class OxStoreQuads:
+    """The quads of a ``pyoxigraph.Store``'s named graphs in the internal form, read graph by
+    graph (the default graph is not read); ``count`` holds how many once iterated.
+
+    The same tuples as :func:`quad_from_ox` of each quad, converted inline: the bulk sync's
+    first pass reads every quad through this, and the function calls per term cost more than
+    the reading (100k quads: 0.45 -> 0.25 s for the whole first pass).
+
+    >>> import pyoxigraph as ox
+    >>> st = ox.Store()
+    >>> st.add(ox.Quad(ox.NamedNode("http://ex/a"), ox.NamedNode("http://ex/p"), ox.Literal("1", language="en"), ox.BlankNode("g1")))
+    >>> quads = OxStoreQuads(st)
+    >>> list(quads), quads.count
+    ([('http://ex/a', 'http://ex/p', ('1', '', 'en'), 'bnode://g1')], 1)
+    """
+
+    def __init__(self, ox_store):
+        self.store = ox_store
+        self.count = 0
+
+    def __iter__(self) -> Iterator[tuple[str, str, str | Lit, str]]:
+        import pyoxigraph as ox
+
+        named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
+        pattern = self.store.quads_for_pattern
+        n = 0
+        for g in self.store.named_graphs():
+            gname = g.value if type(g) is named else BNODE_PREFIX + g.value
+            for q in pattern(None, None, None, g):
+                n += 1
+                s = q.subject
+                ts = type(s)
+                if ts is named:
+                    s = s.value
+                elif ts is blank:
+                    s = BNODE_PREFIX + s.value
+                else:
+                    raise TypeError(f"unsupported term {s!r} (RDF-star triples are not mirrored)")
+                o = q.object
+                to = type(o)
+                if to is named:
+                    o = o.value
+                elif to is literal:
+                    lang = o.language
+                    if lang:
+                        o = (o.value, "", lang)
+                    else:
+                        dt = o.datatype.value
+                        o = (o.value, "" if dt == XSD_STRING else dt, "")
+                elif to is blank:
+                    o = BNODE_PREFIX + o.value
+                else:
+                    raise TypeError(f"unsupported term {o!r} (RDF-star triples are not mirrored)")
+                yield s, q.predicate.value, o, gname
+        self.count = n
 
 
 def quads_to_ox(quads: Iterable[tuple[str, str, str | Lit, str]]) -> Iterator:

@@ -466,8 +466,7 @@ def sync_offline(source, config: Neo4jConfig | None = None, *, home: str | os.Pa
             table = mirror._table_from_db(session)
         tick = mirror._ticker(progress, "map RDF and write CSV", 1)
         if isinstance(source, Store):
-            report.quads = len(source)
-            col = mirror._first_pass(source)
+            col, report.quads = mirror._first_pass(source)
         else:
             quads = mirror._source_quads(source)
             report.quads = len(quads)

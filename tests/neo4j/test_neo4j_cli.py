@@ -87,6 +87,26 @@ def _one_line_error(result, *needles):
     return lines[0]
 
 
+def test_sync_of_named_graphs(neo4j, neo4j_config, store_dir):
+    """``--graph`` syncs what the named documents changed; with --offline it is refused."""
+    from rdflib import URIRef
+
+    from collabkg.graph.store import Store
+
+    env = env_of(neo4j_config)
+    assert run(["neo4j", "sync", "--store", str(store_dir)], env).exit_code == 0
+    new_doc = URIRef("https://w3id.org/collabkg/id/document/new-mou")
+    st = Store(store_dir)
+    bigger = store_from("mini.trig", "new-document.trig")
+    st.replace_graph(new_doc, bigger.graph(new_doc))
+    st.close()
+    r = run(["neo4j", "sync", "--store", str(store_dir), "--graph", new_doc], env)
+    assert r.exit_code == 0 and "(incremental (scoped))" in r.output and "nodes +3 ~1 -0" in r.output, r.output
+    assert "already up to date" in run(["neo4j", "sync", "--store", str(store_dir)], env).output
+    r = CliRunner().invoke(cli, ["neo4j", "sync", "--offline", "--graph", new_doc], env=env)
+    assert r.exit_code == 2 and "--graph is for an incremental sync" in r.output
+
+
 def test_connection_errors_are_one_line(neo4j, neo4j_config, store_dir):
     line = _one_line_error(
         CliRunner().invoke(cli, ["neo4j", "sync", "--store", str(store_dir)], env=env_of(neo4j_config, NEO4J_PASSWORD="bad-pass-9876")),

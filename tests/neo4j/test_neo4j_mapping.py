@@ -169,8 +169,8 @@ def test_first_pass_reads_oxigraph_quads_as_their_internal_form(ds):
         except ValueError:  # an IRI Oxigraph refuses (a backtick) cannot be in a store
             continue
     internal = [quad_from_ox(q) for q in store.oxigraph.quads_for_pattern(None, None, None, None)]
-    fused = mirror._first_pass(store)
-    assert fused == collect_quads(internal)
+    fused, n = mirror._first_pass(store)
+    assert fused == collect_quads(internal) and n == len(internal)
     assert len(fused.node_uris) >= len({q[0] for q in internal})
 
 
