@@ -371,6 +371,22 @@ class Discourse:
                     self._fact("attendee", self.main, person, ev)
                 prev = p.end
 
+    def _invited_to_announced(self) -> None:
+        """An announcement's invited speakers: "we are honoured to invite leading experts, Dr A who
+        leads X and Dr B", "Invited speakers include Prof. C and Dr D" (``discourse:invited``): the
+        people named after "invite" in its sentence are the announced event's planned participants.
+        Only for an event still to come: in a report, who was invited is not who came."""
+        if not self.scheduled or self.main is None:
+            return
+        for s in self.ex.sentences:
+            im = re.search(r"\b(?:invit(?:e|es|ing)|invited\s+(?:speakers?|experts?|guests?|panell?ists?)\s+(?:include|are|will\s+be))\b", s.text, re.I)
+            if im is None:
+                continue
+            ev = self._ev(s, "discourse:invited")
+            for p in s.mentions:
+                if p.label == "PERSON" and p.start >= s.start + im.end():
+                    self._fact("attendee", self.main, self.ex.person(p, ev), ev)
+
     def _find_scheduled(self) -> None:
         """Whether the main event is one still to come: the lead speaks of it in the future ("The
         workshop will take place in Oslo on 3 May") and nowhere reports it as held. An announcement's
@@ -672,6 +688,7 @@ class Discourse:
             self.apply(p, nodes)
         self._speakers_from_bodies()
         self._among_were()
+        self._invited_to_announced()
         self._agreements()
         self._merge_events()
 

@@ -176,6 +176,8 @@ def _keep_co_verbs(nlp: Language) -> None:
 
 #: abbreviated titles ("Prof. A (Sec. General, PAS)"): one token each, so no sentence ends at their full stop
 TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec.", "Pres.", "Chmn.", "Coord.", "Admin.", "Mgr.")
+#: abbreviations inside a sentence ("experts, incl. Dr A and Dr B"): one token each, no sentence end
+TEXT_ABBREVIATIONS = ("incl.", "Incl.", "approx.", "Approx.", "esp.", "resp.", "viz.")
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:
@@ -183,7 +185,7 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     a sentence inside "(Sec. General, PAS)")."""
     from spacy.symbols import ORTH
 
-    for form in TITLE_ABBREVIATIONS:
+    for form in TITLE_ABBREVIATIONS + TEXT_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 

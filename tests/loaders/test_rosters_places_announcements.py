@@ -327,3 +327,12 @@ def test_given_names_prepositions_and_cut_names_are_no_places():
     x, _ = run("Across the region, data centres grew. Dr. Natalia Tarasova chaired the session in Oslo on 2 May 2022. "
                "Natalia thanked the hosts of the People's Republic of China.")
     assert {e.label for e in x.of_kind("place")} <= {"Oslo", "Norway", "China"}
+
+
+def test_an_announcement_s_invited_experts_are_its_planned_participants_and_incl_ends_no_sentence():
+    x, label = run("Polar Data Cloud Workshop 2024\n\nThis is the 4th annual Polar Data Cloud workshop. The workshop will take place in "
+                   "Tromso on 12 March 2024. Further, we are honoured to invite leading experts, incl. Dr Lena Holm who leads the "
+                   "federation group and Dr Omar Haddad who chairs the data group.")
+    assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Lena Holm", "Omar Haddad"}
+    x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. The organisers had invited Dr Lena Holm and Dr Omar Haddad.")
+    assert not facts(x, label, "schema:attendee")  # in a report, who was invited is not who came
