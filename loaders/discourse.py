@@ -30,7 +30,7 @@ from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
-from collabkg.loaders.resolve import ordinal_value, series_name_key
+from collabkg.loaders.resolve import delegation_key, ordinal_value, series_name_key
 
 __all__ = ["Discourse", "event_key"]
 
@@ -670,14 +670,11 @@ class Discourse:
         attended, not the country: a delegation of the country (at least one person, ``ckg:AtLeast``)
         unless the text gave one with its count."""
         x = self.ex.x
-        key = f"delegation/{event.split('/', 1)[1]}|{country.split('/', 1)[1]}"
-        x.add(event, "ckg:delegation", key, ev)
+        key = delegation_key(event, country.split("/", 1)[1])
         if key in x.entities:
+            x.add(event, "ckg:delegation", key, ev)
             return
-        x.entity(key, "delegation", ["ckg:Delegation"], f"Representatives of {x.entities[country].label}", ev)
-        x.add(key, "ckg:attendeeCount", Literal(1), ev)
-        x.add(key, "ckg:countPrecision", "ckg:AtLeast", ev)
-        x.add(key, "ckg:country", country, ev)
+        self.ex.add_delegation(event, country, 1, "ckg:AtLeast", f"Representatives of {x.entities[country].label}", ev)
 
     def run(self) -> None:
         mark_tokens(self.doc, self.ex.mentions)

@@ -56,7 +56,7 @@ from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_me
 from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
-from collabkg.loaders.resolve import ORDINALS, ordinal_value, person_key, series_name_key
+from collabkg.loaders.resolve import ORDINALS, delegation_key, ordinal_value, person_key, series_name_key
 from collabkg.loaders.rosters import read_on_behalf, read_rosters, read_titled_people
 from collabkg.loaders.units import link_prefixed_units
 
@@ -314,9 +314,8 @@ class Extractor:
                 elif m.label in ("GPE", "REGION"):  # every place the text names is an entity of the graph
                     self.org(m, self.ev(s, f"rule:{m.method}"))
                 elif m.label == "CITY":
-                    if not m.code and (cm := re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", self.text[m.end:m.end + 40])):
-                        country = self.places.country(cm.group(1))  # "Salzburg, Austria": a city of that country
-                        m.code = country.code if country else None
+                    if not m.code and (country := self.places.country_after(self.text, m.end)):
+                        m.code = country.code  # "Salzburg, Austria": a city of that country
                     self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
         for s in self.sentences:
             self.cooperations(s)
@@ -846,16 +845,23 @@ class Extractor:
                 continue
             if count == 0:
                 continue
-            ident = f"{event.split('/', 1)[1]}|{country.code.lower() if country else 'all'}"
-            key = f"delegation/{ident}"
+            key = delegation_key(event, country.code if country else None)
             if key in self.x.entities and self.x.objects(key, "ckg:attendeeCount"):
                 continue  # one count per delegation: the first the text gives
-            self.x.entity(key, "delegation", ["ckg:Delegation"], label, ev)
-            self.x.add(event, "ckg:delegation", key, ev)
-            self.x.add(key, "ckg:attendeeCount", Literal(count), ev)
-            self.x.add(key, "ckg:countPrecision", _QUALIFIERS[qual.lower()] if qual else "ckg:ExactCount", ev)
-            if country:
-                self.x.add(key, "ckg:country", self.country(country.code, ev), ev)
+            self.add_delegation(event, self.country(country.code, ev) if country else None, count,
+                                _QUALIFIERS[qual.lower()] if qual else "ckg:ExactCount", label, ev)
+
+    def add_delegation(self, event: str, country: str | None, count: int, precision: str, label: str, ev: Evidence) -> str:
+        """A delegation at ``event`` (of the country entity ``country``, or of all present) with its
+        attendee count and the count's precision (``ckg:ExactCount``, ``ckg:MoreThan`` ...)."""
+        key = delegation_key(event, country.split("/", 1)[1] if country else None)
+        self.x.entity(key, "delegation", ["ckg:Delegation"], label, ev)
+        self.x.add(event, "ckg:delegation", key, ev)
+        self.x.add(key, "ckg:attendeeCount", Literal(count), ev)
+        self.x.add(key, "ckg:countPrecision", precision, ev)
+        if country:
+            self.x.add(key, "ckg:country", country, ev)
+        return key
 
     # sponsors ------------------------------------------------------------------------------
     def sponsors(self, s: _Sentence) -> None:

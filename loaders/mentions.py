@@ -238,8 +238,7 @@ class _Finder:
                 elif (sub := self.places.subdivision(text)) is not None and text not in self.places.cities and not (
                         # "Salzburg, Austria", "Tehran, Iran": a name of a province and its capital, followed by
                         # the country, is read as the city (unless it says "Province" / "State")
-                        (cm := re.match(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", self.text[end:end + 40]))
-                        and self.places.country(cm.group(1)) is not None and len(words) == len(sub[0].split())):
+                        self.places.country_after(self.text, end) is not None and len(words) == len(sub[0].split())):
                     self.mentions.append(Mention(start, end, text, "REGION", code=sub[0], method="ner", extra={"country": sub[1]}))
                 elif e.label_ == "LOC" or words[-1] in ("Province", "Region", "State", "County", "Prefecture", "Oblast", "District"):
                     self.mentions.append(Mention(start, end, text, "REGION", code=text, method="ner"))

@@ -298,6 +298,17 @@ class Places:
         t = text.strip()
         return self._country_forms.get(t) or self._adjectives.get(t) or self._country_forms.get(t.lower())
 
+    _AFTER_COMMA = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
+
+    def country_after(self, text: str, pos: int) -> Country | None:
+        """The country a comma right at ``pos`` introduces ("Salzburg, Austria"), else None.
+
+        >>> load_places().country_after("Salzburg, Austria on 4 May", 8).name
+        'Austria'
+        """
+        cm = self._AFTER_COMMA.match(text[pos:pos + 40])
+        return self.country(cm.group(1)) if cm else None
+
     def is_place_name(self, word: str) -> bool:
         """Whether ``word`` names a city or a country (not an adjective: "Kenya", "Shanghai", not "Kenyan")."""
         return word in self.cities or word in self._country_forms

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from collabkg.loaders.mentions import TITLE_RE
 
-__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance", "series_name_key"]
+__all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance", "series_name_key", "delegation_key"]
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -108,3 +108,12 @@ def series_name_key(name: str, places=None) -> str:
         c = places._adjectives.get(w) if w not in places._country_forms else None
         words.append(c.name if c is not None else w)
     return norm(" ".join(words))
+
+
+def delegation_key(event: str, country_code: str | None) -> str:
+    """The identity of the delegation of a country (ISO code) at an event; ``None``: of all present.
+
+    >>> delegation_key("event/nordic forum|x", "NO")
+    'delegation/nordic forum|x|no'
+    """
+    return f"delegation/{event.split('/', 1)[1]}|{country_code.lower() if country_code else 'all'}"
