@@ -37,6 +37,8 @@ _MENU_WORDS = _NAV_LINES | {
     "home page", "homepage", "services", "activities", "documents", "library", "gallery", "calendar", "jobs",
 }
 _CONTACT_LINE = re.compile(r"^(?:contact(?:\s+us)?|e-?mail|tel|telephone|phone|fax|address)\s*:|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+#: a link's text standing alone: "Link to USGS home page", "Back to news", "Skip to main content"
+_LINK_LINE = re.compile(r"^(?:link|go|back|return|skip|jump)\s+to\s+[^.!?]{1,60}$", re.I)
 _TAG_LINE = re.compile(r"^(?:tags?|categories|category|keywords|filed\s+under|topics)\s*:", re.I)
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)
 _SOCIAL_LINE = re.compile(r"^(?:follow|like|find)\s+us\s+on\b.{0,60}$|^share\s+(?:on|via)\b.{0,40}$", re.I)
@@ -133,7 +135,7 @@ def clean_text(raw: str) -> dict:
             in_link_block = True
             i += 1
             continue
-        if low in _NAV_LINES or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
+        if low in _NAV_LINES or _LINK_LINE.match(line) or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
             i += 1
             continue
         if _TABLE_ROW.match(line):

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateMention", "find_dates", "MONTHS"]
+__all__ = ["DateMention", "find_dates", "names_a_day", "MONTHS"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -79,6 +79,19 @@ class DateMention:
 
 def _month(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")[:4] if s.lower().startswith("sept") else s.lower().rstrip(".")[:3] if len(s) > 3 else s.lower()]
+
+
+_DAY_OF_MONTH = re.compile(r"\b(?:" + _M.format(n="m") + r"\s+" + _D.format(n="d") + r"|" + _D.format(n="d2") + r"\s+" + _M.format(n="m2") + r")\b", re.I)
+
+
+def names_a_day(text: str) -> bool:
+    """Whether the text names a day of a month, with or without its year: a visit "from November 28
+    to December 6" happened on days the text gives, even when no year can be read for them.
+
+    >>> names_a_day("from November 28 to December 6"), names_a_day("on 3 May"), names_a_day("in May 2020")
+    (True, True, False)
+    """
+    return _DAY_OF_MONTH.search(text) is not None
 
 
 def find_dates(text: str, *, reference: dt.date | None = None, offset: int = 0) -> list[DateMention]:

@@ -567,7 +567,12 @@ class Discourse:
                         # "A and B, head of X": the title after a name belongs to the nearest name before it
                         nearer = [t for t in ptok.doc[ptok.i + 1:rtok.i] if t._.ckg_kind == "PERSON" and t._.ckg_mention is not ptok._.ckg_mention]
                         ptok = nearer[-1] if nearer else ptok
-                person, org = self.agent(ptok, s, ev), self.agent(nodes[e["org"]], s, ev)
+                otok = nodes[e["org"]]
+                own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                       for g in c.children if g.dep_ == "pobj"]
+                if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
+                    continue  # "the Minister of Land and Resources, ... USGS": the role names its own body
+                person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
                 role = self.role(nodes[e["role"]])
                 if not (person and org and person.startswith("person/") and org.startswith("organization/")):
                     continue
@@ -688,6 +693,26 @@ class Discourse:
         self._invited_to_announced()
         self._agreements()
         self._merge_events()
+        self._name_unnamed_events()
+
+    def _name_unnamed_events(self) -> None:
+        """An event the text never names ("a meeting", "a delegation") is called by what the document
+        says of it: "Delegation led by A", "Meeting with A and B", rather than by the document's title.
+        One attendee, or more than three, and no leader: the title stays (``Meeting (<title>)``)."""
+        x = self.ex.x
+        suffix = f" ({self.ex.doc.title or self.ex.doc.name})"
+        for k in self.made_events:
+            e = x.entities.get(k)
+            if e is None or not e.label.endswith(suffix):
+                continue
+            noun = e.label[:-len(suffix)]
+            leaders = [o for o in x.objects(k, "ckg:leader") if isinstance(o, str) and o in x.entities]
+            who = [o for o in dict.fromkeys(x.objects(k, "schema:attendee")) if isinstance(o, str) and o in x.entities]
+            if leaders:
+                e.label = f"{noun} led by {x.entities[leaders[0]].label}"
+            elif 2 <= len(who) <= 3:
+                names = [x.entities[o].label for o in who]
+                e.label = f"{noun} with {', '.join(names[:-1])} and {names[-1]}"
 
     def _merge_events(self) -> None:
         """One node per event of the document: "the 3rd X Conference" in the headline and "the Third
@@ -847,12 +872,18 @@ def _listed(tok, group) -> list:
                 continue
             if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):
                 continue
+            if c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "case" and c._.ckg_kind in ("GPE", "CITY", "REGION"):
+                continue  # "and Peru's Science Council": the country owns the next item, it is none itself
             out.append(c)
             todo.append(c)
     for t in _surface_list(tok, group) + _surface_list_before(tok, group):
         if all(t._.ckg_mention is not o._.ckg_mention for o in out):
             out.append(t)
-    return sorted(out, key=lambda t: t.i)
+    out = sorted(out, key=lambda t: t.i)
+    if len(out) == 2 and out[1].dep_ == "appos" and out[1].head.i == out[0].i and "ORG" in group and out[0]._.ckg_kind == "ORG" and \
+            out[1].doc[out[1].left_edge.i - 1].text == "," and out[1].left_edge.i - 1 == _mention_end(out[0]):
+        out = out[:1]  # "the Institute of Polar Research, Nordic Academy of Sciences": a unit and its body, no list
+    return out
 
 
 def _surface_list_before(tok, group) -> list:
@@ -932,6 +963,10 @@ def _surface_list(tok, group) -> list:
         if not sep or i >= len(doc):
             return out
         t = doc[i]
+        if t._.ckg_mention is not None and t._.ckg_kind in ("GPE", "CITY") and _mention_end(t) + 1 < len(doc) \
+                and doc[_mention_end(t)].text in ("'s", "’s"):
+            i = _mention_end(t) + 1  # "and Peru's Science Council": the item is the council, Peru its owner
+            t = doc[i]
         if t._.ckg_mention is None or t._.ckg_kind not in group or t._.ckg_mention is tok._.ckg_mention:
             return out
         if _parent_of(out[-1] if out else tok, t):

@@ -48,7 +48,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from collabkg.loaders.clean import BULLET
-from collabkg.loaders.dates import find_dates
+from collabkg.loaders.dates import find_dates, names_a_day
 from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Entity, Evidence, Extraction
@@ -150,6 +150,7 @@ class Extractor:
         self.main_meeting: str | None = None
         self.main_cooperation: str | None = None
         self.series: dict[str, str] = {}  # series key -> entity key
+        self.day_without_year: set[str] = set()  # events on a day the text names without its year
 
     # -- helpers --------------------------------------------------------------------------
     def ev(self, s: _Sentence, method: str) -> Evidence:
@@ -372,7 +373,8 @@ class Extractor:
             if len(words) < 2 or words[0] in ("Successes", "Of"):
                 continue
             last_word = re.search(r"([A-Za-z]+)\s*$", before)
-            if (last_word and ordinal_value(last_word.group(1))) or ordinal_value(words[0]) or re.match(r"\d{1,3}\s?(?:st|nd|rd|th)\b", words[0]):
+            if (last_word and ordinal_value(last_word.group(1))) or re.search(r"\b\d{1,3}\s?(?:st|nd|rd|th)\s*$", before) \
+                    or ordinal_value(words[0]) or re.match(r"\d{1,3}\s?(?:st|nd|rd|th)\b", words[0]):
                 continue  # "First US-China Roundtable": one event of a series, read by ordinal_events
             if words[-1] in ("on", "for", "of", "and"):
                 continue
@@ -623,7 +625,7 @@ class Extractor:
         ev = self.ev(s, "rule:visit")
         host_key = self.org(host, ev)
         # further hosts of the same visit: "visited X of Morocco and Argentina's Y", "visited X, Y and Z"
-        hosts, last = [host], host
+        hosts, last, gaps = [host], host, []
         for m in s.mentions:
             if m.start < last.end or m.label not in ("ORG", "GPE"):
                 continue
@@ -632,9 +634,12 @@ class Extractor:
                 continue  # "and Argentina's Council": the country names the next host
             if m.label == "ORG" and (self._HOST_GAP.fullmatch(gap) or re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w ]*?['’]s\s+", gap)):
                 hosts.append(m)
+                gaps.append(gap)
                 last = m
             elif m.label == "ORG" or not re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", gap):
                 break
+        if len(gaps) == 1 and re.fullmatch(r"\s*,\s*", gaps[0]):
+            hosts = [host]  # "visited the Institute of X, Chinese Academy of Sciences": a unit and its body, one host
         visitors = []
         for m in before:
             k = self.org(m, ev) if m.label == "ORG" else self.person(m, ev)
@@ -643,15 +648,17 @@ class Extractor:
         if not host_key or not visitors:
             return
         who = next((k for k in visitors if k.startswith("organization/")), visitors[0])
-        label = f"Visit of {self.x.entities[who].label} to {self.x.entities[host_key].label}"
+        host_keys = [host_key] + [k for h in hosts[1:] if (k := self.org(h, ev)) and k not in visitors and k != host_key]
+        host_labels = [self.x.entities[k].label for k in dict.fromkeys(host_keys)]
+        label = f"Visit of {self.x.entities[who].label} to {' and '.join([', '.join(host_labels[:-1]), host_labels[-1]] if len(host_labels) > 1 else host_labels)}"
         key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
         if not find_dates(s.text, reference=self.doc.reference_date):
-            return
+            if not names_a_day(s.text):
+                return
+            self.day_without_year.add(key)  # "from November 28 to December 6": dated, though no year is given
         self.x.entity(key, "event", ["schema:Event", "ckg:Visit"], label, ev)
-        self.x.add(key, "schema:organizer", host_key, ev)
-        for h in hosts[1:]:
-            if (k := self.org(h, ev)) and k not in visitors:
-                self.x.add(key, "schema:organizer", k, ev)
+        for k in dict.fromkeys(host_keys):
+            self.x.add(key, "schema:organizer", k, ev)
         for k in visitors:
             self.x.add(key, "schema:attendee", k, ev)
         self._dates(key, s, "rule:visit")
@@ -678,7 +685,7 @@ class Extractor:
     def _drop_dateless_events(self) -> None:
         """An event a surface rule read that the text gives no date for, and that no pattern says
         anything of, is not kept: "a meeting" alone is no event worth a node."""
-        dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"}
+        dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"} | self.day_without_year
         dated |= {k for f in self.x.facts if f.evidence.method.startswith(("pattern:", "discourse:"))
                   for k in (f.subject, f.obj) if isinstance(k, str)}
         dated |= {k for k, e in self.x.entities.items() if any(v.method.startswith("discourse:") for v in e.evidence)}
@@ -692,7 +699,9 @@ class Extractor:
         if self.x.objects(key, "schema:startDate"):
             return True  # one start date per event: the first the text gives
         seg = text if text is not None else s.text
-        found = find_dates(seg, reference=self.doc.reference_date)
+        # "..., since they signed an agreement in 2012": the start of something that goes on, not the event's date
+        found = [d for d in find_dates(seg, reference=self.doc.reference_date)
+                 if not re.search(r"\b[Ss]ince\b[^,;:()]*$", seg[:d.span[0]])]
         dates = [d for d in found if not d.year_only and not d.month_only]
         # "in October 2007", "held in Paris in 2009": only the year is sure, and said as a year
         years = [d for d in found if (d.month_only or d.year_only)

@@ -841,16 +841,22 @@ def _split_joined_bodies(ms: list[Mention]) -> list[Mention]:
 
     >>> _split_joined_bodies([Mention(0, 47, "Tengri Government and CAS Program of Earth Data", "ORG", "Program")])
     [<ORG 'Tengri Government' 0-17>, <ORG 'CAS Program of Earth Data' 22-47>]
+    >>> _split_joined_bodies([Mention(0, 54, "Academy of Arts and Letters of Chad and Mali's Council", "ORG", "Academy")])
+    [<ORG 'Academy of Arts and Letters of Chad' 0-35>, <ORG "Mali's Council" 40-54>]
     """
     out = []
     for m in ms:
         cut = re.search(r"\s+and\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else None
-        if cut is None:
+        owned = re.search(r"\s+and\s+(?:the\s+)?(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+[A-Z])", m.text) if cut else None
+        if owned and len(m.text[:owned.start()].split()) >= 2 and any(
+                HEADS.get(w) or w in _ORG_WORDS for w in m.text[owned.end():].split()):
+            cut = owned  # "the Academy of Morocco and Argentina's Research Council": the second body has its owner
+        elif cut is None:
             out.append(m)
             continue
         left, right = m.text[:cut.start()], m.text[cut.end():]
         lw, rw = left.split(), right.split()
-        if (len(lw) >= 2 and (HEADS.get(lw[-1]) or lw[-1] in _ORG_WORDS) and rw and rw[0][:1].isupper()
+        if cut is owned or (len(lw) >= 2 and (HEADS.get(lw[-1]) or lw[-1] in _ORG_WORDS) and rw and rw[0][:1].isupper()
                 and any(HEADS.get(w) or w in _ORG_WORDS for w in rw) and " and " not in right):
             out.append(Mention(m.start, m.start + len(left), left, "ORG", _class_of(lw), method=m.method))
             out.append(Mention(m.start + cut.end(), m.end, right, "ORG", _class_of(rw), method=m.method))

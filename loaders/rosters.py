@@ -127,15 +127,34 @@ def read_rosters(ex, s) -> None:
         parent = ex.x.entities[body]
         if head.lower() not in parent.label.lower():
             unit = f"organization/{body.split('/', 1)[1]}|{head.lower()}"
-            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], f"{head} of the {parent.label}", ev)
+            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], _unit_label(ex.text[:s.start], head, parent), ev)
             ex.x.add(unit, "org:subOrganizationOf", body, ev)
     for a, b, name, post in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
         person = ex.person(known or Mention(a, b, name, "PERSON", method="roster"), ev)
         if post and _is_role(post):
             ex.add_post(person, post, body, ev)
-        elif m.group("who").lower() != "officers":
-            ex.x.add(person, "org:memberOf", unit or body, ev)
+        if unit is not None or (not (post and _is_role(post)) and m.group("who").lower() != "officers"):
+            ex.x.add(person, "org:memberOf", unit or body, ev)  # the officers of the Board sit on it too
+
+
+def _unit_label(before: str, head: str, parent) -> str:
+    """The name of a body's unit that a roster calls "the Board": as the text named it before ("the
+    election of a new Governing Board" -> "Governing Board"), after the body's acronym when it has
+    one ("ISC Governing Board"), else "Governing Board of the <body>".
+
+    >>> from collabkg.loaders.facts import Entity
+    >>> _unit_label("They elected a new President and Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
+    'PC Governing Board'
+    >>> _unit_label("", "Board", Entity("k", "organization", [], "Polar Council"))
+    'Board of the Polar Council'
+    """
+    if " " not in head:
+        named = [m.group(1) for m in re.finditer(rf"\b((?:[A-Z][a-z]+\s+){{1,3}}){re.escape(head)}\b", before)]
+        mods = [w for w in (named[-1].split() if named else []) if w not in ("The", "A", "An", "New", "Its", "Their", "This", "Our")]
+        head = " ".join([*mods, head])
+    acronym = min(parent.acronyms, key=len) if parent.acronyms else None
+    return f"{acronym} {head}" if acronym else f"{head} of the {parent.label}"
 
 
 def _body(ex, s, m, lead: int) -> str | None:

@@ -116,12 +116,12 @@ def test_a_visit_to_several_hosts_and_an_invitation_to_visit():
                    "Research Foundation of Kenya and Brazil's National Space Council from May 2 to May 9, 2019. Prof. Ana Costa of the "
                    "Ocean Data Society visited the Nordic Data Institute, the Polar Data Council and the Arctic Data Commons in Oslo on 4 June 2021.")
     hosts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:organizer"}
-    assert hosts == {("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "Kenya National Research Foundation of Kenya"),
-                     ("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "National Space Council"),
-                     ("Visit of Ocean Data Society to Nordic Data Institute", "Nordic Data Institute"),
-                     ("Visit of Ocean Data Society to Nordic Data Institute", "Polar Data Council")}
+    a = "Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya and National Space Council"
+    b = "Visit of Ocean Data Society to Nordic Data Institute and Polar Data Council"
+    assert hosts == {(a, "Kenya National Research Foundation of Kenya"), (a, "National Space Council"),
+                     (b, "Nordic Data Institute"), (b, "Polar Data Council")}
     leader = facts(x, label, "ckg:leader")
-    assert leader == {("Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya", "ckg:leader", "Zhang Wei")}
+    assert leader == {(a, "ckg:leader", "Zhang Wei")}
 
 
 # -- announced events ------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""Extractor 8's phenomena, each in several forms of our own writing: a numbered event named with a
+digit ordinal in the headline and a word in the text, visits whose year is not given, a visit to a
+body joined to another country's body, dates of things that go on "since", unnamed events named by
+who took part, the people who act at a ceremony, a board's officers sitting on it, and a role that
+names its own body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.clean import clean_text
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def run(text: str, issued: dt.date | None = dt.date(2023, 1, 15), title: str | None = None):
+    x = extract(Document(Path("t.txt"), text, issued=issued, title=title))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def facts(x, label, *predicates):
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in predicates}
+
+
+def events(x):
+    return {e.label for e in x.entities.values() if e.kind == "event"}
+
+
+# -- a numbered event: "3rd" in the headline, "Third" in the text ----------------------------------
+@pytest.mark.parametrize("headline, body", [
+    ("The 4th Nordic Polar Data Conference Held in Tromso", "The Fourth Nordic Polar Data Conference was organized in Tromso from 5 to 7 May 2021."),
+    ("2nd Andean Ocean Data Forum opens in Lima", "The Second Andean Ocean Data Forum was held in Lima on 3 June 2022."),
+    ("The 11th Baltic Data Symposium Held in Riga", "The Eleventh Baltic Data Symposium took place in Riga on 9 September 2020."),
+])
+def test_a_numbered_event_with_a_digit_ordinal_in_the_headline_is_one_event_of_its_series(headline, body):
+    x, label = run(f"{headline}\n\n{body} It was organized by the Nordic Data Institute.")
+    evs = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert len(evs) == 1, events(x)
+    written = body.split(" was ")[0].split(" took ")[0].removeprefix("The ")
+    assert written in {x.entities[evs[0]].label, *x.entities[evs[0]].alt_labels}
+    series = [k for k, e in x.entities.items() if e.kind == "cooperation"]
+    # a series the event belongs to, never one standing apart from it (the headline's "4th X" read as a cooperation "X")
+    assert all(k in x.objects(evs[0], "schema:superEvent") for k in series), [x.entities[k].label for k in series]
+
+
+# -- visits -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, hosts", [
+    ("A delegation led by Tom Reed, president of the Nordic Academy of Sciences, was invited to visit the Royal Academy of "
+     "Letters of Chad and Mali's National Research Council from November 28 to December 6.",
+     {"Royal Academy of Letters of Chad", "National Research Council"}),
+    ("Prof. Ana Costa of the Ocean Data Society visited the Polar Data Council and Peru's National Science Council on 3 May.",
+     {"Polar Data Council", "National Science Council"}),
+])
+def test_a_visit_whose_year_is_not_given_is_a_visit_to_each_host_without_a_date(text, hosts):
+    x, label = run(text, issued=None)
+    visits = [k for k, e in x.entities.items() if "ckg:Visit" in e.classes]
+    assert len(visits) == 1
+    assert {label(o) for o in x.objects(visits[0], "schema:organizer")} == hosts
+    assert not x.objects(visits[0], "schema:startDate")  # no year: no date is made up
+    assert all(h in label(visits[0]) for h in hosts)
+
+
+def test_a_country_s_body_after_and_is_a_body_of_that_country():
+    x, label = run("The Royal Academy of Letters of Chad and Mali's National Research Council signed an agreement in Bamako on 3 May 2021.")
+    assert ("National Research Council", "ckg:country", "Mali") in facts(x, label, "ckg:country")
+    assert "Royal Academy of Letters of Chad and Mali's National Research Council" not in {e.label for e in x.entities.values()}
+
+
+def test_a_unit_and_its_body_after_a_comma_are_one_host():
+    x, label = run("A delegation of the Ocean Data Society visited the Institute of Polar Research, Nordic Academy of Sciences, on 4 May 2021.")
+    visit = next(k for k, e in x.entities.items() if "ckg:Visit" in e.classes)
+    assert {label(o) for o in x.objects(visit, "schema:organizer")} == {"Institute of Polar Research"}
+
+
+# -- dates --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "At a meeting with Ann Holt, Tom Reed reviewed the cooperation since the two academies signed an agreement in 2012.",
+    "At a meeting with Ann Holt, Tom Reed recalled the progress made since the centre opened in March 2015.",
+])
+def test_a_date_after_since_is_no_date_of_the_meeting(text):
+    x, label = run(text, issued=None)
+    meetings = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert meetings and not any(x.objects(k, "schema:startDate") for k in meetings)
+
+
+# -- unnamed events ---------------------------------------------------------------------------------
+def test_an_unnamed_event_is_named_by_who_took_part_or_led_it():
+    x, label = run("At a meeting with Ann Holt, head of the Royal Academy of Chad, Tom Reed reviewed the cooperation on 3 May 2021. "
+                   "At a ceremony in Lima on 4 May 2021, Minister Rosa Diaz and Director Tom Berg signed a memorandum of understanding.",
+                   title="A long headline about many things")
+    assert {"Meeting with Ann Holt and Tom Reed", "Ceremony with Rosa Diaz and Tom Berg"} <= events(x)
+    assert not any("A long headline" in e for e in events(x))
+
+
+def test_people_who_act_at_a_ceremony_or_a_workshop_attend_it():
+    x, label = run("The Andean Data Workshop was held in Quito on 3 May 2021. At the workshop, Dr. Kim Lee and Prof. Ana Costa presented "
+                   "the new catalogue. During the closing session, Dr. Luis Soto announced the next meeting.")
+    got = facts(x, label, "schema:attendee")
+    assert {("Andean Data Workshop", "schema:attendee", "Kim Lee"), ("Andean Data Workshop", "schema:attendee", "Ana Costa")} <= got
+    assert any(p == "Luis Soto" for _, _, p in got)
+
+
+# -- boards ---------------------------------------------------------------------------------------
+def test_the_officers_of_a_board_sit_on_it_and_the_board_is_named_as_the_text_names_it():
+    x, label = run("The Polar Data Council (PDC) held its assembly in Oslo on 3 May 2021. The assembly elected a new President and "
+                   "Governing Board. The other officers of the Board are Maria Lopez (Vice-President) and John Smith (Secretary). "
+                   "The ordinary members of the Board will be Tom Berg and Anna Holm.")
+    members = facts(x, label, "org:memberOf")
+    assert members == {(p, "org:memberOf", "PDC Governing Board") for p in ("Maria Lopez", "John Smith", "Tom Berg", "Anna Holm")}
+    assert ("PDC Governing Board", "org:subOrganizationOf", "Polar Data Council") in facts(x, label, "org:subOrganizationOf")
+    held = {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
+    assert ("Maria Lopez", "Vice-President, Polar Data Council") in held
+
+
+def test_a_board_of_a_body_without_acronym_is_named_after_the_body():
+    x, label = run("The Andean Science Academy met in Lima on 2 June 2022. The members of the Board are Tom Berg, Anna Holm and Per Olsen.")
+    assert {o for _, _, o in facts(x, label, "org:memberOf")} == {"Board of the Andean Science Academy"}
+
+
+# -- posts --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Above: Luis Soto (left), Peru's Minister of Energy and Mines, greets NDI oceanographer Kari Dahl in Bergen.",
+    "A delegation headed by Mr. Luis Soto, the Minister of Energy and Mines, visited the Nordic Data Institute (NDI) in Bergen on 4 May 2021.",
+])
+def test_a_role_that_names_its_own_body_is_never_a_post_in_a_body_named_later(text):
+    x, label = run(text)
+    held = {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
+    assert not any(p == "Luis Soto" and "Nordic" in post or "NDI" in post for p, post in held if p == "Luis Soto"), held
+
+
+# -- cleaning -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", ["Link to NDI home page", "Back to news", "Skip to main content", "Go to the archive"])
+def test_a_link_s_text_alone_on_a_line_is_navigation(line):
+    out = clean_text(f"{line}\nNordic Data Forum held in Oslo\n\nThe forum was held in Oslo on 3 May 2021.")
+    assert line not in out["text"]
+    assert out["title"] == "Nordic Data Forum held in Oslo"
