@@ -127,6 +127,12 @@ class Discourse:
         for c in tok.lefts:
             if c.dep_ in _MODIFIER_DEPS or (c.dep_ == "poss" and c._.ckg_kind == "ORG"):
                 start = min(start, c.left_edge.i)
+        if tok.i >= 2 and self.doc[tok.i - 1].text in ("”", '"', "’"):
+            # 'the "Data for Science – 20 years on" meeting': the quoted title names the event, however parsed
+            sent_start = tok.sent.start
+            opening = next((j for j in range(tok.i - 2, max(sent_start, tok.i - 30) - 1, -1) if self.doc[j].text in ("“", '"', "‘")), None)
+            if opening is not None and self.doc[opening + 1].text[:1].isupper():
+                start = min(start, opening)
         end = tok.i + 1
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == end:
@@ -174,7 +180,7 @@ class Discourse:
         if noun in ("delegation", "visit") and tok.head.lemma_ == "visit" and tok.head.pos_ == "VERB" and tok.dep_ == "nsubj":
             return self._verb_event(tok.head, s)  # "a delegation led by X visited Y": the visit
         a, b = self._phrase(tok)
-        words = self.ex.text[a:b].split()
+        words = [w.strip("“”\"‘’") or w for w in self.ex.text[a:b].split()]
         named_words = [w for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
         first_in_sentence = a == s.start
         named = bool(named_words) and not (len(named_words) == 1 and first_in_sentence and words[0] in ("The", "This", "A", "An"))
@@ -187,7 +193,8 @@ class Discourse:
             generic = sum(w[:1].isupper() for w in self.ex.x.entities[k].label.split()) < 2
             if named and generic:  # "The Nordic Polar Data Workshop was held": the rules' "Data workshop" is this named event
                 label = self._label(a, b)
-                words, mine = set(norm(self.ex.x.entities[k].label).split()), set(norm(label).split())
+                words = set(norm(re.sub(r"\s*\(.*\)$", "", self.ex.x.entities[k].label)).split())  # "Symposium (<title>)"
+                mine = set(norm(label).split()) | {noun}
                 named_key = event_key(label)
                 target = next((k2 for k2, e in self.ex.x.entities.items() if e.kind == "event" and k2 != k
                                and event_key(e.label) == named_key), None)
@@ -267,6 +274,9 @@ class Discourse:
     def _label(self, a: int, b: int) -> str:
         """An event's name as written, without a leading article or bullet and a trailing "(ACRONYM)"."""
         label = self.ex.text[a:b].strip()
+        quoted = re.match(r"^(?:the\s+|The\s+)?[“\"‘](.+?)[”\"’]\s+[a-z]+$", label)
+        if quoted:
+            return quoted.group(1).strip()  # 'the "Data for Science – 20 years on" meeting': the title is its name
         label = re.sub(r"^[^\w]+", "", label)
         label = re.sub(r"^(?:the|The|this|This|its|Its|their|Their)\s+", "", label)
         label = re.sub(r"\s*\([^()]*\)$", "", label).strip()

@@ -57,6 +57,7 @@ from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, delegation_key, ordinal_value, person_key, series_name_key
+from collabkg.loaders.addresses import address_mentions, read_addresses
 from collabkg.loaders.rosters import read_on_behalf, read_rosters, read_titled_people
 from collabkg.loaders.units import link_prefixed_units
 
@@ -140,8 +141,8 @@ class Extractor:
         if spacy_doc is None:
             spacy_doc = parse(nlp, self.text, section_chars=min(nlp_module.SECTION_CHARS, nlp.max_length))
         self.spacy_doc = spacy_doc
-        self.mentions = find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms, doc=spacy_doc,
-                                      title=doc.title)
+        self.mentions = address_mentions(self.text, find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms,
+                                                                  doc=spacy_doc, title=doc.title), registry, places)
         self.sentences = [
             _Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b])
             for a, b in sentence_spans(spacy_doc)
@@ -341,6 +342,7 @@ class Extractor:
             read_rosters(self, s)
             read_on_behalf(self, s)
             read_titled_people(self, s)
+        read_addresses(self)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)

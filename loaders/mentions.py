@@ -440,6 +440,9 @@ class _Finder:
             if re.match(r"\s+(?:Meeting|Session|Workshop|Roundtable|Conference|Forum|Symposium|Plenary|Assembly)\b", self.text[words[k][2]:words[k][2] + 14]):
                 i = k + 1  # "Joint Committee Meeting": the name of an event, not of a body
                 continue
+            if re.match(r"\s+(?:Members?|Chair|Chairman|Chairwoman|Chairperson|Co-[Cc]hair|Secretary|Treasurer)\b", self.text[words[k][2]:words[k][2] + 14]):
+                i = k + 1  # "Executive Committee Member Wang Li": a title, not a body's name
+                continue
             if j == i and k == i:
                 i += 1  # a bare head word ("the Center") is not a name
                 continue
@@ -729,8 +732,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
-    merged = _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
-        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places())
+    merged = _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
+        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places()))
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -759,6 +762,33 @@ def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
         if m.method == "ner" and m.label in ("CITY", "REGION") and m.text not in places.cities and (
                 m.text in given or m.text.lower() in _NOT_PLACE_WORDS or m.text.split()[-1].lower() in _CONNECT_IN_NAME):
             continue
+        out.append(m)
+    return out
+
+
+_TITLED_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?=[\s,.;:)]|$)")
+
+
+def _titled_people_not_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """"Vice-President Milan Novak", "Director Florence Abiola": a place's name right after a title and
+    before a surname is a given name. The place goes; the person is the title's (method ``title-name``).
+
+    >>> _titled_people_not_places("Vice-President Milan Novak spoke.", [Mention(15, 20, "Milan", "CITY", code="IT")])
+    [<PERSON 'Milan Novak' 15-26>]
+    """
+    out = []
+    for m in ms:
+        if m.label in ("CITY", "REGION", "GPE"):
+            before = re.search(r"([\w.-]+)\s+$", text[max(0, m.start - 30):m.start])
+            word = before.group(1).rstrip(".") if before else ""
+            titled = word in _ROLE_WORDS or re.fullmatch(TITLE_RE, word + ".") or (
+                "-" in word and any(p in _ROLE_WORDS for p in word.split("-")))
+            rest = _TITLED_NAME.match(text, m.end + 1) if titled and text[m.end:m.end + 1] == " " else None
+            if rest and not HEADS.get(rest.group(0).split()[0]) and not any(
+                    o is not m and o.start < rest.end() and o.end > rest.start() for o in ms):
+                end = m.end + 1 + len(rest.group(0).split()[0])
+                out.append(Mention(m.start, end, text[m.start:end], "PERSON", title=word, method="title-name"))
+                continue
         out.append(m)
     return out
 

@@ -138,3 +138,92 @@ def test_a_link_s_text_alone_on_a_line_is_navigation(line):
     out = clean_text(f"{line}\nNordic Data Forum held in Oslo\n\nThe forum was held in Oslo on 3 May 2021.")
     assert line not in out["text"]
     assert out["title"] == "Nordic Data Forum held in Oslo"
+
+
+# -- addresses: affiliations and contact blocks ------------------------------------------------------
+AFFILIATIONS = """Polar Data Conference 2021
+
+Lee K.1*  Ana Costa 2
+
+1. Laboratory of Polar Data Systems, Institute of Arctic Research, Nordic Academy of Sciences, Tromso 9037, Norway;
+
+2. International programme office of the Ocean Data System (ODS), Suva 1001, Fiji
+
+The Polar Data Conference 2021 was held in Tromso on 3 May 2021.
+"""
+
+CONTACT = """The Andean Ocean Data Forum was held in Lima on 3 May 2021.
+
+Board on Ocean Data
+Policy and Outreach Division
+The Andean Academies of Sciences, Engineering, and Medicine
+12 Harbour Street, NW
+Lima, 15001
+"""
+
+PARTIES = """Joint Study on Polar Data Sharing
+
+Nordic National Committee for CODATA
+Board on Polar Data
+Andean Science Academy
+International Cooperation Bureau
+Chinese Academy of Sciences
+
+The two committees will conduct the study from 3 May 2021.
+"""
+
+
+def test_an_affiliation_line_is_a_chain_of_units_in_a_city_and_numbered_authors_are_members():
+    x, label = run(AFFILIATIONS)
+    parts = facts(x, label, "org:subOrganizationOf")
+    assert {("Laboratory of Polar Data Systems", "org:subOrganizationOf", "Institute of Arctic Research"),
+            ("Institute of Arctic Research", "org:subOrganizationOf", "Nordic Academy of Sciences")} <= parts
+    where = facts(x, label, "schema:location")
+    assert ("Nordic Academy of Sciences", "schema:location", "Tromsø") in where
+    assert ("International programme office of the Ocean Data System", "schema:location", "Suva") in where
+    assert facts(x, label, "org:memberOf") == {("Lee K.", "org:memberOf", "Laboratory of Polar Data Systems"),
+                                                ("Ana Costa", "org:memberOf", "International programme office of the Ocean Data System")}
+    office = next(e for e in x.entities.values() if e.label.startswith("International programme office"))
+    assert "org:OrganizationalUnit" in office.classes  # an office, not the data system it belongs to
+
+
+def test_a_contact_block_is_a_chain_of_units_ending_in_the_body_in_its_city_and_the_street_is_no_place():
+    x, label = run(CONTACT)
+    assert {("Board on Ocean Data", "org:subOrganizationOf", "Policy and Outreach Division"),
+            ("Policy and Outreach Division", "org:subOrganizationOf", "Andean Academies of Sciences, Engineering, and Medicine")} <= facts(x, label, "org:subOrganizationOf")
+    assert ("Andean Academies of Sciences, Engineering, and Medicine", "schema:location", "Lima") in facts(x, label, "schema:location")
+    assert not any("Harbour" in e.label for e in x.entities.values())
+
+
+def test_lists_of_bodies_without_an_address_are_no_chain():
+    x, label = run(PARTIES)
+    assert not any(f.evidence.method in ("rule:contact", "rule:affiliation") for f in x.facts)
+    assert ("Andean Science Academy", "org:subOrganizationOf", "Board on Polar Data") not in facts(x, label, "org:subOrganizationOf")
+
+
+# -- people and events the shapes took for places and bodies ----------------------------------------
+@pytest.mark.parametrize("text, person, place", [
+    ("On behalf of the NDI, Vice-President Milan Novak and Board Member Tom Reed took part in the ceremony on 3 May 2021.", "Milan Novak", "Milan"),
+    ("Director Florence Abiola opened the Andean Data Workshop in Lima on 3 May 2021.", "Florence Abiola", "Florence"),
+])
+def test_a_city_s_name_after_a_title_and_before_a_surname_is_a_person(text, person, place):
+    x, label = run(text)
+    labels = {e.label: e.kind for e in x.entities.values()}
+    assert labels.get(person) == "person" and place not in labels
+
+
+def test_a_committee_member_s_title_is_no_body():
+    x, label = run("On behalf of the NDI, Vice-President Milan Novak and Executive Committee Member Tom Reed took part on 3 May 2021.")
+    assert not any("Committee" in e.label for e in x.entities.values() if e.kind == "organization")
+    held = {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
+    assert ("Tom Reed", "Executive Committee Member, NDI") in held
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The NDI signed a memorandum of understanding with the PDC during the “Open Data for Polar Science – PDC 20 years on” meeting in Oslo on 3 May 2021.",
+     "Open Data for Polar Science – PDC 20 years on"),
+    ('The agreement was announced at the "Oceans of Data" symposium in Lima on 4 June 2022.', "Oceans of Data"),
+])
+def test_a_quoted_title_before_an_event_noun_names_the_event(text, name):
+    x, label = run(text)
+    assert name in events(x)
