@@ -259,6 +259,9 @@ class Discourse:
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
             head = head.head
+        if head.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "'s") for c in head.children) \
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+            return False  # "the workshop is sponsored by X": said of it now, not reported as done
         return head.tag_ in ("VBD", "VBN") and not _is_future(tok)
 
     def _new_event(self, tok, s, noun: str) -> str:
@@ -441,7 +444,14 @@ class Discourse:
 
     def _find_main(self) -> None:
         """The main event: a meeting the rules read in the lead, else the first named event noun there."""
-        lead = self.ex.sentences[:3]
+        # the headline and the first sentences that say something (a line like "Pass code: 1917" has no verb)
+        lead = []
+        for s in self.ex.sentences:
+            span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
+            if not lead or (span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)):
+                lead.append(s)
+            if len(lead) == 3:
+                break
         self._lead_end = lead[-1].end if lead else 0
         for s in lead:
             ks = self._events_in(s)
@@ -719,9 +729,9 @@ class Discourse:
             leaders = [o for o in x.objects(k, "ckg:leader") if isinstance(o, str) and o in x.entities]
             who = [o for o in dict.fromkeys(x.objects(k, "schema:attendee")) if isinstance(o, str) and o in x.entities]
             if leaders:
-                e.label = f"{noun} led by {x.entities[leaders[0]].label}"
+                e.label = f"{noun} led by {x.entities[leaders[0]].short_name}"
             elif 2 <= len(who) <= 3:
-                names = [x.entities[o].label for o in who]
+                names = [x.entities[o].short_name for o in who]
                 e.label = f"{noun} with {', '.join(names[:-1])} and {names[-1]}"
 
     def _merge_events(self) -> None:
@@ -799,7 +809,7 @@ class Discourse:
                 x.entity(same[0], "agreement", [], "", ev)
                 continue
             mou = tok.lower_ in ("mou", "memorandum")
-            names = [self.ex.x.entities[p].label for p in parties]
+            names = [self.ex.x.entities[p].short_name for p in parties]
             label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
             key = "agreement/" + ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else [])

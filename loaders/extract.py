@@ -651,8 +651,8 @@ class Extractor:
             return
         who = next((k for k in visitors if k.startswith("organization/")), visitors[0])
         host_keys = [host_key] + [k for h in hosts[1:] if (k := self.org(h, ev)) and k not in visitors and k != host_key]
-        host_labels = [self.x.entities[k].label for k in dict.fromkeys(host_keys)]
-        label = f"Visit of {self.x.entities[who].label} to {' and '.join([', '.join(host_labels[:-1]), host_labels[-1]] if len(host_labels) > 1 else host_labels)}"
+        host_labels = [self.x.entities[k].short_name for k in dict.fromkeys(host_keys)]
+        label = f"Visit of {self.x.entities[who].short_name} to {' and '.join([', '.join(host_labels[:-1]), host_labels[-1]] if len(host_labels) > 1 else host_labels)}"
         key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
         if not find_dates(s.text, reference=self.doc.reference_date):
             if not names_a_day(s.text):
@@ -1043,7 +1043,7 @@ class Extractor:
             # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
             topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
-            names = [_short_name(self.x.entities[p]) for p in parties]
+            names = [self.x.entities[p].short_name for p in parties]
             type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")
             label = f"{type_label} between {' and '.join(names)}" + (f" on {topic.group(1).strip()}" if topic else "")
             base = ("mou" if mou else "loi" if loi else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
@@ -1314,12 +1314,6 @@ def _is_generic_unit(name: str) -> bool:
     """
     words = re.findall(r"[\w&]+", name.lower())
     return bool(words) and all(w in _GENERIC_UNIT_WORDS for w in words)
-
-
-def _short_name(e: Entity) -> str:
-    """An agreement's label names parties by acronym where they have one ("CNIC", "NCAR")."""
-    acrs = sorted(e.acronyms) or (list(e.entry.acronyms) if e.entry else [])
-    return acrs[0] if acrs else e.label
 
 
 _ORDINAL_WORDS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",

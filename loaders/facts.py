@@ -39,6 +39,13 @@ class Entity:
     evidence: list[Evidence] = field(default_factory=list)
     _evidence_set: set = field(default_factory=set, repr=False, compare=False)
 
+    @property
+    def short_name(self) -> str:
+        """The name a label made of other names uses: the acronym where the body has one ("CNIC",
+        "NCAR"), else the label."""
+        acrs = sorted(self.acronyms) or (sorted(self.entry.acronyms) if self.entry else [])
+        return acrs[0] if acrs else self.label
+
     def __post_init__(self) -> None:
         self._evidence_set = set(self.evidence)
 

@@ -766,7 +766,7 @@ def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
     return out
 
 
-_TITLED_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?(?=[\s,.;:)]|$)")
+_TITLED_NAME = re.compile(r"[^\W\d_][\w'’-]+(?:\s+[^\W\d_][\w'’-]+)?(?=[\s,.;:)]|$)")
 
 
 def _titled_people_not_places(text: str, ms: list[Mention]) -> list[Mention]:
@@ -784,7 +784,7 @@ def _titled_people_not_places(text: str, ms: list[Mention]) -> list[Mention]:
             titled = word in _ROLE_WORDS or re.fullmatch(TITLE_RE, word + ".") or (
                 "-" in word and any(p in _ROLE_WORDS for p in word.split("-")))
             rest = _TITLED_NAME.match(text, m.end + 1) if titled and text[m.end:m.end + 1] == " " else None
-            if rest and not HEADS.get(rest.group(0).split()[0]) and not any(
+            if rest and rest.group(0)[:1].isupper() and not rest.group(0).split()[0].isupper() and not HEADS.get(rest.group(0).split()[0]) and not any(
                     o is not m and o.start < rest.end() and o.end > rest.start() for o in ms):
                 end = m.end + 1 + len(rest.group(0).split()[0])
                 out.append(Mention(m.start, end, text[m.start:end], "PERSON", title=word, method="title-name"))

@@ -472,7 +472,7 @@ EXPECTED: dict[str, dict] = {
         # "held at ITPCAS": a body, not a city. "A delegation of USGS led by Dr. Jennifer Lee ... visited ITPCAS on
         # June 18, 2019": a visit, hosted by the institute, the survey and its associate director the visitors
         events={"Workshop": dict(start="2019-06-19", end=None, ordinal=None, city="Institute of Tibetan Plateau Research", country=None, series=None),
-                "Visit of United States Geological Survey to Institute of Tibetan Plateau Research":
+                "Visit of USGS to ITPCAS":
                     dict(start="2019-06-18", end=None, ordinal=None, city=None, country=None, series=None)},
         delegations={("Workshop", None, 40, "MoreThan")},
         agreements={("Agreement", frozenset({"Institute of Tibetan Plateau Research", "United States Geological Survey"}), "Proposed")},
@@ -482,9 +482,9 @@ EXPECTED: dict[str, dict] = {
             ("Workshop", "schema:attendee", "United States Geological Survey"),
             ("Workshop", "schema:attendee", "Institute of Tibetan Plateau Research"),
             ("Workshop", "schema:attendee", "National Tibetan Plateau Data Center"),
-            ("Visit of United States Geological Survey to Institute of Tibetan Plateau Research", "schema:organizer", "Institute of Tibetan Plateau Research"),
-            ("Visit of United States Geological Survey to Institute of Tibetan Plateau Research", "schema:attendee", "United States Geological Survey"),
-            ("Visit of United States Geological Survey to Institute of Tibetan Plateau Research", "schema:attendee", "Jennifer Lee"),
+            ("Visit of USGS to ITPCAS", "schema:organizer", "Institute of Tibetan Plateau Research"),
+            ("Visit of USGS to ITPCAS", "schema:attendee", "United States Geological Survey"),
+            ("Visit of USGS to ITPCAS", "schema:attendee", "Jennifer Lee"),
         },
     ),
     "igsnrr-kalro-kickoff-news.txt": dict(

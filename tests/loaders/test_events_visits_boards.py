@@ -227,3 +227,15 @@ def test_a_committee_member_s_title_is_no_body():
 def test_a_quoted_title_before_an_event_noun_names_the_event(text, name):
     x, label = run(text)
     assert name in events(x)
+
+
+# -- announcements -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("between", ["", "Europe/Oslo (Pass code: 4411)\n\nPass code: 4411\n\n"])
+def test_an_announcement_stays_an_announcement_when_it_is_sponsored_and_lines_without_verbs_come_first(between):
+    x, label = run(f"The 2nd Nordic Data Cloud Workshop\n\n{between}This workshop will be an extension of the Oslo data forum, and will "
+                   "review the infrastructure. The workshop is sponsored by the Nordic Data Institute. Prof Kari Dahl will present "
+                   "the new catalogue, and Dr Milan Ojsteršek will give a keynote.", issued=None)
+    main = next(k for k, e in x.entities.items() if e.kind == "event")
+    assert "schema:EventScheduled" in x.objects(main, "schema:eventStatus")
+    assert {"Kari Dahl", "Milan Ojsteršek"} <= {label(o) for o in x.objects(main, "schema:attendee")}
+    assert "Milan" not in {e.label for e in x.entities.values()}

@@ -312,10 +312,10 @@ def test_a_visit_has_its_host_its_visitors_and_its_date():
                    "Computer Network Information Center (CNIC) on 12 May 2019. Dr. Anna Berg of the Norwegian Meteorological "
                    "Institute paid a visit to Quaid-i-Azam University in Islamabad from 4 to 6 March 2020.")
     assert _visits(x, label) == {
-        "Visit of National Center for Atmospheric Research to Computer Network Information Center": dict(
+        "Visit of NCAR to CNIC": dict(
             host={"Computer Network Information Center"}, visitors={"National Center for Atmospheric Research", "Robert Klein"},
             start=["2019-05-12"], place=[]),
-        "Visit of Norwegian Meteorological Institute to Quaid-i-Azam University": dict(
+        "Visit of Norwegian Meteorological Institute to QAU": dict(
             host={"Quaid-i-Azam University"}, visitors={"Norwegian Meteorological Institute", "Anna Berg"},
             start=["2020-03-04"], place=["Islamabad"]),
     }

@@ -286,7 +286,7 @@ def test_among_the_body_s_people_who_met_the_visitors_were():
                    "Climate Team Chief Scientist Ann Lee and oceanographer John Park.")
     noaa = "National Oceanic and Atmospheric Administration"
     assert posts(x, label) == {("Ann Lee", f"Climate Team Chief Scientist, {noaa}"), ("John Park", f"Oceanographer, {noaa}")}
-    visit = f"Visit of Carlos Mendes to {noaa}"
+    visit = "Visit of Carlos Mendes to NOAA"
     assert {o for s, _, o in facts(x, label, "schema:attendee") if s == visit} == {"Carlos Mendes", "Ann Lee", "John Park"}
 
 
