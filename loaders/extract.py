@@ -212,6 +212,8 @@ class Extractor:
         ent = self.x.entity(key, kind, classes, label, ev, entry=entry)
         if name != label:
             ent.alt_labels.add(name)
+        if m.extra.get("alias"):
+            ent.alt_labels.add(m.extra["alias"])  # its name in another language
         if m.acronym:
             ent.acronyms.add(m.acronym)
         if m.parent is not None:

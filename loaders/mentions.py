@@ -172,6 +172,8 @@ class _Finder:
         self.places = places
         self.ents = ents
         self.known_acronyms = known_acronyms
+        self.foreign_spans: list[tuple[int, int]] = []  # "(Spanish: Consejo ...)": a name of a body named before it
+        self.foreign_names: dict[str, str] = {}  # the body's name -> its name in that language
         self.mentions: list[Mention] = []
 
     # -- the spaCy entity ruler: registry and gazetteer -------------------------------------
@@ -330,6 +332,30 @@ class _Finder:
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
             self.mentions.append(mention)
             self.known_acronyms.setdefault(acr, name)
+
+    #: "the National Research Council (Spanish: Consejo Nacional de Investigaciones), CONINV, ...": a body's
+    #: name in its own language in parentheses, then its acronym after a comma
+    _FOREIGN_APPOSITIVE = re.compile(
+        r"(?P<name>(?:[A-Z][\w'’-]*\s+)(?:(?:[A-Z][\w'’-]*|of|and|for|on|the|de)\s+)*[A-Z][\w'’-]*)\s*"
+        r"\((?:Spanish|French|Portuguese|German|Italian|Russian|Arabic|Chinese|Dutch|Japanese|Korean|Turkish|Persian|in\s+[A-Z]\w+|original)\s*:\s*"
+        r"(?P<foreign>[^()]{4,120})\)\s*,\s*(?P<acr>[A-Z][A-Za-z]{1,9}[A-Z])\b")
+
+    def foreign_acronyms(self, a: int, b: int) -> None:
+        """A body's acronym after its name in another language: the acronym stands for the body (its
+        English name, without a possessive owner: "Peru's National Council" is the "National Council")."""
+        for m in self._FOREIGN_APPOSITIVE.finditer(self.text, a, b):
+            acr = m.group("acr")
+            if acr in self.known_acronyms or not _initials_match(re.findall(r"[^\W\d_][\w'’-]*", m.group("foreign")), acr):
+                continue
+            name = re.sub(r"^.*?['’]s\s+", "", m.group("name"))
+            start = m.start("name") + m.group("name").index(name)
+            self.known_acronyms[acr] = name
+            entry = self.registry.lookup(name)
+            self.mentions.append(Mention(start, start + len(name), name, "ORG", entry.kind if entry else _class_of(name.split()),
+                                         entry=entry, acronym=acr, method="acronym-definition",
+                                         extra={"alias": m.group("foreign").strip()}))
+            self.foreign_spans.append((m.start("foreign"), m.end("foreign")))
+            self.foreign_names[name] = m.group("foreign").strip()
 
     def _run_before_comma(self, pos: int) -> list[tuple[str, int, int]] | None:
         """The capitalised name run ending just before ", " at ``pos`` ("Institute of X, | CAS"), or None."""
@@ -695,6 +721,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             k.cls = k.entry.kind if k.entry else (k.cls or m.cls)
             k.country = k.country or m.country
             k.parent = k.parent or m.parent
+            k.extra = {**m.extra, **k.extra}
     # a shape whose whole text is a registry name takes the entry
     return sorted(kept, key=lambda m: m.start)
 
@@ -713,6 +740,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     spans = sentence_spans(doc)
     for a, b in spans:
         f.acronyms(a, b)
+        f.foreign_acronyms(a, b)
     f.ner()
     for a, b in spans:
         f.quoted(a, b)
@@ -732,8 +760,12 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
+    f.mentions = [m for m in f.mentions if not any(a <= m.start and m.end <= b for a, b in f.foreign_spans)]
     merged = _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
         _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places()))
+    for m in merged:
+        if m.label == "ORG" and m.text in f.foreign_names:
+            m.extra.setdefault("alias", f.foreign_names[m.text])
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -875,7 +907,18 @@ def _split_joined_bodies(ms: list[Mention]) -> list[Mention]:
     [<ORG 'Academy of Arts and Letters of Chad' 0-35>, <ORG "Mali's Council" 40-54>]
     """
     out = []
-    for m in ms:
+    for i, m in enumerate(ms):
+        tail = re.search(r"\s+and\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s$", m.text) if m.label == "ORG" and m.entry is None else None
+        if tail and len(m.text[:tail.start()].split()) >= 2:
+            # "the Academy of Morocco and Argentina's | National Council": the owner belongs to the next body
+            out.append(Mention(m.start, m.start + tail.start(), m.text[:tail.start()], "ORG", _class_of(m.text[:tail.start()].split()), method=m.method))
+            c = load_places().country(tail.group(1))
+            if c is not None:
+                out.append(Mention(m.start + tail.start(1), m.start + tail.end(1), tail.group(1), "GPE", code=c.code, method=m.method))
+                nxt = next((o for o in ms[i + 1:i + 2] if o.label == "ORG" and o.start - m.end <= 2), None)
+                if nxt is not None and not nxt.country:
+                    nxt.country = c.code
+            continue
         cut = re.search(r"\s+and\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else None
         owned = re.search(r"\s+and\s+(?:the\s+)?(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+[A-Z])", m.text) if cut else None
         if owned and len(m.text[:owned.start()].split()) >= 2 and any(

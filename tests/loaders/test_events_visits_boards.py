@@ -239,3 +239,22 @@ def test_an_announcement_stays_an_announcement_when_it_is_sponsored_and_lines_wi
     assert "schema:EventScheduled" in x.objects(main, "schema:eventStatus")
     assert {"Kari Dahl", "Milan Ojsteršek"} <= {label(o) for o in x.objects(main, "schema:attendee")}
     assert "Milan" not in {e.label for e in x.entities.values()}
+
+
+# -- a body's name in its own language and its acronym after a comma -----------------------------------
+@pytest.mark.parametrize("text, body, acronym, alias, country", [
+    ("A delegation of the Nordic Academy of Sciences visited the Royal Academy of Chad and Peru's National Research Council "
+     "(Spanish: Consejo Nacional de Investigaciones), CONINV, from May 3 to May 9, 2021. Tom Reed shakes hands with CONINV's "
+     "acting president Ann Holt.", "National Research Council", "CONINV", "Consejo Nacional de Investigaciones", "Peru"),
+    ("The Polar Data Council met the National Space Agency (French: Agence Nationale de l'Espace), ANESP, in Paris on 3 May 2021. "
+     "ANESP's director Luc Morel opened the meeting.", "National Space Agency", "ANESP", "Agence Nationale de l'Espace", None),
+])
+def test_an_acronym_after_a_name_in_another_language_stands_for_the_body(text, body, acronym, alias, country):
+    x, label = run(text)
+    ents = [e for e in x.entities.values() if e.label == body]
+    assert len(ents) == 1 and acronym in ents[0].acronyms and alias in ents[0].alt_labels
+    assert not any(e.label in (acronym, alias) for e in x.entities.values())  # no second body for either name
+    held = {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
+    assert any(post.endswith(f", {body}") for _, post in held), held
+    if country:
+        assert (body, "ckg:country", country) in facts(x, label, "ckg:country")
