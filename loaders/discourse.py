@@ -298,14 +298,14 @@ class Discourse:
                 return k
         who = [c for c in tok.children if c.dep_ == "nsubj"]
         host = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        ev = self._ev(s, "discourse:verb-event")
+
         def name(t):
-            m = t._.ckg_mention
-            if m is not None:
-                return m.text
-            # "a delegation of CAS": the body in its phrase
-            for d in t.subtree:
-                if d._.ckg_mention is not None and d._.ckg_kind in ("ORG", "GPE", "PERSON"):
-                    return d._.ckg_mention.text
+            # the agent's short name ("CAS", "Bai"); "a delegation of CAS": the body in its phrase
+            for d in [t, *t.subtree]:
+                if d._.ckg_mention is not None and (d is t or d._.ckg_kind in ("ORG", "GPE", "PERSON")):
+                    k = self.agent(d, s, ev) if d._.ckg_kind in ("ORG", "GPE", "PERSON") else None
+                    return self._short(k) if k else d._.ckg_mention.text
             return None
         w = next((n for n in map(name, who) if n), None)
         h = next((n for n in map(name, host) if n), None)
@@ -729,10 +729,34 @@ class Discourse:
             leaders = [o for o in x.objects(k, "ckg:leader") if isinstance(o, str) and o in x.entities]
             who = [o for o in dict.fromkeys(x.objects(k, "schema:attendee")) if isinstance(o, str) and o in x.entities]
             if leaders:
-                e.label = f"{noun} led by {x.entities[leaders[0]].short_name}"
+                e.label = f"{noun} led by {self._short(leaders[0])}"
             elif 2 <= len(who) <= 3:
-                names = [x.entities[o].short_name for o in who]
+                names = [self._short(o) for o in who]
                 e.label = f"{noun} with {', '.join(names[:-1])} and {names[-1]}"
+
+    def _short(self, key: str) -> str:
+        """How a label made of names calls an agent: a body by its acronym where it has one, a person by
+        the one name the document calls them by alone ("Bai reviewed", "Minister Sun"), else by their
+        family name (the last, or the first of a name written family name first), as news copy does."""
+        e = self.ex.x.entities[key]
+        if e.kind != "person":
+            return e.short_name
+        words = e.label.split()
+        if len(words) < 2:
+            return e.label
+        text = self.ex.text
+
+        def alone_at(m) -> bool:  # "Bai reviewed", "Minister Sun signed": the word with no other name beside it
+            before = re.search(r"([\w.'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
+            after = re.match(r"\s+([\w'’-]+)", text[m.end():m.end() + 40])
+            prev_ok = before is None or not before.group(1)[:1].isupper() or before.group(1).rstrip(".") in _TITLE_WORDS
+            return prev_ok and (after is None or not after.group(1)[:1].isupper())
+
+        alone = [w for w in dict.fromkeys(words) if len(w) > 1 and w[:1].isupper() and not w.endswith(".") and any(
+            alone_at(m) for m in re.finditer(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", text))]
+        if len(alone) == 1:
+            return alone[0]
+        return words[0] if words[0].isupper() and len(words[0]) > 1 else words[-1]  # "GUO Huadong": the capitals are the family name
 
     def _merge_events(self) -> None:
         """One node per event of the document: "the 3rd X Conference" in the headline and "the Third
@@ -849,6 +873,11 @@ _DATELINE = re.compile(r"^[^\n]{0,80}?\s(?:--|—|–)\s")
 
 #: event nouns that may stand for any event the document is about ("the meeting", "the event")
 _ANY_EVENT = ("event", "meeting")
+
+
+#: words before a name that are no part of it ("Minister Sun", "Dr. Bai")
+_TITLE_WORDS = {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Academician", "Minister", "President", "Director", "Secretary",
+                "Chair", "Chairman", "Vice-President", "Director-General", "Ambassador", "Governor", "Mayor", "Dean", "Sir"}
 
 
 def _is_next(tok) -> bool:

@@ -172,6 +172,9 @@ class Extractor:
             long = self.acronyms.get(m.text) or m.extra.get("long")
             entry = self.registry.lookup(long) if long else None
             name = long or name
+        if entry is None and (am := re.fullmatch(r"([A-Z][A-Za-z&-]{1,11})\s+([A-Z][a-z]+)", name)) and am.group(1) in self.acronyms \
+                and self.acronyms[am.group(1)].lower().endswith(" " + am.group(2).lower()):
+            name = self.acronyms[am.group(1)]  # "DBAR Program" after "the Digital Belt and Road Program (DBAR)": that programme
         if entry is None:
             entry = self.registry.lookup(name)
         if name.endswith(("Groups", "Universities", "Centers", "Centres", "Institutes")) and entry is None:

@@ -776,7 +776,9 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}
 
 
 _NOT_PLACE_WORDS = {"across", "among", "around", "after", "before", "during", "within", "between", "through", "under", "over",
-                    "about", "above", "below", "beyond", "despite", "since", "until", "while", "where", "when", "here", "there"}
+                    "about", "above", "below", "beyond", "despite", "since", "until", "while", "where", "when", "here", "there",
+                    # a common noun of geography alone ("big Earth data", "the Mountains") names no place
+                    "earth", "world", "globe", "mountains", "mountain", "ocean", "oceans", "sea", "seas", "region", "regions"}
 
 
 def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
