@@ -8,7 +8,7 @@ The families, in the order they run:
 - cooperations and series named in the text ("the UK-US Research Data Partnership, established in
   2016 by A and B"), with countries, start year and partners ("between", "joint activity of",
   "organised by", "connects A with B");
-- projects, posts ("X, Director of Y", "X (Director of Y)", "X, a senior engineer at Y", "X, Head of
+- projects, posts ("X, Director of Y", "X, a senior engineer at Y", "X, Head of
   Data Services at Y"), meetings held on a date ("was held", "took place"; future ones are not events)
   and named events ("The ... Forum was held in ... on ...");
 - numbered events of a series ("Third ...", "3rd ...", misspelt "Secnod ...", list items, table rows),
@@ -455,7 +455,6 @@ class Extractor:
             role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
             patterns = [
                 r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)",
-                r"\s*\(\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at)\s+(?:the\s+)?|,\s+)",
                 # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
                 r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
                 r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"
