@@ -1058,7 +1058,7 @@ def _sync_scoped(session, store, graphs, table: PrefixTable, state: dict, report
     _write_diff(session, model, cur_nodes, cur_rels, report, batch_size, progress, dynamic=dynamic, before=before,
                 after=[(_WRITE_RECORDS, {"rows": records})] if records else [], keep_flag=bool(state["complete"]))
     report.write_seconds = time.perf_counter() - tw
-    report.parts = {"read the graphs' records": t1 - t0, "read the store": t2 - t1, "read the touched part": t3 - t2,
+    report.parts = {"read the mirror's state and the graphs' records": state.get("seconds", 0.0) + t1 - t0, "read the store": t2 - t1, "read the touched part": t3 - t2,
                     "map": t4 - t3, "write": report.write_seconds}
     report.nodes = state["nodes"] + report.nodes_created - report.nodes_deleted
     report.relationships = state["relationships"] + report.rels_created - report.rels_deleted
@@ -1139,9 +1139,11 @@ _READ_KEYS = ("UNWIND $keys AS k MATCH (a:Resource {uri: k[0]})-[r]->(b:Resource
 
 def _read_sync_state(session, names: list[str]) -> dict:
     """The mirror's state a scoped sync starts from (one query, :data:`_READ_SYNC_STATE`)."""
+    t0 = time.perf_counter()
     with session.begin_transaction() as tx:
         st = dict(tx.run(_READ_SYNC_STATE, {"gs": names}).single().items())
         tx.commit()
+    st["seconds"] = time.perf_counter() - t0
     st["prefixes"] = {k: v for k, v in (st["prefixes"] or {}).items() if isinstance(v, str)}
     st["complete"] = bool(st["complete"])
     return st
