@@ -20,11 +20,18 @@ makes the database hold exactly that graph:
   statement gone from the store is gone from Neo4j; duplicates left by an interrupted sync are
   removed. So a sync that died half way (server killed) converges on the next run. A difference
   of at most ``batch_size`` rows is written in one transaction (all or nothing);
-- told which named graphs changed (``graphs=``, ``collabkg neo4j sync --graph``), it reads,
-  compares and writes only the part of the graph those documents state, before (their
-  ``graphs`` in Neo4j) and after (their quads in the store) (:func:`_sync_scoped`): 100k quads
-  with 1-3% of them in changed documents, 0.5-0.6 s instead of 1.5-1.8 s for the whole
-  comparison (benchmarks/RESULTS.md). What changed elsewhere waits for a sync without ``graphs``.
+- told which named graphs changed (``graphs=``, ``collabkg neo4j sync --graph``), it applies
+  their difference (:func:`_sync_scoped`): the subjects of each graph's quads as last written
+  are kept in a record per graph (``(:_NamedGraph {name, subjects})``, not a ``:Resource``,
+  never exported), so the graph's old statements are found by name, not by scanning every
+  ``graphs`` list; each touched node is decoded from what Neo4j holds, the changed graphs'
+  statements replaced by the store's, and mapped again, so a node many documents name costs
+  its own record and not the other documents' quads. 100k quads with 1-3% of them in changed
+  documents: 0.3-0.4 s, against 1.2-1.8 s for the whole comparison and 0.07-0.1 s for n10s
+  deleting and importing the exact difference (benchmarks/RESULTS.md). What changed elsewhere
+  waits for a sync without ``graphs``. A first sync and a full sync write the records and mark
+  them complete (``(:_NamedGraphRecords)``); a mirror without the mark (an offline import, a
+  sync cut short) is scanned instead.
 
 No value is formatted into Cypher text: values travel as parameters; labels and relationship
 types go through :func:`~collabkg.graph.neo4j.mapping.quote_identifier`.
