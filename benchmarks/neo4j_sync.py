@@ -239,7 +239,7 @@ def compare_incremental(driver, cfg, args) -> dict:
 
 def wipe(driver, cfg: Neo4jConfig, allow: bool) -> None:
     with driver.session(database=cfg.database) as s:
-        other = s.run("MATCH (n) WHERE NOT (n:Resource OR n:_NsPrefDef OR n:_GraphConfig OR n:_CollabKGTestDatabase) "
+        other = s.run("MATCH (n) WHERE NOT (n:Resource OR n:_NsPrefDef OR n:_GraphConfig OR n:_NamedGraph OR n:_NamedGraphRecords OR n:_CollabKGTestDatabase) "
                       "RETURN count(n) AS c").single()["c"]
     if other and not allow:
         sys.exit(f"refusing: database {cfg.database_label} at {cfg.uri} holds {other} nodes that are not a mirror; pass --wipe")

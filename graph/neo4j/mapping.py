@@ -349,8 +349,9 @@ def quad_from_ox(q) -> tuple[str, str, str | Lit, str]:
 
 
 class OxStoreQuads:
-    """The quads of a ``pyoxigraph.Store``'s named graphs in the internal form, read graph by
-    graph (the default graph is not read); ``count`` holds how many once iterated.
+    """The quads of a ``pyoxigraph.Store``'s named graphs (all, or those in ``graphs``) in the
+    internal form, read graph by graph (the default graph is not read); ``count`` holds how
+    many once iterated.
 
     The same tuples as :func:`quad_from_ox` of each quad, converted inline: the bulk sync's
     first pass reads every quad through this, and the function calls per term cost more than
@@ -362,10 +363,14 @@ class OxStoreQuads:
     >>> quads = OxStoreQuads(st)
     >>> list(quads), quads.count
     ([('http://ex/a', 'http://ex/p', ('1', '', 'en'), 'bnode://g1')], 1)
+    >>> list(OxStoreQuads(st, graphs=[ox.NamedNode("http://ex/other")]))
+    []
     """
 
-    def __init__(self, ox_store):
+    def __init__(self, ox_store, graphs=None):
         self.store = ox_store
+        #: the graph names (pyoxigraph terms) to read; None: every named graph
+        self.graphs = graphs
         self.count = 0
 
     def __iter__(self) -> Iterator[tuple[str, str, str | Lit, str]]:
@@ -374,7 +379,7 @@ class OxStoreQuads:
         named, literal, blank = ox.NamedNode, ox.Literal, ox.BlankNode
         pattern = self.store.quads_for_pattern
         n = 0
-        for g in self.store.named_graphs():
+        for g in self.store.named_graphs() if self.graphs is None else self.graphs:
             gname = g.value if type(g) is named else BNODE_PREFIX + g.value
             for q in pattern(None, None, None, g):
                 n += 1

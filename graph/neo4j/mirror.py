@@ -20,11 +20,18 @@ makes the database hold exactly that graph:
   statement gone from the store is gone from Neo4j; duplicates left by an interrupted sync are
   removed. So a sync that died half way (server killed) converges on the next run. A difference
   of at most ``batch_size`` rows is written in one transaction (all or nothing);
-- told which named graphs changed (``graphs=``, ``collabkg neo4j sync --graph``), it reads,
-  compares and writes only the part of the graph those documents state, before (their
-  ``graphs`` in Neo4j) and after (their quads in the store) (:func:`_sync_scoped`): 100k quads
-  with 1-3% of them in changed documents, 0.5-0.6 s instead of 1.5-1.8 s for the whole
-  comparison (benchmarks/RESULTS.md). What changed elsewhere waits for a sync without ``graphs``.
+- told which named graphs changed (``graphs=``, ``collabkg neo4j sync --graph``), it applies
+  their difference (:func:`_sync_scoped`): the subjects of each graph's quads as last written
+  are kept in a record per graph (``(:_NamedGraph {name, subjects})``, not a ``:Resource``,
+  never exported), so the graph's old statements are found by name, not by scanning every
+  ``graphs`` list; each touched node is decoded from what Neo4j holds, the changed graphs'
+  statements replaced by the store's, and mapped again, so a node many documents name costs
+  its own record and not the other documents' quads. 100k quads with 1-3% of them in changed
+  documents: 0.3-0.4 s, against 1.2-1.8 s for the whole comparison and 0.07-0.1 s for n10s
+  deleting and importing the exact difference (benchmarks/RESULTS.md). What changed elsewhere
+  waits for a sync without ``graphs``. A first sync and a full sync write the records and mark
+  them complete (``(:_NamedGraphRecords)``); a mirror without the mark (an offline import, a
+  sync cut short) is scanned instead.
 
 No value is formatted into Cypher text: values travel as parameters; labels and relationship
 types go through :func:`~collabkg.graph.neo4j.mapping.quote_identifier`.
@@ -54,6 +61,7 @@ from typing import Any, Callable, Iterator
 from collabkg.errors import CollabKGError, Neo4jError, QueryError
 from collabkg.graph.neo4j.config import Neo4jConfig
 from collabkg.graph.neo4j.mapping import (
+    BNODE_PREFIX,
     RESOURCE,
     NodeRecord,
     PGModel,
@@ -101,6 +109,31 @@ BATCH_SIZE = 10_000
 WORKERS = 2
 #: The uniqueness constraint on ``:Resource(uri)`` (the name n10s uses).
 CONSTRAINT_NAME = "n10s_unique_uri"
+#: The label of a named graph's record: ``(:_NamedGraph {name, subjects})``, the subjects of the
+#: graph's quads as the mirror last wrote them (what a scoped sync must look at to remove the
+#: graph's old statements). Not a ``:Resource``: not part of the RDF, never exported.
+GRAPH_RECORD = "_NamedGraph"
+#: The label of the node marking the records complete (every graph in the mirror has one):
+#: written by a first sync and a full sync; without it a scoped sync scans the ``graphs`` lists.
+GRAPH_RECORDS_FLAG = "_NamedGraphRecords"
+#: The index on ``_NamedGraph(name)``.
+GRAPH_RECORD_INDEX = "collabkg_named_graph"
+_WRITE_PREFIXES = "MERGE (n:_NsPrefDef) SET n += $prefixes"
+_WRITE_RECORDS = ("UNWIND $rows AS row MERGE (r:_NamedGraph {name: row[0]}) SET r.subjects = row[1] "
+                  "WITH r WHERE size(r.subjects) = 0 DELETE r")
+_WRITE_FLAG = "MERGE (f:_NamedGraphRecords) SET f.complete = true"
+_REMOVE_FLAG = "MATCH (f:_NamedGraphRecords) DELETE f"
+#: What a sync needs to know first, in one round trip: the prefix table, the graph config,
+#: whether the mirror is empty, whether the graphs' records are complete, the records of the
+#: graphs ``$gs``, and the counts of nodes and relationships (from the count store).
+_READ_SYNC_STATE = (
+    "CALL { OPTIONAL MATCH (p:_NsPrefDef) RETURN properties(p) AS prefixes LIMIT 1 } "
+    "CALL { OPTIONAL MATCH (c:_GraphConfig) RETURN properties(c) AS config LIMIT 1 } "
+    "CALL { OPTIONAL MATCH (f:_NamedGraphRecords) RETURN f IS NOT NULL AS complete LIMIT 1 } "
+    "CALL { UNWIND $gs AS g OPTIONAL MATCH (r:_NamedGraph {name: g}) RETURN collect([g, r.subjects]) AS records } "
+    "CALL { MATCH (n:Resource) RETURN count(n) AS nodes } "
+    "CALL { MATCH (:Resource)-[r]->() RETURN count(r) AS relationships } "
+    "RETURN prefixes, config, complete, records, nodes, relationships")
 #: The n10s graph configuration matching our mapping, as n10s stores it in ``(:_GraphConfig)``
 #: (``handleVocabUris: SHORTEN``, ``handleMultival: ARRAY`` (n10s's default is OVERWRITE),
 #: ``handleRDFTypes: LABELS``). n10s reads the three numbers as Java ``Integer``; Cypher can only
@@ -247,6 +280,16 @@ def _run(session, query: str, **params) -> list[dict]:
         out = [r.data() for r in res]
         tx.commit()
     return out
+
+
+def _run_one(session, query: str, **params) -> list:
+    """Run a read query returning one record of one column, and return that value as the
+    driver gives it (no ``Record.data()`` conversion: a few thousand nested values cost
+    ~0.03 s to convert)."""
+    with session.begin_transaction() as tx:
+        rec = tx.run(query, params).single()
+        tx.commit()
+    return rec[0] if rec is not None else []
 
 
 @contextlib.contextmanager
@@ -401,7 +444,12 @@ def read_prefixes(session) -> dict[str, str]:
 
 
 def _table_from_db(session) -> PrefixTable:
-    stored = read_prefixes(session)
+    return _table_from(read_prefixes(session))
+
+
+def _table_from(stored: dict[str, str]) -> PrefixTable:
+    """The prefix table of a mirror whose ``_NsPrefDef`` holds ``stored`` (the defaults added
+    where they do not conflict)."""
     table = PrefixTable(stored) if stored else PrefixTable()
     for p, ns in default_prefixes().items():
         if p not in table.prefix_to_ns and ns not in table.ns_to_prefix:
@@ -770,6 +818,15 @@ def _sync(source, config, driver, batch_size, workers, progress, graphs=None) ->
     report = SyncReport(quads=0 if quads is None else len(quads))
     with _driver(config, driver) as (drv, cfg), _translate(cfg, "syncing the mirror"):
         with drv.session(database=cfg.database) as session:
+            if graphs is not None:
+                names = sorted({_graph_name(g) for g in graphs})
+                state = _read_sync_state(session, names)
+                if state["nodes"]:
+                    if not _config_is_ours(state["config"]):
+                        _write_graph_config(session)  # refuses a graph mapped otherwise
+                    _sync_scoped(session, source, names, _table_from(state["prefixes"]), state, report, batch_size,
+                                 progress, _dynamic(drv, session))
+                    return report
             _ensure_schema(session)
             table = _table_from_db(session)
             empty = not _run(session, "MATCH (n:Resource) RETURN 1 AS x LIMIT 1")
@@ -783,17 +840,15 @@ def _sync(source, config, driver, batch_size, workers, progress, graphs=None) ->
                 tick(report.quads)
                 _sync_bulk(session, col, table, report, batch_size, progress, driver=drv, config=cfg, workers=workers)
                 return report
-            if graphs is not None:
-                _sync_scoped(session, source, graphs, table, report, batch_size, progress)
-                return report
             if quads is None:
                 quads = _source_quads(source)
                 report.quads = len(quads)
             model = build_model(quads, table)
+            records = _graph_subjects(quads)
             tick(len(quads))
             _write_prefixes(session, table)
             tw = time.perf_counter()
-            _sync_diff(session, model, report, batch_size, progress)
+            _sync_diff(session, model, records, report, batch_size, progress)
             report.write_seconds = time.perf_counter() - tw
     report.nodes, report.relationships = len(model.nodes), len(model.rels)
     return report
@@ -839,183 +894,311 @@ def _ox_term(uri: str):
     return ox.BlankNode(uri[len(BNODE_PREFIX):]) if uri.startswith(BNODE_PREFIX) else ox.NamedNode(uri)
 
 
-def _sync_scoped(session, store, graphs, table: PrefixTable, report: SyncReport, batch_size: int, progress) -> None:
-    """Sync only what the named graphs ``graphs`` state, before (in Neo4j) or after (in the store).
+def _sync_scoped(session, store, graphs, table: PrefixTable, state: dict, report: SyncReport, batch_size: int,
+                 progress, dynamic: bool) -> None:
+    """Apply the difference of the named graphs ``graphs``: their quads in the mirror (before)
+    replaced by their quads in the store (after), touching only what those quads state.
 
-    The part of the property graph a set of graphs can change:
+    - before: the subjects of each graph's quads when the mirror last wrote it are kept in a
+      record per graph (``(:_NamedGraph {name, subjects})``, :data:`GRAPH_RECORD`), so what the
+      mirror holds from a graph is found by its name, not by scanning every ``graphs`` list. A
+      mirror without complete records (an offline import, an older collabkg) is scanned once
+      per sync instead;
+    - each of those subjects, and each subject of the graphs' quads in the store, is read
+      from Neo4j: its labels and properties, and of its outgoing relationships only those
+      the graphs state, before (their ``graphs``) or after. The node's quads are decoded from
+      what Neo4j holds (:func:`~collabkg.graph.neo4j.mapping.decode_model`, lossless), those
+      of the changed graphs replaced by the store's, and the node mapped again from that: a
+      node many documents name (a country) costs its own record, not the other documents'
+      quads. A relationship's ``graphs`` loses the changed graphs and gains those that state
+      it now; it is deleted when no graph states it;
+    - ``evidence`` (reified statements, ``rdf:Statement``): an edge created, and every edge a
+      statement with quads in the changed graphs names (before or after), gets its evidence
+      from all statements in the store naming it;
+    - a node no quad in the store names any more is deleted; an object new to the mirror is
+      created.
 
-    - the nodes: those whose ``graphs`` name one of them, the ends of relationships whose
-      ``graphs`` name one of them, and the subjects and (node) objects of the graphs' quads
-      in the store. Each is mapped again from all of its quads in the store (every graph), so
-      labels, properties and ``graphs`` come out as a full sync writes them, and it is
-      deleted when no quad names it any more;
-    - the relationships: those whose ``graphs`` name one of them, those the graphs' quads
-      state, and those whose ``evidence`` a reified statement (``rdf:Statement``) with quads in
-      the graphs gives, before or after. Each is mapped from all quads of its (subject,
-      predicate, object) and all statements naming it.
-
-    Those nodes and relationships are read from Neo4j by ``uri`` (the index) and compared and
-    written as a full sync compares and writes them (:func:`_write_diff`); nothing else is read.
+    Nodes and relationships are compared and written as a full sync writes them
+    (:func:`_write_diff`), so a full comparison afterwards finds nothing to write. What
+    changed in other graphs is not seen (the documented limit of ``graphs=``).
     """
     import pyoxigraph as ox
 
     report.mode = "incremental (scoped)"
     t0 = time.perf_counter()
     names = sorted({_graph_name(g) for g in graphs})
+    changed = frozenset(names)
     tick = _ticker(progress, "read Neo4j", 1)
-    # before: what Neo4j holds from these graphs (a scan of the graphs lists, no values read)
-    rows = _run(session, "MATCH (n:Resource) WHERE any(x IN n.graphs WHERE x IN $gs) RETURN collect(n.uri) AS u",
-                gs=names)
-    old_nodes = rows[0]["u"] if rows else []
-    rows = _run(session, "MATCH (a:Resource)-[r]->(b:Resource) WHERE any(x IN r.graphs WHERE x IN $gs) "
-                "RETURN collect([a.uri, type(r), b.uri]) AS k", gs=names)
-    old_rels = [tuple(k) for k in rows[0]["k"]] if rows else []
+    # before: the subjects of the graphs' quads, from their records (or a scan of the graphs lists)
+    old_subjects: set[str] = set()
+    old_records = {g: subjects for g, subjects in state["records"]}
+    if state["complete"]:
+        for subjects in old_records.values():
+            old_subjects.update(subjects or ())
+    else:
+        rows = _run(session, "CALL { MATCH (n:Resource) WHERE any(x IN n.graphs WHERE x IN $gs) RETURN collect(n.uri) AS u } "
+                    "CALL { MATCH (a:Resource)-[r]->() WHERE any(x IN r.graphs WHERE x IN $gs) "
+                    "RETURN collect(DISTINCT a.uri) AS s } RETURN u + s AS u", gs=names)
+        old_subjects.update(rows[0]["u"] if rows else ())
     t1 = time.perf_counter()
 
+    # after: the graphs' quads in the store
     shorten = shortener(table)
     role_types = {shorten(p): p for p in _ROLE_PREDICATES}
-    ox_store = store.oxigraph
-    pattern = ox_store.quads_for_pattern
-    default = ox.DefaultGraph
-
-    def named(it):
-        return [q for q in it if type(q.graph_name) is not default]
-
-    # after: the graphs' quads in the store
-    new_quads = []
-    for g in names:
-        new_quads.extend(pattern(None, None, None, _ox_term(g)))
-    touched: set[str] = set(old_nodes)
-    keys: set[tuple[str, str, str]] = set(old_rels)
+    role_iris = frozenset(_ROLE_PREDICATES)
+    pattern = store.oxigraph.quads_for_pattern
+    rdf_type = _RDF + "type"
+    node_quads: list = []  # literal and label quads of the graphs (after)
+    new_rels: dict[tuple[str, str, str], set[str]] = {}
+    by_graph: dict[str, set[str]] = {g: set() for g in names}
     statements: set[str] = set()
-    for a, t, b in old_rels:
-        touched.add(a)
-        touched.add(b)
-        if t in role_types:
-            statements.add(a)
-    new_internal = [quad_from_ox(q) for q in new_quads]
-    role_iris = set(_ROLE_PREDICATES)
-    for s_, p, o, _ in new_internal:
-        touched.add(s_)
-        if isinstance(o, tuple):
-            continue
-        if p == _RDF + "type" and not o.startswith("bnode://"):
-            continue  # a label, not a relationship
-        touched.add(o)
-        keys.add((s_, shorten(p), o))
-        if p in role_iris:
-            statements.add(s_)
-    # the edges reified statements name, before and after. A statement's roles (rdf:subject,
-    # rdf:predicate, rdf:object) in the other graphs are the same before and after, so its roles
-    # before are those of its relationships read above plus those in the store: their product
-    # holds every edge it named before (and a few more, which are compared like the rest)
+    for g in names:
+        subjects = by_graph[g]
+        for q in OxStoreQuads(store.oxigraph, [_ox_term(g)]):
+            s, p, o, _ = q
+            subjects.add(s)
+            if isinstance(o, tuple) or (p == rdf_type and not o.startswith(BNODE_PREFIX)):
+                node_quads.append(q)
+                continue
+            key = (s, shorten(p), o)
+            gs = new_rels.get(key)
+            if gs is None:
+                new_rels[key] = {g}
+            else:
+                gs.add(g)
+            if p in role_iris:
+                statements.add(s)
+    report.quads = len(node_quads) + sum(len(gs) for gs in new_rels.values())
+    subjects_now = set().union(*by_graph.values()) if by_graph else set()
+    touched = old_subjects | subjects_now
+    new_keys: dict[str, list] = {}
+    for s, t, o in new_rels:
+        new_keys.setdefault(s, []).append([t, o])
+    objects = {o for _, _, o in new_rels} - touched
+    t2 = time.perf_counter()
+
+    # now: the touched nodes in Neo4j, and their relationships the graphs state (before or after)
+    tick(0)
+    cur_nodes: dict[str, NodeRecord] = {}
+    cur_rels: dict[tuple[str, str, str], list] = {}
+    rows = [[u, new_keys.get(u, [])] for u in sorted(touched)] + [[u, None] for u in sorted(objects)]
+    if rows:
+        for uri, labels, props, out in _run_one(session, _READ_TOUCHED, rows=rows, gs=names):
+            cur_nodes[uri] = NodeRecord(frozenset(l for l in labels if l != RESOURCE), props)
+            for t, o, rprops, eid in out or ():
+                cur_rels.setdefault((uri, t, o), []).append((eid, rprops))
+    # the edges whose evidence may change: those created, and those the statements with quads
+    # in the graphs (before: their relationships read above; after: the store) name
+    roles_before: dict[str, dict[str, set]] = {}
+    for (a, t, b), entries in cur_rels.items():
+        role = role_types.get(t)
+        if role is not None:
+            roles_before.setdefault(a, {}).setdefault(role, set()).add(b)
+            if any(not changed.isdisjoint(_as_list(p.get("graphs"))) for _, p in entries):
+                statements.add(a)
+    evidence_keys = {k for k in new_rels if k not in cur_rels}
+    more_keys: list = []
     if statements:
-        roles_old: dict[str, dict[str, set]] = {}
-        for a, t, b in old_rels:
-            role = role_types.get(t)
-            if role is not None:
-                roles_old.setdefault(a, {}).setdefault(role, set()).add(b)
+        roles_now = _statement_roles(pattern, statements)
         for st in statements:
-            roles = roles_old.get(st) or {}
-            for q in named(pattern(_ox_term(st), None, None, None)):
-                p = q.predicate.value
-                if p in role_iris and type(q.object) is not ox.Literal:
-                    roles.setdefault(p, set()).add(quad_from_ox(q)[2])
+            roles = roles_now.get(st, {})
+            for role, ends in roles_before.get(st, {}).items():
+                roles.setdefault(role, set()).update(ends)
             for a in roles.get(_ROLE_PREDICATES[0], ()):
                 for p in roles.get(_ROLE_PREDICATES[1], ()):
                     t = _known_name(table, p)
                     if t is None:
                         continue  # no relationship has this type (a blank node, a namespace never mirrored)
                     for b in roles.get(_ROLE_PREDICATES[2], ()):
-                        keys.add((a, t, b))
-    tick(1)
-    t2 = time.perf_counter()
-
-    # the store's quads deciding those nodes and relationships (every graph)
-    tick = _ticker(progress, "map RDF to property graph", 1)
-    # a touched node's labels and properties: its literal and rdf:type quads (its relationships
-    # that changed are among ``keys``); a node with any quad as subject exists
-    sub: list = []
-    exists: set[str] = set()
-    literal, type_node = ox.Literal, ox.NamedNode(_RDF + "type")
-    for u in touched:
-        seen = False
-        for q in pattern(_ox_term(u), None, None, None):
-            if type(q.graph_name) is default:
-                continue
-            seen = True
-            if type(q.object) is literal or q.predicate == type_node:
-                sub.append(q)
-        if seen:
-            exists.add(u)
-    # each relationship's quads (every graph), and the statements naming it: those with it as
-    # rdf:subject, then checked for its rdf:object (their rdf:predicate is checked by collect_quads)
-    by_subject: dict[str, list] = {}
-    rdf_subject, rdf_object = ox.NamedNode(_ROLE_PREDICATES[0]), ox.NamedNode(_ROLE_PREDICATES[2])
-    extra_statements: set = set()
-    terms: dict[str, Any] = {}
-    for a, t, b in keys:
-        ta = terms.get(a)
-        if ta is None:
-            ta = terms[a] = _ox_term(a)
-        tb = terms.get(b)
-        if tb is None:
-            tb = terms[b] = _ox_term(b)
-        sub.extend(named(pattern(ta, ox.NamedNode(table.expand(t)), tb, None)))
-        sa = by_subject.get(a)
-        if sa is None:
-            sa = by_subject[a] = list({q.subject for q in named(pattern(None, rdf_subject, ta, None))})
-        for st in sa:
-            if st not in extra_statements and any(type(q.graph_name) is not default
-                                                  for q in pattern(st, rdf_object, tb, None)):
-                extra_statements.add(st)
-    for st in extra_statements:
-        if _ox_node(st) not in touched:
-            sub.extend(named(pattern(st, None, None, None)))
-    col = collect_quads(quad_from_ox(q) for q in sub)
-    # a touched node with no quad of its own: it stays while it is the object of a relationship
-    exists |= touched & col.node_uris
-    rdf_type = _RDF + "type"
-    for u in touched - exists:
-        for q in pattern(None, None, _ox_term(u), None):
-            if type(q.graph_name) is default:
-                continue
-            if q.predicate.value == rdf_type and not u.startswith("bnode://"):
-                continue
-            exists.add(u)
-            break
-    col.node_uris = exists
-    want = PGModel(dict(iter_nodes(col, shorten)), {}, table)
-    want.rels = {k: v for k, v in iter_rels(col, shorten) if k in keys}
-    report.quads = len(new_quads)
+                        key = (a, t, b)
+                        evidence_keys.add(key)
+                        if key not in cur_rels and key not in new_rels:
+                            more_keys.append(list(key))
+    if more_keys:
+        for a, t, b, rprops, eid in _run_one(session, _READ_KEYS, keys=more_keys):
+            cur_rels.setdefault((a, t, b), []).append((eid, rprops))
     tick(1)
     t3 = time.perf_counter()
 
-    # now: those nodes and relationships in Neo4j
-    tick = _ticker(progress, "read Neo4j", 1)
-    cur_nodes: dict[str, NodeRecord] = {}
-    if touched:
-        rows = _run(session, "UNWIND $uris AS u MATCH (n:Resource {uri: u}) "
-                    "RETURN collect([n.uri, labels(n), properties(n)]) AS n", uris=sorted(touched))
-        for uri, labels, props in rows[0]["n"] if rows else []:
-            cur_nodes[uri] = NodeRecord(frozenset(l for l in labels if l != RESOURCE), props)
-    cur_rels: dict[tuple[str, str, str], list] = {}
-    if keys:
-        rows = _run(session, "UNWIND $keys AS k MATCH (a:Resource {uri: k[0]})-[r]->(b:Resource {uri: k[2]}) "
-                    "WHERE type(r) = k[1] RETURN collect([a.uri, type(r), b.uri, properties(r), elementId(r)]) AS r",
-                    keys=[list(k) for k in sorted(keys)])
-        for a, t, b, props, eid in rows[0]["r"] if rows else []:
-            cur_rels.setdefault((a, t, b), []).append((eid, props))
+    # the wanted state of what was read
+    tick = _ticker(progress, "map RDF to property graph", 1)
+    quads = list(node_quads)
+    for u in touched:
+        rec = cur_nodes.get(u)
+        if rec is not None:
+            quads.extend(q for q in decode_model({u: rec}, {}, table) if q[3] not in changed)
+    col = collect_quads(quads)
+    col.node_uris = touched
+    want_nodes = dict(iter_nodes(col, shorten))
+    for u, rec in list(want_nodes.items()):
+        if "graphs" not in rec.props and not _named_anywhere(pattern, u):
+            del want_nodes[u]  # no quad names it any more
+    for u in objects:
+        rec = cur_nodes.get(u)
+        want_nodes[u] = rec if rec is not None else NodeRecord(frozenset(), {"uri": u})
+    want_rels: dict = {}
+    ev_cache: dict = {}
+    for key in set(cur_rels) | set(new_rels):
+        entries = cur_rels.get(key)
+        props = entries[0][1] if entries else {}
+        gs = {g for g in _as_list(props.get("graphs")) if g not in changed}
+        gs |= new_rels.get(key, set())
+        if not gs:
+            # gone: its object too when nothing names it any more
+            o = key[2]
+            if o not in touched and o not in want_nodes and not _named_anywhere(pattern, o):
+                cur_nodes.setdefault(o, NodeRecord(frozenset(), {"uri": o}))
+            continue
+        want = {"graphs": sorted(gs) if len(gs) > 1 else list(gs)}
+        ev = _evidence(pattern, table, key, ev_cache) if key in evidence_keys else props.get("evidence")
+        if ev:
+            want["evidence"] = ev
+        want_rels[key] = want
+    model = PGModel(want_nodes, want_rels, table)
     tick(1)
-    _write_prefixes(session, table)
+    t4 = time.perf_counter()
+
+    # the graphs' records: the subjects of their quads now (a graph gone loses its record)
+    records = [[g, sorted(by_graph[g])] for g in names if set(old_records.get(g) or ()) != by_graph[g]]
     tw = time.perf_counter()
-    _write_diff(session, want, cur_nodes, cur_rels, report, batch_size, progress)
+    before = [] if table.prefix_to_ns == state["prefixes"] else [(_WRITE_PREFIXES, {"prefixes": dict(table.prefix_to_ns)})]
+    _write_diff(session, model, cur_nodes, cur_rels, report, batch_size, progress, dynamic=dynamic, before=before,
+                after=[(_WRITE_RECORDS, {"rows": records})] if records else [], keep_flag=bool(state["complete"]))
     report.write_seconds = time.perf_counter() - tw
-    report.parts = {"read the graphs in Neo4j": t1 - t0, "find what they touch": t2 - t1, "map": t3 - t2,
-                    "read the touched part": tw - t3, "write": report.write_seconds}
-    counts = _run(session, "CALL { MATCH (n:Resource) RETURN count(n) AS n } "
-                  "CALL { MATCH (:Resource)-[r]->() RETURN count(r) AS r } RETURN n, r")
-    report.nodes, report.relationships = (counts[0]["n"], counts[0]["r"]) if counts else (0, 0)
+    report.parts = {"read the mirror's state and the graphs' records": state.get("seconds", 0.0) + t1 - t0, "read the store": t2 - t1, "read the touched part": t3 - t2,
+                    "map": t4 - t3, "write": report.write_seconds}
+    report.nodes = state["nodes"] + report.nodes_created - report.nodes_deleted
+    report.relationships = state["relationships"] + report.rels_created - report.rels_deleted
+
+
+def _as_list(v) -> list:
+    return [] if v is None else [v] if isinstance(v, str) else v
+
+
+def _named_anywhere(pattern, uri: str) -> bool:
+    """Whether a quad of a named graph in the store has ``uri`` as its subject, or as its object
+    other than a class (an ``rdf:type`` object that is an IRI is a label, not a node)."""
+    import pyoxigraph as ox
+
+    term = _ox_term(uri)
+    default = ox.DefaultGraph
+    for q in pattern(term, None, None, None):
+        if type(q.graph_name) is not default:
+            return True
+    for q in pattern(None, None, term, None):
+        if type(q.graph_name) is not default:
+            if q.predicate.value == _RDF + "type" and not uri.startswith(BNODE_PREFIX):
+                continue
+            return True
+    return False
+
+
+def _statement_roles(pattern, statements) -> dict[str, dict[str, set]]:
+    """statement uri -> role predicate -> its objects (nodes) in the store's named graphs."""
+    import pyoxigraph as ox
+
+    default, literal = ox.DefaultGraph, ox.Literal
+    roles_of = frozenset(_ROLE_PREDICATES)
+    out: dict[str, dict[str, set]] = {}
+    for st in statements:
+        roles: dict[str, set] = {}
+        for q in pattern(_ox_term(st), None, None, None):
+            p = q.predicate.value
+            if p in roles_of and type(q.graph_name) is not default and type(q.object) is not literal:
+                roles.setdefault(p, set()).add(_ox_node(q.object))
+        out[st] = roles
+    return out
+
+
+def _evidence(pattern, table: PrefixTable, key: tuple[str, str, str], cache: dict) -> list[str] | None:
+    """The evidence of relationship ``key`` in the store: the ``prov:wasDerivedFrom`` objects of
+    every statement whose rdf:subject, rdf:predicate and rdf:object name it (as
+    :func:`~collabkg.graph.neo4j.mapping.collect_quads` finds them)."""
+    import pyoxigraph as ox
+
+    a, t, b = key
+    default, literal = ox.DefaultGraph, ox.Literal
+    subj, pred, obj, derived = (ox.NamedNode(p) for p in _ROLE_PREDICATES)
+    ta, tp, tb = _ox_term(a), ox.NamedNode(table.expand(t)), _ox_term(b)
+    sts = cache.get(a)
+    if sts is None:
+        sts = cache[a] = {q.subject for q in pattern(None, subj, ta, None) if type(q.graph_name) is not default}
+    ev: set[str] = set()
+    for st in sts:
+        if (any(type(q.graph_name) is not default for q in pattern(st, pred, tp, None))
+                and any(type(q.graph_name) is not default for q in pattern(st, obj, tb, None))):
+            ev.update(_ox_node(q.object) for q in pattern(st, derived, None, None)
+                      if type(q.graph_name) is not default and type(q.object) is not literal)
+    return sorted(ev) if ev else None
+
+
+#: Read the touched part of the mirror: rows ``[uri, new keys or null]``; for a subject (new keys
+#: a list) also its outgoing relationships the graphs ``$gs`` state or that it states now.
+_READ_TOUCHED = (
+    "UNWIND $rows AS row MATCH (n:Resource {uri: row[0]}) "
+    "RETURN collect([n.uri, labels(n), properties(n), CASE WHEN row[1] IS NULL THEN null ELSE "
+    "[(n)-[r]->(b:Resource) WHERE any(x IN r.graphs WHERE x IN $gs) OR [type(r), b.uri] IN row[1] "
+    "| [type(r), b.uri, properties(r), elementId(r)]] END]) AS n")
+#: Read relationships by (start uri, type, end uri).
+_READ_KEYS = ("UNWIND $keys AS k MATCH (a:Resource {uri: k[0]})-[r]->(b:Resource {uri: k[2]}) "
+              "WHERE type(r) = k[1] RETURN collect([a.uri, type(r), b.uri, properties(r), elementId(r)]) AS r")
+
+
+def _read_sync_state(session, names: list[str]) -> dict:
+    """The mirror's state a scoped sync starts from (one query, :data:`_READ_SYNC_STATE`)."""
+    t0 = time.perf_counter()
+    with session.begin_transaction() as tx:
+        st = dict(tx.run(_READ_SYNC_STATE, {"gs": names}).single().items())
+        tx.commit()
+    st["seconds"] = time.perf_counter() - t0
+    st["prefixes"] = {k: v for k, v in (st["prefixes"] or {}).items() if isinstance(v, str)}
+    st["complete"] = bool(st["complete"])
+    return st
+
+
+def _config_is_ours(have: dict | None) -> bool:
+    return have is not None and all(have.get(k) == v for k, v in GRAPH_CONFIG.items() if k in MAPPING_SETTINGS) \
+        and all(k in have for k in GRAPH_CONFIG)
+
+
+def _dynamic(driver, session) -> bool:
+    """:func:`_has_dynamic_types`, asked once per driver."""
+    known = getattr(driver, "_collabkg_dynamic", None)
+    if known is None:
+        known = _has_dynamic_types(session)
+        try:
+            driver._collabkg_dynamic = known
+        except AttributeError:
+            pass
+    return known
+
+
+def _graph_subjects(quads) -> dict[str, set[str]]:
+    """graph name -> the subjects of its quads (internal form): the graphs' records."""
+    out: dict[str, set[str]] = {}
+    for s, _, _, g in quads:
+        subjects = out.get(g)
+        if subjects is None:
+            subjects = out[g] = set()
+        subjects.add(s)
+    return out
+
+
+def _record_changes(session, want: dict[str, set[str]]) -> tuple[list, bool]:
+    """The rows of :data:`_WRITE_RECORDS` making the mirror's records ``want`` (every graph's),
+    and whether the records are marked complete."""
+    rows = _run(session, "CALL { MATCH (r:_NamedGraph) RETURN collect([r.name, r.subjects]) AS records } "
+                "CALL { OPTIONAL MATCH (f:_NamedGraphRecords) RETURN f IS NOT NULL AS complete LIMIT 1 } "
+                "RETURN records, complete")
+    have = {g: set(s or ()) for g, s in rows[0]["records"]}
+    out = [[g, sorted(s)] for g, s in want.items() if have.get(g) != s]
+    out += [[g, []] for g in have if g not in want]
+    return out, bool(rows[0]["complete"])
+
+
+def _ensure_record_index(session) -> None:
+    session.run(f"CREATE INDEX {quote_identifier(GRAPH_RECORD_INDEX)} IF NOT EXISTS "
+                f"FOR (r:{GRAPH_RECORD}) ON (r.name)").consume()
 
 
 def _first_pass(store) -> tuple[Collected, int]:
@@ -1089,7 +1272,16 @@ def _sync_bulk(session, col: Collected, table: PrefixTable, report: SyncReport, 
 
     try:
         groups: dict[frozenset, list[dict]] = {}
-        for _, rec in iter_nodes(col, shorten):
+        records: dict[str, set[str]] = {}  # the graphs' records: graph -> subjects
+        records_get = records.get
+        for uri, rec in iter_nodes(col, shorten):
+            gl = rec.props.get("graphs")
+            if gl is not None:
+                for g in gl:
+                    subjects = records_get(g)
+                    if subjects is None:
+                        subjects = records[g] = set()
+                    subjects.add(uri)
             rows = groups.get(rec.labels)
             if rows is None:
                 rows = groups[rec.labels] = []
@@ -1102,6 +1294,15 @@ def _sync_bulk(session, col: Collected, table: PrefixTable, report: SyncReport, 
             futures.append(pool.submit(write, unit, node_sink, node_tick))
         # while the last nodes are written: every relationship's row, its ends still as uris
         rels = list(rel_rows(col, shorten))
+        for row in rels:
+            s = row[0]
+            for g in row[2]:
+                subjects = records_get(g)
+                if subjects is None:
+                    subjects = records[g] = set()
+                subjects.add(s)
+        record_rows = [[g, sorted(s)] for g, s in records.items()]
+        del records
         drain()  # every node committed: ids complete
         rel_tick = _ticker(progress, "relationships", n_rels)
         if dynamic:  # one query, the type in the row
@@ -1123,25 +1324,49 @@ def _sync_bulk(session, col: Collected, table: PrefixTable, report: SyncReport, 
         pool.shutdown(wait=True, cancel_futures=True)
         for sess in sessions:
             sess.close()
+    # the graphs' records, marked complete: last, so a load cut short leaves none marked
+    _ensure_record_index(session)
+    with session.begin_transaction() as tx:
+        for batch in _batches(record_rows, batch_size):
+            tx.run("UNWIND $rows AS row CREATE (:_NamedGraph {name: row[0], subjects: row[1]})", rows=batch).consume()
+        tx.run(_WRITE_FLAG).consume()
+        tx.commit()
     report.nodes_created = report.nodes = n_nodes
     report.rels_created = report.relationships = n_rels
     report.write_seconds = time.perf_counter() - tw
 
 
-def _sync_diff(session, model: PGModel, report: SyncReport, batch_size: int, progress) -> None:
+def _sync_diff(session, model: PGModel, records: dict[str, set[str]], report: SyncReport, batch_size: int,
+               progress) -> None:
+    """The full comparison: read the whole mirror, write what differs from ``model``, and make
+    the graphs' records ``records`` (marked complete)."""
     report.mode = "incremental"
     tick = _ticker(progress, "read Neo4j", 1)
     cur_nodes, cur_rels = _read_state(session)
+    rows, complete = _record_changes(session, records)
+    if rows or not complete:
+        _ensure_record_index(session)
     tick(1)
-    _write_diff(session, model, cur_nodes, cur_rels, report, batch_size, progress)
+    _write_diff(session, model, cur_nodes, cur_rels, report, batch_size, progress,
+                after=[(_WRITE_RECORDS, {"rows": rows})] if rows else [], set_flag=not complete)
 
 
 def _write_diff(session, model, cur_nodes: dict, cur_rels: dict, report: SyncReport, batch_size: int,
-                progress) -> None:
+                progress, *, dynamic: bool | None = None, before=(), after=(), keep_flag: bool = False,
+                set_flag: bool = False) -> None:
     """Write what differs between the wanted nodes and relationships (``model.nodes``,
     ``model.rels``) and the current ones (as :func:`_read_state` returns them): the whole graph,
-    or the part a scoped sync looked at (both sides covering the same nodes and keys)."""
-    dynamic = _has_dynamic_types(session)
+    or the part a scoped sync looked at (both sides covering the same nodes and keys).
+
+    ``before`` / ``after``: (query, parameters) run before / after the data (the prefix table,
+    the graphs' records), in the same transaction when the difference is small. ``set_flag``:
+    mark the graphs' records complete (:data:`GRAPH_RECORDS_FLAG`) at the end; ``keep_flag``: they
+    are marked complete and stay so. A write of several transactions removes the mark first and
+    sets it in the last one, so a sync cut short leaves the records marked incomplete (the next
+    scoped sync scans the ``graphs`` lists instead of trusting them)."""
+    if dynamic is None:
+        dynamic = _has_dynamic_types(session)
+    before, after = list(before), list(after)
     # relationships: gone, duplicates, changed, new
     rel_delete: list[str] = []
     rel_update: list[list] = []
@@ -1182,19 +1407,33 @@ def _write_diff(session, model, cur_nodes: dict, cur_rels: dict, report: SyncRep
 
     total = (len(rel_delete) + len(rel_update) + len(rel_create) + len(node_delete) + len(node_create)
              + len(prop_update) + sum(map(len, label_add.values())) + sum(map(len, label_remove.values())))
-    if 0 < total <= batch_size:
+    if total == 0 and not before and not after and not set_flag:
+        return
+    if total <= batch_size:
         # a small difference (one changed document): one transaction instead of one per step,
         # committed at the end; all or nothing
         shared = _SharedTransaction(session)
         try:
+            for q, params in before:
+                shared.run(q, params).consume()
             _write_steps(shared, rel_delete, node_delete, node_create, prop_update, label_add, label_remove,
                          rel_create, rel_update, report, batch_size, progress, dynamic)
+            for q, params in after + ([(_WRITE_FLAG, {})] if set_flag else []):
+                shared.run(q, params).consume()
             shared.finish()
         finally:
             shared.close()
     else:
+        if keep_flag or set_flag:
+            _run(session, _REMOVE_FLAG)
+        for q, params in before:
+            _run(session, q, **params)
         _write_steps(session, rel_delete, node_delete, node_create, prop_update, label_add, label_remove,
                      rel_create, rel_update, report, batch_size, progress, dynamic)
+        with session.begin_transaction() as tx:
+            for q, params in after + ([(_WRITE_FLAG, {})] if keep_flag or set_flag else []):
+                tx.run(q, params).consume()
+            tx.commit()
 
 
 class _SharedTransaction:
@@ -1464,7 +1703,8 @@ def verify(source, config: Neo4jConfig | None = None, *, driver=None) -> VerifyR
 
 
 def clear(config: Neo4jConfig | None = None, *, driver=None, batch_size: int = BATCH_SIZE) -> int:
-    """Delete the mirror: every ``:Resource`` node, the prefix table and the graph config.
+    """Delete the mirror: every ``:Resource`` node, the prefix table, the graph config and the
+    graphs' records.
 
     Returns
     -------
@@ -1495,7 +1735,8 @@ def clear(config: Neo4jConfig | None = None, *, driver=None, batch_size: int = B
                 total += c
                 if c == 0:
                     break
-            _run(session, "MATCH (n) WHERE n:_NsPrefDef OR n:_GraphConfig DETACH DELETE n")
+            _run(session, "MATCH (n) WHERE n:_NsPrefDef OR n:_GraphConfig OR n:_NamedGraph OR n:_NamedGraphRecords "
+                 "DETACH DELETE n")
     return total
 
 

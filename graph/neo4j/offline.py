@@ -458,8 +458,8 @@ def sync_offline(source, config: Neo4jConfig | None = None, *, home: str | os.Pa
                     hint="collabkg neo4j sync without --offline writes only the differences; or `collabkg neo4j clear` first "
                     "if what is in it is only an old mirror")
             own = [r["name"] for r in mirror._run(
-                session, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' AND name <> $ours RETURN name",
-                ours=mirror.CONSTRAINT_NAME)]
+                session, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' AND NOT name IN $ours RETURN name",
+                ours=[mirror.CONSTRAINT_NAME, mirror.GRAPH_RECORD_INDEX])]
             if own:
                 raise Neo4jError(f"database {database!r} has indexes an offline import would drop: {', '.join(own)}",
                                  hint="use collabkg neo4j sync without --offline, or drop them first")
