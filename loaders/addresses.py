@@ -148,8 +148,7 @@ def address_mentions(text: str, ms: list[Mention], registry, places) -> list[Men
                     _attach_city(chain, [(a, a + len(city), city, (city, code))], text)
                     break
             new += chain
-            n = m
-        n = max(n + 1, m if m > n else n + 1)
+        n = max(m, n + 1)  # past the lines just read
     # numbered authors on the line before the affiliations
     if affiliations and first_affiliation_line:
         for at, raw in reversed(lines[max(0, first_affiliation_line - 3):first_affiliation_line]):

@@ -28,6 +28,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence
+from collabkg.loaders.mentions import is_title
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
 from collabkg.loaders.resolve import delegation_key, ordinal_value, series_name_key
@@ -749,7 +750,7 @@ class Discourse:
         def alone_at(m) -> bool:  # "Bai reviewed", "Minister Sun signed": the word with no other name beside it
             before = re.search(r"([\w.'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
             after = re.match(r"\s+([\w'’-]+)", text[m.end():m.end() + 40])
-            prev_ok = before is None or not before.group(1)[:1].isupper() or before.group(1).rstrip(".") in _TITLE_WORDS
+            prev_ok = before is None or not before.group(1)[:1].isupper() or is_title(before.group(1)) or before.group(1) in _OFFICE_WORDS
             return prev_ok and (after is None or not after.group(1)[:1].isupper())
 
         alone = [w for w in dict.fromkeys(words) if len(w) > 1 and w[:1].isupper() and not w.endswith(".") and any(
@@ -875,9 +876,8 @@ _DATELINE = re.compile(r"^[^\n]{0,80}?\s(?:--|—|–)\s")
 _ANY_EVENT = ("event", "meeting")
 
 
-#: words before a name that are no part of it ("Minister Sun", "Dr. Bai")
-_TITLE_WORDS = {"Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Academician", "Minister", "President", "Director", "Secretary",
-                "Chair", "Chairman", "Vice-President", "Director-General", "Ambassador", "Governor", "Mayor", "Dean", "Sir"}
+#: offices before a name besides the titles of ``mentions.is_title`` ("Governor Ruiz")
+_OFFICE_WORDS = {"Ambassador", "Governor", "Mayor"}
 
 
 def _is_next(tok) -> bool:

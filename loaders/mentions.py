@@ -800,6 +800,18 @@ def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
     return out
 
 
+def is_title(word: str) -> bool:
+    """Whether a word before a name is a title or a role, no part of the name ("Dr", "Minister",
+    "Vice-President").
+
+    >>> is_title("Vice-President"), is_title("Prof"), is_title("Milan")
+    (True, True, False)
+    """
+    word = word.rstrip(".")
+    return word in _ROLE_WORDS or bool(re.fullmatch(TITLE_RE, word + ".")) or (
+        "-" in word and any(p in _ROLE_WORDS for p in word.split("-")))
+
+
 _TITLED_NAME = re.compile(r"[^\W\d_][\w'’-]+(?:\s+[^\W\d_][\w'’-]+)?(?=[\s,.;:)]|$)")
 
 
@@ -815,8 +827,7 @@ def _titled_people_not_places(text: str, ms: list[Mention]) -> list[Mention]:
         if m.label in ("CITY", "REGION", "GPE"):
             before = re.search(r"([\w.-]+)\s+$", text[max(0, m.start - 30):m.start])
             word = before.group(1).rstrip(".") if before else ""
-            titled = word in _ROLE_WORDS or re.fullmatch(TITLE_RE, word + ".") or (
-                "-" in word and any(p in _ROLE_WORDS for p in word.split("-")))
+            titled = is_title(word)
             rest = _TITLED_NAME.match(text, m.end + 1) if titled and text[m.end:m.end + 1] == " " else None
             if rest and rest.group(0)[:1].isupper() and not rest.group(0).split()[0].isupper() and not HEADS.get(rest.group(0).split()[0]) and not any(
                     o is not m and o.start < rest.end() and o.end > rest.start() for o in ms):

@@ -228,6 +228,21 @@ def read_inputs(paths: list[str], test_texts: bool, pattern_examples: bool) -> l
     return docs
 
 
+def _compare(docs, parsed, full, run):
+    """Run every document again (``run(doc, parse)``, a rule or family switched off) against its full
+    statements: (statements lost, gained, names of the documents that differ, (name, -/+, statement))."""
+    lost = gained = 0
+    where, examples = [], []
+    for d, p, st in zip(docs, parsed, full):
+        ab = run(d, p)
+        lost += len(st - ab)
+        gained += len(ab - st)
+        if st != ab:
+            where.append(d.name)
+            examples += [(d.name, "-", t) for t in sorted(st - ab)] + [(d.name, "+", t) for t in sorted(ab - st)]
+    return lost, gained, where, examples
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("paths", nargs="*")
@@ -291,17 +306,8 @@ def main(argv=None) -> int:
         orig = getattr(owner, name)
         setattr(owner, name, (lambda *a, **k: []) if name in RETURNS_LIST else
                 (lambda *a, **k: False) if name == "named_event" else (lambda *a, **k: None))
-        lost = gained = 0
-        where = []
-        lost_examples = []
         try:
-            for d, p, st in zip(docs, parsed, full):
-                ab = run(d, p)
-                lost += len(st - ab)
-                gained += len(ab - st)
-                if st != ab:
-                    where.append(d.name)
-                    lost_examples += [(d.name, "-", t) for t in sorted(st - ab)] + [(d.name, "+", t) for t in sorted(ab - st)]
+            lost, gained, where, lost_examples = _compare(docs, parsed, full, run)
         finally:
             setattr(owner, name, orig)
         print(f"{name:22} {only.get(name, 0):6} {lost:6} {gained:6}  {len(where)}")
@@ -321,16 +327,8 @@ def main(argv=None) -> int:
                     if isinstance(v, real_re.Pattern) and _has(v.pattern, marker):
                         saved[(owner, k)] = v
                         setattr(owner, k, _OffCompiled(v))
-            lost = gained = 0
-            where, examples = [], []
             try:
-                for d, p, st in zip(docs, parsed, full):
-                    ab = run(d, p)
-                    lost += len(st - ab)
-                    gained += len(ab - st)
-                    if st != ab:
-                        where.append(d.name)
-                        examples += [(d.name, "-", t) for t in sorted(st - ab)] + [(d.name, "+", t) for t in sorted(ab - st)]
+                lost, gained, where, examples = _compare(docs, parsed, full, run)
             finally:
                 extract_module.re = real_re
                 for (owner, k), v in saved.items():
