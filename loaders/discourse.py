@@ -27,7 +27,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from collabkg.loaders.dates import find_dates
-from collabkg.loaders.facts import Evidence
+from collabkg.loaders.facts import Evidence, and_list
 from collabkg.loaders.mentions import is_title
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
@@ -733,7 +733,7 @@ class Discourse:
                 e.label = f"{noun} led by {self._short(leaders[0])}"
             elif 2 <= len(who) <= 3:
                 names = [self._short(o) for o in who]
-                e.label = f"{noun} with {', '.join(names[:-1])} and {names[-1]}"
+                e.label = f"{noun} with {and_list(names)}"
 
     def _short(self, key: str) -> str:
         """How a label made of names calls an agent: a body by its acronym where it has one, a person by

@@ -51,7 +51,7 @@ from collabkg.loaders.clean import BULLET
 from collabkg.loaders.dates import find_dates, names_a_day
 from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
-from collabkg.loaders.facts import Entity, Evidence, Extraction
+from collabkg.loaders.facts import Evidence, Extraction, and_list
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
 from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
@@ -656,7 +656,7 @@ class Extractor:
         who = next((k for k in visitors if k.startswith("organization/")), visitors[0])
         host_keys = [host_key] + [k for h in hosts[1:] if (k := self.org(h, ev)) and k not in visitors and k != host_key]
         host_labels = [self.x.entities[k].short_name for k in dict.fromkeys(host_keys)]
-        label = f"Visit of {self.x.entities[who].short_name} to {' and '.join([', '.join(host_labels[:-1]), host_labels[-1]] if len(host_labels) > 1 else host_labels)}"
+        label = f"Visit of {self.x.entities[who].short_name} to {and_list(host_labels)}"
         key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
         if not find_dates(s.text, reference=self.doc.reference_date):
             if not names_a_day(s.text):

@@ -25,6 +25,15 @@ class Evidence:
     method: str
 
 
+def and_list(names: list[str]) -> str:
+    """Names as a label lists them: "A", "A and B", "A, B and C".
+
+    >>> and_list(["CAS"]), and_list(["CAS", "NCAR", "QAU"])
+    ('CAS', 'CAS, NCAR and QAU')
+    """
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
 @dataclass
 class Entity:
     """One thing the document speaks of; ``key`` is ``kind/identity`` and decides its IRI."""
