@@ -777,7 +777,47 @@ class Discourse:
                     self.main = keep
             else:
                 first[ident] = k
+        self._merge_owned_events()
+        self._merge_unnumbered_events()
         self._merge_generic_events()
+
+    def _merge_unnumbered_events(self) -> None:
+        """A headline's "PDA Working Group Meeting" over "the 1st PDA Working Group Meeting was held ...":
+        an event named without its number is the document's one numbered event of that name."""
+        x = self.ex.x
+        for k in [k for k, e in x.entities.items() if e.kind == "event" and "|" not in k]:
+            numbered = [n for n, e in x.entities.items() if e.kind == "event" and n.startswith(k + "|")]
+            if len(numbered) != 1 or k not in x.entities:
+                continue
+            dates = {str(d) for d in x.objects(k, "schema:startDate")} | {str(d) for d in x.objects(numbered[0], "schema:startDate")}
+            if len(dates) > 1:
+                continue  # two dates: two events
+            self._merge_into(k, numbered[0])
+
+    def _merge_into(self, k: str, target: str) -> None:
+        """Merge event ``k`` into ``target``, which takes its place as the document's main event."""
+        self.ex.x.merge(k, target)
+        if self.main == k:
+            self.main = target
+        if self.ex.main_meeting == k:
+            self.ex.main_meeting = target
+
+    def _merge_owned_events(self) -> None:
+        """"PDA Holds 2021 Annual Meeting" over "the 2021 Annual Meeting of the Polar Data Alliance was
+        held ...": an event's name and the same name followed by whose it is ("of the X", "for X") are
+        one event, named in full, when the document has one such longer name and the dates agree."""
+        x = self.ex.x
+        events = {k: event_key(e.label).split() for k, e in x.entities.items() if e.kind == "event"}
+        for short, words in sorted(events.items()):
+            longer = [k for k, w in events.items() if k != short and len(w) > len(words) + 1
+                      and w[:len(words)] == words and w[len(words)] in ("of", "for")]
+            if len(longer) != 1 or short not in x.entities or longer[0] not in x.entities or len(words) < 3:
+                continue
+            target = longer[0]
+            dates = {str(d) for d in x.objects(short, "schema:startDate")} | {str(d) for d in x.objects(target, "schema:startDate")}
+            if len(dates) > 1:
+                continue  # two dates: two events
+            self._merge_into(short, target)
 
     def _merge_generic_events(self) -> None:
         """"The 4th X Workshop was held in Nairobi": the rules' unnamed "Workshop" read from the same

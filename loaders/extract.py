@@ -57,6 +57,7 @@ from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.resolve import ORDINALS, delegation_key, ordinal_value, person_key, series_name_key
+from collabkg.loaders.acronym_bodies import acronym_bodies
 from collabkg.loaders.addresses import address_mentions, read_addresses
 from collabkg.loaders.rosters import read_on_behalf, read_rosters, read_titled_people
 from collabkg.loaders.units import link_prefixed_units
@@ -143,6 +144,7 @@ class Extractor:
         self.spacy_doc = spacy_doc
         self.mentions = address_mentions(self.text, find_mentions(self.text, registry=registry, nlp=nlp, known_acronyms=self.acronyms,
                                                                   doc=spacy_doc, title=doc.title), registry, places)
+        self.mentions = sorted(self.mentions + acronym_bodies(self.text, self.mentions, registry, places, self.acronyms), key=lambda m: m.start)
         self.sentences = [
             _Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b])
             for a, b in sentence_spans(spacy_doc)
@@ -152,6 +154,7 @@ class Extractor:
         self.main_cooperation: str | None = None
         self.series: dict[str, str] = {}  # series key -> entity key
         self.day_without_year: set[str] = set()  # events on a day the text names without its year
+        self._city_country: dict[str, str] | None = None  # see _city_countries
 
     # -- helpers --------------------------------------------------------------------------
     def ev(self, s: _Sentence, method: str) -> Evidence:
@@ -160,7 +163,10 @@ class Extractor:
     def org(self, m: Mention, ev: Evidence, *, as_cls: str | None = None) -> str | None:
         """The entity of a body mention (registry-resolved), with parent and country facts."""
         if m.label == "GPE":
-            return self.country(m.code, ev)
+            key = self.country(m.code, ev)
+            if (c := self.places.country_name(m.text)) is not None and c.code == m.code and m.text != c.name:
+                self.x.entities[key].alt_labels.add(m.text)  # "the UK", "the U.S.": the names the text uses
+            return key
         if m.label == "REGION":
             return self.region(m.code, ev, m.extra.get("country"))
         if m.label != "ORG":
@@ -276,11 +282,27 @@ class Extractor:
         return key
 
     def city(self, name: str, code: str | None, ev: Evidence) -> str:
+        """A city's entity, in its country when ``code`` (ISO) is given, or when the document names
+        the city with one country elsewhere ("held in Kunming, China ... in Kunming")."""
+        code = code or self._city_countries().get(name)
         key = f"place/{norm(name)}-{code.lower()}" if code else f"place/{norm(name)}"
         ent = self.x.entity(key, "place", ["schema:Place", "schema:City"], name, ev)
         if code:
             self.x.add(ent.key, "schema:containedInPlace", self.country(code, ev), Evidence(ev.start, ev.end, ev.quote, "rule:city-country"))
         return ent.key
+
+    def _city_countries(self) -> dict[str, str]:
+        """The country of each city this document names with exactly one country ("Kunming, China")."""
+        if self._city_country is None:
+            seen: dict[str, set[str]] = {}
+            for m in self.mentions:
+                if m.label == "CITY":
+                    code = m.code or ((c := self.places.country_after(self.text, m.end)) and c.code)
+                    name = self.places.cities[m.text][0] if m.text in self.places.cities else m.text
+                    if code:
+                        seen.setdefault(name, set()).add(code)
+            self._city_country = {n: next(iter(cs)) for n, cs in seen.items() if len(cs) == 1}
+        return self._city_country
 
     def person(self, m: Mention, ev: Evidence) -> str:
         key = "person/" + person_key(m.text)

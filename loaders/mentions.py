@@ -54,6 +54,14 @@ TOP_LEVEL = ("University", "Academy", "ResearchInstitute", "GovernmentAgency")
 #: Heads that name a unit of a larger body (so "X of Y" and "X Y" make X part of Y).
 UNIT_CLASSES = {"ResearchCenter", "Bureau", "Division", "TaskGroup", "ResearchInstitute", "GovernmentAgency", "NationalCommittee"}
 _CONNECT_IN_NAME = {"and", "&", "for", "of", "on", "the", "de", "des", "du", "la", "für", "e", "i"}
+#: capitals that name no body: diseases, molecules, units, formats, common abbreviations, numerals
+NOT_BODIES = {"COVID", "SARS", "MERS", "HIV", "AIDS", "DNA", "RNA", "GDP", "CEO", "CTO", "CFO", "CIO", "PHD", "MOU", "USD",
+               "EUR", "RMB", "CNY", "GMT", "UTC", "CET", "CST", "EST", "PST", "FAQ", "PDF", "HTML", "URL", "API", "ICT",
+               "NGO", "NGOS", "SDG", "SDGS", "STEM", "GIS", "HPC", "FAIR", "CARE", "TRUST", "III", "VII", "VIII", "XII",
+               "XIII", "XIV", "XV", "XVI", "XX", "XXI", "AAI", "DOI", "ISBN", "ISSN", "ORCID", "NEWS", "EVENTS", "ABOUT",
+               "HOME", "CONTACT", "MENU", "LINK", "NOTE", "UPDATE", "TBC", "TBD", "ASAP", "ETA", "RSVP", "GPS", "BRICS",
+               "OK", "USA", "UAE", "PRC", "ROK", "DPRK"}
+
 _NOT_NAME_START = {
     "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "Both", "Each",
     "Establishment", "Support", "Proposal", "Proposals", "Increase", "Identification", "Providing", "Collaboration",
@@ -221,6 +229,8 @@ class _Finder:
                     continue
                 if text in self.known_acronyms or text in self.registry.acronyms:
                     continue  # defined in this document or known: the acronym rules read it
+                if text.upper() in NOT_BODIES:
+                    continue  # "FAIR data", "COVID": capitals that name no body
                 if self.text[start - 1:start] == "(" and self.text[end:end + 1] == ")":
                     continue  # "... (ABC)": an acronym's definition, read with its long form
                 if all(w in _GENERIC_WORDS or HEADS.get(w) or w.lower() in _CONNECT_IN_NAME for w in words) and not _acronym_like(text):
@@ -284,6 +294,12 @@ class _Finder:
                     break
                 if w1 in ("and", "&") and (w0 in self.registry.acronyms or w0 in self.known_acronyms):
                     words = words[x + 1:]
+                    break
+            # "the 2020 Annual Meeting of the Polar Data Alliance (PDA)", "Director of the Ocean Data
+            # Centre (ODC)": the acronym names what follows an event's or a role's "of", not the event
+            for x in range(len(words) - 2, -1, -1):
+                if words[x + 1][0] == "of" and (words[x][0] in _EVENT_HEADS or re.fullmatch(_ROLE_HEADS, words[x][0])):
+                    words = words[x + 2:]
                     break
             acr_caps = {re.sub(r"[^A-Z]", "", acr), re.sub(r"[^A-Z]", "", acr.upper())}
             # the longest suffix of the run whose initials spell the acronym exactly; else the whole

@@ -293,21 +293,38 @@ class Places:
                 self._country_forms.setdefault(form, country)
                 self._country_forms.setdefault(form.lower(), country)
 
+    def country_name(self, text: str) -> Country | None:
+        """The country ``text`` names as written (a name or other name, not an adjective), else None.
+
+        >>> load_places().country_name("UK").name, load_places().country_name("British")
+        ('United Kingdom', None)
+        """
+        return self._country_forms.get(text.strip())
+
     def country(self, text: str) -> Country | None:
         """Return the country a name, other name or adjective refers to ("U.S.", "Chinese", "Sino")."""
         t = text.strip()
         return self._country_forms.get(t) or self._adjectives.get(t) or self._country_forms.get(t.lower())
 
-    _AFTER_COMMA = re.compile(r",\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})")
+    _AFTER_COMMA = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})")
 
     def country_after(self, text: str, pos: int) -> Country | None:
         """The country a comma right at ``pos`` introduces ("Salzburg, Austria"), else None.
 
         >>> load_places().country_after("Salzburg, Austria on 4 May", 8).name
         'Austria'
+
+        The country's name stays on the line ("Held in Kunming,China" over a dateline) and may be
+        followed by other capitalised words ("Nairobi, Kenya Dec 05"):
+
+        >>> load_places().country_after("Held in Kunming,China\\n\\nDec 05", 15).name
+        'China'
         """
         cm = self._AFTER_COMMA.match(text[pos:pos + 40])
-        return self.country(cm.group(1)) if cm else None
+        if not cm:
+            return None
+        words = cm.group(1).split()
+        return next((c for n in range(len(words), 0, -1) if (c := self.country(" ".join(words[:n]))) is not None), None)
 
     def is_place_name(self, word: str) -> bool:
         """Whether ``word`` names a city or a country (not an adjective: "Kenya", "Shanghai", not "Kenyan")."""

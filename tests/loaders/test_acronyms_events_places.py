@@ -1,0 +1,144 @@
+"""Extractor 9's phenomena, each in several forms of our own writing: bodies a document names only
+by an acronym it never spells out, an acronym defined after an event's or a role's "of", one event
+named in the headline without its number or its owner, a city named with and without its country,
+and the names the text uses for countries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.acronym_bodies import acronym_bodies
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+from collabkg.loaders.registry import load_places, load_registry
+
+
+def run(text: str, issued: dt.date | None = dt.date(2023, 1, 15), title: str | None = None):
+    x = extract(Document(Path("t.txt"), text, issued=issued, title=title))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def facts(x, label, *predicates):
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in predicates}
+
+
+def bodies(x):
+    return {e.label for e in x.entities.values() if e.kind == "organization"}
+
+
+def events(x):
+    return {e.label for e in x.entities.values() if e.kind == "event"}
+
+
+# -- bodies named only by an acronym -------------------------------------------------------------
+@pytest.mark.parametrize("text, acronym", [
+    ("In 2019 NORDA was formally launched in Oslo. NORDA member organizations signed its charter, and NORDA will admit new members.", "NORDA"),
+    ("Prof. Lena Holm, Vice-President of SEAMO, opened the meeting. SEAMO has grown since then.", "SEAMO"),
+    ("The PANDAT Secretariat wrote to the members. PANDAT was founded in 2001.", "PANDAT"),
+    ("The OCEAX working group met twice. Later OCEAX reported on its work.", "OCEAX"),
+    ("The forum was attended by programmes such as UNEP, WMO, KELPO and CODATA. KELPO sent two experts.", "KELPO"),
+])
+def test_an_acronym_used_as_a_body_is_a_body_wherever_the_text_uses_it(text, acronym):
+    ms = acronym_bodies(text, [], load_registry(), load_places())
+    x, label = run(text)
+    # every use is the body: one entity, with the evidence of each sentence naming it
+    assert acronym in bodies(x), bodies(x)
+    key = next(k for k, e in x.entities.items() if e.label == acronym)
+    uses = text.count(acronym)
+    if f"{acronym} Secretariat" in text:  # named once through its unit, which is part of it
+        assert (f"{acronym} Secretariat", "org:subOrganizationOf", acronym) in facts(x, label, "org:subOrganizationOf")
+    else:  # each sentence naming it is its evidence (the texts name it in two sentences or more)
+        assert len({ev.start for ev in x.entities[key].evidence}) >= 2, x.entities[key].evidence
+    if "such as" not in text:  # alone, with no other mentions given, each use is found
+        assert [m.text for m in ms] == [acronym] * uses
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The COVID pandemic slowed the survey, and FAIR data principles were adopted.", "FAIR"),
+    ("The project sequenced DNA samples; the GDP of the region grew.", "DNA"),
+    ("Chapter XIV of the report covers ARGOX floats.", "XIV"),
+])
+def test_capitals_that_name_no_body_are_no_bodies(text, word):
+    x, _ = run(text)
+    assert word not in bodies(x), bodies(x)
+    assert not acronym_bodies(text, [], load_registry(), load_places())
+
+
+def test_an_acronym_the_document_spells_out_is_read_where_it_is_defined_not_as_a_second_body():
+    text = "The Nordic Ocean Data Alliance (NODA) met in Bergen. NODA member organizations agreed on a plan."
+    x, _ = run(text)
+    assert [e.label for e in x.entities.values() if e.kind == "organization"] == ["Nordic Ocean Data Alliance"]
+    assert not acronym_bodies(text, [], load_registry(), load_places(), {"NODA": "Nordic Ocean Data Alliance"})
+
+
+# -- an acronym after an event's or a role's "of" names what follows the "of" ------------------------
+@pytest.mark.parametrize("text, body, acronym", [
+    ("The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on 3 May 2021.", "Polar Data Alliance", "PDA"),
+    ("Dr. Anna Berg, Director of the Ocean Data Centre (ODC), opened the session.", "Ocean Data Centre", "ODC"),
+    ("The Third Workshop of the Coastal Observation Network (CONET) ended on 4 June 2020.", "Coastal Observation Network", "CONET"),
+])
+def test_an_acronym_defined_after_an_events_or_roles_of_names_the_body(text, body, acronym):
+    x, _ = run(text)
+    assert body in bodies(x), bodies(x)
+    ent = next(e for e in x.entities.values() if e.label == body)
+    assert acronym in ent.acronyms
+    assert not any(w in b for b in bodies(x) for w in ("Meeting", "Director", "Workshop")), bodies(x)
+
+
+# -- one event: the headline names it without its owner or its number --------------------------------
+@pytest.mark.parametrize("headline, body, name", [
+    ("PDA Holds 2021 Annual Meeting",
+     "The 2021 Annual Meeting of the Polar Data Alliance (PDA) was successfully held online on July 21, 2021, hosted by Prof. Lena Holm.",
+     "2021 Annual Meeting of the Polar Data Alliance"),
+    ("NORDA Working Group Meeting",
+     "The 1st NORDA Working Group Meeting was held in Oslo on 13-14 May 2019. NORDA member organizations attended the meeting.",
+     "First NORDA Working Group Meeting"),
+    ("Kelp Data Forum",
+     "The 2nd Kelp Data Forum was held in Hobart on 3 March 2022, organized by the Tasman Ocean Institute.",
+     "Second Kelp Data Forum"),
+])
+def test_a_headline_naming_the_event_without_its_owner_or_number_names_the_same_event(headline, body, name):
+    x, _ = run(f"{headline}\n\n{body}")
+    evs = [e for e in x.entities.values() if e.kind == "event"]
+    assert len(evs) == 1, events(x)
+    assert name in {evs[0].label, *evs[0].alt_labels}
+
+
+def test_two_events_of_one_name_on_two_dates_stay_two():
+    x, _ = run("Ocean Data Annual Meeting\n\nThe Annual Meeting of the Polar Data Alliance was held on 3 May 2021. "
+               "The Annual Meeting was held again on 5 May 2022 in Oslo.")
+    assert len([e for e in x.entities.values() if e.kind == "event"]) >= 1
+    dates = {str(d) for k, e in x.entities.items() if e.kind == "event" for d in x.objects(k, "schema:startDate")}
+    for k, e in x.entities.items():
+        if e.kind == "event":
+            assert len({str(d) for d in x.objects(k, "schema:startDate")}) <= 1, (e.label, dates)
+
+
+# -- a city named with and without its country is one city ----------------------------------------
+@pytest.mark.parametrize("text, city, country", [
+    ("The 2nd Highland Data Conference Held in Kunming,China\n\nDec 05, 2018\n\nThe conference was organized in Kunming from Dec. 5 to 7, 2018.",
+     "Kunming", "China"),
+    ("Nairobi workshop\n\nThe workshop opened in Nairobi on 3 May 2021. Delegates met again in Nairobi, Kenya on 5 May.",
+     "Nairobi", "Kenya"),
+])
+def test_a_city_named_with_and_without_its_country_is_one_city_in_that_country(text, city, country):
+    x, label = run(text)
+    cities = [k for k, e in x.entities.items() if e.kind == "place" and e.label == city]
+    assert len(cities) == 1, cities
+    assert (city, "schema:containedInPlace", country) in facts(x, label, "schema:containedInPlace")
+
+
+# -- the names the text uses for a country ----------------------------------------------------------
+def test_a_countrys_other_names_as_the_text_writes_them_are_its_alternative_labels():
+    x, _ = run("Experts from the UK, the US, Japan and Kenya attended the Kelp Data Forum in Hobart on 3 March 2022.")
+    by_label = {e.label: e for e in x.entities.values() if e.kind == "place"}
+    assert "UK" in by_label["United Kingdom"].alt_labels
+    assert "US" in by_label["United States"].alt_labels
+    assert by_label["Japan"].alt_labels == set()
+    # an adjective is no name of the country
+    x, _ = run("British and Kenyan experts attended the Kelp Data Forum in Hobart on 3 March 2022.")
+    assert all("British" not in e.alt_labels for e in x.entities.values())
