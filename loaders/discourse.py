@@ -646,8 +646,10 @@ class Discourse:
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
                    else self.things(nodes[obj_name], s, ev, b_role))
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
-                # "X, Bergen, Norway and Y": the body's (or city's) own place, not the list it stands in
-                obj = [k for k in [self.place(nodes[obj_name], s, ev)] if k]
+                # "X, Bergen, Norway and Y": the body's (or city's) own place, not the list it stands in;
+                # but "Located in A, B and C, the centres ..." (``listed: true``): each place of the list
+                places = [nodes[obj_name], *nodes[obj_name].conjuncts] if e.get("listed") else [nodes[obj_name]]
+                obj = [k for k in (self.place(t, s, ev) for t in places if t._.ckg_kind in ("CITY", "GPE", "REGION", "VENUE")) if k]
             obj += [k for k in moved if k not in obj]
             if moved:  # "by A (X), B, CAS": A's parents named after it as its address are no agents of their own
                 parents = {f.obj for f in self.ex.x.facts if f.predicate == "org:subOrganizationOf" and f.subject in obj}

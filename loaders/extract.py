@@ -227,7 +227,10 @@ class Extractor:
             ent.acronyms.add(m.acronym)
         if m.parent is not None:
             pkey = self.org(m.parent, ev)
-            if pkey:
+            if pkey and pkey.startswith("program/"):
+                # "regional centres of excellence (RCoE) of the Polar Data Programme": partners of the programme
+                self.x.add(pkey, "ckg:partner", key, Evidence(ev.start, ev.end, ev.quote, "rule:programme-unit"))
+            elif pkey:
                 rel = "ckg:hostedBy" if m.extra.get("parent_rel") == "hostedBy" else "org:subOrganizationOf"
                 self.x.add(key, rel, pkey, Evidence(ev.start, ev.end, ev.quote, "rule:sub-organization" if rel.startswith("org") else "rule:hosted-by"))
         if committee_of:

@@ -333,6 +333,7 @@ class _Finder:
                 if earlier and len(own) >= 2 and _initials_match([w for w, _, _ in earlier], own):
                     best = earlier
             if not best:
+                self._lowercase_acronym(words, acr)
                 continue
             s, e = best[0][1], best[-1][2]
             name = self.text[s:e]
@@ -348,6 +349,25 @@ class _Finder:
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
             self.mentions.append(mention)
             self.known_acronyms.setdefault(acr, name)
+
+    def _lowercase_acronym(self, words: list[tuple[str, int, int]], acr: str) -> None:
+        """"six regional centres of excellence (RCoE)": bodies named in lower case, whose every word
+        gives a letter of the acronym (a trailing "s" of the acronym is the plural), and whose head
+        noun is a body's ("centres", "laboratories"; not "goals", "intelligence")."""
+        letters = re.sub(r"s$", "", acr).lower()
+        if len(letters) < 3 or sum(ch.isupper() for ch in acr) < 2 or len(words) < len(letters):
+            return
+        cand = words[-len(letters):]
+        if not all(w.isalpha() and w.islower() for w, _, _ in cand) or "".join(w[0] for w, _, _ in cand) != letters:
+            return
+        head = next((w for (w, _, _), (n, _, _) in zip(cand, cand[1:] + [("", 0, 0)]) if n in ("of", "for", "")), cand[-1][0])
+        singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"s$", "", head)
+        cls = HEADS.get(singular.capitalize())
+        if cls is None or cls in ("Program", "Project", "Platform"):
+            return
+        s, e = cand[0][1], cand[-1][2]
+        self.mentions.append(Mention(s, e, self.text[s:e], "ORG", cls, acronym=acr, method="acronym-definition"))
+        self.known_acronyms.setdefault(acr, self.text[s:e])
 
     #: "the National Research Council (Spanish: Consejo Nacional de Investigaciones), CONINV, ...": a body's
     #: name in its own language in parentheses, then its acronym after a comma
@@ -1089,7 +1109,10 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         nxt = by_start.get(m.end + gap.end())
         if nxt is None or nxt.label != "ORG" or m.parent is not None:
             continue
-        if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and nxt.cls not in ("Project", "Program", "Platform", "FundingProgram"):
+        # "regional centres of excellence (RCoE) of the Polar Data Programme": units a programme set up
+        of_programme = m.text[:1].islower() and m.acronym is not None and "of" in gap.group(0)
+        if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and (
+                of_programme or nxt.cls not in ("Project", "Program", "Platform", "FundingProgram")):
             closing = re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start])
             # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)": the unit's own acronym closes it
             closing = closing or bool(m.acronym and re.match(r"\s*\(\s*" + re.escape(m.acronym) + r"\s*\)", text[nxt.end:nxt.end + 24]))

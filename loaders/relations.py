@@ -36,6 +36,10 @@ partner        thing, partner                  ckg:partner
 subevent       event, parent                   schema:superEvent
 =============  ==============================  ==========================================
 
+A ``location`` emit with ``listed: true`` places its thing in each place coordinated with the place
+node ("Located in A, B and C, the centres ..."); without it a body's location is the one place its
+node names, never the list the body stands in ("X, Bergen, Norway and Y").
+
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
 
@@ -239,9 +243,15 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) or any(c.dep_ in ("compound", "amod") for c in t.children):
             continue
         head = t.text[:1].upper() + t.text[1:].lower()
+        plural = t.tag_ == "NNS" and head not in HEADS
+        if plural:  # "the centres": the last body named with that plural ("regional centres of excellence")
+            head = t.lemma_[:1].upper() + t.lemma_[1:].lower()
         if HEADS.get(head) in (None, "Program", "Project", "Platform", "DataInfrastructure", "TaskGroup"):
             continue
-        ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.text)]
+        if plural:
+            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{re.escape(t.lower_)}\b", (m.extra.get("name") or m.text).lower())]
+        else:
+            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.text)]
         if ante:
             t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that

@@ -142,3 +142,49 @@ def test_a_countrys_other_names_as_the_text_writes_them_are_its_alternative_labe
     # an adjective is no name of the country
     x, _ = run("British and Kenyan experts attended the Kelp Data Forum in Hobart on 3 March 2022.")
     assert all("British" not in e.alt_labels for e in x.entities.values())
+
+
+# -- bodies named in lower case with an acronym, referred back to by their plural, placed by a fronted participle --
+@pytest.mark.parametrize("text, name, acronym, parent", [
+    ("The alliance also presented its first six regional centres of excellence (RCoE) of the Polar Data Programme.",
+     "regional centres of excellence", "RCoE", "Polar Data Programme"),
+    ("Two joint research laboratories (JRLs) were opened in 2019 by the Andean Science Academy.",
+     "joint research laboratories", "JRLs", None),
+])
+def test_a_body_named_in_lower_case_and_spelt_by_its_acronym_is_a_body(text, name, acronym, parent):
+    x, label = run(text)
+    ent = next((e for e in x.entities.values() if e.label == name), None)
+    assert ent is not None and ent.kind == "organization", bodies(x)
+    assert acronym in ent.acronyms
+    if parent:  # a programme's units are its partners, not parts of a programme (which is no body)
+        assert (parent, "ckg:partner", name) in facts(x, label, "ckg:partner")
+
+
+@pytest.mark.parametrize("text", [
+    "The plan serves the sustainable development goals (SDGs) of the region.",
+    "They discussed artificial intelligence (AI) and high performance computing (HPC) for big data.",
+])
+def test_lower_case_words_spelling_an_acronym_are_no_body_unless_their_head_noun_is_a_bodys(text):
+    x, _ = run(text)
+    assert not any(e.label[:1].islower() for e in x.entities.values() if e.kind == "organization"), bodies(x)
+
+
+@pytest.mark.parametrize("text, thing, places", [
+    ("The alliance also presented its first six regional centres of excellence (RCoE) of the Polar Data Programme. "
+     "Located in Chile, Peru, the UK, Norway and Kenya, the centres have pursued joint research on coastal data.",
+     "regional centres of excellence", {"Chile", "Peru", "United Kingdom", "Norway", "Kenya"}),
+    ("Located in Suva and Apia, the Pacific Ocean Data Center runs the regional archive.",
+     "Pacific Ocean Data Center", {"Suva", "Apia"}),
+    ("Based in Lima, the Andean Data Institute hosts the network's archive.", "Andean Data Institute", {"Lima"}),
+])
+def test_a_fronted_located_in_a_list_of_places_places_the_subject_in_each(text, thing, places):
+    x, label = run(text)
+    found = {o for s, _, o in facts(x, label, "schema:location") if s == thing}
+    assert found == places, facts(x, label, "schema:location")
+
+
+def test_a_body_in_a_list_of_places_is_still_placed_only_by_its_own_place():
+    # without a fronted participle the list rule stands: "X, Bergen, Norway and Y" gives X no list of places
+    x, label = run("Partners were the Nordic Data Institute, Bergen, Norway and the Pacific Ocean Data Center, Suva.")
+    located = facts(x, label, "schema:location")
+    assert ("Nordic Data Institute", "schema:location", "Suva") not in located
