@@ -39,6 +39,9 @@ _MODIFIER_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod"}
 _EVENT_CLASS = {"visit": "ckg:Visit", "delegation": "ckg:Visit", "trip": "ckg:Visit", "tour": "ckg:Visit",
                 "roundtable": "ckg:Roundtable"}
 _FUTURE = {"will", "shall", "would", "'ll"}
+#: the role a verb of leading gives its subject ("X, who chairs the group": its Chair)
+_VERB_ROLES = {"lead": "Leader", "chair": "Chair", "head": "Head", "coordinate": "Coordinator", "direct": "Director",
+               "co-chair": "Co-chair", "cochair": "Co-chair", "manage": "Manager", "convene": "Convener"}
 #: words before a title that say when or in what order it is held, not what it is ("the first President")
 _PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
@@ -520,7 +523,10 @@ class Discourse:
         return None
 
     def role(self, tok) -> str:
-        """The title of a post around a role noun, as written: "Vice-Chancellor", "executive director"."""
+        """The title of a post around a role noun, as written: "Vice-Chancellor", "executive director";
+        a verb of leading names the role it stands for ("who chairs the group": "Chair")."""
+        if tok.pos_ in ("VERB", "AUX"):
+            return _VERB_ROLES.get(tok.lemma_.lower(), tok.lemma_.capitalize())
         start = tok.i
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "punct", "nmod") and c._.ckg_kind in ("", "ROLE") and c.lower_ not in ("the", "a", "an", ","):

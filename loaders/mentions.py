@@ -39,7 +39,7 @@ HEADS = {
     "Union": "InternationalBody", "Association": "InternationalBody", "Society": "InternationalBody",
     "Federation": "InternationalBody", "Alliance": "InternationalBody", "Consortium": "InternationalBody",
     "Organization": "InternationalBody", "Organisation": "InternationalBody", "Secretariat": "InternationalBody",
-    "Group": "TaskGroup", "Groups": "TaskGroup",
+    "Group": "TaskGroup", "Groups": "TaskGroup", "Force": "TaskGroup",
     "Program": "Program", "Programme": "Program", "Project": "Project", "Initiative": "Program",
     "Platform": "Platform", "Infrastructure": "DataInfrastructure", "System": "DataInfrastructure",
     "Network": "DataInfrastructure", "Repository": "DataInfrastructure", "Database": "DataInfrastructure",
@@ -49,6 +49,10 @@ HEADS = {
 }
 #: Lower-case heads that still end a name after capitalised words ("the Horizon 2020 programme").
 LOWER_HEADS = {"programme": "Program", "program": "Program", "initiative": "Program"}
+#: Lower-case heads of units after their body's name or acronym ("the OCEX DI group", "the PDA task force"),
+#: and the words that may stand before them in the head ("working group", "task force")
+LOWER_UNIT_HEADS = {"group": "TaskGroup", "force": "TaskGroup", "secretariat": "InternationalBody"}
+_UNIT_MODIFIERS = {"working", "task", "steering", "advisory", "technical", "study", "interest"}
 #: Heads of bodies that stand on their own: "X of <such a body>" names X's parent, not part of X's name.
 TOP_LEVEL = ("University", "Academy", "ResearchInstitute", "GovernmentAgency")
 #: Heads that name a unit of a larger body (so "X of Y" and "X Y" make X part of Y).
@@ -258,7 +262,14 @@ class _Finder:
                     # "Prof. X from LNCA, Brazil": an unknown acronym the model took for a place is a body's
                     self.mentions.append(Mention(start, end, text, "ORG", "Organization", acronym=text, method="ner"))
                 elif e.label_ == "GPE" and len(words) <= 3 and not any(HEADS.get(w) for w in words):
-                    self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
+                    # "Dr Li Wen from China Kelpnet ... in Kelpnet": a name the gazetteer does not know, written
+                    # somewhere right after a country's (no comma between), is a body's of that country, not a city
+                    owner = next((c for b in re.finditer(rf"([A-Z][\w.]*) {re.escape(text)}\b", self.text)
+                                  if (c := self.places.country_name(b.group(1))) is not None), None)
+                    if owner is not None and text not in self.places.cities:
+                        self.mentions.append(Mention(start, end, text, "ORG", "Organization", method="ner", country=owner.code))
+                    else:
+                        self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
             elif e.label_ == "FAC":
                 if any(HEADS.get(w) in ("University", "ResearchInstitute", "Academy") for w in words):
                     self.mentions.append(Mention(start, end, text, "ORG", _class_of(words), method="ner"))
@@ -432,11 +443,16 @@ class _Finder:
                     and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " " \
                     and not self._only_capitalised_as_first_word(words[i - 1]):
                 head_cls = LOWER_HEADS[w]  # "the Horizon 2020 programme"
+            first = i  # where the head (with its modifier: "task force") starts
+            if head_cls is None and w in LOWER_UNIT_HEADS:
+                first = i - 1 if i > 0 and words[i - 1][0] in _UNIT_MODIFIERS else i
+                if (w != "force" or first < i) and first > 0 and self._names_lower_unit(words[first - 1], words[first]):
+                    head_cls = LOWER_UNIT_HEADS[w]  # "the OCEX DI group", "the Argo data task force"
             if head_cls is None:
                 i += 1
                 continue
             # extend left over capitalised words (and "and"/"&" between them)
-            j = i
+            j = first
             while j > 0:
                 pw, ps, pe = words[j - 1]
                 gap = self.text[pe:words[j][1]]
@@ -460,7 +476,7 @@ class _Finder:
             while j < i and words[j][0] in ("and", "&"):
                 j += 1  # "(KNMI) and Kasetsart University": the name starts after "and"
             k = i  # extend right: "of/for/on [the] Capitalised ..." complement (not after a lower-case head)
-            while k + 2 < n + 1 and w not in LOWER_HEADS:
+            while k + 2 < n + 1 and w not in LOWER_HEADS and w not in LOWER_UNIT_HEADS:
                 if k + 1 >= n:
                     break
                 nw, ns, ne = words[k + 1]
@@ -544,6 +560,8 @@ class _Finder:
             cls = _class_of([w for w, _, _ in span_words])
             if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
                 cls = LOWER_HEADS[span_words[-1][0]]
+            elif span_words[-1][0] in LOWER_UNIT_HEADS:
+                cls = LOWER_UNIT_HEADS[span_words[-1][0]]
             entry = self.registry.lookup(name)
             m = Mention(s, e, name, "ORG", entry.kind if entry else cls, entry=entry, country=country, method="shape")
             if parent_acr is not None:
@@ -551,6 +569,16 @@ class _Finder:
                 m.parent = Mention(parent_acr[1], parent_acr[2], parent_acr[0], "ORG", pe.kind if pe else None, entry=pe, method="acronym-prefix")
             self.mentions.append(m)
             i = k + 1
+
+    def _names_lower_unit(self, prev: tuple[str, int, int], head: tuple[str, int, int]) -> bool:
+        """Whether the word before a lower-case unit head names whose unit it is: a capitalised
+        word or acronym mid-sentence ("the OCEX DI group", "Radar group"), not a place ("the Lima
+        group"), a country's adjective, or a word capitalised only as the sentence's first."""
+        pw = prev[0]
+        return ((pw[:1].isupper() or pw[:1].isdigit()) and pw not in _NOT_NAME_START and self.text[prev[2]:head[1]] == " "
+                and not self.places.is_place_name(pw) and self.places.country(pw) is None
+                and not any(m.label in ("GPE", "CITY", "REGION") and m.start <= prev[1] < m.end for m in self.mentions)
+                and not self._only_capitalised_as_first_word(prev) and not is_title(pw))
 
     def _starts_body(self, pos: int) -> bool:
         for m in self.mentions:

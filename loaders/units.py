@@ -23,9 +23,9 @@ __all__ = ["UNIT_WORDS", "unit_prefix", "link_prefixed_units"]
 #: the words a unit's name may be made of after its body's name (at least one head among the last)
 UNIT_WORDS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "Assembly", "Executive", "Governing",
               "Steering", "Scientific", "Advisory", "International", "Programme", "Program", "Project", "Working", "Group",
-              "Task", "Team", "Panel", "Commission", "Division", "Department", "Unit"}
+              "Task", "Force", "Team", "Panel", "Commission", "Division", "Department", "Unit"}
 _HEADS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "Group", "Team", "Panel", "Commission",
-          "Division", "Department", "Unit"}
+          "Division", "Department", "Unit", "Force"}
 
 
 #: heads of a unit named after its body's acronym: "USGS Western Coastal and Marine Geology Team"
@@ -39,11 +39,14 @@ def unit_prefix(label: str, bodies: dict[str, str]) -> str | None:
 
     >>> unit_prefix("USGS Western Coastal and Marine Geology Team", {"USGS": "o/usgs"})
     'o/usgs'
+    >>> unit_prefix("OCEX DI group", {"OCEX": "o/ocex"}), unit_prefix("OCEX working group", {"OCEX": "o/ocex"})
+    ('o/ocex', 'o/ocex')
     """
     for name, key in sorted(bodies.items(), key=lambda kv: -len(kv[0])):
         if not label.startswith(name + " "):
             continue
-        rest = label[len(name) + 1:].split()
+        # lower-case unit words count as theirs capitalised: "OCEX DI group", "PDA working group"
+        rest = [w.capitalize() if w.islower() else w for w in label[len(name) + 1:].split()]
         if rest and rest[-1] in _HEADS and all(w in UNIT_WORDS for w in rest):
             return key
         if rest and name.isupper() and len(name) >= 2 and rest[-1] in _ACRONYM_HEADS and all(

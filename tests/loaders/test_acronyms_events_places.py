@@ -49,8 +49,9 @@ def test_an_acronym_used_as_a_body_is_a_body_wherever_the_text_uses_it(text, acr
     assert acronym in bodies(x), bodies(x)
     key = next(k for k, e in x.entities.items() if e.label == acronym)
     uses = text.count(acronym)
-    if f"{acronym} Secretariat" in text:  # named once through its unit, which is part of it
-        assert (f"{acronym} Secretariat", "org:subOrganizationOf", acronym) in facts(x, label, "org:subOrganizationOf")
+    unit = next((u for u in (f"{acronym} Secretariat", f"{acronym} working group") if u in text), None)
+    if unit:  # named once through its unit, which is part of it
+        assert (unit, "org:subOrganizationOf", acronym) in facts(x, label, "org:subOrganizationOf")
     else:  # each sentence naming it is its evidence (the texts name it in two sentences or more)
         assert len({ev.start for ev in x.entities[key].evidence}) >= 2, x.entities[key].evidence
     if "such as" not in text:  # alone, with no other mentions given, each use is found
@@ -188,3 +189,51 @@ def test_a_body_in_a_list_of_places_is_still_placed_only_by_its_own_place():
     x, label = run("Partners were the Nordic Data Institute, Bergen, Norway and the Pacific Ocean Data Center, Suva.")
     located = facts(x, label, "schema:location")
     assert ("Nordic Data Institute", "schema:location", "Suva") not in located
+
+
+# -- units named with a lower-case head, and the people who lead them -------------------------------
+@pytest.mark.parametrize("text, unit, parent", [
+    ("This workshop is a joint effort of the Ocean Cloud Exchange (OCEX) and the Polar Data Institute. "
+     "The OCEX DI group will report first.", "OCEX DI group", "Ocean Cloud Exchange"),
+    ("This workshop is a joint effort of the Ocean Cloud Exchange (OCEX) and the Polar Data Institute. "
+     "The OCEX working group met in May 2021.", "OCEX working group", "Ocean Cloud Exchange"),
+    ("Case studies came from the Radar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Radar group", None),
+    ("Case studies came from the Radar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Drift-7 group", None),
+    ("Dr Tom Rey leads the Nordic FedData task force.", "Nordic FedData task force", None),
+])
+def test_a_unit_named_with_a_lower_case_head_is_a_unit_of_the_body_named_before_it(text, unit, parent):
+    x, label = run(text)
+    assert unit in bodies(x), bodies(x)
+    if parent:
+        assert (unit, "org:subOrganizationOf", parent) in facts(x, label, "org:subOrganizationOf")
+
+
+@pytest.mark.parametrize("text", [
+    "The Lima group and the Chinese group met in Lima on 3 May 2021.",
+    "Group photos were taken. The group then visited Oslo.",
+])
+def test_a_place_or_a_countrys_adjective_before_group_makes_no_unit(text):
+    x, _ = run(text)
+    assert not any(b.endswith("group") for b in bodies(x)), bodies(x)
+
+
+@pytest.mark.parametrize("text, person, role, unit", [
+    ("Dr Eva Moss, who chairs the OCEX DI group, will speak at the Ocean Cloud Exchange (OCEX) meeting.", "Eva Moss", "Chair", "OCEX DI group"),
+    ("We invited Dr Tom Rey, who leads the Nordic FedData task force, and Prof. Ana Lind.", "Tom Rey", "Leader", "Nordic FedData task force"),
+    ("Prof. Li Wen, who heads the Andean Data Institute, opened the forum.", "Li Wen", "Head", "Andean Data Institute"),
+])
+def test_a_person_who_leads_or_chairs_a_body_holds_that_post_in_it(text, person, role, unit):
+    x, label = run(text)
+    posts = [k for k, e in x.entities.items() if e.kind == "post"]
+    held = {(label(x.objects(p, "org:heldBy")[0]), str(x.objects(p, "ckg:roleTitle")[0]), label(x.objects(p, "org:postIn")[0]))
+            for p in posts if x.objects(p, "org:heldBy") and x.objects(p, "org:postIn") and x.objects(p, "ckg:roleTitle")}
+    assert (person, role, unit) in held, held
+
+
+# -- a name written right after a country's is a body of that country --------------------------------
+def test_an_unknown_name_written_right_after_a_country_is_a_body_of_that_country_not_a_city():
+    x, label = run("Dr Li Wen from China Kelpnet will give a keynote on cloud technology in Kelpnet and their work with CNIC.")
+    kelpnet = next((k for k, e in x.entities.items() if e.label == "Kelpnet"), None)
+    assert kelpnet is not None and x.entities[kelpnet].kind == "organization"
+    assert ("Kelpnet", "ckg:country", "China") in facts(x, label, "ckg:country")
+    assert not any(e.kind == "place" and e.label == "Kelpnet" for e in x.entities.values())
