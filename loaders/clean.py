@@ -37,7 +37,7 @@ _MENU_WORDS = _NAV_LINES | {
     "home page", "homepage", "services", "activities", "documents", "library", "gallery", "calendar", "jobs",
 }
 _CONTACT_LINE = re.compile(r"^(?:contact(?:\s+us)?|e-?mail|tel|telephone|phone|fax|address)\s*:|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-#: a link's text standing alone: "Link to USGS home page", "Back to news", "Skip to main content"
+#: a link's text standing alone: "Link to the agency home page", "Back to news", "Skip to main content"
 _LINK_LINE = re.compile(r"^(?:link|go|back|return|skip|jump)\s+to\s+[^.!?]{1,60}$", re.I)
 _TAG_LINE = re.compile(r"^(?:tags?|categories|category|keywords|filed\s+under|topics)\s*:", re.I)
 _ONE_LINE_CRUMB = re.compile(r"^(?:you are here:\s*)?home\s*(?:>|»|›|/|\\|\|)\s*\S.*$", re.I)

@@ -88,7 +88,7 @@ def names_a_day(text: str) -> bool:
     """Whether the text names a day of a month, with or without its year: a visit "from November 28
     to December 6" happened on days the text gives, even when no year can be read for them.
 
-    >>> names_a_day("from November 28 to December 6"), names_a_day("on 3 May"), names_a_day("in May 2020")
+    >>> names_a_day("from October 30 to November 4"), names_a_day("on 3 May"), names_a_day("in May 2020")
     (True, True, False)
     """
     return _DAY_OF_MONTH.search(text) is not None

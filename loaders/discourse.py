@@ -151,7 +151,7 @@ class Discourse:
     _EVENT_ACRONYM = re.compile(r"\b(Assembly|Meeting|Conference|Workshop|Forum|Symposium|Summit|Congress|Plenary)\s*\(\s*([A-Z]{2,6})\s*\)")
 
     def _event_acronyms(self) -> None:
-        """"held its inaugural General Assembly (GA) ... The GA opened with": an event's acronym
+        """"met for its founding General Assembly (GA) ... At the GA, the members": an event's acronym
         defined in parentheses stands for that event wherever the document uses it."""
         self.event_acronyms: dict[str, str] = {}
         for em in self._EVENT_ACRONYM.finditer(self.ex.text):
@@ -265,7 +265,7 @@ class Discourse:
             head = head.head
         if head.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "'s") for c in head.children) \
                 and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
-            return False  # "the workshop is sponsored by X": said of it now, not reported as done
+            return False  # "the forum is funded by X": said of it now, not reported as done
         return head.tag_ in ("VBD", "VBN") and not _is_future(tok)
 
     def _new_event(self, tok, s, noun: str) -> str:
@@ -324,7 +324,7 @@ class Discourse:
         self._remember(tok, "visit" if visit else "meeting", key)
         return key
 
-    #: "Prof. X from QAU, Pakistan described ...": the parser often takes the place for the subject
+    #: "Dr X from NDI, Norway presented ...": the parser often takes the place for the subject
     _FROM_BODY_SPOKE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?(?P<body>[^,()]{2,80}?)(?:\s*\([^()]{1,20}\))?(?:,\s*(?P<place>[A-Z][\w .'’-]{1,40}?))?"
                                   r",?\s+(?P<verb>presented|introduced|described|reported|shared|delivered|gave|outlined|explained|"
                                   r"demonstrated|showcased|reviewed|summari[sz]ed|spoke|talked|addressed)\b")
@@ -356,7 +356,7 @@ class Discourse:
     _GROUP_NOUNS = re.compile(r"\b(?:participants|attendees|speakers|guests|delegates|panell?ists|presenters|visitors)\b")
 
     def _among_were(self) -> None:
-        """"Among the NDI scientists who briefed the visitors were Chief Scientist A and oceanographer B",
+        """"Among the NDI staff who met the guests were Chief Scientist A and oceanographer B",
         "Among the speakers were A and B" (``discourse:among-were``): each person named after "were" is
         one of the group. A body named in the group: they belong to it (a title before the name is
         their post in it); a group that met the visitors, or of participants or speakers: they took
@@ -389,14 +389,14 @@ class Discourse:
                 prev = p.end
 
     def _invited_to_announced(self) -> None:
-        """An announcement's invited speakers: "we are honoured to invite leading experts, Dr A who
+        """An announcement's invited speakers: "we invite / have invited experts, Dr A who
         leads X and Dr B", "Invited speakers include Prof. C and Dr D" (``discourse:invited``): the
         people named after "invite" in its sentence are the announced event's planned participants.
         Only for an event still to come: in a report, who was invited is not who came."""
         if not self.scheduled or self.main is None:
             return
         for s in self.ex.sentences:
-            im = re.search(r"\b(?:invit(?:e|es|ing)|invited\s+(?:speakers?|experts?|guests?|panell?ists?)\s+(?:include|are|will\s+be))\b", s.text, re.I)
+            im = re.search(r"\b(?:invit(?:e|es|ing)|(?:have|has)\s+(?:also\s+)?invited|invited\s+(?:speakers?|experts?|guests?|panell?ists?)\s+(?:include|are|will\s+be))\b", s.text, re.I)
             if im is None:
                 continue
             ev = self._ev(s, "discourse:invited")
@@ -598,7 +598,7 @@ class Discourse:
                 own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for g in c.children if g.dep_ == "pobj"]
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
-                    continue  # "the Minister of Land and Resources, ... USGS": the role names its own body
+                    continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body
                 person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
                 role = self.role(nodes[e["role"]])
                 if not (person and org and person.startswith("person/") and org.startswith("organization/")):
@@ -745,7 +745,7 @@ class Discourse:
 
     def _short(self, key: str) -> str:
         """How a label made of names calls an agent: a body by its acronym where it has one, a person by
-        the one name the document calls them by alone ("Bai reviewed", "Minister Sun"), else by their
+        the one name the document calls them by alone ("Holm reviewed", "Minister Reed"), else by their
         family name (the last, or the first of a name written family name first), as news copy does."""
         e = self.ex.x.entities[key]
         if e.kind != "person":
@@ -755,7 +755,7 @@ class Discourse:
             return e.label
         text = self.ex.text
 
-        def alone_at(m) -> bool:  # "Bai reviewed", "Minister Sun signed": the word with no other name beside it
+        def alone_at(m) -> bool:  # "Holm reviewed", "Minister Reed signed": the word with no other name beside it
             before = re.search(r"([\w.'’-]+)\s+$", text[max(0, m.start() - 40):m.start()])
             after = re.match(r"\s+([\w'’-]+)", text[m.end():m.end() + 40])
             prev_ok = before is None or not before.group(1)[:1].isupper() or is_title(before.group(1)) or before.group(1) in _OFFICE_WORDS
@@ -765,7 +765,7 @@ class Discourse:
             alone_at(m) for m in re.finditer(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", text))]
         if len(alone) == 1:
             return alone[0]
-        return words[0] if words[0].isupper() and len(words[0]) > 1 else words[-1]  # "GUO Huadong": the capitals are the family name
+        return words[0] if words[0].isupper() and len(words[0]) > 1 else words[-1]  # "WANG Lina": the capitals are the family name
 
     def _merge_events(self) -> None:
         """One node per event of the document: "the 3rd X Conference" in the headline and "the Third

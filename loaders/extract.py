@@ -180,7 +180,7 @@ class Extractor:
             name = long or name
         if entry is None and (am := re.fullmatch(r"([A-Z][A-Za-z&-]{1,11})\s+([A-Z][a-z]+)", name)) and am.group(1) in self.acronyms \
                 and self.acronyms[am.group(1)].lower().endswith(" " + am.group(2).lower()):
-            name = self.acronyms[am.group(1)]  # "DBAR Program" after "the Digital Belt and Road Program (DBAR)": that programme
+            name = self.acronyms[am.group(1)]  # "PDC Program" after "the Polar Data Commons Program (PDC)": that programme
         if entry is None:
             entry = self.registry.lookup(name)
         if name.endswith(("Groups", "Universities", "Centers", "Centres", "Institutes")) and entry is None:
@@ -191,7 +191,7 @@ class Extractor:
                                  else (None, m.country))
         name_key = name
         if not country and entry is None and (om := re.search(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of))*)$", name)):
-            # "the Hassan Academy of Sciences of Morocco", "the Academy of Sciences of the Republic of X": in that country
+            # "the Royal Academy of Letters of Chad", "the Academy of Sciences of the Republic of X": in that country
             c = self.places.country(om.group(1))
             country = c.code if c is not None else None
             short = name[:om.start()].strip()
@@ -686,7 +686,7 @@ class Extractor:
         if not find_dates(s.text, reference=self.doc.reference_date):
             if not names_a_day(s.text):
                 return
-            self.day_without_year.add(key)  # "from November 28 to December 6": dated, though no year is given
+            self.day_without_year.add(key)  # "from October 30 to November 4": dated, though no year is given
         self.x.entity(key, "event", ["schema:Event", "ckg:Visit"], label, ev)
         for k in dict.fromkeys(host_keys):
             self.x.add(key, "schema:organizer", k, ev)
@@ -730,7 +730,7 @@ class Extractor:
         if self.x.objects(key, "schema:startDate"):
             return True  # one start date per event: the first the text gives
         seg = text if text is not None else s.text
-        # "..., since they signed an agreement in 2012": the start of something that goes on, not the event's date
+        # "..., partners since the accord of 2011": the start of something that goes on, not the event's date
         found = [d for d in find_dates(seg, reference=self.doc.reference_date)
                  if not re.search(r"\b[Ss]ince\b[^,;:()]*$", seg[:d.span[0]])]
         dates = [d for d in found if not d.year_only and not d.month_only]

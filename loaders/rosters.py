@@ -3,8 +3,8 @@
 Reports and news items list who sits on a board in one sentence, the post of each in parentheses
 or none at all::
 
-    The officers of the Board are Ana Ruiz (Vice-President), Tom Berg (Secretary) and Lee Kim (Treasurer).
-    The ordinary members of the Steering Committee will be Tom Berg, Anna Holm, Sara Lind and Per Olsen.
+    Officers of the Board: Ana Ruiz (Vice-President), Tom Berg (Secretary) and Lee Kim (Treasurer).
+    Members of the Steering Committee will be Tom Berg, Anna Holm, Sara Lind and Per Olsen.
     Members of the Executive Committee: Ana Ruiz, Tom Berg and Lee Kim.
 
 Each listed person with a post in parentheses holds that post in the body (``org:Post``); one
@@ -18,7 +18,7 @@ after "the International Polar Council"), in the three sentences before (its off
 body's officers). With no body named that close, the list is not read: the body the text is about
 is not guessed (tried: the body named most often joined a news item's officers to its publisher).
 
->>> ROSTER_RE.match("The other officers of the Board are A (Vice-President) and B (Secretary).").group("body")
+>>> ROSTER_RE.match("Officers of the Board include A (Vice-President) and B (Secretary).").group("body")
 'the Board'
 """
 
@@ -141,10 +141,10 @@ def read_rosters(ex, s) -> None:
 def _unit_label(before: str, head: str, parent) -> str:
     """The name of a body's unit that a roster calls "the Board": as the text named it before ("the
     election of a new Governing Board" -> "Governing Board"), after the body's acronym when it has
-    one ("ISC Governing Board"), else "Governing Board of the <body>".
+    one ("PDC Governing Board"), else "Governing Board of the <body>".
 
     >>> from collabkg.loaders.facts import Entity
-    >>> _unit_label("They elected a new President and Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
+    >>> _unit_label("Members chose the President and the Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
     'PC Governing Board'
     >>> _unit_label("", "Board", Entity("k", "organization", [], "Polar Council"))
     'Board of the Polar Council'
@@ -193,7 +193,7 @@ _ON_BEHALF = re.compile(r"\b(?:On|on)\s+behalf\s+of\s+(?:the\s+)?")
 
 
 def read_on_behalf(ex, s) -> None:
-    """"On behalf of ISDE, Vice-President A and Executive Committee Member B took part": people
+    """"On behalf of the PDA, Vice-President A and Steering Committee Member B spoke": people
     introduced by their title, speaking for a body, hold that post in it (``rule:on-behalf``).
 
     Each item is a title ending in a role noun ("Vice-President", "Committee Member") and a name of

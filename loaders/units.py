@@ -1,5 +1,5 @@
 """Units named after their body: "the CODATA Secretariat", "the Polar Data Alliance Council",
-"ISC Governing Board", "WDS International Programme Office".
+"PDC Governing Board", "NDI International Programme Office".
 
 A body's name (or acronym) followed by the name of a governing or working unit names a unit of
 that body (``org:subOrganizationOf``), when the document names the body itself too, or the
@@ -28,24 +28,24 @@ _HEADS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "G
           "Division", "Department", "Unit", "Force"}
 
 
-#: heads of a unit named after its body's acronym: "USGS Western Coastal and Marine Geology Team"
+#: heads of a unit named after its body's acronym: "NOAA Pacific Ice and Snow Mapping Team"
 _ACRONYM_HEADS = _HEADS | {"Center", "Centre", "Laboratory", "Lab", "Institute", "Programme", "Program", "Network", "Node"}
 
 
 def unit_prefix(label: str, bodies: dict[str, str]) -> str | None:
     """The key of the body whose name (a key of ``bodies``) starts ``label`` and is followed only by
-    unit words ending in a unit head, else None. After a body's acronym ("USGS", "GOSC") any name
+    unit words ending in a unit head, else None. After a body's acronym ("USGS", "OCEX") any name
     ending in a unit's head noun is a unit of it.
 
-    >>> unit_prefix("USGS Western Coastal and Marine Geology Team", {"USGS": "o/usgs"})
-    'o/usgs'
-    >>> unit_prefix("OCEX DI group", {"OCEX": "o/ocex"}), unit_prefix("OCEX working group", {"OCEX": "o/ocex"})
+    >>> unit_prefix("NOAA Pacific Ice and Snow Mapping Team", {"NOAA": "o/noaa"})
+    'o/noaa'
+    >>> unit_prefix("OCEX QA group", {"OCEX": "o/ocex"}), unit_prefix("OCEX working group", {"OCEX": "o/ocex"})
     ('o/ocex', 'o/ocex')
     """
     for name, key in sorted(bodies.items(), key=lambda kv: -len(kv[0])):
         if not label.startswith(name + " "):
             continue
-        # lower-case unit words count as theirs capitalised: "OCEX DI group", "PDA working group"
+        # lower-case unit words count as theirs capitalised: "OCEX QA group", "PDA working group"
         rest = [w.capitalize() if w.islower() else w for w in label[len(name) + 1:].split()]
         if rest and rest[-1] in _HEADS and all(w in UNIT_WORDS for w in rest):
             return key

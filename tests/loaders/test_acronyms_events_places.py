@@ -93,10 +93,10 @@ def test_an_acronym_defined_after_an_events_or_roles_of_names_the_body(text, bod
 # -- one event: the headline names it without its owner or its number --------------------------------
 @pytest.mark.parametrize("headline, body, name", [
     ("PDA Holds 2021 Annual Meeting",
-     "The 2021 Annual Meeting of the Polar Data Alliance (PDA) was successfully held online on July 21, 2021, hosted by Prof. Lena Holm.",
+     "The 2021 Annual Meeting of the Polar Data Alliance (PDA) took place by video link on 9 March 2021, with Prof. Lena Holm in the chair.",
      "2021 Annual Meeting of the Polar Data Alliance"),
     ("NORDA Working Group Meeting",
-     "The 1st NORDA Working Group Meeting was held in Oslo on 13-14 May 2019. NORDA member organizations attended the meeting.",
+     "The 1st NORDA Working Group Meeting took place in Oslo on 8-9 June 2019. NORDA member organizations sent delegates.",
      "First NORDA Working Group Meeting"),
     ("Kelp Data Forum",
      "The 2nd Kelp Data Forum was held in Hobart on 3 March 2022, organized by the Tasman Ocean Institute.",
@@ -121,7 +121,7 @@ def test_two_events_of_one_name_on_two_dates_stay_two():
 
 # -- a city named with and without its country is one city ----------------------------------------
 @pytest.mark.parametrize("text, city, country", [
-    ("The 2nd Highland Data Conference Held in Kunming,China\n\nDec 05, 2018\n\nThe conference was organized in Kunming from Dec. 5 to 7, 2018.",
+    ("The 2nd Highland Data Conference Held in Kunming,China\n\nOct 11, 2018\n\nThe conference opened in Kunming on Oct. 11, 2018 and lasted three days.",
      "Kunming", "China"),
     ("Nairobi workshop\n\nThe workshop opened in Nairobi on 3 May 2021. Delegates met again in Nairobi, Kenya on 5 May.",
      "Nairobi", "Kenya"),
@@ -193,12 +193,12 @@ def test_a_body_in_a_list_of_places_is_still_placed_only_by_its_own_place():
 
 # -- units named with a lower-case head, and the people who lead them -------------------------------
 @pytest.mark.parametrize("text, unit, parent", [
-    ("This workshop is a joint effort of the Ocean Cloud Exchange (OCEX) and the Polar Data Institute. "
-     "The OCEX DI group will report first.", "OCEX DI group", "Ocean Cloud Exchange"),
-    ("This workshop is a joint effort of the Ocean Cloud Exchange (OCEX) and the Polar Data Institute. "
+    ("The forum is run by the Ocean Cloud Exchange (OCEX) together with the Polar Data Institute. "
+     "The OCEX QA group will report first.", "OCEX QA group", "Ocean Cloud Exchange"),
+    ("The forum is run by the Ocean Cloud Exchange (OCEX) together with the Polar Data Institute. "
      "The OCEX working group met in May 2021.", "OCEX working group", "Ocean Cloud Exchange"),
-    ("Case studies came from the Radar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Radar group", None),
-    ("Case studies came from the Radar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Drift-7 group", None),
+    ("Case studies came from the Sonar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Sonar group", None),
+    ("Case studies came from the Sonar group of Dr Ana Lind and the Drift-7 group of Dr Li Wen.", "Drift-7 group", None),
     ("Dr Tom Rey leads the Nordic FedData task force.", "Nordic FedData task force", None),
 ])
 def test_a_unit_named_with_a_lower_case_head_is_a_unit_of_the_body_named_before_it(text, unit, parent):
@@ -218,7 +218,7 @@ def test_a_place_or_a_countrys_adjective_before_group_makes_no_unit(text):
 
 
 @pytest.mark.parametrize("text, person, role, unit", [
-    ("Dr Eva Moss, who chairs the OCEX DI group, will speak at the Ocean Cloud Exchange (OCEX) meeting.", "Eva Moss", "Chair", "OCEX DI group"),
+    ("Dr Eva Moss, who chairs the OCEX QA group, will speak at the Ocean Cloud Exchange (OCEX) meeting.", "Eva Moss", "Chair", "OCEX QA group"),
     ("We invited Dr Tom Rey, who leads the Nordic FedData task force, and Prof. Ana Lind.", "Tom Rey", "Leader", "Nordic FedData task force"),
     ("Prof. Li Wen, who heads the Andean Data Institute, opened the forum.", "Li Wen", "Head", "Andean Data Institute"),
 ])
@@ -232,7 +232,7 @@ def test_a_person_who_leads_or_chairs_a_body_holds_that_post_in_it(text, person,
 
 # -- a name written right after a country's is a body of that country --------------------------------
 def test_an_unknown_name_written_right_after_a_country_is_a_body_of_that_country_not_a_city():
-    x, label = run("Dr Li Wen from China Kelpnet will give a keynote on cloud technology in Kelpnet and their work with CNIC.")
+    x, label = run("Dr Li Wen from China Kelpnet will talk about sensor networks in Kelpnet and their work with CNIC.")
     kelpnet = next((k for k, e in x.entities.items() if e.label == "Kelpnet"), None)
     assert kelpnet is not None and x.entities[kelpnet].kind == "organization"
     assert ("Kelpnet", "ckg:country", "China") in facts(x, label, "ckg:country")

@@ -49,8 +49,8 @@ def test_a_numbered_event_with_a_digit_ordinal_in_the_headline_is_one_event_of_i
 
 # -- visits -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, hosts", [
-    ("A delegation led by Tom Reed, president of the Nordic Academy of Sciences, was invited to visit the Royal Academy of "
-     "Letters of Chad and Mali's National Research Council from November 28 to December 6.",
+    ("Guests from the Nordic Academy of Sciences under Tom Reed, its president, toured the Royal Academy of "
+     "Letters of Chad and Mali's National Research Council from October 30 to November 4.",
      {"Royal Academy of Letters of Chad", "National Research Council"}),
     ("Prof. Ana Costa of the Ocean Data Society visited the Polar Data Council and Peru's National Science Council on 3 May.",
      {"Polar Data Council", "National Science Council"}),
@@ -111,8 +111,8 @@ def test_people_who_act_at_a_ceremony_or_a_workshop_attend_it():
 # -- boards ---------------------------------------------------------------------------------------
 def test_the_officers_of_a_board_sit_on_it_and_the_board_is_named_as_the_text_names_it():
     x, label = run("The Polar Data Council (PDC) held its assembly in Oslo on 3 May 2021. The assembly elected a new President and "
-                   "Governing Board. The other officers of the Board are Maria Lopez (Vice-President) and John Smith (Secretary). "
-                   "The ordinary members of the Board will be Tom Berg and Anna Holm.")
+                   "Governing Board. Officers of the Board: Maria Lopez (Vice-President) and John Smith (Secretary). "
+                   "Members of the Board are Tom Berg and Anna Holm.")
     members = facts(x, label, "org:memberOf")
     assert members == {(p, "org:memberOf", "PDC Governing Board") for p in ("Maria Lopez", "John Smith", "Tom Berg", "Anna Holm")}
     assert ("PDC Governing Board", "org:subOrganizationOf", "Polar Data Council") in facts(x, label, "org:subOrganizationOf")
@@ -160,7 +160,7 @@ CONTACT = """The Andean Ocean Data Forum was held in Lima on 3 May 2021.
 
 Board on Ocean Data
 Policy and Outreach Division
-The Andean Academies of Sciences, Engineering, and Medicine
+The Andean Academies of Sciences, Letters, and Arts
 12 Harbour Street, NW
 Lima, 15001
 """
@@ -194,8 +194,8 @@ def test_an_affiliation_line_is_a_chain_of_units_in_a_city_and_numbered_authors_
 def test_a_contact_block_is_a_chain_of_units_ending_in_the_body_in_its_city_and_the_street_is_no_place():
     x, label = run(CONTACT)
     assert {("Board on Ocean Data", "org:subOrganizationOf", "Policy and Outreach Division"),
-            ("Policy and Outreach Division", "org:subOrganizationOf", "Andean Academies of Sciences, Engineering, and Medicine")} <= facts(x, label, "org:subOrganizationOf")
-    assert ("Andean Academies of Sciences, Engineering, and Medicine", "schema:location", "Lima") in facts(x, label, "schema:location")
+            ("Policy and Outreach Division", "org:subOrganizationOf", "Andean Academies of Sciences, Letters, and Arts")} <= facts(x, label, "org:subOrganizationOf")
+    assert ("Andean Academies of Sciences, Letters, and Arts", "schema:location", "Lima") in facts(x, label, "schema:location")
     assert not any("Harbour" in e.label for e in x.entities.values())
 
 
@@ -236,20 +236,20 @@ def test_a_quoted_title_before_an_event_noun_names_the_event(text, name):
 # -- announcements -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("between", ["", "Europe/Oslo (Pass code: 4411)\n\nPass code: 4411\n\n"])
 def test_an_announcement_stays_an_announcement_when_it_is_sponsored_and_lines_without_verbs_come_first(between):
-    x, label = run(f"The 2nd Nordic Data Cloud Workshop\n\n{between}This workshop will be an extension of the Oslo data forum, and will "
-                   "review the infrastructure. The workshop is sponsored by the Nordic Data Institute. Prof Kari Dahl will present "
-                   "the new catalogue, and Dr Milan Ojsteršek will give a keynote.", issued=None)
+    x, label = run(f"The 2nd Nordic Data Cloud Workshop\n\n{between}This workshop follows on from the Oslo data forum and will "
+                   "review the infrastructure. The workshop is funded by the Nordic Data Institute. Prof Kari Dahl will present "
+                   "the new catalogue, and Dr Milan Horvatič will give a keynote.", issued=None)
     main = next(k for k, e in x.entities.items() if e.kind == "event")
     assert "schema:EventScheduled" in x.objects(main, "schema:eventStatus")
-    assert {"Kari Dahl", "Milan Ojsteršek"} <= {label(o) for o in x.objects(main, "schema:attendee")}
+    assert {"Kari Dahl", "Milan Horvatič"} <= {label(o) for o in x.objects(main, "schema:attendee")}
     assert "Milan" not in {e.label for e in x.entities.values()}
 
 
 # -- a body's name in its own language and its acronym after a comma -----------------------------------
 @pytest.mark.parametrize("text, body, acronym, alias, country", [
     ("A delegation of the Nordic Academy of Sciences visited the Royal Academy of Chad and Peru's National Research Council "
-     "(Spanish: Consejo Nacional de Investigaciones), CONINV, from May 3 to May 9, 2021. Tom Reed shakes hands with CONINV's "
-     "acting president Ann Holt.", "National Research Council", "CONINV", "Consejo Nacional de Investigaciones", "Peru"),
+     "(Spanish: Consejo Nacional de Ciencia y Datos), CONACID, from May 3 to May 9, 2021. Tom Reed greets CONACID's "
+     "acting president Ann Holt.", "National Research Council", "CONACID", "Consejo Nacional de Ciencia y Datos", "Peru"),
     ("The Polar Data Council met the National Space Agency (French: Agence Nationale de l'Espace), ANESP, in Paris on 3 May 2021. "
      "ANESP's director Luc Morel opened the meeting.", "National Space Agency", "ANESP", "Agence Nationale de l'Espace", None),
 ])

@@ -31,13 +31,13 @@ def posts(x, label):
 # -- rosters -----------------------------------------------------------------------------------
 def test_officers_in_parentheses_hold_posts_in_the_body_the_board_belongs_to():
     x, label = run("The Polar Data Council held its assembly in Oslo on 3 May 2021. The assembly elected a new President and Board. "
-                   "The other officers of the Board are Maria Lopez (Vice-President), John Smith (Secretary) and Lee Kim (Treasurer).")
+                   "Officers of the Board include Maria Lopez (Vice-President), John Smith (Secretary) and Lee Kim (Treasurer).")
     assert posts(x, label) == {("Maria Lopez", "Vice-President, Polar Data Council"), ("John Smith", "Secretary, Polar Data Council"),
                                ("Lee Kim", "Treasurer, Polar Data Council")}
 
 
 def test_members_listed_without_posts_are_members_of_the_board_and_names_the_model_missed_are_read_from_the_list():
-    x, label = run("The Andean Science Academy met in Lima on 2 June 2022. The ordinary members of the Board will be Tom Berg, "
+    x, label = run("The Andean Science Academy met in Lima on 2 June 2022. Members of the Board are Tom Berg, "
                    "Anna Holm, Sara Lind and Per Olsen.")
     board = "Board of the Andean Science Academy"
     assert facts(x, label, "org:memberOf") == {(p, "org:memberOf", board) for p in ("Tom Berg", "Anna Holm", "Sara Lind", "Per Olsen")}
@@ -46,8 +46,8 @@ def test_members_listed_without_posts_are_members_of_the_board_and_names_the_mod
 
 def test_the_council_referred_back_to_is_the_body_of_the_roster_and_elected_posts_are_read():
     x, label = run("The International Polar Council held its first assembly in Oslo on 3 May 2021. Members elected Lena Holm to be "
-                   "the first President of the Council. The main item was the election of a new Board to lead the Council for "
-                   "three years. The other officers of the Board are Maria Lopez (Vice-President) and Lee Kim (Treasurer).")
+                   "the first President of the Council. The Council then chose a new Board for "
+                   "three years. Officers of the Board include Maria Lopez (Vice-President) and Lee Kim (Treasurer).")
     assert posts(x, label) == {("Lena Holm", "President, International Polar Council"),
                                ("Maria Lopez", "Vice-President, International Polar Council"),
                                ("Lee Kim", "Treasurer, International Polar Council")}
@@ -112,11 +112,11 @@ def test_a_province_s_capital_followed_by_its_country_is_the_city():
 
 # -- visits --------------------------------------------------------------------------------------
 def test_a_visit_to_several_hosts_and_an_invitation_to_visit():
-    x, label = run("A delegation led by Zhang Wei, president of the Indian Academy of Sciences, was invited to visit the Kenya National "
+    x, label = run("A delegation led by Zhang Wei, president of the Indian Science Council, was invited to visit the Kenya National "
                    "Research Foundation of Kenya and Brazil's National Space Council from May 2 to May 9, 2019. Prof. Ana Costa of the "
                    "Ocean Data Society visited the Nordic Data Institute, the Polar Data Council and the Arctic Data Commons in Oslo on 4 June 2021.")
     hosts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:organizer"}
-    a = "Visit of Indian Academy of Sciences to Kenya National Research Foundation of Kenya and National Space Council"
+    a = "Visit of Indian Science Council to Kenya National Research Foundation of Kenya and National Space Council"
     b = "Visit of Ocean Data Society to Nordic Data Institute and Polar Data Council"
     assert hosts == {(a, "Kenya National Research Foundation of Kenya"), (a, "National Space Council"),
                      (b, "Nordic Data Institute"), (b, "Polar Data Council")}
@@ -125,9 +125,9 @@ def test_a_visit_to_several_hosts_and_an_invitation_to_visit():
 
 
 # -- announced events ------------------------------------------------------------------------------
-ANNOUNCEMENT = ("Polar Data Cloud Workshop 2024\n\nThis is the 4th annual Polar Data Cloud (PDC) workshop, a joint effort of the Ocean "
+ANNOUNCEMENT = ("Polar Data Cloud Workshop 2024\n\nThis is the 4th annual Polar Data Cloud (PDC) workshop, organised together by the Ocean "
                 "Data Society, the Nordic Data Institute (NDI) and CODATA. The workshop will take place in Tromso on 12 March 2024. "
-                "Dr Lena Holm from NDI will give a keynote on cloud federation. A second keynote will come from the PDC Technical Group, "
+                "Dr Lena Holm from NDI will speak on cloud federation. The PDC Technical Group will report next, "
                 "and Prof Omar Haddad will present the proposed solutions. Case studies will be presented by Dr Ana Ruiz from the Ocean "
                 "Data Society. The next workshop will be held in Reykjavik.")
 
@@ -160,7 +160,7 @@ def test_in_a_report_of_a_past_event_who_will_speak_next_time_is_no_participant(
 
 # -- event names -------------------------------------------------------------------------------
 def test_a_working_group_meeting_is_an_event_not_a_body_or_a_task_group():
-    x, label = run("The 2nd Polar Data Working Group Meeting was held in Grand Harbour Hotel Oslo on 3-4 June 2021. "
+    x, label = run("The 2nd Polar Data Working Group Meeting took place in Grand Harbour Hotel Oslo on 3-4 June 2021. "
                    "The Council set up two Task Groups: (1) Ocean Data Rescue; (2) Sea Ice Records.")
     assert {e.label for e in x.entities.values() if e.kind == "organization"} == {"Ocean Data Rescue", "Sea Ice Records"}
     assert [e.label for e in x.entities.values() if e.kind == "event"] == ["Second Polar Data Working Group Meeting"]
@@ -168,15 +168,15 @@ def test_a_working_group_meeting_is_an_event_not_a_body_or_a_task_group():
 
 # -- people at meetings, posts said in passing -----------------------------------------------------
 def test_a_person_from_a_body_who_presents_attends_the_reported_event_even_when_the_parse_fails():
-    x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. Prof. Haddad from QAU, Pakistan described the sea ice "
+    x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. Prof. Haddad from KIOS, Pakistan outlined the sea ice "
                    "mapping project, and Dr. Lina Costa from INPE, Brazil reported their work. Dr. Omar Diallo of the Ocean Data "
                    "Society presented the new catalogue.")
     assert facts(x, label, "schema:attendee") == {("Baltic Data Forum", "schema:attendee", p) for p in ("Haddad", "Lina Costa", "Omar Diallo")}
 
 
 def test_both_sides_of_a_meeting_with_someone_attend_it():
-    x, label = run("At a meeting with Omar Haddad, head of the Nordic Data Institute, Lars Berg reviewed the cooperation on 3 May 2021.")
-    assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Omar Haddad", "Lars Berg"}
+    x, label = run("At a meeting with Kofi Mensah, head of the Nordic Data Institute, Lars Berg reviewed the cooperation on 3 May 2021.")
+    assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Kofi Mensah", "Lars Berg"}
 
 
 def test_titles_of_people_speaking_on_behalf_of_a_body_are_posts_in_it():
@@ -232,12 +232,12 @@ def test_the_registry_s_body_keeps_its_acronym_when_the_document_names_it_so():
 
 
 def test_titles_in_other_languages_are_no_people():
-    x, _ = run("The forum opened with addresses from Claire Martin, Secrétaire Perpétuel of the French Academy, on 4 July 2018.")
+    x, _ = run("The forum opened with addresses from Claire Martin, Directrice Générale of the Lyon Academy, on 4 July 2018.")
     assert {e.label for e in x.of_kind("person")} == {"Claire Martin"}
 
 
 @pytest.mark.parametrize("text, person, org", [
-    ("Representatives of the Andean Science Academy's members elected Lena Holm, a geographer from Chile, to be the first President.",
+    ("Delegates of the Andean Science Academy's member bodies elected Lena Holm, a geographer from Chile, to be its first President.",
      "Lena Holm", "President, Andean Science Academy"),
     ("The assembly elected Lena Holm as President of the Polar Data Council.", "Lena Holm", "President, Polar Data Council"),
     ("Omar Haddad was appointed as Director of the Nordic Data Institute.", "Omar Haddad", "Director, Nordic Data Institute"),
@@ -265,7 +265,7 @@ def test_a_unit_named_after_its_body_s_acronym_is_the_body_s_not_a_second_body_n
 
 
 def test_a_place_s_government_is_a_body_and_organisers_keep_the_forum_s_place_to_the_forum():
-    x, label = run("Under the auspices of the Polar Data Program (PDP), the Third Polar Data Conference was jointly organized by the "
+    x, label = run("Under the auspices of the Polar Data Program (PDP), the Third Polar Data Conference was co-organized by the "
                    "Kunming Government and the Nordic Data Institute in Kunming on 5 May 2019.")
     ev = "Third Polar Data Conference"
     assert facts(x, label, "schema:organizer", "schema:sponsor") == {
@@ -282,7 +282,7 @@ def test_a_us_state_abbreviated_after_a_city_is_the_state():
 
 def test_among_the_body_s_people_who_met_the_visitors_were():
     x, label = run("A delegation from Brazil headed by Mr. Carlos Mendes visited the National Oceanic and Atmospheric Administration "
-                   "(NOAA) laboratory in Boulder, Colo., on March 3, 2009. Among the NOAA scientists who briefed the visitors were "
+                   "(NOAA) laboratory in Boulder, Colo., on March 3, 2009. Among the NOAA staff who met the guests were "
                    "Climate Team Chief Scientist Ann Lee and oceanographer John Park.")
     noaa = "National Oceanic and Atmospheric Administration"
     assert posts(x, label) == {("Ann Lee", f"Climate Team Chief Scientist, {noaa}"), ("John Park", f"Oceanographer, {noaa}")}
@@ -291,21 +291,21 @@ def test_among_the_body_s_people_who_met_the_visitors_were():
 
 
 def test_an_unknown_acronym_the_model_took_for_a_place_is_the_speaker_s_body():
-    x, label = run("The Polar Forum was held online on July 21, 2020. Prof. Souza de Almeida from LNCA, Brazil reported their work.")
+    x, label = run("The Polar Forum took place online on 9 March 2020. Prof. Souza de Almeida from LNCA, Brazil reported their work.")
     assert facts(x, label, "org:memberOf") == {("Souza de Almeida", "org:memberOf", "LNCA")}
     assert facts(x, label, "ckg:country") == {("LNCA", "ckg:country", "Brazil")}
 
 
 def test_two_bodies_joined_by_and_are_two_organisers():
-    x, label = run("Under the auspices of the Polar Data Program (PDP), the conference was jointly organized by the Tengri Government "
-                   "and CAS Program of Big Earth Data Science Engineering in May 2019. The Ministry of Science and Technology sent greetings.")
-    assert {o for _, _, o in facts(x, label, "schema:organizer")} == {"Tengri Government", "CAS Program of Big Earth Data Science Engineering"}
+    x, label = run("With support from the Polar Data Program (PDP), the conference was co-organized by the Tromso Municipality "
+                   "and NDI Programme of Polar Data Engineering in May 2019. The Ministry of Science and Technology sent greetings.")
+    assert {o for _, _, o in facts(x, label, "schema:organizer")} == {"Tromso Municipality", "NDI Programme of Polar Data Engineering"}
     assert "Ministry of Science and Technology of the People's Republic of China" in {e.label for e in x.of_kind("organization")}
 
 
 def test_countries_whose_representatives_attended_are_delegations_not_attendees():
-    x, label = run("The Fourth Polar Data Forum was held in Oslo on 3 May 2022. It was attended by representatives from more than "
-                   "20 countries (such as China, Kenya and Peru) and more than 200 experts.")
+    x, label = run("The Fourth Polar Data Forum was held in Oslo on 3 May 2022. The forum was attended by delegates from more than "
+                   "20 countries (for example China, Kenya and Peru) and more than 200 experts.")
     assert not [f for f in x.facts if f.predicate == "schema:attendee"]
     got = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "ckg:delegation"}
     assert got == {("Fourth Polar Data Forum", d) for d in ("Representatives of China", "Representatives of Kenya",
@@ -315,23 +315,23 @@ def test_countries_whose_representatives_attended_are_delegations_not_attendees(
 
 
 def test_an_event_s_acronym_stands_for_the_event():
-    x, label = run("In a historic meeting on 4 July 2018 hosted by the Paris Academy of Sciences, the two councils merged and held "
-                   "their inaugural General Assembly (GA) as the International Polar Council. The GA opened with addresses from "
-                   "Claire Martin, President of the Paris Academy of Sciences, and Lena Holm.")
+    x, label = run("On 4 July 2018, at a meeting hosted by the Lyon Academy of Sciences, two councils joined as the International Polar "
+                   "Council and held its founding General Assembly (GA). The GA began with speeches by "
+                   "Claire Martin, President of the Lyon Academy of Sciences, and Lena Holm.")
     assert not [e for e in x.of_kind("organization") if "Assembly" in e.label]
-    assert {(s, o) for s, _, o in facts(x, label, "schema:attendee") if s == "Inaugural General Assembly"} == {
-        ("Inaugural General Assembly", "Claire Martin"), ("Inaugural General Assembly", "Lena Holm")}
+    assert {(s, o) for s, _, o in facts(x, label, "schema:attendee") if s == "Founding General Assembly"} == {
+        ("Founding General Assembly", "Claire Martin"), ("Founding General Assembly", "Lena Holm")}
 
 
 def test_given_names_prepositions_and_cut_names_are_no_places():
-    x, _ = run("Across the region, data centres grew. Dr. Natalia Tarasova chaired the session in Oslo on 2 May 2022. "
-               "Natalia thanked the hosts of the People's Republic of China.")
+    x, _ = run("Across the region, data centres grew. Dr. Marisol Quispe chaired the session in Oslo on 2 May 2022. "
+               "Marisol thanked the hosts of the People's Republic of China.")
     assert {e.label for e in x.of_kind("place")} <= {"Oslo", "Norway", "China"}
 
 
 def test_an_announcement_s_invited_experts_are_its_planned_participants_and_incl_ends_no_sentence():
     x, label = run("Polar Data Cloud Workshop 2024\n\nThis is the 4th annual Polar Data Cloud workshop. The workshop will take place in "
-                   "Tromso on 12 March 2024. Further, we are honoured to invite leading experts, incl. Dr Lena Holm who leads the "
+                   "Tromso on 12 March 2024. Further, we have invited leading experts, incl. Dr Lena Holm who leads the "
                    "federation group and Dr Omar Haddad who chairs the data group.")
     assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Lena Holm", "Omar Haddad"}
     x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. The organisers had invited Dr Lena Holm and Dr Omar Haddad.")
