@@ -143,10 +143,27 @@ class Discourse:
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 if pobj and (pobj[0].text[:1].isupper() or pobj[0]._.ckg_kind in ("ORG", "GPE")) and (
                         tok.text[:1].isupper() or pobj[0]._.ckg_kind in ("EVENT", "ORG")):
-                    end = pobj[0].right_edge.i + 1
+                    end = self._name_end(pobj[0])
             if c.dep_ == "nummod" and c.i == end:  # "Conference 2019"
                 end = c.i + 1
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+
+    def _name_end(self, head) -> int:
+        """The token index after the name headed by ``head`` ("the Polar Data Alliance", "the Committee
+        for Space Research"), without a place or a date hung on it ("... Alliance in Norway in May")."""
+        m = head._.ckg_mention
+        if m is not None and m.label == "ORG" and m.end >= head.idx + len(head.text):  # the body's name as the mention finder read it
+            end = head.i + 1
+            while end < len(self.doc) and self.doc[end].idx < m.end:
+                end += 1
+            return end
+        end = head.i + 1
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "from", "near") and any(
+                    g._.ckg_kind in ("GPE", "CITY", "REGION", "VENUE", "DATE") or g.like_num for g in c.children):
+                break
+            end = c.right_edge.i + 1
+        return end
 
     _EVENT_ACRONYM = re.compile(r"\b(Assembly|Meeting|Conference|Workshop|Forum|Symposium|Summit|Congress|Plenary)\s*\(\s*([A-Z]{2,6})\s*\)")
 
@@ -177,6 +194,8 @@ class Discourse:
             if self.scheduled and tok.pos_ in ("NOUN", "PROPN") and not _is_next(tok) and (
                     tok.lemma_.lower() in (_head(self.ex.x.entities[self.main].label), *_ANY_EVENT)):
                 return self.main  # an announcement: "the workshop will take place in ..." is the one announced
+            if create and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and not _is_next(tok):
+                return self._owned_scheduled_event(tok, s)  # "will attend the 2nd Assembly of the X in Oslo": still to come
             return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
@@ -242,6 +261,11 @@ class Discourse:
             if self.main is None and s.start <= self._lead_end:
                 self.main = key
             return key
+        if noun == "ceremony" and any(c.lemma_.lower() in ("sign", "signing") for c in tok.lefts) and not any(
+                n == "ceremony" for _, n, _ in self.recent):
+            k = self._signing_ceremony(tok, s) if create else None
+            if k:
+                return k  # "X took part in the signing ceremony": the signing of the agreement the text reported
         # "the meeting", "the visit": the nearest event before it with that noun, else the main event
         det = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss")]
         if det and det[0] in ("a", "an", "another"):
@@ -253,6 +277,113 @@ class Discourse:
         if self.main and min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= tok.idx:
             return self.main  # the document's event, named before
         return None
+
+    def _owned_events_to_come(self) -> None:
+        """Every named event still to come whose name says whose it is, whether or not a pattern read
+        something of it ("He said he will attend the 2nd Assembly of the X in Oslo"), and every "signing
+        ceremony" (see :meth:`_signing_ceremony`)."""
+        for tok in self.doc:
+            if tok._.ckg_kind == "EVENT" and tok.pos_ == "PROPN" and _is_future(tok) and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+                s = self._sentence(tok)
+                if s is not None:
+                    self.event_for(tok, s)
+            elif tok.lower_ == "ceremony" and any(c.lemma_.lower() in ("sign", "signing") for c in tok.lefts):
+                s = self._sentence(tok)  # "the signing ceremony", whoever the patterns found there
+                if s is not None:
+                    self.event_for(tok, s)
+
+    def _subjectless_participation(self) -> None:
+        """"On behalf of the academy, Vice-President A and Board Member B participated in the ceremony",
+        where the parser hangs A (or both) on the fronted phrase or on a title, not on the verb: the
+        people named between the clause's last comma and a verb of taking part, with no other verb
+        between, are who took part."""
+        for verb in self.doc:
+            if verb.lemma_ not in ("participate", "attend") or verb.tag_ != "VBD":
+                continue
+            obj = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"), None) \
+                if verb.lemma_ == "participate" else next((c for c in verb.children if c.dep_ == "dobj"), None)
+            s = self._sentence(verb)
+            if obj is None or s is None or obj._.ckg_kind != "EVENT":
+                continue
+            event = self.event_for(obj, s)
+            if event is None:
+                continue
+            start = verb.sent.start
+            commas = [t.i for t in self.doc[start:verb.i] if t.text in (",", ";", ":")]
+            span = self.doc[(commas[-1] + 1) if commas else start:verb.i]
+            if any(t.pos_ in ("VERB", "AUX") for t in span):
+                continue  # "A, who chaired the session, attended": not a list of names before the verb
+            people = list({id(t._.ckg_mention): t._.ckg_mention for t in span if t._.ckg_kind == "PERSON" and t._.ckg_mention is not None}.values())
+            ev = self._ev(s, "discourse:participants-before-verb")
+            for m in people:
+                self._fact("attendee", event, self.ex.person(m, ev), ev)
+
+    def _owned_scheduled_event(self, tok, s) -> str | None:
+        """"He will attend the second General Assembly of the Polar Data Alliance in Oslo in May 2025": a
+        named event still to come, whose name says whose it is, is an event (``schema:EventScheduled``)
+        organised by that body, in the place and year said with it. Without an owner in its name
+        ("the 2nd Assembly", "the next meeting") it is no event of its own."""
+        a, b = self._phrase(tok)
+        label = self._label(a, b)
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((g for g in of.children if g.dep_ == "pobj" and g._.ckg_kind == "ORG"), None) if of is not None else None
+        if owner is None or sum(w[:1].isupper() for w in label.split()) < 2 or not self.ex.text[a:b].endswith(owner.text) and owner.idx >= b:
+            return None
+        x = self.ex.x
+        key = event_key(label)
+        ev = self._ev(s, "discourse:scheduled-event")
+        if key not in x.entities:
+            x.entity(key, "event", ["schema:Event", _EVENT_CLASS.get(tok.lemma_.lower(), "ckg:Meeting")], label, ev)
+            self.made_events.add(key)
+        x.add(key, "schema:eventStatus", "schema:EventScheduled", ev)
+        org = self.agent(owner, s, ev, kinds=("ORG",))
+        if org:
+            x.add(key, "schema:organizer", org, ev)
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else None  # "attend ... in Oslo"
+        for head in (tok, owner, *([verb] if verb is not None else [])):  # "in Oslo" hung on the event's noun, its owner's name or the verb
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.idx >= b:
+                    for g in c.children:
+                        if g._.ckg_kind in ("CITY", "GPE", "VENUE") and (place := self.place(g, s, ev)):
+                            x.add(key, "schema:location", place, ev)
+        tail = self.ex.text[b:s.end]
+        tail = tail[:re.search(r"[,;.]|\band\b|$", tail).start()]
+        self.ex._dates(key, s, "discourse:scheduled-event", text=tail)
+        self._remember(tok, tok.lemma_.lower(), key)
+        return key
+
+    def _signing_ceremony(self, tok, s) -> str | None:
+        """"The academy signed an MoU with the alliance during the Nordic Data Forum in Oslo on 3 May.
+        ... took part in the signing ceremony": the ceremony is the signing of the one agreement the
+        text reports signed before it, an event of its own (``schema:about`` the agreement) within the
+        event it was signed at (``schema:superEvent``), where and when that was."""
+        x = self.ex.x
+        signed = [(k, v) for k, e in x.entities.items() if e.kind == "agreement"
+                  for v in e.evidence[:1] if v.start < tok.idx and re.search(r"\bsign(?:ed|s|ing)?\b", v.quote, re.I)]
+        if len(signed) != 1:
+            return None  # no agreement, or several: no guess which one
+        agreement, where = signed[0]
+        mou = "ckg:MemorandumOfUnderstanding" in x.entities[agreement].classes
+        word = ("MoU" if re.search(r"\bMoU\b", self.ex.text) else "Memorandum of Understanding") if mou else "Agreement"
+        key = f"event/signing ceremony|{agreement.split('/', 1)[1]}"
+        x.entity(key, "event", ["schema:Event", "ckg:Meeting"], f"{word} signing ceremony", self._ev(s, "discourse:signing-ceremony"))
+        self.made_events.add(key)
+        ev = Evidence(where.start, where.end, where.quote, "discourse:signing-ceremony")
+        x.add(key, "schema:about", agreement, ev)
+        for d in x.objects(agreement, "dcterms:date"):
+            if isinstance(d, Literal) and d.datatype == XSD.date:
+                x.add(key, "schema:startDate", d, ev)
+        signed_in = next((t for t in self.ex.sentences if t.start == where.start), None)
+        parent = next((k for k in self._events_in(signed_in) if k != key), None) if signed_in is not None else None
+        if parent is not None:
+            x.add(key, "schema:superEvent", parent, ev)
+            for place in x.objects(parent, "schema:location"):
+                x.add(key, "schema:location", place, ev)
+        elif signed_in is not None:  # "signed an MoU in Beijing": where it was signed
+            self.ex._place(key, signed_in, "discourse:signing-ceremony")
+        self._remember(tok, "ceremony", key)
+        return key
 
     def _attached(self, tok) -> bool:
         """Whether a dated or placed phrase hangs on the event noun ("the Nordic Forum in Oslo on 3 May 2021")."""
@@ -536,7 +667,11 @@ class Discourse:
             start += 1
         while start < tok.i and self.doc[start].lower_ in _PASSING:  # "the first President", "the new Director"
             start += 1
-        title = self.ex.text[self.doc[start].idx:tok.idx + len(tok.text)]
+        end = tok.i
+        while end + 2 < len(self.doc) and self.doc[end + 1].text == "-" and not self.doc[end + 1].whitespace_ \
+                and self.doc[end + 2].lower_ in ("general", "elect", "designate"):
+            end += 2  # "Secretary-General", "President-elect": the role goes on past its noun
+        title = self.ex.text[self.doc[start].idx:self.doc[end].idx + len(self.doc[end].text)]
         return title[:1].upper() + title[1:]
 
     def things(self, tok, s, ev, role: str) -> list[str]:
@@ -717,6 +852,8 @@ class Discourse:
         self._event_acronyms()
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
+        self._owned_events_to_come()
+        self._subjectless_participation()
         self._speakers_from_bodies()
         self._among_were()
         self._invited_to_announced()
@@ -788,6 +925,30 @@ class Discourse:
         self._merge_owned_events()
         self._merge_unnumbered_events()
         self._merge_generic_events()
+        self._merge_country_visits()
+
+    _COUNTRY_VISIT = re.compile(r"^(?:The\s+)?(.+?)\s+(?:Delegation|Delegates|Visitors|Mission|Visit)$", re.I)
+
+    def _merge_country_visits(self) -> None:
+        """"Kenyan Delegation Tours Observatory" over "a delegation from Kenya led by X visited ...": a
+        visit named only by a country ("Kenyan Delegation", "The Peru Mission") is the document's one
+        visit of a delegation from that country, when there is exactly one and the dates agree."""
+        x = self.ex.x
+        visits = [k for k, e in x.entities.items() if e.kind == "event" and "ckg:Visit" in e.classes]
+        for k in visits:
+            m = self._COUNTRY_VISIT.match(x.entities[k].label) if k in x.entities else None
+            country = self.ex.places.country_of_adjective(m.group(1)) or self.ex.places.country_name(m.group(1)) if m else None
+            if country is None:
+                continue
+            place = f"place/{country.code.lower()}"
+            of_country = [v for v in visits if v != k and v in x.entities and any(
+                place in x.objects(d, "ckg:country") for d in x.objects(v, "ckg:delegation") if isinstance(d, str))]
+            if len(of_country) != 1:
+                continue
+            dates = {str(d) for v in (k, of_country[0]) for d in x.objects(v, "schema:startDate")}
+            if len(dates) > 1:
+                continue  # two dates: two visits
+            self._merge_into(k, of_country[0])
 
     def _merge_unnumbered_events(self) -> None:
         """A headline's "PDA Working Group Meeting" over "the 1st PDA Working Group Meeting was held ...":
@@ -798,9 +959,12 @@ class Discourse:
             if len(numbered) != 1 or k not in x.entities:
                 continue
             dates = {str(d) for d in x.objects(k, "schema:startDate")} | {str(d) for d in x.objects(numbered[0], "schema:startDate")}
-            if len(dates) > 1:
-                continue  # two dates: two events
+            if len(dates) > 1 or self._still_to_come(k) != self._still_to_come(numbered[0]):
+                continue  # two dates, or one held and one to come: two events
             self._merge_into(k, numbered[0])
+
+    def _still_to_come(self, k: str) -> bool:
+        return "schema:EventScheduled" in self.ex.x.objects(k, "schema:eventStatus")
 
     def _merge_into(self, k: str, target: str) -> None:
         """Merge event ``k`` into ``target``, which takes its place as the document's main event."""
@@ -823,8 +987,8 @@ class Discourse:
                 continue
             target = longer[0]
             dates = {str(d) for d in x.objects(short, "schema:startDate")} | {str(d) for d in x.objects(target, "schema:startDate")}
-            if len(dates) > 1:
-                continue  # two dates: two events
+            if len(dates) > 1 or self._still_to_come(short) != self._still_to_come(target):
+                continue  # two dates, or one held and one to come: two events
             self._merge_into(short, target)
 
     def _merge_generic_events(self) -> None:

@@ -509,7 +509,12 @@ class Extractor:
             pm = re.match(r"(?:\s+(?:of|from|at)\s+|\s*\(\s*)(?:the\s+)?", after)
             if not pm:
                 continue
-            org_m = next((o for o in s.mentions if o.start == m.end + pm.end() and o.label == "ORG"), None)
+            at = m.end + pm.end()
+            country = next((o for o in s.mentions if o.start == at and o.label == "GPE"), None) if "(" not in pm.group(0) else None
+            if country is not None:  # "Dr Ana Lima from Brazil's Ocean Data Center", "from China Alibaba": the body
+                cm = re.match(r"(?:['’]s)?\s+(?:the\s+)?", self.text[country.end:s.end])
+                at = country.end + cm.end() if cm else at
+            org_m = next((o for o in s.mentions if o.start == at and o.label == "ORG"), None)
             if org_m is None:
                 continue
             if "(" in pm.group(0) and not re.match(r"\s*(?:\([^)]*\)\s*)?\)", self.text[org_m.end:s.end]):

@@ -101,6 +101,8 @@ _NOT_PERSON_WORDS = {
 }
 TITLE_RE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?"
 _ROLE_HEADS = (
+    r"Secrétaire [Pp]erpétuel(?:le)?|Secrétaire|Présidente?|Presidente|Directeur [Gg]énéral|Directeur|Directrice|"
+    r"Secretari[oa](?: General)?|Präsident(?:in)?|Direktor(?:in)?|Rektor|Treasurer|"
     r"Director[- ]General|Secretary[- ]General|Director|President|Chairman|Chairwoman|Chairperson|Chair|"
     r"Co-[Cc]hair|Vice[- ]Chair|Secretary|Officer|Manager|Head|Dean|Professor|Coordinator|Leader|Lead|Scientist|"
     r"Researcher|Fellow|Member|Minister|Ambassador|Representative|Counsell?or|Advis[eo]r|Editor|Investigator|"
@@ -209,7 +211,8 @@ class _Finder:
                 continue
             toks = [t for t in e if not (t.is_punct and t.text not in ("-", "'", "’", "&", "."))]
             # leading articles and titles are not part of a name; a possessive ending is not either
-            while toks and (toks[0].lower_ in ("the", "a", "an") or re.fullmatch(TITLE_RE, toks[0].text)):
+            while toks and (toks[0].lower_ in ("the", "a", "an") or re.fullmatch(TITLE_RE, toks[0].text)
+                            or (e.label_ == "PERSON" and len(toks) > 2 and is_title(toks[0].text))):  # "Treasurer Luis Pardo"
                 toks = toks[1:]
             while toks and toks[-1].text in ("'s", "’s", "'", "-", "&", "."):
                 toks = toks[:-1]
@@ -229,6 +232,15 @@ class _Finder:
                     title = prev.text.rstrip(".")
                 self.mentions.append(Mention(start, end, text, "PERSON", title=title, method="ner"))
             elif e.label_ == "ORG":
+                while len(words) > 1 and words[-1] in ("in", "at", "on", "from", "with", "by"):
+                    words.pop()  # "the Istituto ... di Oceanografia in Trieste": the model took the preposition
+                    end = start + len(re.match(r"(.*\S)\s+\S+$", self.text[start:end], re.S).group(1))
+                    text = self.text[start:end]
+                nxt = re.match(rf" ([{_UP}][{_LOW}]+)", self.text[end:end + 40]) if words[-1] in _FOREIGN_CONNECTORS else None
+                if nxt:  # "Observatoire de Paris": the model stopped before the name's last word
+                    end += nxt.end()
+                    text = self.text[start:end]
+                    words = text.split()
                 if words[0] in _NOT_NAME_START or any(w in _ROLE_WORDS for w in words) or text.isdigit():
                     continue
                 if text in self.known_acronyms or text in self.registry.acronyms:
@@ -627,6 +639,10 @@ class _Finder:
             if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]):
                 continue  # "FAIR Principles", "GNU Octave": an acronym and a word, not "ZHANG Shizhuan"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
+        # "Prince Albert II of Monaco", "Queen Margrethe II", "Sheikh Hamad": a ruler's title and name (and number)
+        for m in re.finditer(r"\b((?:Crown\s+)?(?:King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Sultan)|Grand\s+Duke|Grand\s+Duchess)\s+"
+                             r"([A-Z][a-z]+(?:\s+(?:bin|bint|al|Al)?\s*[A-Z][a-z]+)?(?:\s+[IVX]{1,4}\b)?)", seg):
+            found.append((a + m.start(2), a + m.end(2), m.group(1), "ruler-title"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
         for m in re.finditer(rf"\b({TITLE_RE})\s+({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-surname"))
@@ -645,7 +661,8 @@ class _Finder:
 
 
 _ROLE_WORDS = {"Director", "President", "Chairman", "Chair", "Secretary", "Professor", "Vice", "Minister", "Head",
-               "Dean", "Deputy", "Officer", "Coordinator", "Chairperson", "Academician", "Dr", "Prof",
+               "Dean", "Deputy", "Officer", "Coordinator", "Chairperson", "Academician", "Dr", "Prof", "Treasurer",
+               "Chancellor", "Vice-Chancellor", "Rapporteur", "Ambassador", "Governor", "Mayor", "Chairwoman",
                # the same titles in the languages bodies of the field write them in
                "Secrétaire", "Président", "Présidente", "Directeur", "Directrice", "Perpétuel", "Presidente", "Secretario",
                "Secretaria", "Director-General", "Präsident", "Präsidentin", "Direktor", "Direktorin", "Rektor", "Rector"}
@@ -653,7 +670,23 @@ _ROLE_WORDS = {"Director", "President", "Chairman", "Chair", "Secretary", "Profe
 
 #: Words that make a capitalised run a body's name though they are no head noun of ours.
 _ORG_WORDS = {"Government", "Ministry", "Municipality", "Council", "Bank", "Institut", "Instituto", "Universidad",
-              "Universidade", "Université", "Universität", "Akademie", "Academia", "Consejo", "Conselho", "Fund", "Trust"}
+              "Universidade", "Université", "Universität", "Akademie", "Academia", "Consejo", "Conselho", "Fund", "Trust",
+              # the heads of bodies' names in the languages of the field, written untranslated in English text
+              "Académie", "Academie", "Accademia", "Akademia", "Istituto", "Università", "Uniwersytet", "Consiglio",
+              "Conseil", "Centro", "Zentrum", "Fondation", "Fundación", "Fundação", "Stiftung", "Gesellschaft", "Ministère",
+              "Ministerio", "Agence", "Agencia", "Société", "Sociedad", "Sociedade", "Observatoire", "Observatorio",
+              "Laboratoire", "Laboratorio", "Museo", "Musée", "Bibliothèque", "Biblioteca"}
+#: connectors inside names of other languages ("Observatoire de Paris", "Istituto di Fisica")
+_FOREIGN_CONNECTORS = {"de", "des", "du", "di", "da", "del", "della", "delle", "dei", "do", "dos", "das", "la", "le", "les",
+                       "y", "e", "für", "der", "von", "zur", "pour", "et"}
+#: the class of a body named by one of those heads
+_FOREIGN_HEADS = {"Académie": "Academy", "Academie": "Academy", "Accademia": "Academy", "Akademia": "Academy", "Akademie": "Academy",
+                  "Academia": "Academy", "Institut": "ResearchInstitute", "Instituto": "ResearchInstitute",
+                  "Istituto": "ResearchInstitute", "Universidad": "University", "Universidade": "University",
+                  "Université": "University", "Universität": "University", "Università": "University", "Uniwersytet": "University",
+                  "Ministère": "GovernmentAgency", "Ministerio": "GovernmentAgency", "Agence": "GovernmentAgency",
+                  "Agencia": "GovernmentAgency", "Observatoire": "ResearchCenter", "Observatorio": "ResearchCenter",
+                  "Laboratoire": "ResearchCenter", "Laboratorio": "ResearchCenter", "Centro": "ResearchCenter", "Zentrum": "ResearchCenter"}
 _NOT_ACRONYMS = {"MoU", "MOU", "LOI", "PhD", "COVID", "CEO", "AI", "IT", "UN", "GA"}
 
 
@@ -737,7 +770,7 @@ def _class_of(words: list[str]) -> str:
             if w in ("System", "Network") and not any(x in ("Data", "Observation", "Observing", "Information", "Systems") for x in words):
                 return "DataInfrastructure"
             return cls
-    return "Organization"
+    return next((_FOREIGN_HEADS[w] for w in words if w in _FOREIGN_HEADS), "Organization")
 
 
 #: Words that, with only a head noun, make a description rather than a name ("the Steering Committee").
@@ -824,9 +857,13 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
+    # "ANSO Vice-President, Prof. ..." read as a person's name: a name ending in a role is the role, no one
+    f.mentions = [m for m in f.mentions if not (m.label == "PERSON" and len(m.text.split()) > 1 and is_title(m.text.split()[-1]))]
+    # "NDI and PDA Sign MoU", "Delegation Visits": a headline's verb and noun read as a person's name
+    f.mentions = [m for m in f.mentions if not (m.label == "PERSON" and {w.lower().strip(".,") for w in m.text.split()} & _NOT_IN_PERSON_NAMES)]
     f.mentions = [m for m in f.mentions if not any(a <= m.start and m.end <= b for a, b in f.foreign_spans)]
-    merged = _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
-        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places()))
+    merged = _given_names_not_places(text, _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
+        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places())))
     for m in merged:
         if m.label == "ORG" and m.text in f.foreign_names:
             m.extra.setdefault("alias", f.foreign_names[m.text])
@@ -839,19 +876,28 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
 
 
+#: words no person's name holds: agreements, events and the verbs of headlines about them
+_NOT_IN_PERSON_NAMES = {"mou", "memorandum", "agreement", "sign", "signs", "signed", "meeting", "conference", "workshop",
+                        "forum", "visit", "visits", "delegation", "ceremony", "symposium", "summit", "holds", "hosts"}
+
+
 _NOT_PLACE_WORDS = {"across", "among", "around", "after", "before", "during", "within", "between", "through", "under", "over",
                     "about", "above", "below", "beyond", "despite", "since", "until", "while", "where", "when", "here", "there",
                     # a common noun of geography alone ("big Earth data", "the Mountains") names no place
-                    "earth", "world", "globe", "mountains", "mountain", "ocean", "oceans", "sea", "seas", "region", "regions"}
+                    "earth", "world", "globe", "mountains", "mountain", "ocean", "oceans", "sea", "seas", "region", "regions",
+                    # an event's noun alone, capitalised in a headline ("During a Visit to Tromso")
+                    "visit", "visits", "meeting", "conference", "workshop", "forum", "summit", "delegation", "ceremony", "tour",
+                    "trip", "session", "assembly", "symposium", "seminar", "mission"}
 
 
 def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:
     """Places the statistical NER made of what is no place: a person's given name read alone
-    ("Marisol" of "Marisol Quispe" elsewhere), a capitalised preposition ("Across the region"), a
-    name cut before its end ("People's Republic of"). Places the gazetteer knows stay.
+    ("Marisol" of "Marisol Quispe" elsewhere), a capitalised preposition ("Across the region"), an
+    event's noun alone ("During a Visit to Cusco"), a name cut before its end ("People's Republic of"). Places the gazetteer knows stay.
 
     >>> [m.text for m in _places_that_are_names([Mention(0, 7, "Marisol", "CITY", method="ner"),
-    ...  Mention(20, 34, "Marisol Quispe", "PERSON"), Mention(40, 46, "Across", "CITY", method="ner")], load_places())]
+    ...  Mention(20, 34, "Marisol Quispe", "PERSON"), Mention(40, 46, "Across", "CITY", method="ner"),
+    ...  Mention(50, 55, "Visit", "CITY", method="ner")], load_places())]
     ['Marisol Quispe']
     """
     given = {w for m in ms if m.label == "PERSON" and len(m.text.split()) > 1 for w in m.text.split()}
@@ -897,6 +943,31 @@ def _titled_people_not_places(text: str, ms: list[Mention]) -> list[Mention]:
                     o is not m and o.start < rest.end() and o.end > rest.start() for o in ms):
                 end = m.end + 1 + len(rest.group(0).split()[0])
                 out.append(Mention(m.start, end, text[m.start:end], "PERSON", title=word, method="title-name"))
+                continue
+        out.append(m)
+    return out
+
+
+def _given_names_not_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """"signed by Lena Holm and Milan Novak (PDA)" where "Milan Novak" is a person elsewhere in the
+    document: a city's name followed by the family name of a person the document names in full is
+    that person's given name (method ``name-again``), not the city.
+
+    >>> _given_names_not_places("Milan Novak spoke. Then Milan Novak signed.", [Mention(0, 11, "Milan Novak", "PERSON"),
+    ...  Mention(24, 29, "Milan", "CITY", code="IT")])
+    [<PERSON 'Milan Novak' 0-11>, <PERSON 'Milan Novak' 24-35>]
+    """
+    people = {m.text for m in ms if m.label == "PERSON" and len(m.text.split()) == 2}
+    if not people:
+        return ms
+    out = []
+    for m in ms:
+        if m.label in ("CITY", "REGION", "GPE"):
+            nxt = re.match(r" ([A-Z][\w'’-]+)", text[m.end:m.end + 40])
+            if nxt and f"{m.text} {nxt.group(1)}" in people and not any(
+                    o is not m and o.start < m.end + nxt.end() and o.end > m.end for o in ms):
+                end = m.end + nxt.end()
+                out.append(Mention(m.start, end, text[m.start:end], "PERSON", method="name-again"))
                 continue
         out.append(m)
     return out

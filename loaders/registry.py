@@ -306,6 +306,32 @@ class Places:
         t = text.strip()
         return self._country_forms.get(t) or self._adjectives.get(t) or self._country_forms.get(t.lower())
 
+    _ADJ_ENDINGS = ("vian", "ian", "ean", "an", "ese", "ish", "i", "n")
+
+    def country_of_adjective(self, word: str) -> Country | None:
+        """The country an adjective of nationality names: the gazetteer's ("Chinese"), else the one
+        country whose name begins with the word less a usual ending ("Omani", "Kenyan", "Peruvian").
+        Ambiguous stems name none ("Austr-": Austria or Australia). For readings that already know the
+        word is a nationality (a visit named "Omani Delegation"), not for finding places in text.
+
+        >>> p = load_places()
+        >>> [p.country_of_adjective(w).name for w in ("Omani", "Kenyan", "Peruvian", "Chinese")]
+        ['Oman', 'Kenya', 'Peru', 'China']
+        >>> p.country_of_adjective("Delegation") is None
+        True
+        """
+        if word in self._adjectives:
+            return self._adjectives[word]
+        names = {n: c for n, c in self._country_forms.items() if n[:1].isupper() and " " not in n}
+        for end in self._ADJ_ENDINGS:
+            stem = word[:-len(end)] if word.endswith(end) else ""
+            if len(stem) < 3:
+                continue
+            found = {c.code: c for n, c in names.items() if n.startswith(stem) and len(n) - len(stem) <= 2}
+            if len(found) == 1:
+                return next(iter(found.values()))
+        return None
+
     _AFTER_COMMA = re.compile(r",[ \t]*([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})")
 
     def country_after(self, text: str, pos: int) -> Country | None:

@@ -3,7 +3,8 @@
 The patterns live in ``loaders/patterns/<family>.yaml``, one file per relation family (posts,
 participation, organisation of events, dates and places, agreements, sponsorship, leadership,
 parts and memberships, locations). Each pattern is a spaCy ``DependencyMatcher`` pattern (token
-dicts with named nodes) or a ``Matcher`` pattern (token order), a list of facts to emit from its
+dicts with named nodes) or a ``Matcher`` pattern (token order; operators such as ``OP: "?"`` are
+allowed, and a named entry repeated by ``+`` stands for its last token), a list of facts to emit from its
 named nodes, and an example sentence with the facts it must give (the test suite runs every
 example). The evidence of a fact records the pattern that read it: ``pattern:<family>/<name>``.
 An analyst adds a pattern by adding a YAML entry; no Python changes.
@@ -385,6 +386,7 @@ class PatternSet:
         self.by_key = {}
         self.dep = _NodeIndex(vocab, validate=True)
         self.tok = Matcher(vocab, validate=True)
+        self.tok_op = Matcher(vocab, validate=True)  # token patterns with operators ("OP": "?", "*", "+")
         for p in self.patterns:
             key = p.method
             self.by_key[key] = p
@@ -392,7 +394,8 @@ class PatternSet:
                 if p.kind == "dependency":
                     self.dep.add(key, [p.spec])
                 else:
-                    self.tok.add(key, [[{k: v for k, v in t.items() if k != "name"} for t in p.spec]])
+                    spec = [{k: v for k, v in t.items() if k != "name"} for t in p.spec]
+                    (self.tok_op if any("OP" in t for t in spec) else self.tok).add(key, [spec])
             except (ValueError, KeyError) as e:
                 raise PatternError(f"{p.source}, pattern {p.name}: spaCy refuses it: {e}") from None
         self.dep.compile()
@@ -411,6 +414,13 @@ class PatternSet:
             # one token a pattern entry (no operators with names): the n-th entry is the n-th token
             if end - start == len(named):
                 nodes = {n: doc[start + i] for i, n in enumerate(named) if n}
+                found.append((start, p, nodes))
+        for match_id, start, end, entries in (self.tok_op(doc, with_alignments=True) if len(self.tok_op) else ()):
+            # with operators, spaCy says which entry each token of the match stands for; a named entry
+            # that matched several tokens ("+") stands for its last (one token stands for the whole name)
+            p = self.by_key[doc.vocab.strings[match_id]]
+            nodes = {p.spec[e]["name"]: doc[start + i] for i, e in enumerate(entries) if p.spec[e].get("name")}
+            if all(t.get("name") in nodes for t in p.spec if t.get("name") and t.get("OP") not in ("?", "*")):
                 found.append((start, p, nodes))
         found.sort(key=lambda x: x[0])
         for _, p, nodes in found:

@@ -1,5 +1,6 @@
 """Units named after their body: "the CODATA Secretariat", "the Polar Data Alliance Council",
-"PDC Governing Board", "NDI International Programme Office".
+"PDC Governing Board", "NDI International Programme Office"; and units that name their body after
+"of" ("the Secretariat of the Polar Data Alliance").
 
 A body's name (or acronym) followed by the name of a governing or working unit names a unit of
 that body (``org:subOrganizationOf``), when the document names the body itself too, or the
@@ -18,7 +19,7 @@ import re
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.mentions import Mention
 
-__all__ = ["UNIT_WORDS", "unit_prefix", "link_prefixed_units"]
+__all__ = ["UNIT_WORDS", "unit_prefix", "unit_of_body", "link_prefixed_units"]
 
 #: the words a unit's name may be made of after its body's name (at least one head among the last)
 UNIT_WORDS = {"Secretariat", "Council", "Board", "Committee", "Bureau", "Office", "Assembly", "Executive", "Governing",
@@ -65,7 +66,17 @@ def link_prefixed_units(ex) -> None:
         for name in (e.label, *e.acronyms, *(a for a in e.alt_labels if re.fullmatch(r"[A-Z][A-Za-z-]{1,11}", a))):
             bodies.setdefault(name, k)
     for k, e in list(x.entities.items()):
-        if e.kind != "organization" or x.objects(k, "org:subOrganizationOf") or not e.evidence:
+        if e.kind != "organization" or not e.evidence:
+            continue
+        body = unit_of_body(e.label)  # "the Secretariat of the X Committee": in its body whatever else it is in
+        if body is not None:
+            ev = e.evidence[0]
+            parent = bodies.get(body) or ex.org(Mention(ev.start, ev.start + len(body), body, "ORG", _body_class(body), method="unit-of-body"),
+                                                Evidence(ev.start, ev.end, ev.quote, "rule:unit-of-body"))
+            if parent and parent != k:
+                x.add(k, "org:subOrganizationOf", parent, Evidence(ev.start, ev.end, ev.quote, "rule:unit-of-body"))
+            continue
+        if x.objects(k, "org:subOrganizationOf"):
             continue
         parent = unit_prefix(e.label, bodies)
         ev = e.evidence[0]
@@ -81,3 +92,32 @@ def link_prefixed_units(ex) -> None:
         if parent is None or parent == k:
             continue
         x.add(k, "org:subOrganizationOf", parent, Evidence(ev.start, ev.end, ev.quote, "rule:unit-named-after-body"))
+
+
+_UNIT_OF = re.compile(r"(?:Secretariat|(?:Executive |Programme |Program |Project |Liaison )?Office|Executive Committee|Steering Committee"
+                      r"|Governing Board|Executive Board)\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+
+
+def unit_of_body(label: str) -> str | None:
+    """The body a unit's name says it belongs to ("Secretariat of the Polar Data Alliance"), when what
+    follows "of" is a body's name (capitalised words with a body's head noun: Alliance, Committee,
+    Institute ...), else None ("Office of Science" names no body).
+
+    >>> unit_of_body("Secretariat of Nordic National Committee for SCAR"), unit_of_body("Office of Polar Programs")
+    ('Nordic National Committee for SCAR', None)
+    >>> unit_of_body("Executive Office of the Andean Water Council")
+    'Andean Water Council'
+    """
+    m = _UNIT_OF.fullmatch(label)
+    if not m:
+        return None
+    body = m.group("body")
+    words = body.split()
+    if not all(w[:1].isupper() or w in ("of", "for", "and", "on", "the", "&") for w in words) or _body_class(body) is None:
+        return None
+    return body
+
+
+def _body_class(name: str) -> str | None:
+    from collabkg.loaders.mentions import HEADS
+    return next((HEADS[w] for w in reversed(name.split()) if w in HEADS), None)

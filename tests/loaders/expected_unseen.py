@@ -408,8 +408,9 @@ EXPECTED: dict[str, dict] = {
     ),
     "cnic-uct-mou-news.txt": dict(
         # in the genre of the sample news item: a title-case headline (its "Research Data Infrastructure" is a
-        # topic, not a body), a CAS institute known to the registry by its acronym, and a numbered workshop
-        # still to come (no event)
+        # topic, not a body), a CAS institute known to the registry by its acronym, a numbered workshop
+        # still to come (no event), and "the signing ceremony" the text refers back to: the signing of the MoU
+        # (where and when it was signed, who presided, the bodies whose representatives attended)
         title="CNIC and University of Cape Town Sign Agreement on Research Data Infrastructure", issued="2023-09-12", modified=None,
         # "the CODATA Secretariat" is a unit of CODATA, which the registry knows
         organizations={"Computer Network Information Center", "University of Cape Town", "CODATA Secretariat",
@@ -418,11 +419,16 @@ EXPECTED: dict[str, dict] = {
         posts={("LIAO Fangyu", "Director", "Computer Network Information Center"),
                ("ZHOU Yuanchun", "Deputy Director", "Computer Network Information Center"),
                ("Sue Harrison", "Deputy Vice-Chancellor for Research and Internationalisation", "University of Cape Town")},
-        events={},
+        events={"MoU signing ceremony": dict(start="2023-09-08", end=None, ordinal=None, city="Beijing", country="China", series=None)},
         delegations=set(),
         agreements={("MemorandumOfUnderstanding", frozenset({"Computer Network Information Center", "University of Cape Town"}), "Established")},
         cooperations={},
-        relations=set(),
+        relations={("MoU signing ceremony", "ckg:chair", "ZHOU Yuanchun"),
+                   ("MoU signing ceremony", "schema:about", "Memorandum of Understanding between CNIC and UCT on research data infrastructure"),
+                   ("MoU signing ceremony", "schema:attendee", "Computer Network Information Center"),
+                   ("MoU signing ceremony", "schema:attendee", "University of Cape Town"),
+                   ("MoU signing ceremony", "schema:attendee", "Data Intensive Research Initiative of South Africa"),
+                   ("MoU signing ceremony", "schema:attendee", "CODATA Secretariat")},
         agreement_dates={"2023-09-08"},
     ),
     "india-japan-dialogue-page.txt": dict(

@@ -237,3 +237,76 @@ def test_an_unknown_name_written_right_after_a_country_is_a_body_of_that_country
     assert kelpnet is not None and x.entities[kelpnet].kind == "organization"
     assert ("Kelpnet", "ckg:country", "China") in facts(x, label, "ckg:country")
     assert not any(e.kind == "place" and e.label == "Kelpnet" for e in x.entities.values())
+
+
+@pytest.mark.parametrize("headline", [
+    "Peruvian Delegation Briefed on Hydrology During a Visit to Cusco",
+    "Scientists Meet at a Workshop in Arequipa",
+    "A Ceremony in Cusco Marks the New Agreement",
+])
+def test_an_event_s_noun_capitalised_in_a_headline_is_no_place(headline):
+    x, _ = run(f"{headline}\n\nThe delegation met staff of the Andean Water Institute in Cusco on 3 March 2015.")
+    places = {e.label for e in x.entities.values() if e.kind == "place"}
+    assert not places & {"Visit", "Workshop", "Ceremony", "Meeting"}
+    assert "Cusco" in places
+
+
+@pytest.mark.parametrize("text, unit, body", [
+    ("The Secretariat of Nordic National Committee for SCAR is hosted by the Nordic Data Institute.",
+     "Secretariat of Nordic National Committee for SCAR", "Nordic National Committee for SCAR"),
+    ("The Executive Office of the Polar Data Alliance moved to Tromso in 2019.", "Executive Office of the Polar Data Alliance", "Polar Data Alliance"),
+    ("Staff of the Secretariat of the Andean Water Council visited Lima.", "Secretariat of the Andean Water Council", "Andean Water Council"),
+])
+def test_a_unit_named_with_of_and_its_body_is_a_unit_of_that_body(text, unit, body):
+    x, label = run(text)
+    parts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
+    assert (unit, body) in parts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Office of Polar Programs funds the station.", "Office of Polar Programs"),
+    ("The Secretariat of State for Research visited Lima.", "Secretariat of State for Research"),
+])
+def test_a_unit_whose_of_names_no_body_stays_whole(text, name):
+    x, label = run(text)
+    assert not any(label(f.subject) == name for f in x.facts if f.predicate == "org:subOrganizationOf")
+
+
+@pytest.mark.parametrize("text, person, city", [
+    ("The MoU was signed by Lena Holm (NDI) and Milan Novak (PDA). Vice-President Milan Novak spoke in Beijing.", "Milan Novak", "Milan"),
+    ("Dr. Florence Abiola opened the session. The report of Lena Holm and Florence Abiola was adopted.", "Florence Abiola", "Florence"),
+    ("Prof. Sydney Okafor chaired. Sydney Okafor and Lena Holm signed the letter in Lagos.", "Sydney Okafor", "Sydney"),
+])
+def test_a_city_s_name_before_the_family_name_of_a_person_named_in_full_is_that_person(text, person, city):
+    x, _ = run(text)
+    assert person in {e.label for e in x.entities.values() if e.kind == "person"}
+    assert city not in {e.label for e in x.entities.values() if e.kind == "place"}
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("The forum opened with addresses from Lena Holm and Prince Haakon of Norway.", "Haakon", "Prince"),
+    ("Queen Margrethe II of Denmark attended the dinner of the Nordic Data Forum.", "Margrethe II", "Queen"),
+    ("The congress opened with an address from Prince Albert II. of Monaco.", "Albert II", "Prince"),
+    ("Sheikh Hamad of Qatar sent a message to the Arab Data Summit.", "Hamad", "Sheikh"),
+])
+def test_a_ruler_s_title_before_a_name_is_a_person(text, person, title):
+    x, label = run(text)
+    assert person in {e.label for e in x.entities.values() if e.kind == "person"}
+    assert (person, "foaf:title", title) in {(label(f.subject), f.predicate, str(f.obj)) for f in x.facts if f.predicate == "foaf:title"}
+    assert not {"Prince", "Queen", "Sheikh"} & {e.label.split()[0] for e in x.entities.values() if e.kind == "person"}
+
+
+@pytest.mark.parametrize("text, body, cls", [
+    ("The meeting on 4 July 2019 was hosted by the French Académie des Sciences in Paris.", "French Académie des Sciences", "ckg:Academy"),
+    ("The workshop was organised by the Istituto Nazionale di Oceanografia in Trieste on 3 May 2021.", "Istituto Nazionale di Oceanografia", "ckg:ResearchInstitute"),
+    ("Data were shared with the Observatoire de Paris in 2020.", "Observatoire de Paris", "ckg:ResearchCenter"),
+])
+def test_a_body_named_in_its_own_language_is_a_body(text, body, cls):
+    x, _ = run(text)
+    found = [e for e in x.entities.values() if e.kind == "organization" and e.label == body]
+    assert found and cls in found[0].classes
+
+
+def test_a_post_titled_in_another_language_is_a_post():
+    x, _ = run("Marie Curie, Secrétaire Perpétuel of the French Académie des Sciences, opened the session in Paris on 4 July 2019.")
+    assert "Secrétaire Perpétuel, French Académie des Sciences" in {e.label for e in x.entities.values() if e.kind == "post"}

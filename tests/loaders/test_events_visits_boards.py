@@ -275,3 +275,102 @@ def test_an_acronym_with_the_head_noun_of_its_long_form_is_that_body():
 def test_common_nouns_of_geography_are_no_places(text):
     x, label = run(text)
     assert not any(e.kind == "place" for e in x.entities.values()), [e.label for e in x.entities.values()]
+
+
+# -- a headline's "Kenyan Delegation" is the text's visit of a delegation from Kenya --------------
+_VISIT_BODY = ("A delegation from {country} headed by Dr. Amina Otieno, the Director of Fisheries, visited the Nordic "
+               "Polar Data Centre (NPDC) in Tromso on 26 January 2019, for briefings on data services. Among the NPDC "
+               "scientists who briefed the visitors were Ola Nilsen and Kari Berg.")
+
+
+@pytest.mark.parametrize("headline, country", [
+    ("Kenyan Delegation Hosted by Nordic Polar Data Centre", "Kenya"),
+    ("Omani Delegation Hosted by the Polar Data Centre", "Oman"),
+    ("Indian Delegation Hosted at the Polar Data Centre", "India"),
+])
+def test_a_visit_named_by_its_country_in_the_headline_is_the_text_s_visit_from_that_country(headline, country):
+    x, label = run(f"{headline}\n\n{_VISIT_BODY.format(country=country)}")
+    assert events(x) == {"Visit of Amina Otieno to NPDC"}
+    visit = next(k for k, e in x.entities.items() if e.kind == "event")
+    assert any(headline in v.quote for v in x.entities[visit].evidence)  # the headline's evidence went with it
+    assert facts(x, label, "schema:attendee") >= {(label(visit), "schema:attendee", p) for p in ("Amina Otieno", "Ola Nilsen", "Kari Berg")}
+
+
+def test_a_visit_named_by_another_country_stays_its_own():
+    x, _ = run(f"Kenyan Delegation Hosted by Nordic Polar Data Centre\n\n{_VISIT_BODY.format(country='Chile')}")
+    assert events(x) == {"Visit of Amina Otieno to NPDC", "Kenyan Delegation"}
+
+
+# -- an event still to come, named with its owner: organised by it, where and when the text says ----
+@pytest.mark.parametrize("sentence, event, owner, place, year", [
+    ("Kofi Mensah said that he will participate in the second General Assembly of the Polar Data Alliance in Norway in May 2024.",
+     "Second General Assembly of the Polar Data Alliance", "Polar Data Alliance", "Norway", "2024"),
+    ("He said the Andean Science Academy will join the third General Assembly of the Polar Data Alliance in Bergen in June 2025.",
+     "Third General Assembly of the Polar Data Alliance", "Polar Data Alliance", "Bergen", "2025"),
+    ("The institute will send a delegation to the 5th Conference of the Sahel Climate Data Association in Nairobi in 2026.",
+     "5th Conference of the Sahel Climate Data Association", "Sahel Climate Data Association", "Nairobi", "2026"),
+])
+def test_an_owned_event_still_to_come_is_scheduled_organised_by_its_owner(sentence, event, owner, place, year):
+    text = f"Lena Holm met Kofi Mensah in Accra on 3 May 2023 and reviewed the cooperation of the two institutes. {sentence}"
+    x, label = run(text, issued=dt.date(2023, 6, 1))
+    assert event in events(x)
+    assert (event, "schema:eventStatus", "schema:EventScheduled") in facts(x, label, "schema:eventStatus")
+    assert (event, "schema:organizer", owner) in facts(x, label, "schema:organizer")
+    assert (event, "schema:location", place) in facts(x, label, "schema:location")
+    assert {str(o) for f in x.facts if label(f.subject) == event and f.predicate == "schema:startDate" for o in [f.obj]} == {year}
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said the next General Assembly will be held in Bergen in 2025.",
+    "He said the next General Assembly of the Polar Data Alliance will be held in Bergen in 2025.",
+])
+def test_an_event_still_to_come_without_its_owner_is_no_event(sentence):
+    x, _ = run(f"Lena Holm met Kofi Mensah in Accra on 3 May 2023 and reviewed the cooperation of the two institutes. {sentence}",
+               issued=dt.date(2023, 6, 1))
+    assert not any("Assembly" in e for e in events(x))
+
+
+# -- "took part in the signing ceremony": the signing of the agreement the text reported ------------
+@pytest.mark.parametrize("headline, body, agreement, parent, place, day, attendee", [
+    ("NDI and PDA Sign MoU",
+     "On Monday, 3 May 2021, the Nordic Data Institute (NDI) signed a memorandum of understanding with the Polar Data "
+     "Alliance (PDA) during the Nordic Data Forum in Oslo. On behalf of NDI, Vice-President Lena Holm and Board Member "
+     "Kofi Mensah took part in the signing ceremony.",
+     "MoU", "Nordic Data Forum", "Oslo", "2021-05-03", "Kofi Mensah"),
+    ("Andean Academy and Sahel Network Agree to Cooperate",
+     "The Andean Science Academy signed an agreement with the Sahel Climate Data Association on 12 June 2022 during "
+     "the Andean Data Summit in Nairobi. Dr. Rosa Quispe attended the signing ceremony.",
+     "Agreement", "Andean Data Summit", "Nairobi", "2022-06-12", "Rosa Quispe"),
+])
+def test_the_signing_ceremony_is_the_signing_of_the_agreement_within_the_event_it_was_signed_at(
+        headline, body, agreement, parent, place, day, attendee):
+    x, label = run(f"{headline}\n\n{body}", issued=dt.date(2022, 7, 1))
+    ceremony = f"{agreement} signing ceremony"
+    assert ceremony in events(x)
+    assert (ceremony, "schema:superEvent", parent) in facts(x, label, "schema:superEvent")
+    assert (ceremony, "schema:location", place) in facts(x, label, "schema:location")
+    assert (ceremony, "schema:attendee", attendee) in facts(x, label, "schema:attendee")
+    assert {str(f.obj) for f in x.facts if label(f.subject) == ceremony and f.predicate == "schema:startDate"} == {day}
+    about = [label(f.obj) for f in x.facts if label(f.subject) == ceremony and f.predicate == "schema:about"]
+    assert len(about) == 1 and x.entities[next(k for k, e in x.entities.items() if e.label == about[0])].kind == "agreement"
+    assert not any(e.kind == "person" and ("Sign" in e.label or "Agree" in e.label) for e in x.entities.values())
+
+
+def test_a_signing_ceremony_without_one_agreement_signed_before_it_is_no_guess():
+    x, _ = run("The Andean Science Academy and the Sahel Climate Data Association met in Nairobi on 12 June 2022. "
+               "Dr. Rosa Quispe attended the signing ceremony.", issued=dt.date(2022, 7, 1))
+    assert not any("signing ceremony" in e for e in events(x))
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("On behalf of NDI, Vice-President Lena Holm and Executive Committee Member Kofi Mensah participated in the signing ceremony.",
+     {"Lena Holm", "Kofi Mensah"}),
+    ("For the academy, Secretary Ana Soto and Treasurer Luis Pardo attended the signing ceremony.", {"Ana Soto", "Luis Pardo"}),
+    ("On behalf of PDA, Director Ola Nilsen and Deputy Director Kari Berg participated in the signing ceremony.", {"Ola Nilsen", "Kari Berg"}),
+    ("Lena Holm, who chaired the session, attended the signing ceremony.", {"Lena Holm"}),
+])
+def test_everyone_named_before_a_verb_of_taking_part_took_part(sentence, people):
+    x, label = run("On 3 May 2021 the Nordic Data Institute (NDI) signed an agreement with the Polar Data Alliance (PDA) during "
+                   f"the Nordic Data Forum in Oslo. {sentence}")
+    assert {p for (e, _, p) in facts(x, label, "schema:attendee") if e == "Agreement signing ceremony"} == people
+    assert {e.label for e in x.entities.values() if e.kind == "person"} == people  # titles are no part of names

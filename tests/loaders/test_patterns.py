@@ -89,3 +89,24 @@ def test_an_analyst_adds_a_pattern_without_python(tmp_path):
     Discourse(ex, ex.spacy_doc, PatternSet(nlp.vocab, load_patterns(tmp_path))).run()
     assert [(ex.x.entities[f.subject].label, ex.x.entities[f.obj].label, f.evidence.method) for f in ex.x.facts
             if f.predicate == "ckg:cooperatesWith"] == [("Nordic Data Institute", "Andean Science Academy", "pattern:extra/agent-welcomed-agent")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Nordic Data Institute, together with the Andean Science Academy, opened the school.", [("Nordic Data Institute", "Andean Science Academy")]),
+    ("The Nordic Data Institute together with the Andean Science Academy opened the school.", [("Nordic Data Institute", "Andean Science Academy")]),
+    ("The Nordic Data Institute and the Andean Science Academy opened the school.", []),
+])
+def test_a_token_pattern_may_use_operators_and_its_named_entries_stand_for_their_tokens(tmp_path, text, expected):
+    (tmp_path / "extra.yaml").write_text(
+        "family: extra\npatterns:\n  - name: agent-together-with-agent\n    example:\n      text: 'x'\n      expect: []\n"
+        "    tokens:\n      - {name: a, _: {ckg_kind: ORG}}\n      - {ORTH: ',', OP: '?'}\n"
+        "      - {LOWER: together}\n      - {LOWER: with}\n      - {LOWER: the, OP: '?'}\n"
+        "      - {name: b, _: {ckg_kind: ORG}}\n"
+        "    emit:\n      - {fact: cooperates, a: a, b: b}\n")
+    from collabkg.loaders.relations import PatternSet
+    from collabkg.loaders.discourse import Discourse
+    nlp = get_pipeline()
+    ex = Extractor(Document(Path("t.txt"), text, issued=dt.date(2023, 1, 1)), load_registry(), load_places(), nlp)
+    Discourse(ex, ex.spacy_doc, PatternSet(nlp.vocab, load_patterns(tmp_path))).run()
+    assert [(ex.x.entities[f.subject].label, ex.x.entities[f.obj].label) for f in ex.x.facts
+            if f.predicate == "ckg:cooperatesWith" and f.evidence.method == "pattern:extra/agent-together-with-agent"] == expected

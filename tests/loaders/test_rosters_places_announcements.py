@@ -336,3 +336,43 @@ def test_an_announcement_s_invited_experts_are_its_planned_participants_and_incl
     assert {o for _, _, o in facts(x, label, "schema:attendee")} == {"Lena Holm", "Omar Haddad"}
     x, label = run("The Baltic Data Forum was held in Riga on 4 May 2021. The organisers had invited Dr Lena Holm and Dr Omar Haddad.")
     assert not facts(x, label, "schema:attendee")  # in a report, who was invited is not who came
+
+
+# -- "NDI Vice-President, Prof. Ola Nilsen": the body's acronym and a role before a comma and the person ----
+@pytest.mark.parametrize("sentence, person, role, body", [
+    ("NDI Vice-President, Prof. Ola Nilsen gave the welcome speech.", "Ola Nilsen", "Vice-President", "NDI"),
+    ("PDA Secretary-General, Lena Holm, opened the session.", "Lena Holm", "Secretary-General", "PDA"),
+    ("AWI Director, Dr. Carla Mendez presented the annual report.", "Carla Mendez", "Director", "AWI"),
+])
+def test_a_role_after_a_body_s_acronym_and_before_a_comma_is_the_post_of_the_person_after_it(sentence, person, role, body):
+    text = ("The Polar Data Alliance (PDA), the Nordic Data Institute (NDI) and the Andean Water Institute (AWI) met in "
+            f"Tromso on 3 May 2019. {sentence}")
+    x, label = run(text)
+    posts = [e for e in x.entities.values() if e.kind == "post"]
+    held = {(label(next(iter(x.objects(p.key, "org:heldBy")))), p.label) for p in posts}
+    assert (person, f"{role}, {label(next(k for k, e in x.entities.items() if body in e.acronyms or e.label == body))}") in held
+    assert not any(e.kind == "person" and role in e.label for e in x.entities.values())  # the role is no person
+
+
+@pytest.mark.parametrize("text, role_name, person", [
+    ("The school opened. AWI Vice-Director, Prof. Rosa Quispe gave a welcome address.", "AWI Vice-Director", "Rosa Quispe"),
+])
+def test_a_name_ending_in_a_role_is_no_person(text, role_name, person):
+    x, _ = run(text)
+    people = {e.label for e in x.entities.values() if e.kind == "person"}
+    assert person in people and role_name not in people
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The keynote will be given by Dr Ana Lima from Brazil's Ocean Data Center.", "Ana Lima", "Ocean Data Center"),
+    ("Dr Lena Holm from Norway's Polar Data Institute presented the archive.", "Lena Holm", "Polar Data Institute"),
+    ("Prof. Kofi Mensah of Ghana's Coastal Research Institute chaired the panel.", "Kofi Mensah", "Coastal Research Institute"),
+])
+def test_a_person_from_a_country_s_body_is_a_member_of_the_body(text, person, body):
+    x, label = run(text)
+    assert (person, "org:memberOf", body) in facts(x, label, "org:memberOf")
+
+
+def test_a_person_from_a_country_alone_is_no_member_of_anything():
+    x, label = run("Dr Rosa Quispe from Peru will close the session.")
+    assert facts(x, label, "org:memberOf") == set()
