@@ -925,7 +925,35 @@ class Discourse:
         self._merge_owned_events()
         self._merge_unnumbered_events()
         self._merge_generic_events()
+        self._merge_described_events()
         self._merge_country_visits()
+
+    def _merge_described_events(self) -> None:
+        """"In a historic meeting on 4 May hosted by X, A and B merged and held their first General
+        Assembly": an event the text only describes ("Historic meeting", an adjective and a noun) is
+        the one named event the same sentence reports, unless the sentence sets one in the other
+        ("during", "on the sidelines of") or their dates differ."""
+        x = self.ex.x
+        events = [k for k, e in x.entities.items() if e.kind == "event"]
+        for g in events:
+            e = x.entities.get(g)
+            words = re.sub(r"\s*\(.*\)$", "", e.label).split() if e else []
+            if len(words) != 2 or not words[1].islower() or words[0].lower() in ("the", "a", "an"):
+                continue
+            starts = {v.start for v in e.evidence}
+            named = [k for k in events if k != g and k in x.entities and starts & {v.start for v in x.entities[k].evidence}
+                     and sum(w[:1].isupper() for w in x.entities[k].label.split()) >= 2 and not self._still_to_come(k)]
+            if len(named) != 1 or self._still_to_come(g):
+                continue
+            quote = next(v.quote for v in e.evidence if v.start in {u.start for u in x.entities[named[0]].evidence})
+            if re.search(r"\b(?:during|sidelines|ahead of|prior to|on the eve of|following|after|before|within)\b", quote, re.I):
+                continue
+            dates = {str(d) for k in (g, named[0]) for d in x.objects(k, "schema:startDate")}
+            if len(dates) > 1:
+                continue
+            description = e.label
+            self._merge_into(g, named[0])
+            x.entities[named[0]].alt_labels.discard(description)  # "Historic meeting" says what it was, it is no name
 
     _COUNTRY_VISIT = re.compile(r"^(?:The\s+)?(.+?)\s+(?:Delegation|Delegates|Visitors|Mission|Visit)$", re.I)
 

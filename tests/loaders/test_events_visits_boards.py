@@ -374,3 +374,28 @@ def test_everyone_named_before_a_verb_of_taking_part_took_part(sentence, people)
                    f"the Nordic Data Forum in Oslo. {sentence}")
     assert {p for (e, _, p) in facts(x, label, "schema:attendee") if e == "Agreement signing ceremony"} == people
     assert {e.label for e in x.entities.values() if e.kind == "person"} == people  # titles are no part of names
+
+
+# -- "In a historic meeting ... held their first General Assembly": one event, described and named ----
+@pytest.mark.parametrize("sentence, event, day, organizer", [
+    ("In a historic meeting on 4 June 2020 hosted by the Andean Science Academy, the Polar Data Alliance and the Ocean Data "
+     "Union merged and held their inaugural General Assembly (GA) as the Global Data Union.", "Inaugural General Assembly", "2020-06-04", None),
+    ("In a special meeting on 12 March 2021 organised by the Nordic Data Institute, the two networks held their founding "
+     "Assembly as one network.", "Founding Assembly", "2021-03-12", "Nordic Data Institute"),
+    ("In a joint meeting on 9 October 2018 hosted by the Pacific Ocean Data Center, the two unions held their first Joint "
+     "Assembly (JA) in Suva.", "First Joint Assembly", "2018-10-09", None),
+])
+def test_an_event_the_sentence_describes_is_the_event_it_names(sentence, event, day, organizer):
+    x, label = run(sentence)
+    assert events(x) == {event}
+    e = next(e for e in x.entities.values() if e.kind == "event")
+    assert not any(a.split()[-1] == "meeting" for a in e.alt_labels)  # "Historic meeting" says what it was: no name
+    assert {str(f.obj) for f in x.facts if f.subject == e.key and f.predicate == "schema:startDate"} == {day}
+    if organizer:
+        assert facts(x, label, "schema:organizer") == {(event, "schema:organizer", organizer)}
+
+
+def test_an_event_held_during_another_stays_its_own():
+    x, _ = run("In a bilateral meeting on 4 June 2020 during the Third Nordic Data Congress in Bergen, the Nordic Data "
+               "Institute and the Andean Science Academy agreed to cooperate.")
+    assert len(events(x)) == 2
