@@ -867,6 +867,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     for m in merged:
         if m.label == "ORG" and m.text in f.foreign_names:
             m.extra.setdefault("alias", f.foreign_names[m.text])
+    merged = _possessive_units(text, merged)
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -1149,6 +1150,42 @@ def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+_OWNER_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he[ \t]+)?(?P<owner>[A-Z][\w&-]*(?:[ \t]+(?:of|for|and|on|&|[A-Z][\w&-]*)){0,7})['’]s[ \t]+$")
+
+
+def _possessive_units(text: str, ms: list[Mention]) -> list[Mention]:
+    """"The Polar Data Alliance’s Board on Ice Data (BID)": a unit named right after a body's name and
+    "'s", where the mention finder read the unit alone, is a unit of that body (its ``parent``,
+    added as a mention when the finder had none there).
+
+    >>> t = "The Polar Data Alliance's Board on Ice Data met."
+    >>> [(m.text, m.parent and m.parent.text) for m in _possessive_units(t, [Mention(26, 44, "Board on Ice Data", "ORG", "Organization")])]
+    [('Polar Data Alliance', None), ('Board on Ice Data', 'Polar Data Alliance')]
+    """
+    out = list(ms)
+    for m in ms:
+        if m.label != "ORG" or m.parent is not None or not (set(m.text.split()) & _UNIT_WORDS):
+            continue
+        w0 = max(0, m.start - 100)
+        om = _OWNER_BEFORE.search(text[w0:m.start])
+        if om is None:
+            continue
+        owner = om.group("owner")
+        words = owner.split()
+        if not (_acronym_like(owner) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)) or words[-1] in ("of", "for", "and", "on", "&"):
+            continue
+        o_start = w0 + om.start("owner")
+        o_end = o_start + len(owner)
+        existing = next((o for o in ms if o.label == "ORG" and o.start == o_start and o.end == o_end), None)
+        if existing is None and any(o.start < o_end and o.end > o_start for o in ms):
+            continue  # something else is read there
+        parent = existing or Mention(o_start, o_end, owner, "ORG", _class_of(words), method="possessive-owner")
+        if existing is None:
+            out.append(parent)
+        m.parent = parent
+    return sorted(out, key=lambda x: x.start)
 
 
 def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:

@@ -310,3 +310,15 @@ def test_a_body_named_in_its_own_language_is_a_body(text, body, cls):
 def test_a_post_titled_in_another_language_is_a_post():
     x, _ = run("Marie Curie, Secrétaire Perpétuel of the French Académie des Sciences, opened the session in Paris on 4 July 2019.")
     assert "Secrétaire Perpétuel, French Académie des Sciences" in {e.label for e in x.entities.values() if e.kind == "post"}
+
+
+@pytest.mark.parametrize("text, unit, body", [
+    ("The Polar Data Alliance’s Board on Ice Data and Information (BIDI) proposes a study of data sharing.",
+     "Board on Ice Data and Information", "Polar Data Alliance"),
+    ("The Andean Science Academy's Committee on Water Data met in Lima on 3 May 2021.", "Committee on Water Data", "Andean Science Academy"),
+    ("The Nordic Data Institute (NDI) grew. The NDI's Data Committee met in Oslo.", "Data Committee", "Nordic Data Institute"),
+    ("Partners\nNordic Data Institute\nThe Polar Data Alliance’s Board on Ice Data (BID) met in Oslo.", "Board on Ice Data", "Polar Data Alliance"),
+])
+def test_a_unit_named_after_a_body_s_possessive_is_a_unit_of_that_body(text, unit, body):
+    x, label = run(text)
+    assert (unit, body) in {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
