@@ -28,7 +28,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence, and_list
-from collabkg.loaders.mentions import is_title
+from collabkg.loaders.mentions import ROLE_RE, is_title
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
 from collabkg.loaders.resolve import delegation_key, ordinal_value, series_name_key
@@ -292,6 +292,35 @@ class Discourse:
                 s = self._sentence(tok)  # "the signing ceremony", whoever the patterns found there
                 if s is not None:
                     self.event_for(tok, s)
+
+    _OWN_UNIT = re.compile(rf"^\s*,\s*(?:the\s+)?(?P<role>{ROLE_RE})\s+of\s+(?:the\s+|its\s+)?(?P<unit>[Cc]ouncil|[Bb]oard|[Ss]ecretariat"
+                           r"|[Ee]xecutive [Cc]ommittee|[Ss]teering [Cc]ommittee|[Gg]overning [Bb]oard|[Ee]xecutive [Bb]oard)\b(?!\s+(?:of|for|on)\b|\s+[A-Z])")
+
+    def _posts_in_own_units(self) -> None:
+        """"hosted by Prof. Ana Soto, Chairperson of the council", "Dr. Kari Berg, Executive Director of
+        Secretariat": a post in a governing unit the text names only by its kind is a post in that
+        unit of the body whose event the document reports (its one organiser): the unit is named
+        after the body ("PDA Council") and is part of it."""
+        x = self.ex.x
+        if self.main is None or self.main not in x.entities:
+            return
+        owners = [o for o in dict.fromkeys(x.objects(self.main, "schema:organizer")) if isinstance(o, str) and o.startswith("organization/")]
+        if len(owners) != 1:
+            return
+        owner = owners[0]
+        for s in self.ex.sentences:
+            for m in s.mentions:
+                if m.label != "PERSON":
+                    continue
+                um = self._OWN_UNIT.match(self.ex.text[m.end:s.end])
+                if um is None:
+                    continue
+                ev = self._ev(s, "discourse:post-in-own-unit")
+                unit_word = " ".join(w.capitalize() for w in um.group("unit").split())
+                label = f"{x.entities[owner].short_name} {unit_word}"
+                unit = x.entity(f"organization/{norm(label)}", "organization", ["org:Organization", "org:OrganizationalUnit"], label, ev).key
+                x.add(unit, "org:subOrganizationOf", owner, ev)
+                self.ex.add_post(self.ex.person(m, ev), um.group("role"), unit, ev)
 
     def _subjectless_participation(self) -> None:
         """"On behalf of the academy, Vice-President A and Board Member B participated in the ceremony",
@@ -854,6 +883,7 @@ class Discourse:
             self.apply(p, nodes)
         self._owned_events_to_come()
         self._subjectless_participation()
+        self._posts_in_own_units()
         self._speakers_from_bodies()
         self._among_were()
         self._invited_to_announced()

@@ -376,3 +376,38 @@ def test_a_person_from_a_country_s_body_is_a_member_of_the_body(text, person, bo
 def test_a_person_from_a_country_alone_is_no_member_of_anything():
     x, label = run("Dr Rosa Quispe from Peru will close the session.")
     assert facts(x, label, "org:memberOf") == set()
+
+
+# -- "Chairperson of the council": a post in the unit of the body whose event the text reports --------
+@pytest.mark.parametrize("sentence, person, post, unit", [
+    ("It was hosted by Prof. Ana Soto, Chairperson of the council.", "Ana Soto", "Chairperson", "PDA Council"),
+    ("The opening session was chaired by Dr. Kari Berg, Executive Director of Secretariat.", "Kari Berg", "Executive Director", "PDA Secretariat"),
+    ("Lena Holm, Chair of the Steering Committee, closed the meeting.", "Lena Holm", "Chair", "PDA Steering Committee"),
+])
+def test_a_post_in_a_unit_named_by_its_kind_is_in_that_unit_of_the_event_s_organiser(sentence, person, post, unit):
+    x, label = run(f"The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on 21 July 2021. {sentence}")
+    assert f"{post}, {unit}" in {e.label for e in x.entities.values() if e.kind == "post"}
+    assert (unit, "Polar Data Alliance") in {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was hosted by Prof. Ana Soto, Chair of the Board of Trustees of the Andean Science Academy.",
+    "It was hosted by Prof. Ana Soto, President of the Council for Polar Science.",
+])
+def test_a_unit_with_its_own_name_is_no_unit_of_the_organiser(sentence):
+    x, _ = run(f"The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on 21 July 2021. {sentence}")
+    assert not any(e.label.startswith("PDA ") for e in x.entities.values() if e.kind == "organization")
+
+
+@pytest.mark.parametrize("sentence, member", [
+    ("Holm thanked the Sahel Climate Data Association for joining the alliance as a founding member.", "Sahel Climate Data Association"),
+    ("Holm thanked the Andean Science Academy for its report on the alliance.", None),
+    ("Soto welcomed the Nordic Data Institute for joining the Polar Data Alliance last year.", "Nordic Data Institute"),
+])
+def test_a_body_thanked_for_joining_another_is_its_member(sentence, member):
+    x, label = run(f"The Polar Data Alliance (PDA) was founded in 2018 in Oslo. {sentence}")
+    members = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:memberOf"}
+    if member:
+        assert (member, "Polar Data Alliance") in members
+    else:
+        assert members == set()
