@@ -297,8 +297,8 @@ class Discourse:
                            r"|[Ee]xecutive [Cc]ommittee|[Ss]teering [Cc]ommittee|[Gg]overning [Bb]oard|[Ee]xecutive [Bb]oard)\b(?!\s+(?:of|for|on)\b|\s+[A-Z])")
 
     def _posts_in_own_units(self) -> None:
-        """"hosted by Prof. Ana Soto, Chairperson of the council", "Dr. Kari Berg, Executive Director of
-        Secretariat": a post in a governing unit the text names only by its kind is a post in that
+        """"Prof. Ana Soto, Chairperson of the council, presented the budget", "the report of Dr. Kari Berg,
+        Executive Director of Secretariat": a post in a governing unit the text names only by its kind is a post in that
         unit of the body whose event the document reports (its one organiser): the unit is named
         after the body ("PDA Council") and is part of it."""
         x = self.ex.x
@@ -349,7 +349,7 @@ class Discourse:
                 self._fact("attendee", event, self.ex.person(m, ev), ev)
 
     def _owned_scheduled_event(self, tok, s) -> str | None:
-        """"He will attend the second General Assembly of the Polar Data Alliance in Oslo in May 2025": a
+        """"The institute is to be represented at the 4th Congress of the Polar Data Alliance in Oslo in 2025": a
         named event still to come, whose name says whose it is, is an event (``schema:EventScheduled``)
         organised by that body, in the place and year said with it. Without an owner in its name
         ("the 2nd Assembly", "the next meeting") it is no event of its own."""
@@ -959,8 +959,8 @@ class Discourse:
         self._merge_country_visits()
 
     def _merge_described_events(self) -> None:
-        """"In a historic meeting on 4 May hosted by X, A and B merged and held their first General
-        Assembly": an event the text only describes ("Historic meeting", an adjective and a noun) is
+        """"The two unions, at a festive meeting on 4 June hosted by X, held their inaugural General
+        Assembly": an event the text only describes ("Festive meeting", an adjective and a noun) is
         the one named event the same sentence reports, unless the sentence sets one in the other
         ("during", "on the sidelines of") or their dates differ."""
         x = self.ex.x
@@ -983,7 +983,7 @@ class Discourse:
                 continue
             description = e.label
             self._merge_into(g, named[0])
-            x.entities[named[0]].alt_labels.discard(description)  # "Historic meeting" says what it was, it is no name
+            x.entities[named[0]].alt_labels.discard(description)  # "Festive meeting" says what it was, it is no name
 
     _COUNTRY_VISIT = re.compile(r"^(?:The\s+)?(.+?)\s+(?:Delegation|Delegates|Visitors|Mission|Visit)$", re.I)
 

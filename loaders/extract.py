@@ -660,7 +660,7 @@ class Extractor:
             return
         ev = self.ev(s, "rule:visit")
         host_key = self.org(host, ev)
-        # further hosts of the same visit: "visited X of Morocco and Argentina's Y", "visited X, Y and Z"
+        # further hosts of the same visit: "visited X of Chad and Mali's Y", "visited X, Y and Z"
         hosts, last, gaps = [host], host, []
         for m in s.mentions:
             if m.start < last.end or m.label not in ("ORG", "GPE"):

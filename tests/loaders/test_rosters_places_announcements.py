@@ -96,12 +96,12 @@ def test_a_body_before_a_possessive_unit_is_the_unit_s_parent():
 
 
 def test_states_and_provinces_are_regions_of_their_country_and_a_city_in_one_is_in_it():
-    x, label = run("The visitors came to Menlo Park, California. The forum was organized in Kunming in southwest China's Yunnan Province "
+    x, label = run("The guests flew on to Boulder, Colorado. The school was held in Chengdu in western China's Sichuan Province "
                    "on 5 May 2019.")
     got = facts(x, label, "schema:containedInPlace", "schema:location")
-    assert {("California", "schema:containedInPlace", "United States"), ("Yunnan", "schema:containedInPlace", "China"),
-            ("Menlo Park", "schema:location", "California"), ("Kunming", "schema:location", "Yunnan")} <= got
-    assert {e.label for e in x.entities.values() if "ckg:Region" in e.classes} == {"California", "Yunnan"}
+    assert {("Colorado", "schema:containedInPlace", "United States"), ("Sichuan", "schema:containedInPlace", "China"),
+            ("Boulder", "schema:location", "Colorado"), ("Chengdu", "schema:location", "Sichuan")} <= got
+    assert {e.label for e in x.entities.values() if "ckg:Region" in e.classes} == {"Colorado", "Sichuan"}
 
 
 def test_a_province_s_capital_followed_by_its_country_is_the_city():
@@ -187,7 +187,7 @@ def test_titles_of_people_speaking_on_behalf_of_a_body_are_posts_in_it():
 
 
 def test_a_title_right_before_a_name_is_that_person_s_and_occupations_are_posts():
-    x, label = run("Sun Wei, China's Minister of Land, greets NOAA oceanographer Lena Xu in Miami.")
+    x, label = run("Maria Lopez, Chile's Minister of Mining, thanks NOAA oceanographer Lena Xu in Miami.")
     assert posts(x, label) == {("Lena Xu", "Oceanographer, National Oceanic and Atmospheric Administration")}
 
 
@@ -198,7 +198,7 @@ def test_a_hyphenated_title_is_never_a_person():
 
 # -- units and projects ----------------------------------------------------------------------------
 def test_a_unit_named_after_its_body_is_part_of_it():
-    x, label = run("The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on July 28, 2021. The PDA Council "
+    x, label = run("Members of the Polar Data Alliance (PDA) voted on the plan in Tromso last spring. The PDA Council "
                    "approved the plan. The Polar Data Alliance Secretariat and the CODATA Secretariat sent greetings.")
     assert facts(x, label, "org:subOrganizationOf") == {
         ("PDA Council", "org:subOrganizationOf", "Polar Data Alliance"),
@@ -380,27 +380,27 @@ def test_a_person_from_a_country_alone_is_no_member_of_anything():
 
 # -- "Chairperson of the council": a post in the unit of the body whose event the text reports --------
 @pytest.mark.parametrize("sentence, person, post, unit", [
-    ("It was hosted by Prof. Ana Soto, Chairperson of the council.", "Ana Soto", "Chairperson", "PDA Council"),
-    ("The opening session was chaired by Dr. Kari Berg, Executive Director of Secretariat.", "Kari Berg", "Executive Director", "PDA Secretariat"),
+    ("Prof. Ana Soto, Chairperson of the council, presented the budget.", "Ana Soto", "Chairperson", "PDA Council"),
+    ("The report of Dr. Kari Berg, Executive Director of Secretariat, was adopted.", "Kari Berg", "Executive Director", "PDA Secretariat"),
     ("Lena Holm, Chair of the Steering Committee, closed the meeting.", "Lena Holm", "Chair", "PDA Steering Committee"),
 ])
 def test_a_post_in_a_unit_named_by_its_kind_is_in_that_unit_of_the_event_s_organiser(sentence, person, post, unit):
-    x, label = run(f"The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on 21 July 2021. {sentence}")
+    x, label = run(f"The Polar Data Alliance (PDA) held its 2021 Annual Meeting in Tromso on 9 September 2021. {sentence}")
     assert f"{post}, {unit}" in {e.label for e in x.entities.values() if e.kind == "post"}
     assert (unit, "Polar Data Alliance") in {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
 
 
 @pytest.mark.parametrize("sentence", [
-    "It was hosted by Prof. Ana Soto, Chair of the Board of Trustees of the Andean Science Academy.",
-    "It was hosted by Prof. Ana Soto, President of the Council for Polar Science.",
+    "Prof. Ana Soto, Chair of the Board of Trustees of the Andean Science Academy, presented the budget.",
+    "Prof. Ana Soto, President of the Council for Polar Science, presented the budget.",
 ])
 def test_a_unit_with_its_own_name_is_no_unit_of_the_organiser(sentence):
-    x, _ = run(f"The 2021 Annual Meeting of the Polar Data Alliance (PDA) was held online on 21 July 2021. {sentence}")
+    x, _ = run(f"The Polar Data Alliance (PDA) held its 2021 Annual Meeting in Tromso on 9 September 2021. {sentence}")
     assert not any(e.label.startswith("PDA ") for e in x.entities.values() if e.kind == "organization")
 
 
 @pytest.mark.parametrize("sentence, member", [
-    ("Holm thanked the Sahel Climate Data Association for joining the alliance as a founding member.", "Sahel Climate Data Association"),
+    ("Holm thanked the Sahel Climate Data Association for joining the alliance in its first year.", "Sahel Climate Data Association"),
     ("Holm thanked the Andean Science Academy for its report on the alliance.", None),
     ("Soto welcomed the Nordic Data Institute for joining the Polar Data Alliance last year.", "Nordic Data Institute"),
 ])
