@@ -1186,7 +1186,9 @@ def _listed(tok, group) -> list:
         return [tok] + [c for c in tok.conjuncts if c._.ckg_kind in group]
     while todo:
         t = todo.pop()
-        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"]:
+        # "A, Director of X, and B": the parser hangs B on A's post (an apposition), not on A
+        posts_of = [c for c in t.children if c.dep_ == "appos" and c._.ckg_kind not in group] if "PERSON" in group else []
+        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts]:
             if c in out or c._.ckg_kind not in group or _parent_of(t, c):
                 continue
             if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):

@@ -85,7 +85,8 @@ def _load(name: str) -> Language:
 
 @Language.component("collabkg_line_breaks")
 def _line_breaks(doc):
-    """A token after a line break starts a sentence; a token before one ends it."""
+    """A token after a line break starts a sentence; a token before one ends it. A word in lower case
+    after a period on the same line starts none ("Prince Henrik II. of Denmark", "approx. two")."""
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
@@ -93,6 +94,8 @@ def _line_breaks(doc):
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+        elif prev.text.endswith(".") and tok.is_alpha and tok.is_lower:
+            tok.is_sent_start = False
     return doc
 
 

@@ -397,3 +397,29 @@ def test_an_event_held_during_another_stays_its_own():
     x, _ = run("In a bilateral meeting on 4 June 2020 during the Third Nordic Data Congress in Bergen, the Nordic Data "
                "Institute and the Andean Science Academy agreed to cooperate.")
     assert len(events(x)) == 2
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("The NDF opened with addresses from Lena Holm, Secrétaire Perpétuel of the Nordic Data Institute, and Prince Henrik II. of Denmark.",
+     {"Lena Holm", "Henrik II"}),
+    ("The NDF opened with addresses from Ana Soto, Presidente of the Andean Science Academy, and Kofi Mensah.", {"Ana Soto", "Kofi Mensah"}),
+])
+def test_a_person_listed_after_another_s_post_is_listed_with_them(sentence, people):
+    x, label = run(f"The Nordic Data Forum (NDF) was held in Oslo on 3 May 2021. {sentence}")
+    assert {p for (e, _, p) in facts(x, label, "schema:attendee") if e == "Nordic Data Forum"} == people
+
+
+def test_a_name_the_parser_hangs_on_another_s_post_is_listed_with_them():
+    # "addresses from A, Secretary of X, and B" parsed with B a conjunct of A's post (as the model does in
+    # some documents), not of A: B is still one of the listed people
+    from spacy.tokens import Doc
+    from collabkg.loaders.discourse import _listed
+    from collabkg.loaders.nlp import get_pipeline
+    words = ["from", "Marta", "Lind", ",", "Secretary", "of", "NDI", ",", "and", "Henrik", "Berg", "."]
+    heads = [0, 2, 0, 2, 2, 4, 5, 4, 4, 10, 4, 0]
+    deps = ["ROOT", "compound", "pobj", "punct", "appos", "prep", "pobj", "punct", "cc", "compound", "conj", "punct"]
+    doc = Doc(get_pipeline().vocab, words=words, heads=heads, deps=deps)
+    kinds = {1: "PERSON", 2: "PERSON", 4: "ROLE", 6: "ORG", 9: "PERSON", 10: "PERSON"}
+    for i, t in enumerate(doc):
+        t._.ckg_kind = kinds.get(i, "")
+    assert [t.text for t in _listed(doc[2], {"PERSON", "ORG", "GPE", "PROJECT"})] == ["Lind", "Berg"]

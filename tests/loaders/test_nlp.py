@@ -90,3 +90,14 @@ def test_a_long_text_is_read_in_sections_with_its_offsets(monkeypatch):
     x = extract(Document(Path("long.txt"), text, issued=dt.date(2021, 6, 1)), nlp=nlp)
     chairs = [f for f in x.facts if f.predicate == "ckg:chair"]
     assert chairs and all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in x.facts)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The forum opened with an address from Prince Henrik II. of Denmark. Then the talks began.",
+     ["The forum opened with an address from Prince Henrik II. of Denmark.", "Then the talks began."]),
+    ("About 30 approx. people came to Oslo. The Nordic Data Institute hosted them.",
+     ["About 30 approx. people came to Oslo.", "The Nordic Data Institute hosted them."]),
+    ("The archive opened.\nnext steps were agreed.", ["The archive opened.", "next steps were agreed."]),  # a new line still starts one
+])
+def test_a_word_in_lower_case_after_a_period_on_the_same_line_starts_no_sentence(text, sentences):
+    assert [s.text.strip() for s in get_pipeline()(text).sents if s.text.strip()] == sentences
