@@ -261,8 +261,7 @@ class Discourse:
             if self.main is None and s.start <= self._lead_end:
                 self.main = key
             return key
-        if noun == "ceremony" and any(c.lemma_.lower() in ("sign", "signing") for c in tok.lefts) and not any(
-                n == "ceremony" for _, n, _ in self.recent):
+        if _is_signing_ceremony(tok) and not any(n == "ceremony" for _, n, _ in self.recent):
             k = self._signing_ceremony(tok, s) if create else None
             if k:
                 return k  # "X took part in the signing ceremony": the signing of the agreement the text reported
@@ -278,7 +277,7 @@ class Discourse:
             return self.main  # the document's event, named before
         return None
 
-    def _owned_events_to_come(self) -> None:
+    def _events_patterns_miss(self) -> None:
         """Every named event still to come whose name says whose it is, whether or not a pattern read
         something of it ("He said he will attend the 2nd Assembly of the X in Oslo"), and every "signing
         ceremony" (see :meth:`_signing_ceremony`)."""
@@ -288,7 +287,7 @@ class Discourse:
                 s = self._sentence(tok)
                 if s is not None:
                     self.event_for(tok, s)
-            elif tok.lower_ == "ceremony" and any(c.lemma_.lower() in ("sign", "signing") for c in tok.lefts):
+            elif _is_signing_ceremony(tok):
                 s = self._sentence(tok)  # "the signing ceremony", whoever the patterns found there
                 if s is not None:
                     self.event_for(tok, s)
@@ -357,7 +356,7 @@ class Discourse:
         label = self._label(a, b)
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = next((g for g in of.children if g.dep_ == "pobj" and g._.ckg_kind == "ORG"), None) if of is not None else None
-        if owner is None or sum(w[:1].isupper() for w in label.split()) < 2 or not self.ex.text[a:b].endswith(owner.text) and owner.idx >= b:
+        if owner is None or owner.idx >= b or sum(w[:1].isupper() for w in label.split()) < 2:
             return None
         x = self.ex.x
         key = event_key(label)
@@ -881,7 +880,7 @@ class Discourse:
         self._event_acronyms()
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
-        self._owned_events_to_come()
+        self._events_patterns_miss()
         self._subjectless_participation()
         self._posts_in_own_units()
         self._speakers_from_bodies()
@@ -1170,6 +1169,11 @@ def _in_dateline(tok) -> bool:
     m = _DATELINE.match(sent.text)
     return bool(m) and tok.idx - sent.start_char < m.end() and not any(
         w.islower() and w not in ("of", "and") for w in m.group(0).split()[:-1])
+
+
+def _is_signing_ceremony(tok) -> bool:
+    """Whether ``tok`` is the noun of "the signing ceremony"."""
+    return tok.lower_ == "ceremony" and any(c.lemma_.lower() in ("sign", "signing") for c in tok.lefts)
 
 
 def _is_generic(label: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import Mention
+from collabkg.loaders.mentions import HEADS, Mention
 
 __all__ = ["UNIT_WORDS", "unit_prefix", "unit_of_body", "link_prefixed_units"]
 
@@ -119,5 +119,4 @@ def unit_of_body(label: str) -> str | None:
 
 
 def _body_class(name: str) -> str | None:
-    from collabkg.loaders.mentions import HEADS
     return next((HEADS[w] for w in reversed(name.split()) if w in HEADS), None)
