@@ -17,7 +17,10 @@ and web pages end with a contact block, one name a line, then the street and the
     Bergen, 5003
 
 Each body of such a line or block is part of the next one (``org:subOrganizationOf``, through the
-mention's ``parent``); the last body is in the city (``schema:location``). Authors written with the
+mention's ``parent``); the first body, the smallest unit, is in the city (``schema:location``): an
+affiliation is where that unit works, and its parent body may sit in another city. A contact block's
+street address is also the building of the last body, the one whose page it closes: that body is in
+the city too. Authors written with the
 numbers of their affiliations are members (``org:memberOf``) of the first body of each.
 
 Only lines of that shape are read: every part before the place must look like a body's name (a
@@ -94,7 +97,7 @@ def _place_part(part: str, places) -> tuple[str, str | None] | None:
 def address_mentions(text: str, ms: list[Mention], registry, places) -> list[Mention]:
     """The mentions with each affiliation line's and contact block's bodies read whole (method
     ``affiliation`` / ``contact``, each the ``parent`` of the one before it), the bodies' city
-    marked (``extra["city"]`` on the last body) and numbered authors as people (method ``author``)."""
+    marked (``extra["city"]`` on the first body, and on a contact block's last) and numbered authors as people (method ``author``)."""
     lines, pos = [], 0
     for raw in text.split("\n"):
         lines.append((pos, raw))
@@ -145,7 +148,7 @@ def address_mentions(text: str, ms: list[Mention], registry, places) -> list[Men
                     a = at + raw.index(cm.group("city"))
                     city = cm.group("city")
                     code = places.cities[city][1] if city in places.cities else None
-                    _attach_city(chain, [(a, a + len(city), city, (city, code))], text)
+                    _attach_city(chain, [(a, a + len(city), city, (city, code))], text, street=True)
                     break
             new += chain
         n = max(m, n + 1)  # past the lines just read
@@ -190,19 +193,21 @@ def _bodies(parts, registry, method: str) -> list[Mention]:
     return chain
 
 
-def _attach_city(chain: list[Mention], places_at_end, text: str) -> None:
+def _attach_city(chain: list[Mention], places_at_end, text: str, street: bool = False) -> None:
     city = next(((a, b, name, code) for a, b, t, (name, code) in places_at_end if name != t or code and len(places_at_end) > 1), None)
     city = city or next(((a, b, name, code) for a, b, t, (name, code) in places_at_end), None)
     if city is None:
         return
     a, b, name, code = city
     country = next((code2 for _, _, t, (n2, code2) in places_at_end if n2 == t and code2 and t != name), None) or code
-    chain[-1].extra["city"] = (name, country, a)
+    chain[0].extra["city"] = (name, country, a)
+    if street:  # a postal address on a body's page: its unit there, and the body whose building it is
+        chain[-1].extra["city"] = (name, country, a)
 
 
 def read_addresses(ex) -> None:
-    """Facts of the address mentions of extractor ``ex``: the last body of each line or block is in its
-    city (``schema:location``), each numbered author a member of their affiliation's first body."""
+    """Facts of the address mentions of extractor ``ex``: the first body of each line or block (and
+    a contact block's last body) is in its city (``schema:location``), each numbered author a member of their affiliation's first body."""
     for m in ex.mentions:
         if m.method in ("affiliation", "contact") and "city" in m.extra:
             name, code, at = m.extra["city"]

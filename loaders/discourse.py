@@ -199,6 +199,11 @@ class Discourse:
             return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
+        if tok.lower_ == "it":  # marked by relations.mark_tokens: the event the sentence before was about
+            prev = tok.doc[tok.i - 1].sent
+            subj = next((p for p in prev if p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root), None)
+            ps = self._sentence(subj) if subj is not None else None
+            return self.event_for(subj, ps, create=False) if ps is not None else None
         noun = tok.lemma_.lower()
         if noun in ("delegation", "visit") and tok.head.lemma_ == "visit" and tok.head.pos_ == "VERB" and tok.dep_ == "nsubj":
             return self._verb_event(tok.head, s)  # "a delegation led by X visited Y": the visit
@@ -729,9 +734,40 @@ class Discourse:
                     k = self.place(t, s, ev)
             else:
                 k = self.agent(t, s, ev)
+            if k and out and role in ("agent", "thing") and self._address_of_previous(t, k, toks, out):
+                continue
             if k and k not in out:
                 out.append(k)
         return out
+
+    def _unit_addressed(self, tok):
+        """The smallest unit of the address ``tok``'s body closes ("Laboratory of X, Institute of Y,
+        Academy of Z, Tromso": the laboratory), when ``tok``'s body is written as the parent of a unit
+        right before it; None otherwise."""
+        m = tok._.ckg_mention
+        if m is None or tok._.ckg_kind != "ORG":
+            return None
+        unit = None
+        while True:
+            child = next((c for c in self.ex.mentions if c.label == "ORG" and c.parent is not None and c.end <= m.start
+                          and (c.parent is m or (c.parent.start, c.parent.end) == (m.start, m.end))), None)
+            if child is None:
+                return unit
+            unit = m = child
+
+    def _address_of_previous(self, t, k: str, toks: list, out: list[str]) -> bool:
+        """Whether the body ``k`` (at ``t``) is written right after a unit of its own, as that unit's
+        address ("organized by IX, AY, and co-organized by ..." where IX is a unit of AY): the unit's
+        body, not another item of the list."""
+        prev = [p for p in toks if p.i < t.i]
+        if not prev or not k.startswith("organization/"):
+            return False
+        p = max(prev, key=lambda q: q.i)
+        start = t._.ckg_mention.start if t._.ckg_mention is not None else t.idx
+        gap = self.ex.text[self.doc[_mention_end(p) - 1].idx + len(self.doc[_mention_end(p) - 1].text):start]
+        if not re.fullmatch(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?", gap):
+            return False
+        return any(f.predicate == "org:subOrganizationOf" and f.obj == k and f.subject == out[-1] for f in self.ex.x.facts)
 
     # -- applying a pattern ---------------------------------------------------------------
     def apply(self, p, nodes) -> None:
@@ -812,6 +848,9 @@ class Discourse:
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "A (Beijing), B (Beijing) and C (Lanzhou)": a body's own place, never spread over the list
                 subj = [k for k in [self.agent(nodes[subj_name], s, ev, ("ORG", "PROJECT")) or self.place(nodes[subj_name], s, ev)] if k]
+                unit = self._unit_addressed(nodes[subj_name])
+                if unit is not None:  # "the Institute of X, Academy of Y, Tromso": the institute's address
+                    subj = [k for k in [self.ex.org(unit, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
                    else self.things(nodes[obj_name], s, ev, b_role))
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):

@@ -83,6 +83,15 @@ _CLASS = {
     "DataInfrastructure": ("infrastructure", ["ckg:DataInfrastructure"]),
     "Platform": ("platform", ["ckg:DataInfrastructure", "ckg:Platform"]),
 }
+def _no_parents(ms: list) -> list:
+    """The mentions of a list without those written as another's body ("organised by the Institute of
+    X, Academy of Y, and Z": the academy is the institute's, not a partner of its own). A host named
+    after a body it hosts ("between CODATA-China, CAS and CODATA-US, NAS") stays: the cooperation is
+    also the hosts'."""
+    return [m for m in ms if not any((o.parent is m or (o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end)))
+                                     and o.extra.get("parent_rel") != "hostedBy" for o in ms if o is not m)]
+
+
 _SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium"
 _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"
 _EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff"
@@ -437,7 +446,7 @@ class Extractor:
             # "organised by A and B"; "connects A at X with B at Y"
             for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
-                for pm in self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)):
+                for pm in _no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",))):
                     if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):
                         continue  # "DCC at the University of Edinburgh": the host, not a partner
                     self.rel(key, "ckg:partner", self.org(pm, self.ev(s, "rule:cooperation-partners")), s, "rule:cooperation-partners")
@@ -632,6 +641,13 @@ class Extractor:
         ev = self.ev(s, "rule:named-event-held")
         noun = re.search(_SERIES_NOUNS, label).group(0)
         key = f"event/{norm(label)}|event"
+        # "The Nordic Data Forum 2024 was held ...", or held on a date with its year: that year's
+        # edition, its own node (two years' forums are two events, whatever documents name them)
+        named_year = re.search(re.escape(label) + r"\s+((?:19|20)\d\d)\b", s.text)
+        year = named_year.group(1) if named_year else next(
+            (str(d.start.year) for d in find_dates(s.text, reference=self.doc.reference_date) if not (d.inferred or d.year_only)), None)
+        if year:
+            label, key = f"{label} {year}", f"event/{norm(label)}|{year}"
         self.x.entity(key, "event", ["schema:Event", "ckg:Roundtable" if "Round" in noun else "ckg:Meeting"], label, ev)
         self.x.add(key, "schema:superEvent", coop, ev)
         self.main_meeting = self.main_meeting or key
@@ -966,9 +982,14 @@ class Extractor:
             return self.main_project
         if re.search(rf"\b(?:this|the)\s+(?:{_EVENT_NOUNS}|event)\b", head, re.I) and self.main_meeting:
             return self.main_meeting
-        cands = [m for m in s.mentions if m.label == "ORG" and m.end <= s.start + before]
+        # "It was organized by A, with support from B": the bodies after "by" are agents, not the subject
+        by = re.search(r"\bby\b", head)
+        cands = [m for m in s.mentions if m.label == "ORG" and m.end <= s.start + (by.start() if by else before)]
         if cands:
             return self.org(cands[0], self.ev(s, "rule:sentence-subject"))
+        if re.match(r"\s*It\s", head) and self.main_meeting and any(
+                v.start < s.start for v in self.x.entities[self.main_meeting].evidence):
+            return self.main_meeting  # "The workshop took place in Oslo. It was funded by ...": that event
         return None
 
     # attendees -----------------------------------------------------------------------------
@@ -1200,7 +1221,7 @@ class Extractor:
         # "The roundtable was organised by A and B": the organisers are partners of the series
         om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
         if om and self.main_cooperation and not self._ordinal_match(s):
-            for pm in self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)):
+            for pm in _no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",))):
                 self.rel(self.main_cooperation, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
         # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
         pairs = []

@@ -868,6 +868,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         if m.label == "ORG" and m.text in f.foreign_names:
             m.extra.setdefault("alias", f.foreign_names[m.text])
     merged = _possessive_units(text, merged)
+    merged = _known_body_of_known_body(text, merged, registry)
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -1152,6 +1153,43 @@ def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
     return out
 
 
+def _known_body_of_known_body(text: str, ms: list[Mention], registry) -> list[Mention]:
+    """"The World Data System of the International Science Council": a body the registry knows, named
+    with "of" and another body it knows, is the first body (the second its ``parent``), not a third
+    body. A name the registry knows whole stays whole ("Committee on Data of the International
+    Science Council"). The bodies the registry finds in its acronym ("(ISC-WDS)") are that acronym,
+    no bodies of their own.
+
+    >>> from collabkg.loaders.registry import load_registry
+    >>> t = "the World Data System of the International Science Council"
+    >>> ms = _known_body_of_known_body(t, [Mention(4, 58, t[4:], "ORG")], load_registry())
+    >>> [(m.text, m.entry.id, m.parent.text if m.parent else None) for m in ms]
+    [('World Data System', 'wds', 'International Science Council'), ('International Science Council', 'isc', None)]
+    """
+    if registry is None:
+        return ms
+    out: list[Mention] = []
+    inside: list[tuple[int, int]] = []
+    for m in ms:
+        a = b = km = None
+        for of in re.finditer(r"\s+of\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else ():
+            km = re.fullmatch(rf"(?P<a>.{{{of.start()}}}){re.escape(of.group(0))}(?P<b>.+)", m.text)  # each "of" in turn
+            a, b = registry.lookup(km.group("a")), registry.lookup(km.group("b"))
+            if a is not None and b is not None:
+                break
+        if a is None or b is None or a is b:
+            out.append(m)
+            continue
+        first = Mention(m.start, m.start + km.end("a"), km.group("a"), "ORG", a.kind, entry=a, acronym=m.acronym, method=m.method)
+        second = Mention(m.start + km.start("b"), m.end, km.group("b"), "ORG", b.kind, entry=b, method=m.method)
+        first.parent = second
+        out += [first, second]
+        acr = re.match(r"\s*\(\s*[^()\s]{2,20}\s*\)", text[m.end:m.end + 24]) if m.acronym else None
+        if acr:
+            inside.append((m.end, m.end + acr.end()))
+    return [m for m in out if not any(a <= m.start and m.end <= b for a, b in inside)]
+
+
 _OWNER_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he[ \t]+)?(?P<owner>[A-Z][\w&-]*(?:[ \t]+(?:of|for|and|on|&|[A-Z][\w&-]*)){0,7})['’]s[ \t]+$")
 
 
@@ -1252,7 +1290,20 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             closing = re.match(r"\s*(?:\)|[.;]|$)", text[nxt.end:nxt.end + 3]) and not re.search(r"(?:,|\band)\s*(?:the\s+)?$", text[max(0, m.start - 8):m.start])
             # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)": the unit's own acronym closes it
             closing = closing or bool(m.acronym and re.match(r"\s*\(\s*" + re.escape(m.acronym) + r"\s*\)", text[nxt.end:nxt.end + 24]))
-            if gap.group(0).strip().endswith(",") and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
+            # "held at the Institute of X (IX), Academy of Y (AY), Tromso, on ...": a place after the
+            # second body ends an address (the unit, its body, their city), not a list of bodies
+            after = re.match(r"(?:\s*\(\s*[A-Z][\w&-]{1,14}\s*\))?,\s+", text[nxt.end:nxt.end + 24])
+            closing = closing or bool(after and (pl := by_start.get(nxt.end + after.end())) is not None and pl.label in ("CITY", "GPE")
+                                      and re.match(r"\s*(?:[,.;)]|\d|$)", text[pl.end:pl.end + 2]))
+            # "hosted by the Marine Institute (MI), Nordic Academy (NA), and co-organized by ...": the
+            # second body ends the noun phrase (a verb or a preposition follows), so no list of bodies
+            closing = closing or bool(re.match(r"(?:\s*\(\s*[A-Z][\w&-]{1,14}\s*\))?(?:,?\s+and\s+(?:(?:jointly|also)\s+)?(?:co-)?[a-z]+(?:ed|s)\b"
+                                               r"|,?\s+(?:in|on|at|with|from|to|for|under)\s)", text[nxt.end:nxt.end + 40]))
+            # "the Department of Glaciology, University of X": a university's or academy's department
+            department = m.cls == "GovernmentAgency" and m.text.split()[0] in ("Department", "Faculty", "School") \
+                and nxt.cls in ("Academy", "University", "ResearchInstitute")
+            if gap.group(0).strip().endswith(",") and not department \
+                    and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \
                     and not (closing and m.cls in ("ResearchInstitute", "ResearchCenter", "Division", "Bureau") and not m.entry
                              and nxt.cls in ("Academy", "University", "GovernmentAgency", "ResearchInstitute")):
                 # "A, B and C" is a list, not a unit and its parent; but in "(Director of the

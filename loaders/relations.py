@@ -235,6 +235,14 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "ROLE"
         elif re.fullmatch(r"(?:19|20)\d\d", t.text) and t.ent_type_ == "DATE":
             t._.ckg_kind = "DATE"
+    # "The Ice Data Workshop took place in Oslo. It was organized by ...": a sentence opening with "It"
+    # goes on about the event the sentence before was about (its subject); the discourse pass
+    # resolves it (``discourse.Reader.event_for``)
+    for t in doc:
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and t.i > 0:
+            prev = doc[t.i - 1].sent
+            if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
+                t._.ckg_kind = "EVENT"
     # "the Council", "the institute": the last body named before with that head noun ("the Academy" after
     # "the Andean Science Academy"); a noun with modifiers of its own ("the Data Council") is no reference
     orgs = sorted((m for m in mentions if m.label == "ORG"), key=lambda m: m.start)

@@ -106,17 +106,17 @@ EXPECTED: dict[str, dict] = {
         persons={"Robert Klein", "Maria Rossi"},
         posts={("Robert Klein", "Associate Administrator", "National Aeronautics and Space Administration"),
                ("Maria Rossi", "Vice President", "University of Bologna")},
-        events={"Transatlantic Earth Observation Data Forum": dict(start="2018-09-11", end="2018-09-12", ordinal=None, city="Washington", country="United States", series="Transatlantic Earth Observation Data Forum")},
-        delegations={("Transatlantic Earth Observation Data Forum", None, 80, "Approximate")},
+        events={"Transatlantic Earth Observation Data Forum 2018": dict(start="2018-09-11", end="2018-09-12", ordinal=None, city="Washington", country="United States", series="Transatlantic Earth Observation Data Forum")},
+        delegations={("Transatlantic Earth Observation Data Forum 2018", None, 80, "Approximate")},
         agreements={("Agreement", frozenset({"National Aeronautics and Space Administration", "European Space Agency"}), "Established")},
-        # the forum held once here is one event of the named series
+        # the forum held here in 2018 is one event (that year's) of the named series
         cooperations={"Transatlantic Earth Observation Data Forum": dict(start=None, countries=set(), partners=set(), focus=set(), outcomes=0)},
         relations={
-            ("Transatlantic Earth Observation Data Forum", "schema:sponsor", "National Oceanic and Atmospheric Administration"),
-            ("Transatlantic Earth Observation Data Forum", "schema:sponsor", "Belmont Forum"),
-            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "National Aeronautics and Space Administration"),
-            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "European Space Agency"),
-            ("Transatlantic Earth Observation Data Forum", "schema:attendee", "National Oceanic and Atmospheric Administration"),
+            ("Transatlantic Earth Observation Data Forum 2018", "schema:sponsor", "National Oceanic and Atmospheric Administration"),
+            ("Transatlantic Earth Observation Data Forum 2018", "schema:sponsor", "Belmont Forum"),
+            ("Transatlantic Earth Observation Data Forum 2018", "schema:attendee", "National Aeronautics and Space Administration"),
+            ("Transatlantic Earth Observation Data Forum 2018", "schema:attendee", "European Space Agency"),
+            ("Transatlantic Earth Observation Data Forum 2018", "schema:attendee", "National Oceanic and Atmospheric Administration"),
         },
     ),
     "brazil-japan-mou-news.html": dict(

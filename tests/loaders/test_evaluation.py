@@ -41,7 +41,7 @@ def test_a_wrong_extraction_lowers_the_score():
     x = extract(read_document(doc))
     right = score_document(doc, gold, extraction=x)
     # a wrong organizer and a lost attendee: precision and recall both fall
-    event = next(k for k, e in x.entities.items() if e.kind == "event" and e.label == "Nordic Polar Data Workshop")
+    event = next(k for k, e in x.entities.items() if e.kind == "event" and e.label.startswith("Nordic Polar Data Workshop"))
     org = next(k for k, e in x.entities.items() if e.label == "Pacific Ocean Data Center")
     ev = next(f.evidence for f in x.facts if f.subject == event)
     x.add(event, "schema:organizer", org, ev)
@@ -49,7 +49,7 @@ def test_a_wrong_extraction_lowers_the_score():
     wrong = score_document(doc, gold, extraction=x)
     assert wrong.found_relations == right.found_relations - 1
     assert wrong.as_dict()["relation_precision"] < right.as_dict()["relation_precision"]
-    assert "Nordic Polar Data Workshop organizedBy Pacific Ocean Data Center" in wrong.wrong_relations
+    assert "Nordic Polar Data Workshop 2022 organizedBy Pacific Ocean Data Center" in wrong.wrong_relations
     assert any("Kenji Sato participatedIn" in m for m in wrong.missed_relations)
 
 

@@ -104,7 +104,7 @@ def test_people_who_act_at_a_ceremony_or_a_workshop_attend_it():
     x, label = run("The Andean Data Workshop was held in Quito on 3 May 2021. At the workshop, Dr. Kim Lee and Prof. Ana Costa presented "
                    "the new catalogue. During the closing session, Dr. Luis Soto announced the next meeting.")
     got = facts(x, label, "schema:attendee")
-    assert {("Andean Data Workshop", "schema:attendee", "Kim Lee"), ("Andean Data Workshop", "schema:attendee", "Ana Costa")} <= got
+    assert {("Andean Data Workshop 2021", "schema:attendee", "Kim Lee"), ("Andean Data Workshop 2021", "schema:attendee", "Ana Costa")} <= got
     assert any(p == "Luis Soto" for _, _, p in got)
 
 
@@ -183,7 +183,9 @@ def test_an_affiliation_line_is_a_chain_of_units_in_a_city_and_numbered_authors_
     assert {("Laboratory of Polar Data Systems", "org:subOrganizationOf", "Institute of Arctic Research"),
             ("Institute of Arctic Research", "org:subOrganizationOf", "Nordic Academy of Sciences")} <= parts
     where = facts(x, label, "schema:location")
-    assert ("Nordic Academy of Sciences", "schema:location", "Tromsø") in where
+    # the address is the laboratory's: its academy may sit in another city
+    assert ("Laboratory of Polar Data Systems", "schema:location", "Tromsø") in where
+    assert not {f for f in where if f[0] in ("Nordic Academy of Sciences", "Institute of Arctic Research")}
     assert ("International programme office of the Ocean Data System", "schema:location", "Suva") in where
     assert facts(x, label, "org:memberOf") == {("Lee K.", "org:memberOf", "Laboratory of Polar Data Systems"),
                                                 ("Ana Costa", "org:memberOf", "International programme office of the Ocean Data System")}
@@ -191,11 +193,14 @@ def test_an_affiliation_line_is_a_chain_of_units_in_a_city_and_numbered_authors_
     assert "org:OrganizationalUnit" in office.classes  # an office, not the data system it belongs to
 
 
-def test_a_contact_block_is_a_chain_of_units_ending_in_the_body_in_its_city_and_the_street_is_no_place():
+def test_a_contact_block_is_a_chain_of_units_the_first_in_its_city_and_the_street_is_no_place():
     x, label = run(CONTACT)
     assert {("Board on Ocean Data", "org:subOrganizationOf", "Policy and Outreach Division"),
             ("Policy and Outreach Division", "org:subOrganizationOf", "Andean Academies of Sciences, Letters, and Arts")} <= facts(x, label, "org:subOrganizationOf")
-    assert ("Andean Academies of Sciences, Letters, and Arts", "schema:location", "Lima") in facts(x, label, "schema:location")
+    where = facts(x, label, "schema:location")
+    # the street is the academy's building, and the board it addresses is there
+    assert {("Board on Ocean Data", "schema:location", "Lima"), ("Andean Academies of Sciences, Letters, and Arts", "schema:location", "Lima")} <= where
+    assert not {f for f in where if f[0] == "Policy and Outreach Division"}
     assert not any("Harbour" in e.label for e in x.entities.values())
 
 

@@ -1,0 +1,148 @@
+"""Extractor 11's phenomena, each in several forms of our own writing: a unit written with its body
+and city ("the Institute of X (IX), Academy of Y (AY), Tromso") is one venue or one host, not a list
+of bodies; a department of a university is its unit; "It" opening a sentence goes on about the event
+the sentence before was about; each year of a named series is an event of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def run(text: str, issued: dt.date | None = dt.date(2024, 9, 1)):
+    x = extract(Document(Path("t.txt"), text, issued=issued, title=None))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def facts(x, label, *predicates):
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in predicates}
+
+
+def objects(x, label, predicate):
+    return {o for _, _, o in facts(x, label, predicate)}
+
+
+# -- a unit, its body and their city --------------------------------------------------------------
+
+VENUE_WITH_ACRONYMS = """Polar data news
+
+The Nordic Data Conference 2024 (NDC 2024) was held at the Institute of Polar Research (IPR), Norwegian Academy of Polar Sciences (NAPS), Tromsø, on 3–4 June. The conference was hosted by the Arctic Data Alliance, organized by IPR, NAPS, and jointly organized by the Bergen Ocean Data Centre (Bergen) and the Oslo Climate Archive (Oslo).
+"""
+
+VENUE_WITHOUT_ACRONYMS = """Sea ice news
+
+The Sea Ice Data Workshop took place at the Department of Glaciology, University of Uppsala, Uppsala, on 12 March 2023. It was organized by the Department of Glaciology, University of Uppsala, with support from the Baltic Research Council.
+"""
+
+HOST_BEFORE_A_VERB = """Forum news
+
+The Baltic Ocean Data Forum 2022 was held in Helsinki on 9–10 May. The forum was hosted by the Marine Institute (MI), Finnish Academy of Marine Sciences (FAMS), and co-organized by the Helsinki Coastal Observatory and the Tallinn Sea Archive.
+"""
+
+
+def test_a_unit_its_body_and_a_city_are_one_venue_and_one_host():
+    x, label = run(VENUE_WITH_ACRONYMS)
+    assert ("Institute of Polar Research", "org:subOrganizationOf", "Norwegian Academy of Polar Sciences") in facts(x, label, "org:subOrganizationOf")
+    where = objects(x, label, "schema:location")
+    assert {"Institute of Polar Research", "Tromsø"} <= where
+    assert "Norwegian Academy of Polar Sciences" not in where  # the institute's body, not a second venue
+    hosts = objects(x, label, "schema:organizer")
+    assert {"Arctic Data Alliance", "Institute of Polar Research", "Bergen Ocean Data Centre"} <= hosts
+    assert "Norwegian Academy of Polar Sciences" not in hosts  # "IPR, NAPS": the institute and its academy
+
+
+def test_a_department_of_a_university_is_its_unit_and_the_venue():
+    x, label = run(VENUE_WITHOUT_ACRONYMS)
+    assert ("Department of Glaciology", "org:subOrganizationOf", "University of Uppsala") in facts(x, label, "org:subOrganizationOf")
+    event = {label(f.subject) for f in x.facts if f.predicate == "schema:startDate"}
+    assert event == {"Sea Ice Data Workshop 2023"}
+    assert {(e, p, o) for e, p, o in facts(x, label, "schema:location") if e in event} == {
+        ("Sea Ice Data Workshop 2023", "schema:location", "Department of Glaciology"),
+        ("Sea Ice Data Workshop 2023", "schema:location", "Uppsala")}
+    assert ("Department of Glaciology", "schema:location", "Uppsala") in facts(x, label, "schema:location")
+    assert ("University of Uppsala", "schema:location", "Uppsala") not in facts(x, label, "schema:location")
+
+
+def test_a_body_after_its_unit_before_a_verb_is_no_second_host():
+    x, label = run(HOST_BEFORE_A_VERB)
+    assert ("Marine Institute", "org:subOrganizationOf", "Finnish Academy of Marine Sciences") in facts(x, label, "org:subOrganizationOf")
+    assert objects(x, label, "schema:organizer") == {"Marine Institute", "Helsinki Coastal Observatory", "Tallinn Sea Archive"}
+
+
+def test_a_real_list_of_hosts_stays_a_list():
+    # no unit among them, and an "and" before a name: three hosts, none the other's address
+    x, label = run("""Forum news
+
+The Baltic Ocean Data Forum 2022 was held in Helsinki on 9–10 May. The forum was hosted by the Marine Institute (MI), the Finnish Academy of Marine Sciences (FAMS) and the Tallinn Sea Archive.
+""")
+    assert objects(x, label, "schema:organizer") == {"Marine Institute", "Finnish Academy of Marine Sciences", "Tallinn Sea Archive"}
+    assert not facts(x, label, "org:subOrganizationOf")
+
+
+# -- "It" after a sentence about an event ---------------------------------------------------------
+
+@pytest.mark.parametrize("second", [
+    "It was organized by the Lapland Snow Institute, with support from the Baltic Research Council.",
+    "It was hosted by the Lapland Snow Institute and funded by the Baltic Research Council.",
+])
+def test_it_opening_a_sentence_is_the_event_the_sentence_before_was_about(second):
+    x, label = run(f"""Snow news
+
+The Arctic Snow Data Workshop was held in Helsinki on 5 May 2023. {second}
+""")
+    assert facts(x, label, "schema:organizer") == {("Arctic Snow Data Workshop 2023", "schema:organizer", "Lapland Snow Institute")}
+    assert facts(x, label, "schema:sponsor") == {("Arctic Snow Data Workshop 2023", "schema:sponsor", "Baltic Research Council")}
+
+
+def test_it_after_a_sentence_about_a_body_is_no_event():
+    x, label = run("""Snow news
+
+The Lapland Snow Institute moved to Helsinki in 2023. It was organized by three universities and funded by the Baltic Research Council.
+""")
+    assert not [e for e in x.entities.values() if e.kind == "event"]
+    assert not facts(x, label, "schema:organizer")
+    assert not [f for f in x.facts if f.predicate == "schema:sponsor" and f.subject.startswith("event/")]
+
+
+# -- a named series, one event a year -------------------------------------------------------------
+
+def _editions(text):
+    x, label = run(text)
+    return {(k, e.label) for k, e in x.entities.items() if e.kind == "event"}, facts(x, label, "schema:superEvent")
+
+
+def test_each_year_of_a_named_series_is_an_event_of_its_own_and_one_year_is_one_event_in_any_wording():
+    y2021, sup = _editions("Forum news\n\nThe Arctic Science Data Forum was held in Oslo on 4 May 2021. Experts met there.\n")
+    assert {label for _, label in y2021} == {"Arctic Science Data Forum 2021"}
+    assert sup == {("Arctic Science Data Forum 2021", "schema:superEvent", "Arctic Science Data Forum")}
+    y2022, _ = _editions("Forum news\n\nThe Arctic Science Data Forum was held in Bergen on 9 May 2022. Experts met there.\n")
+    named, _ = _editions("Forum news\n\nThe Arctic Science Data Forum 2021 was held in Oslo on 4–5 May. Experts met there.\n")
+    assert {k for k, _ in y2021} == {k for k, _ in named}  # the same edition, named by its year or dated
+    assert not {k for k, _ in y2021} & {k for k, _ in y2022}  # two years, two events
+
+
+# -- a known body "of" another known body ---------------------------------------------------------
+
+@pytest.mark.parametrize("host, unit, body", [
+    ("the Computer Network Information Center of the Chinese Academy of Sciences", "Computer Network Information Center", "Chinese Academy of Sciences"),
+    ("the National Center for Atmospheric Research of the National Science Foundation (NSF-NCAR)", "National Center for Atmospheric Research",
+     "National Science Foundation"),
+    ("the Global Earth Observation System of Systems of the Group on Earth Observations (GEO-GEOSS)", "Global Earth Observation System of Systems",
+     "Group on Earth Observations"),
+])
+def test_a_known_body_named_with_of_and_its_parent_is_that_body_and_no_third(host, unit, body):
+    x, label = run(f"""Workshop news
+
+The Data Stewardship Workshop was held in Bergen on 4 July 2022. The workshop was organized by {host} and the Polar Data Institute.
+""")
+    assert objects(x, label, "schema:organizer") == {unit, "Polar Data Institute"}
+    assert (unit, "org:subOrganizationOf", body) in facts(x, label, "org:subOrganizationOf")
+    assert not [e for e in x.entities.values() if " of the " in e.label and unit in e.label]  # no "X of the Y" node
+    # the series' partners are the organisers, not the body one of them belongs to
+    assert objects(x, label, "ckg:partner") == {unit, "Polar Data Institute"}
