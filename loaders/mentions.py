@@ -569,6 +569,10 @@ class _Finder:
                     and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
                 i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
                 continue
+            if span_words[0][0].lower() in _EVENT_WORDS and span_words[-1][0].lower() in ("programme", "program", "agenda", "schedule") \
+                    and all(w.lower() in _EVENT_WORDS or w in _GENERIC_WORDS for w, _, _ in span_words[:-1]):
+                i = k + 1  # "Workshop programme", "Conference Program" as a heading: an event's plan, no programme's name
+                continue
             cls = _class_of([w for w, _, _ in span_words])
             if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
                 cls = LOWER_HEADS[span_words[-1][0]]
@@ -878,18 +882,24 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}
                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
 
 
+#: Nouns that name an event (lemmas, lower case; "GA" as written), for the relation patterns
+#: (``relations.mark_tokens``) and for the names that are no person's and no place's.
+EVENT_NOUNS = {
+    "meeting", "conference", "workshop", "symposium", "seminar", "forum", "summit", "roundtable", "colloquium",
+    "assembly", "session", "congress", "visit", "dialogue", "kick-off", "kickoff", "webinar", "ceremony", "event",
+    "consultation", "talk", "talks", "trip", "tour", "hackathon", "delegation", "gathering", "GA",
+}
+_EVENT_WORDS = {w for w in EVENT_NOUNS if w.islower()} | {"visits", "mission"}
+
 #: words no person's name holds: agreements, events and the verbs of headlines about them
-_NOT_IN_PERSON_NAMES = {"mou", "memorandum", "agreement", "sign", "signs", "signed", "meeting", "conference", "workshop",
-                        "forum", "visit", "visits", "delegation", "ceremony", "symposium", "summit", "holds", "hosts"}
+_NOT_IN_PERSON_NAMES = {"mou", "memorandum", "agreement", "sign", "signs", "signed", "holds", "hosts"} | _EVENT_WORDS
 
 
 _NOT_PLACE_WORDS = {"across", "among", "around", "after", "before", "during", "within", "between", "through", "under", "over",
                     "about", "above", "below", "beyond", "despite", "since", "until", "while", "where", "when", "here", "there",
                     # a common noun of geography alone ("big Earth data", "the Mountains") names no place
                     "earth", "world", "globe", "mountains", "mountain", "ocean", "oceans", "sea", "seas", "region", "regions",
-                    # an event's noun alone, capitalised in a headline ("During a Visit to Tromso")
-                    "visit", "visits", "meeting", "conference", "workshop", "forum", "summit", "delegation", "ceremony", "tour",
-                    "trip", "session", "assembly", "symposium", "seminar", "mission"}
+                    } | _EVENT_WORDS  # an event's noun alone, capitalised in a headline ("During a Visit to Tromso")
 
 
 def _places_that_are_names(ms: list[Mention], places) -> list[Mention]:

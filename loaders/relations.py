@@ -70,7 +70,7 @@ from spacy.tokens import Doc, Span, Token
 
 from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
-from collabkg.loaders.mentions import HEADS
+from collabkg.loaders.mentions import EVENT_NOUNS, HEADS
 
 __all__ = ["Pattern", "PatternError", "load_patterns", "PatternSet", "FACTS", "EVENT_NOUNS", "AGREEMENT_NOUNS", "ROLE_NOUNS",
            "mark_tokens"]
@@ -84,11 +84,6 @@ FACTS = {
     "partner": ("thing", "partner"), "subevent": ("event", "parent"), "hosted": ("unit", "host"),
 }
 #: Nouns that name an event (lemmas, lower case).
-EVENT_NOUNS = {
-    "meeting", "conference", "workshop", "symposium", "seminar", "forum", "summit", "roundtable", "colloquium",
-    "assembly", "session", "congress", "visit", "dialogue", "kick-off", "kickoff", "webinar", "ceremony", "event",
-    "consultation", "talk", "talks", "trip", "tour", "hackathon", "delegation", "gathering", "GA",
-}
 #: Nouns that name an agreement.
 AGREEMENT_NOUNS = {"agreement", "mou", "memorandum", "accord", "protocol", "contract", "letter", "treaty", "arrangement", "declaration"}
 #: Nouns that name a post (lemmas, lower case); the capitalised or modified forms around them are kept.

@@ -146,3 +146,18 @@ The Data Stewardship Workshop was held in Bergen on 4 July 2022. The workshop wa
     assert not [e for e in x.entities.values() if " of the " in e.label and unit in e.label]  # no "X of the Y" node
     # the series' partners are the organisers, not the body one of them belongs to
     assert objects(x, label, "ckg:partner") == {unit, "Polar Data Institute"}
+
+
+# -- talks listed with their speakers ---------------------------------------------------------------
+
+def test_speakers_of_listed_talks_attend_the_event_and_authors_cited_do_not():
+    x, label = run("""Conference Programme
+
+The Glacier Data Symposium was held in Bergen on 14 May 2024. The afternoon brought three case studies -- firn cores by Dr. Ida Sund from the Polar Data Institute, melt ponds by Prof. Ravi Menon, and calving fronts by Dr. Noor Aziz. In the closing presentation, Dr. Tove Lie discussed a dataset by Prof. Emil Rask.
+""")
+    attendees = objects(x, label, "schema:attendee")
+    assert {"Ida Sund", "Ravi Menon", "Noor Aziz"} <= attendees
+    assert "Emil Rask" not in attendees  # the author of a dataset someone discussed
+    assert ("Ida Sund", "org:memberOf", "Polar Data Institute") in facts(x, label, "org:memberOf")
+    # the heading "Conference Programme" is the event's plan, not a programme of its own
+    assert not [e for e in x.entities.values() if "Programme" in e.label]
