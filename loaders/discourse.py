@@ -757,17 +757,24 @@ class Discourse:
 
     def _address_of_previous(self, t, k: str, toks: list, out: list[str]) -> bool:
         """Whether the body ``k`` (at ``t``) is written right after a unit of its own, as that unit's
-        address ("organized by IX, AY, and co-organized by ..." where IX is a unit of AY): the unit's
-        body, not another item of the list."""
-        prev = [p for p in toks if p.i < t.i]
-        if not prev or not k.startswith("organization/"):
+        address ("organized by IX, AY, and co-organized by ..." where IX is a unit of AY; "Prof. X of
+        the School of Y, University of Z, spoke"): the unit's body, not another item of the list."""
+        if not out or not k.startswith("organization/") or t._.ckg_mention is None:
             return False
-        p = max(prev, key=lambda q: q.i)
-        start = t._.ckg_mention.start if t._.ckg_mention is not None else t.idx
-        gap = self.ex.text[self.doc[_mention_end(p) - 1].idx + len(self.doc[_mention_end(p) - 1].text):start]
-        if not re.fullmatch(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?", gap):
+        text, start = self.ex.text, t._.ckg_mention.start
+        gap = re.search(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?$", text[max(0, start - 24):start])
+        if gap is None:
             return False
-        return any(f.predicate == "org:subOrganizationOf" and f.obj == k and f.subject == out[-1] for f in self.ex.x.facts)
+        end = start - len(gap.group(0))
+        unit = next((m for m in self.ex.mentions if m.label == "ORG" and m.end == end), None)
+        if unit is None:
+            return False
+        if unit.parent is not None and (unit.parent is t._.ckg_mention or (unit.parent.start, unit.parent.end) == (start, t._.ckg_mention.end)):
+            return True
+        names = {unit.text, unit.extra.get("name"), self.ex.acronyms.get(unit.text)} - {None}
+        ents = self.ex.x.entities
+        return any(f.predicate == "org:subOrganizationOf" and f.obj == k and f.subject in ents
+                   and names & ({ents[f.subject].label} | ents[f.subject].alt_labels | ents[f.subject].acronyms) for f in self.ex.x.facts)
 
     # -- applying a pattern ---------------------------------------------------------------
     def apply(self, p, nodes) -> None:

@@ -92,9 +92,9 @@ def _no_parents(ms: list) -> list:
                                      and o.extra.get("parent_rel") != "hostedBy" for o in ms if o is not m)]
 
 
-_SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium"
+_SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium|(?:Summer|Winter|Spring|Autumn|Training|Data|Field) (?:School|Course)"
 _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"
-_EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff"
+_EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff|(?:summer|winter|spring|autumn|training|data|field) (?:school|course)"
 _PEOPLE_NOUNS = r"attendees|participants|members|delegates|experts|scientists|representatives|researchers|officials|people|persons|guests|specialists|delegations?"
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -598,6 +598,9 @@ class Extractor:
         about_label = self.x.entities[about].label if about else ""
         noun = m.group(2).lower()
         label = (f"{qual} {noun}".strip()).capitalize() + (f" of {about_label}" if about_label else "")
+        written = re.sub(r"^(?:the|a|an|this|its|another)\s+", "", m.group(0).strip(), flags=re.I)
+        if not about_label and len(written.split()) >= 2 and all(w[:1].isupper() for w in written.split()) and written.lower() == f"{qual} {noun}":
+            label = written  # "The Nordic Winter School was held": the name as written
         named = re.compile(r"(?:(?:[A-Z][\w-]*)\s+){0,4}" + re.escape(m.group(2))
                            + r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|for|and))*")
         if m.group(2)[0].isupper() and not about and (nm := named.match(s.text, m.start(2) - len(m.group(1).lstrip()) if qual else m.start(2))):

@@ -569,6 +569,9 @@ class _Finder:
                     and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
                 i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
                 continue
+            if _event_school(name):
+                i = k + 1  # "the CODATA-RDA Summer School on X", "Polar Data Training Course": an event, no school
+                continue
             if span_words[0][0].lower() in _EVENT_WORDS and span_words[-1][0].lower() in ("programme", "program", "agenda", "schedule") \
                     and all(w.lower() in _EVENT_WORDS or w in _GENERIC_WORDS for w, _, _ in span_words[:-1]):
                 i = k + 1  # "Workshop programme", "Conference Program" as a heading: an event's plan, no programme's name
@@ -873,6 +876,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
             m.extra.setdefault("alias", f.foreign_names[m.text])
     merged = _possessive_units(text, merged)
     merged = _known_body_of_known_body(text, merged, registry)
+    merged = [m for m in merged if not (m.label == "ORG" and m.entry is None and _event_school(m.text))]
+    merged = _bodies_after_country(text, merged, load_places())
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 
@@ -888,8 +893,9 @@ EVENT_NOUNS = {
     "meeting", "conference", "workshop", "symposium", "seminar", "forum", "summit", "roundtable", "colloquium",
     "assembly", "session", "congress", "visit", "dialogue", "kick-off", "kickoff", "webinar", "ceremony", "event",
     "consultation", "talk", "talks", "trip", "tour", "hackathon", "delegation", "gathering", "GA",
+    "school", "course",  # "the summer school", "the training course" (a school's name is a body's mention first)
 }
-_EVENT_WORDS = {w for w in EVENT_NOUNS if w.islower()} | {"visits", "mission"}
+_EVENT_WORDS = {w for w in EVENT_NOUNS if w.islower() and w not in ("school", "course")} | {"visits", "mission"}
 
 #: words no person's name holds: agreements, events and the verbs of headlines about them
 _NOT_IN_PERSON_NAMES = {"mou", "memorandum", "agreement", "sign", "signs", "signed", "holds", "hosts"} | _EVENT_WORDS
@@ -1163,18 +1169,66 @@ def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
     return out
 
 
+_MONTHS_AND_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _bodies_after_country(text: str, ms: list[Mention], places) -> list[Mention]:
+    """"Dr Wei Zhou from China Tencent gave ...": a capitalised name after a person's "from <country>"
+    is the body the person comes from (a company the mention finder has no head noun for), in that
+    country. Not a place, a month, a title or a name already read.
+
+    >>> t = "Dr Wei Zhou from China Tencent spoke."
+    >>> ms = [Mention(3, 11, "Wei Zhou", "PERSON"), Mention(17, 22, "China", "GPE", code="CN")]
+    >>> [(m.text, m.label, m.country) for m in _bodies_after_country(t, ms, load_places()) if m.label == "ORG"]
+    [('Tencent', 'ORG', 'CN')]
+    """
+    by_start = {m.start: m for m in ms}
+    taken = [(m.start, m.end) for m in ms]
+    new = []
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        fm = re.match(r"(?:\s*\([^()]{1,40}\))?,?\s+from\s+(?:the\s+)?", text[m.end:m.end + 60])
+        country = by_start.get(m.end + fm.end()) if fm else None
+        if country is None or country.label != "GPE":
+            continue
+        nm = re.match(r" ([A-Z][\w&-]+(?:[ -][A-Z][\w&-]+){0,2})(?=[\s,.;:)]|$)", text[country.end:country.end + 60])
+        if nm is None:
+            continue
+        a, b = country.end + 1, country.end + nm.end()
+        words = nm.group(1).split()
+        if any(x < b and a < y for x, y in taken) or words[0] in _MONTHS_AND_DAYS or is_title(words[0]) \
+                or places.country(nm.group(1)) or nm.group(1) in places.cities or words[0] in ("And", "The", "In", "On", "At"):
+            continue
+        new.append(Mention(a, b, nm.group(1), "ORG", _class_of(words), country=country.code, method="after-country"))
+    return sorted(ms + new, key=lambda m: (m.start, -m.end)) if new else ms
+
+
+def _event_school(name: str) -> bool:
+    """Whether a name is a school or course that is an event ("Polar Data Summer School on Sea Ice",
+    "Sea Ice Training Course"), not a body ("School of Ocean Sciences").
+
+    >>> _event_school("Polar Data Summer School on Sea Ice"), _event_school("School of Ocean Sciences")
+    (True, False)
+    """
+    words = re.split(r"\s+(?:of|on|for|in)\s", name, maxsplit=1)[0].split()
+    return len(words) >= 2 and words[-1] in ("School", "Schools", "Course", "Courses") \
+        and words[-2] in ("Summer", "Winter", "Spring", "Autumn", "Training", "Data", "Field")
+
+
 def _known_body_of_known_body(text: str, ms: list[Mention], registry) -> list[Mention]:
-    """"The World Data System of the International Science Council": a body the registry knows, named
-    with "of" and another body it knows, is the first body (the second its ``parent``), not a third
-    body. A name the registry knows whole stays whole ("Committee on Data of the International
-    Science Council"). The bodies the registry finds in its acronym ("(ISC-WDS)") are that acronym,
-    no bodies of their own.
+    """"The National Center for Atmospheric Research of the National Science Foundation": a body the
+    registry knows, named with "of" and another body it knows, is the first body (the second its
+    ``parent``), not a third body. A name the registry knows whole stays whole ("Committee on Data
+    of the International Science Council"). The bodies the registry finds in its acronym
+    ("(NSF-NCAR)") are that acronym, no bodies of their own.
 
     >>> from collabkg.loaders.registry import load_registry
-    >>> t = "the World Data System of the International Science Council"
-    >>> ms = _known_body_of_known_body(t, [Mention(4, 58, t[4:], "ORG")], load_registry())
+    >>> t = "the National Center for Atmospheric Research of the National Science Foundation"
+    >>> ms = _known_body_of_known_body(t, [Mention(4, len(t), t[4:], "ORG")], load_registry())
     >>> [(m.text, m.entry.id, m.parent.text if m.parent else None) for m in ms]
-    [('World Data System', 'wds', 'International Science Council'), ('International Science Council', 'isc', None)]
+    [('National Center for Atmospheric Research', 'ncar', 'National Science Foundation'), ('National Science Foundation', 'nsf', None)]
     """
     if registry is None:
         return ms

@@ -161,3 +161,50 @@ The Glacier Data Symposium was held in Bergen on 14 May 2024. The afternoon brou
     assert ("Ida Sund", "org:memberOf", "Polar Data Institute") in facts(x, label, "org:memberOf")
     # the heading "Conference Programme" is the event's plan, not a programme of its own
     assert not [e for e in x.entities.values() if "Programme" in e.label]
+
+
+def test_a_speakers_affiliation_and_its_university_are_no_attendees_of_their_own():
+    x, label = run("""Ice news
+
+Prof. Ana Lima of the School of Earth Sciences, University of Oslo, spoke at the Ice Data Workshop in Oslo on 3 May 2023.
+""")
+    assert objects(x, label, "schema:attendee") == {"Ana Lima"}
+    assert ("School of Earth Sciences", "org:subOrganizationOf", "University of Oslo") in facts(x, label, "org:subOrganizationOf")
+
+
+# -- schools and courses are events ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, event", [
+    ("The Polar Data Summer School on Sea Ice Records was held in Tromsø on 4-15 July 2022. It was organized by the Arctic Data Alliance.",
+     "Polar Data Summer School on Sea Ice Records"),
+    ("The Nordic Winter School was held in Bergen on 6-10 February 2023, and was organized by the Arctic Data Alliance.",
+     "Nordic Winter School"),
+    ("The Sea Ice Training Course took place in Tromsø on 3 May 2023. The course was hosted by the Arctic Data Alliance.",
+     "Sea Ice Training Course"),
+])
+def test_a_summer_school_or_a_training_course_is_an_event_not_a_school(sentence, event):
+    x, label = run(f"School news\n\n{sentence}\n")
+    events = {e.label for e in x.entities.values() if e.kind == "event"}
+    assert len(events) == 1 and next(iter(events)).startswith(event)
+    assert not [e for e in x.entities.values() if e.kind == "organization" and event in e.label]
+    assert objects(x, label, "schema:organizer") == {"Arctic Data Alliance"}
+    assert len(objects(x, label, "schema:startDate")) == 1
+
+
+def test_a_school_of_a_university_stays_a_body():
+    x, label = run("School news\n\nThe School of Ocean Sciences of the University of Bergen hosted the Ice Data Workshop in Bergen on 3 May 2023.\n")
+    assert ("Ice Data Workshop", "schema:organizer", "School of Ocean Sciences") in {
+        (e.split(" 20")[0], p, o) for e, p, o in facts(x, label, "schema:organizer")}
+
+
+# -- a body after a person's "from <country>" -----------------------------------------------------
+
+def test_a_name_after_a_persons_country_is_the_body_they_come_from():
+    x, label = run("""Workshop news
+
+The Cloud Data Workshop was held in Oslo on 4 May 2022. Dr Wei Zhou from China Tencent gave a keynote on cloud services, Dr Ola Berg from Norway Telenor presented a case study, and Prof Ana Reis from Brazil spoke on 5 May.
+""")
+    assert facts(x, label, "org:memberOf") == {("Wei Zhou", "org:memberOf", "Tencent"), ("Ola Berg", "org:memberOf", "Telenor")}
+    assert ("Tencent", "ckg:country", "China") in facts(x, label, "ckg:country")
+    # a country alone, or one followed by a verb, a month or a place, brings no body
+    assert {e.label for e in x.entities.values() if e.kind == "organization"} == {"Tencent", "Telenor"}

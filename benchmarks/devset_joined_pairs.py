@@ -1,0 +1,71 @@
+"""Where score.py's "unrelated pairs joined" come from: for each dev-set document, the pairs of found
+gold entities that the gold does not relate but the graph joins within two hops, grouped by the node
+between them (the hub), or "direct" when the graph links the two nodes themselves (a diagnostic
+beside the official figure, never instead of it).
+
+It uses score.py's own loading, graph, name match and two-hop test; a document is built with
+``collabkg build`` into a scratch store, as score.py does.
+
+    PATH=.venv/bin:$PATH python benchmarks/devset_joined_pairs.py ../shared/devset [DOC_PREFIX ...] [--pairs]
+
+Prints, per document, the joined pairs by hub (most first); with ``--pairs`` each pair with its hub.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def joined_pairs(score, doc: Path) -> list[tuple[str, str, str]]:
+    """(gold name, gold name, hub) for each gold-unrelated pair of found entities the graph joins."""
+    gold = json.loads(doc.with_name(doc.name[:-4] + ".gold.json").read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["collabkg", "build", str(doc), "--store", f"{tmp}/s", "--out", f"{tmp}/o"], capture_output=True, check=False)
+        ents, _types, adj, _dates, prov = score.graph_of(score.load(f"{tmp}/o"))
+    found = {e["id"]: score.match([e["name"], *e.get("aliases", [])], ents) for e in gold["entities"]}
+    names = {e["id"]: e["name"] for e in gold["entities"]}
+    related = {frozenset((r["subject"], r["object"])) for r in gold["relations"]}
+    ids = sorted(k for k, v in found.items() if v)
+    out = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            na, nb = found[a], found[b]
+            if frozenset((a, b)) in related or na == nb or not score.near(na, nb, adj, prov):
+                continue
+            if nb in adj[na]:
+                hub = "direct"
+            else:
+                mids = sorted((m for m in adj[na] & adj[nb] if m not in prov), key=str)
+                hub = (sorted(ents[mids[0]])[0] if mids[0] in ents else score.local(mids[0])) if mids else "?"
+            out.append((names[a], names[b], hub))
+    return out
+
+
+def main(argv: list[str]) -> None:
+    args = [a for a in argv if not a.startswith("--")]
+    if not args:
+        sys.exit("usage: devset_joined_pairs.py DEVSET_DIR [DOC_PREFIX ...] [--pairs] (the folder holding score.py)")
+    root = Path(args[0]).resolve()
+    sys.path.insert(0, str(root))
+    import score  # the dev set's scorer, next to its documents
+
+    docs = sorted(d for d in root.glob("*.txt") if not args[1:] or any(d.name.startswith(p) for p in args[1:]))
+    total = 0
+    for doc in docs:
+        pairs = joined_pairs(score, doc)
+        total += len(pairs)
+        hubs = collections.Counter(h for _, _, h in pairs)
+        print(f"{doc.stem}: {len(pairs)} joined; " + ", ".join(f"{h} {n}" for h, n in hubs.most_common()))
+        if "--pairs" in argv:
+            for a, b, h in pairs:
+                print(f"    {a} ~ {b}  (via {h})")
+    print(f"total: {total} joined pairs")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
