@@ -41,6 +41,7 @@ Events the text gives no date for are dropped at the end (the model needs a star
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -83,13 +84,25 @@ _CLASS = {
     "DataInfrastructure": ("infrastructure", ["ckg:DataInfrastructure"]),
     "Platform": ("platform", ["ckg:DataInfrastructure", "ckg:Platform"]),
 }
-def _no_parents(ms: list) -> list:
+def _no_parents(ms: list, ex=None, ev=None) -> list:
     """The mentions of a list without those written as another's body ("organised by the Institute of
-    X, Academy of Y, and Z": the academy is the institute's, not a partner of its own). A host named
+    X, Academy of Y, and Z": the academy is the institute's, not a partner of its own; with the
+    extractor ``ex``, also "by IX, AY, and Z" when the document said IX is a unit of AY). A host named
     after a body it hosts ("between CODATA-China, CAS and CODATA-US, NAS") stays: the cooperation is
     also the hosts'."""
-    return [m for m in ms if not any((o.parent is m or (o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end)))
-                                     and o.extra.get("parent_rel") != "hostedBy" for o in ms if o is not m)]
+    out = [m for m in ms if not any((o.parent is m or (o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end)))
+                                    and o.extra.get("parent_rel") != "hostedBy" for o in ms if o is not m)]
+    if ex is None:
+        return out
+    parts = {(f.subject, f.obj) for f in ex.x.facts if f.predicate == "org:subOrganizationOf"}
+    kept = []
+    for m in out:
+        prev = kept[-1] if kept else None
+        if prev is not None and re.fullmatch(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?", ex.text[prev.end:m.start]) \
+                and (ex.org(prev, ev), ex.org(m, ev)) in parts:
+            continue  # "IX, AY": the unit and the body it is part of
+        kept.append(m)
+    return kept
 
 
 _SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium|(?:Summer|Winter|Spring|Autumn|Training|Data|Field) (?:School|Course)"
@@ -446,7 +459,7 @@ class Extractor:
             # "organised by A and B"; "connects A at X with B at Y"
             for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
-                for pm in _no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",))):
+                for pm in _no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)), self, ev):
                     if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):
                         continue  # "DCC at the University of Edinburgh": the host, not a partner
                     self.rel(key, "ckg:partner", self.org(pm, self.ev(s, "rule:cooperation-partners")), s, "rule:cooperation-partners")
@@ -651,10 +664,11 @@ class Extractor:
             (str(d.start.year) for d in find_dates(s.text, reference=self.doc.reference_date) if not (d.inferred or d.year_only)), None)
         if year:
             label, key = f"{label} {year}", f"event/{norm(label)}|{year}"
+        named_in = int(named_year.group(1)) if named_year else None
         self.x.entity(key, "event", ["schema:Event", "ckg:Roundtable" if "Round" in noun else "ckg:Meeting"], label, ev)
         self.x.add(key, "schema:superEvent", coop, ev)
         self.main_meeting = self.main_meeting or key
-        self._dates(key, s, "rule:named-event-held")
+        self._dates(key, s, "rule:named-event-held", year=named_in)
         self._place(key, s, "rule:named-event-held")
         return True
 
@@ -750,7 +764,11 @@ class Extractor:
             del self.x.entities[k]
         self.x.facts = [f for f in self.x.facts if f.subject not in gone and f.obj not in gone]
 
-    def _dates(self, key: str, s: _Sentence, method: str, text: str | None = None, offset: int | None = None) -> bool:
+    def _dates(self, key: str, s: _Sentence, method: str, text: str | None = None, offset: int | None = None,
+               year: int | None = None) -> bool:
+        """The event's first date in the sentence (``text``: a stretch of it). ``year``, the year the
+        event's own name gives ("the X Forum 2024 ... on 3-4 June"), completes a date written
+        without one, instead of the document's date."""
         if self.x.objects(key, "schema:startDate"):
             return True  # one start date per event: the first the text gives
         seg = text if text is not None else s.text
@@ -768,6 +786,12 @@ class Extractor:
             self.x.add(key, "schema:startDate", Literal(str(years[0].start.year), datatype=XSD.gYear), ev)
             return True
         d = dates[0]
+        if year is not None and d.inferred:
+            try:
+                d = dataclasses.replace(d, start=d.start.replace(year=year), end=d.end.replace(year=year + (d.end.year - d.start.year)) if d.end else None,
+                                        inferred=False)
+            except ValueError:  # 29 February of a year that has none: keep the document's reading
+                pass
         self.x.add(key, "schema:startDate", Literal(d.start.isoformat(), datatype=XSD.date), ev)
         if d.end:
             self.x.add(key, "schema:endDate", Literal(d.end.isoformat(), datatype=XSD.date), ev)
@@ -1224,7 +1248,7 @@ class Extractor:
         # "The roundtable was organised by A and B": the organisers are partners of the series
         om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
         if om and self.main_cooperation and not self._ordinal_match(s):
-            for pm in _no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",))):
+            for pm in _no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)), self, self.ev(s, "rule:organised-by")):
                 self.rel(self.main_cooperation, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
         # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
         pairs = []

@@ -1361,7 +1361,7 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
                                       and re.match(r"\s*(?:[,.;)]|\d|$)", text[pl.end:pl.end + 2]))
             # "hosted by the Marine Institute (MI), Nordic Academy (NA), and co-organized by ...": the
             # second body ends the noun phrase (a verb or a preposition follows), so no list of bodies
-            closing = closing or bool(re.match(r"(?:\s*\(\s*[A-Z][\w&-]{1,14}\s*\))?(?:,?\s+and\s+(?:(?:jointly|also)\s+)?(?:co-)?[a-z]+(?:ed|s)\b"
+            closing = closing or bool(re.match(r"(?:\s*\(\s*[A-Z][\w&-]{1,14}\s*\))?(?:,?\s+(?:and\s+)?(?:(?:jointly|also)\s+)?(?:co-)?[a-z]+(?:ed|s)\b"
                                                r"|,?\s+(?:in|on|at|with|from|to|for|under)\s)", text[nxt.end:nxt.end + 40]))
             # "the Department of Glaciology, University of X": a university's or academy's department
             department = m.cls == "GovernmentAgency" and m.text.split()[0] in ("Department", "Faculty", "School") \

@@ -238,6 +238,23 @@ def mark_tokens(doc: Doc, mentions) -> None:
             prev = doc[t.i - 1].sent
             if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
                 t._.ckg_kind = "EVENT"
+    # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
+    # subject is the person who was the subject just before, when no other person was named between
+    last_subject = None  # (token of the person, its mention)
+    for t in doc:
+        if t._.ckg_kind == "PERSON":
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                last_subject = (t, t._.ckg_mention)
+            elif last_subject is not None and t._.ckg_mention is not last_subject[1]:
+                last_subject = None  # another person named: "he" could be either
+        elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and last_subject is not None:
+            prev_sent, j = None, t.sent.start - 1
+            while j >= 0 and prev_sent is None:  # the sentence before, past blank lines
+                prev_sent = doc[j].sent if doc[j].sent.text.strip() else None
+                j = doc[j].sent.start - 1
+            if last_subject[0].sent == t.sent or (prev_sent is not None and last_subject[0].sent == prev_sent):
+                t._.ckg_kind, t._.ckg_mention = "PERSON", last_subject[1]
+                last_subject = (t, last_subject[1])  # "He ... He ...": the chain goes on
     # "the Council", "the institute": the last body named before with that head noun ("the Academy" after
     # "the Andean Science Academy"); a noun with modifiers of its own ("the Data Council") is no reference
     orgs = sorted((m for m in mentions if m.label == "ORG"), key=lambda m: m.start)

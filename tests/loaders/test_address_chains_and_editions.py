@@ -32,7 +32,7 @@ def objects(x, label, predicate):
 
 VENUE_WITH_ACRONYMS = """Polar data news
 
-The Nordic Data Conference 2024 (NDC 2024) was held at the Institute of Polar Research (IPR), Norwegian Academy of Polar Sciences (NAPS), Tromsø, on 3–4 June. The conference was hosted by the Arctic Data Alliance, organized by IPR, NAPS, and jointly organized by the Bergen Ocean Data Centre (Bergen) and the Oslo Climate Archive (Oslo).
+Some 80 researchers took part in the Nordic Data Conference 2024, which took place on 3–4 June at the Institute of Polar Research (IPR), Norwegian Academy of Polar Sciences (NAPS), Tromsø. The conference was co-hosted by IPR, NAPS, and the Bergen Ocean Data Centre.
 """
 
 VENUE_WITHOUT_ACRONYMS = """Sea ice news
@@ -42,19 +42,22 @@ The Sea Ice Data Workshop took place at the Department of Glaciology, University
 
 HOST_BEFORE_A_VERB = """Forum news
 
-The Baltic Ocean Data Forum 2022 was held in Helsinki on 9–10 May. The forum was hosted by the Marine Institute (MI), Finnish Academy of Marine Sciences (FAMS), and co-organized by the Helsinki Coastal Observatory and the Tallinn Sea Archive.
+The Marine Institute (MI), Finnish Academy of Marine Sciences (FAMS), hosted the Baltic Ocean Data Forum 2022 in Helsinki on 9–10 May.
 """
 
 
 def test_a_unit_its_body_and_a_city_are_one_venue_and_one_host():
-    x, label = run(VENUE_WITH_ACRONYMS)
+    x, label = run(VENUE_WITH_ACRONYMS, issued=dt.date(2023, 1, 15))
     assert ("Institute of Polar Research", "org:subOrganizationOf", "Norwegian Academy of Polar Sciences") in facts(x, label, "org:subOrganizationOf")
     where = objects(x, label, "schema:location")
-    assert {"Institute of Polar Research", "Tromsø"} <= where
+    assert "Institute of Polar Research" in where
     assert "Norwegian Academy of Polar Sciences" not in where  # the institute's body, not a second venue
-    hosts = objects(x, label, "schema:organizer")
-    assert {"Arctic Data Alliance", "Institute of Polar Research", "Bergen Ocean Data Centre"} <= hosts
-    assert "Norwegian Academy of Polar Sciences" not in hosts  # "IPR, NAPS": the institute and its academy
+    assert objects(x, label, "schema:organizer") == {"Institute of Polar Research", "Bergen Ocean Data Centre"}  # "IPR, NAPS": one host
+    assert objects(x, label, "ckg:partner") == {"Institute of Polar Research", "Bergen Ocean Data Centre"}
+    # the year of the conference's name completes "3–4 June", not the year of the document
+    assert facts(x, label, "schema:startDate", "schema:endDate") == {("Nordic Data Conference 2024", "schema:startDate", "2024-06-03"),
+                                                                    ("Nordic Data Conference 2024", "schema:endDate", "2024-06-04")}
+    assert not facts(x, label, "ckg:dateInferred")
 
 
 def test_a_department_of_a_university_is_its_unit_and_the_venue():
@@ -72,7 +75,7 @@ def test_a_department_of_a_university_is_its_unit_and_the_venue():
 def test_a_body_after_its_unit_before_a_verb_is_no_second_host():
     x, label = run(HOST_BEFORE_A_VERB)
     assert ("Marine Institute", "org:subOrganizationOf", "Finnish Academy of Marine Sciences") in facts(x, label, "org:subOrganizationOf")
-    assert objects(x, label, "schema:organizer") == {"Marine Institute", "Helsinki Coastal Observatory", "Tallinn Sea Archive"}
+    assert objects(x, label, "schema:organizer") == {"Marine Institute"}
 
 
 def test_a_real_list_of_hosts_stays_a_list():
@@ -208,3 +211,25 @@ The Cloud Data Workshop was held in Oslo on 4 May 2022. Dr Wei Zhou from China T
     assert ("Tencent", "ckg:country", "China") in facts(x, label, "ckg:country")
     # a country alone, or one followed by a verb, a month or a place, brings no body
     assert {e.label for e in x.entities.values() if e.kind == "organization"} == {"Tencent", "Telenor"}
+
+
+# -- "he" / "she" after a sentence about one person -----------------------------------------------
+
+@pytest.mark.parametrize("between, second", [
+    (" ", "Later she gave a keynote on sea ice records."),
+    ("\n\n", "She also presented the archive's new catalogue."),
+])
+def test_he_or_she_is_the_person_the_sentence_before_was_about(between, second):
+    x, label = run(f"""Forum news
+
+The Baltic Data Forum was held in Riga on 4 May 2021. Dr. Lena Holm arrived from Bergen.{between}{second}
+""")
+    assert facts(x, label, "schema:attendee") == {("Baltic Data Forum 2021", "schema:attendee", "Lena Holm")}
+
+
+def test_he_after_two_people_is_nobody():
+    x, label = run("""Forum news
+
+The Baltic Data Forum was held in Riga on 4 May 2021. Dr. Janis Ozols and Dr. Ilze Kalnina arrived from Bergen. Later he gave a keynote on sea ice records.
+""")
+    assert not facts(x, label, "schema:attendee")
