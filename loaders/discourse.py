@@ -770,7 +770,7 @@ class Discourse:
         if unit is None:
             return False
         if unit.parent is not None and (unit.parent is t._.ckg_mention or (unit.parent.start, unit.parent.end) == (start, t._.ckg_mention.end)):
-            return True
+            return unit.extra.get("parent_rel") != "hostedBy"  # "CODATA-China, CAS": a host is a party too
         names = {unit.text, unit.extra.get("name"), self.ex.acronyms.get(unit.text)} - {None}
         ents = self.ex.x.entities
         return any(f.predicate == "org:subOrganizationOf" and f.obj == k and f.subject in ents
@@ -869,8 +869,11 @@ class Discourse:
             if moved:  # "by A (X), B, CAS": A's parents named after it as its address are no agents of their own
                 parents = {f.obj for f in self.ex.x.facts if f.predicate == "org:subOrganizationOf" and f.subject in obj}
                 obj = [k for k in obj if k not in parents]
+            bound = {frozenset((f.subject, f.obj)) for f in self.ex.x.facts if f.predicate in ("org:subOrganizationOf", "ckg:hostedBy")}
             for i, a in enumerate(subj):
                 for b in obj[i + 1:] if subj_name == obj_name else obj:  # "the two academies": each pair once
+                    if fact == "cooperates" and frozenset((a, b)) in bound:
+                        continue  # "between CODATA-China, CAS and ...": a body and its own host are no two sides
                     self._fact(fact, a, b, ev)
 
     def _date_span(self, tok):
