@@ -30,7 +30,7 @@ from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence, and_list
 from collabkg.loaders.mentions import ROLE_RE, is_title
 from collabkg.loaders.registry import norm
-from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens
+from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens, sentence_before
 from collabkg.loaders.resolve import delegation_key, ordinal_value, series_name_key
 
 __all__ = ["Discourse", "event_key"]
@@ -200,8 +200,8 @@ class Discourse:
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
         if tok.lower_ == "it":  # marked by relations.mark_tokens: the event the sentence before was about
-            prev = tok.doc[tok.i - 1].sent
-            subj = next((p for p in prev if p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root), None)
+            prev = sentence_before(tok)
+            subj = next((p for p in prev or () if p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root), None)
             ps = self._sentence(subj) if subj is not None else None
             return self.event_for(subj, ps, create=False) if ps is not None else None
         noun = tok.lemma_.lower()
@@ -734,7 +734,7 @@ class Discourse:
                     k = self.place(t, s, ev)
             else:
                 k = self.agent(t, s, ev)
-            if k and out and role in ("agent", "thing") and self._address_of_previous(t, k, toks, out):
+            if k and out and role in ("agent", "thing") and self._address_of_previous(t, k):
                 continue
             if k and k not in out:
                 out.append(k)
@@ -755,11 +755,11 @@ class Discourse:
                 return unit
             unit = m = child
 
-    def _address_of_previous(self, t, k: str, toks: list, out: list[str]) -> bool:
+    def _address_of_previous(self, t, k: str) -> bool:
         """Whether the body ``k`` (at ``t``) is written right after a unit of its own, as that unit's
         address ("organized by IX, AY, and co-organized by ..." where IX is a unit of AY; "Prof. X of
         the School of Y, University of Z, spoke"): the unit's body, not another item of the list."""
-        if not out or not k.startswith("organization/") or t._.ckg_mention is None:
+        if not k.startswith("organization/") or t._.ckg_mention is None:
             return False
         text, start = self.ex.text, t._.ckg_mention.start
         gap = re.search(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?$", text[max(0, start - 24):start])
@@ -869,10 +869,11 @@ class Discourse:
             if moved:  # "by A (X), B, CAS": A's parents named after it as its address are no agents of their own
                 parents = {f.obj for f in self.ex.x.facts if f.predicate == "org:subOrganizationOf" and f.subject in obj}
                 obj = [k for k in obj if k not in parents]
-            bound = {frozenset((f.subject, f.obj)) for f in self.ex.x.facts if f.predicate in ("org:subOrganizationOf", "ckg:hostedBy")}
+            bound = {frozenset((f.subject, f.obj)) for f in self.ex.x.facts
+                     if f.predicate in ("org:subOrganizationOf", "ckg:hostedBy")} if fact == "cooperates" else set()
             for i, a in enumerate(subj):
                 for b in obj[i + 1:] if subj_name == obj_name else obj:  # "the two academies": each pair once
-                    if fact == "cooperates" and frozenset((a, b)) in bound:
+                    if frozenset((a, b)) in bound:
                         continue  # "between CODATA-China, CAS and ...": a body and its own host are no two sides
                     self._fact(fact, a, b, ev)
 

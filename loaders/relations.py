@@ -73,7 +73,7 @@ from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sour
 from collabkg.loaders.mentions import EVENT_NOUNS, HEADS
 
 __all__ = ["Pattern", "PatternError", "load_patterns", "PatternSet", "FACTS", "EVENT_NOUNS", "AGREEMENT_NOUNS", "ROLE_NOUNS",
-           "mark_tokens"]
+           "mark_tokens", "sentence_before"]
 
 #: Each fact kind and the nodes it takes.
 FACTS = {
@@ -196,6 +196,18 @@ _GROUP_HEADS = {"academy": "Academ", "university": "Universit", "institute": "In
                 "society": "Societ", "council": "Council", "agency": "Agenc"}
 
 
+def sentence_before(tok: Token) -> Span | None:
+    """The sentence before ``tok``'s, past blank lines (which the line-aware sentencer makes
+    sentences of their own); None in the first sentence."""
+    j = tok.sent.start - 1
+    while j >= 0:
+        sent = tok.doc[j].sent
+        if sent.text.strip():
+            return sent
+        j = sent.start - 1
+    return None
+
+
 def mark_tokens(doc: Doc, mentions) -> None:
     """Write each token's kind (``token._.ckg_kind``) and mention from the document's mentions, event
     and agreement nouns, role nouns and the NER's dates."""
@@ -232,10 +244,9 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "DATE"
     # "The Ice Data Workshop took place in Oslo. It was organized by ...": a sentence opening with "It"
     # goes on about the event the sentence before was about (its subject); the discourse pass
-    # resolves it (``discourse.Reader.event_for``)
+    # resolves it (``discourse.Discourse.event_for``)
     for t in doc:
-        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and t.i > 0:
-            prev = doc[t.i - 1].sent
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and (prev := sentence_before(t)) is not None:
             if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
                 t._.ckg_kind = "EVENT"
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
@@ -248,11 +259,7 @@ def mark_tokens(doc: Doc, mentions) -> None:
             elif last_subject is not None and t._.ckg_mention is not last_subject[1]:
                 last_subject = None  # another person named: "he" could be either
         elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and last_subject is not None:
-            prev_sent, j = None, t.sent.start - 1
-            while j >= 0 and prev_sent is None:  # the sentence before, past blank lines
-                prev_sent = doc[j].sent if doc[j].sent.text.strip() else None
-                j = doc[j].sent.start - 1
-            if last_subject[0].sent == t.sent or (prev_sent is not None and last_subject[0].sent == prev_sent):
+            if last_subject[0].sent == t.sent or last_subject[0].sent == sentence_before(t):
                 t._.ckg_kind, t._.ckg_mention = "PERSON", last_subject[1]
                 last_subject = (t, last_subject[1])  # "He ... He ...": the chain goes on
     # "the Council", "the institute": the last body named before with that head noun ("the Academy" after

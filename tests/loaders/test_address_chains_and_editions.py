@@ -90,14 +90,15 @@ The Baltic Ocean Data Forum 2022 was held in Helsinki on 9–10 May. The forum w
 
 # -- "It" after a sentence about an event ---------------------------------------------------------
 
-@pytest.mark.parametrize("second", [
-    "It was organized by the Lapland Snow Institute, with support from the Baltic Research Council.",
-    "It was hosted by the Lapland Snow Institute and funded by the Baltic Research Council.",
+@pytest.mark.parametrize("between, second", [
+    (" ", "It was organized by the Lapland Snow Institute, with support from the Baltic Research Council."),
+    (" ", "It was hosted by the Lapland Snow Institute and funded by the Baltic Research Council."),
+    ("\n\n", "It was hosted by the Lapland Snow Institute and funded by the Baltic Research Council."),
 ])
-def test_it_opening_a_sentence_is_the_event_the_sentence_before_was_about(second):
+def test_it_opening_a_sentence_is_the_event_the_sentence_before_was_about(between, second):
     x, label = run(f"""Snow news
 
-The Arctic Snow Data Workshop was held in Helsinki on 5 May 2023. {second}
+The Arctic Snow Data Workshop was held in Helsinki on 5 May 2023.{between}{second}
 """)
     assert facts(x, label, "schema:organizer") == {("Arctic Snow Data Workshop 2023", "schema:organizer", "Lapland Snow Institute")}
     assert facts(x, label, "schema:sponsor") == {("Arctic Snow Data Workshop 2023", "schema:sponsor", "Baltic Research Council")}
