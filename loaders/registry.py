@@ -241,6 +241,12 @@ class Places:
         for c in data.get("cities", []):
             for form in (c["name"], *c.get("names", [])):
                 self.cities[form] = (c["name"], c["country"])
+        # capitals and cities of a million people (loaders/world_cities.yaml); the hand-kept list wins
+        for c in data.get("world_cities", []):
+            if any(form in self.cities or form in self._country_forms for form in (c["name"], *c.get("names", []))):
+                continue
+            for form in (c["name"], *c.get("names", [])):
+                self.cities[form] = (c["name"], c["country"])
         self.us_states = set(data.get("us_states", []))
         self._subdivisions: dict[str, tuple[str, str | None]] | None = None
 
@@ -382,4 +388,7 @@ def load_places() -> Places:
     >>> load_places() is load_places()
     True
     """
-    return Places(yaml.safe_load(resources.files("collabkg.loaders").joinpath("places.yaml").read_text("utf-8")))
+    folder = resources.files("collabkg.loaders")
+    data = yaml.safe_load(folder.joinpath("places.yaml").read_text("utf-8"))
+    data["world_cities"] = yaml.safe_load(folder.joinpath("world_cities.yaml").read_text("utf-8"))["cities"]
+    return Places(data)
