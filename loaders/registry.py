@@ -243,10 +243,10 @@ class Places:
                 self.cities[form] = (c["name"], c["country"])
         # capitals and cities of a million people (loaders/world_cities.yaml); the hand-kept list wins
         for c in data.get("world_cities", []):
-            if any(form in self.cities or form in self._country_forms for form in (c["name"], *c.get("names", []))):
+            if c["name"] in self._country_forms or c["name"] in self.cities:
                 continue
             for form in (c["name"], *c.get("names", [])):
-                self.cities[form] = (c["name"], c["country"])
+                self.cities.setdefault(form, (c["name"], c["country"]))
         self.us_states = set(data.get("us_states", []))
         self._subdivisions: dict[str, tuple[str, str | None]] | None = None
 
