@@ -42,6 +42,9 @@ _PATTERNS = [
     ("mddy", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
     # 23-24 March 2009
     ("ddmy", re.compile(_D.format(n="d1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # between 9 and 12 June 2024, between June 9 and 12, 2024 ("and" is a range only after "between")
+    ("bddmy", re.compile(r"\bbetween\s+" + _D.format(n="d1") + r"\s+and\s+" + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    ("bmddy", re.compile(r"\bbetween\s+" + _M.format(n="m1") + r"\s+" + _D.format(n="d1") + r"\s+and\s+" + _D.format(n="d2") + r",?\s+" + _Y.format(n="y"), re.I)),
     # 2009-03-23 to 2009-03-24
     ("isoiso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)" + _DASH + r"(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)")),
     # 2009-03-23
@@ -52,6 +55,12 @@ _PATTERNS = [
     ("dmy", re.compile(_D.format(n="d1") + r"\s+(?:of\s+)?" + _M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
     # October 2006
     ("my", re.compile(_M.format(n="m1") + r",?\s+" + _Y.format(n="y"), re.I)),
+    # between 9 and 12 June, between June 9 and 12 (no year)
+    ("bddm", re.compile(r"\bbetween\s+" + _D.format(n="d1") + r"\s+and\s+" + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("bmdd", re.compile(r"\bbetween\s+" + _M.format(n="m1") + r"\s+" + _D.format(n="d1") + r"\s+and\s+" + _D.format(n="d2") + r"\b(?![\d,]*\s*(?:19|20)\d\d)", re.I)),
+    # October 30 to November 4, 30 October - 4 November (no year: completed from the document's date)
+    ("mdmd", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _M.format(n="m2") + r"\s+" + _D.format(n="d2") + r"\b(?![\d,]*\s*(?:19|20)\d\d)", re.I)),
+    ("dmdm", re.compile(r"\b" + _D.format(n="d1") + r"\s+" + _M.format(n="m1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m2") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     # February 9-10, 9-10 February (no year: completed from the document's date)
     ("mdd", re.compile(_M.format(n="m1") + r"\s+" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r"\b(?![\d,]*\s*(?:19|20)\d\d)", re.I)),
     ("ddm", re.compile(r"\b" + _D.format(n="d1") + _DASH + _D.format(n="d2") + r"\s+" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
@@ -85,8 +94,8 @@ _DAY_OF_MONTH = re.compile(r"\b(?:" + _M.format(n="m") + r"\s+" + _D.format(n="d
 
 
 def names_a_day(text: str) -> bool:
-    """Whether the text names a day of a month, with or without its year: a visit "from November 28
-    to December 6" happened on days the text gives, even when no year can be read for them.
+    """Whether the text names a day of a month, with or without its year: a visit "from 14 to
+    19 August" happened on days the text gives, even when no year can be read for them.
 
     >>> names_a_day("from October 30 to November 4"), names_a_day("on 3 May"), names_a_day("in May 2020")
     (True, True, False)
@@ -121,8 +130,19 @@ def find_dates(text: str, *, reference: dt.date | None = None, offset: int = 0) 
 
 
 def _build(kind: str, g: dict, reference: dt.date | None):
+    kind = {"bddmy": "ddmy", "bmddy": "mddy", "bddm": "ddm", "bmdd": "mdd"}.get(kind, kind)
     if kind == "y":
         return dt.date(int(g["y"]), 1, 1), None, False
+    if kind in ("mdmd", "dmdm"):
+        if reference is None or not (g["m1"][0].isupper() and g["m2"][0].isupper()):
+            return None, None, False
+        start = dt.date(reference.year, _month(g["m1"]), int(g["d1"]))
+        end = dt.date(reference.year, _month(g["m2"]), int(g["d2"]))
+        if end < start:  # December 30 to January 2: the end is in the next year
+            end = end.replace(year=end.year + 1)
+        if start > reference:
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        return start, end, True
     if kind in ("md", "dm", "mdd", "ddm"):
         if reference is None or not g["m1"][0].isupper():
             return None, None, False  # no year to complete from; "may 2" is a verb and a number

@@ -42,6 +42,8 @@ _FUTURE = {"will", "shall", "would", "'ll"}
 #: the role a verb of leading gives its subject ("X, who chairs the group": its Chair)
 _VERB_ROLES = {"lead": "Leader", "chair": "Chair", "head": "Head", "coordinate": "Coordinator", "direct": "Director",
                "co-chair": "Co-chair", "cochair": "Co-chair", "manage": "Manager", "convene": "Convener"}
+#: words that make a title another one ("Vice-President", "Deputy Director")
+_ROLE_PREFIXES = {"vice", "deputy", "co", "executive", "assistant", "acting", "associate", "honorary"}
 #: words before a title that say when or in what order it is held, not what it is ("the first President")
 _PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
@@ -495,8 +497,8 @@ class Discourse:
 
     def _speakers_from_bodies(self) -> None:
         """A person named with the body they come from, who then presents, reports or speaks, took part
-        in the document's event (``discourse:speaker-from-body``): "Prof. X from QAU, Pakistan described
-        the project", "Dr. Y of the Ocean Data Society presented the catalogue". Only for an event the
+        in the document's event (``discourse:speaker-from-body``): "Prof. X from NUST, Rwanda explained
+        the survey", "Dr. Y of the Ocean Data Society presented the catalogue". Only for an event the
         document reports as held (an announcement's speakers say "will")."""
         if self.main is None or self.scheduled:
             return
@@ -700,6 +702,14 @@ class Discourse:
             start += 1
         while start < tok.i and self.doc[start].lower_ in _PASSING:  # "the first President", "the new Director"
             start += 1
+        while start >= 1:  # "its vice-president X": the parser may hang "vice" and "-" on the name, not the title
+            prev = self.doc[start - 1]
+            if prev.text == "-" and not prev.whitespace_ and start >= 2 and self.doc[start - 2].lower_ in _ROLE_PREFIXES:
+                start -= 2
+            elif prev.lower_ in _ROLE_PREFIXES and prev.dep_ in ("compound", "amod") and prev.head.i in (tok.i, tok.head.i):
+                start -= 1
+            else:
+                break
         end = tok.i
         while end + 2 < len(self.doc) and self.doc[end + 1].text == "-" and not self.doc[end + 1].whitespace_ \
                 and self.doc[end + 2].lower_ in ("general", "elect", "designate"):
@@ -806,7 +816,13 @@ class Discourse:
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
                     continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body
                 person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
-                role = self.role(nodes[e["role"]])
+                if rtok.pos_ in ("VERB", "AUX"):
+                    # "headed by its vice-president X": the title written before the name, not the verb's
+                    written = [c for c in ptok.children if c.dep_ == "compound" and c._.ckg_kind == "ROLE"]
+                    if not written and ptok.dep_ == "appos" and ptok.head._.ckg_kind == "ROLE":
+                        written = [ptok.head]
+                    rtok = written[-1] if written else rtok
+                role = self.role(rtok)
                 if not (person and org and person.startswith("person/") and org.startswith("organization/")):
                     continue
                 self.log.append((ev.method, person, "org:Post", org))
@@ -1058,7 +1074,7 @@ class Discourse:
             self._merge_into(k, of_country[0])
 
     def _merge_unnumbered_events(self) -> None:
-        """A headline's "PDA Working Group Meeting" over "the 1st PDA Working Group Meeting was held ...":
+        """A headline's "PDA Task Force Meeting" over "the 2nd PDA Task Force Meeting opened on ...":
         an event named without its number is the document's one numbered event of that name."""
         x = self.ex.x
         for k in [k for k, e in x.entities.items() if e.kind == "event" and "|" not in k]:
@@ -1149,6 +1165,12 @@ class Discourse:
             if len(parties) < 2 or _is_future(tok):
                 continue
             same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)]
+            if not same and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                # "The agreement was signed by A's director and B's": the one agreement read before,
+                # when it has these parties among its own (it may name a parent body as well)
+                before = [k for k, e in x.entities.items() if e.kind == "agreement" and set(parties) <= set(x.objects(k, "ckg:party"))
+                          and any(v.start < s.start for v in e.evidence)]
+                same = before if len(before) == 1 else []
             if same:  # the agreement the rules read elsewhere in the document, between the same parties
                 x.entity(same[0], "agreement", [], "", ev)
                 continue

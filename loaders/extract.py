@@ -42,6 +42,7 @@ Events the text gives no date for are dropped at the end (the model needs a star
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Evidence, Extraction, and_list
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
+from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
@@ -394,13 +396,36 @@ class Extractor:
             read_rosters(self, s)
             read_on_behalf(self, s)
             read_titled_people(self, s)
+            read_fronted_participles(self, s)
         read_addresses(self)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)
         link_prefixed_units(self)
         self._drop_dateless_events()
+        self._infrastructures_acting_as_bodies()
         return self.x
+
+    #: what only a body does: have posts, be party to an agreement, be part of a body
+    _BODY_ROLES = {"org:postIn": "obj", "ckg:party": "obj", "org:subOrganizationOf": "both", "org:memberOf": "obj"}
+
+    def _infrastructures_acting_as_bodies(self) -> None:
+        """A named archive, network or repository that has a director, signs an agreement or has
+        units is a body as well as an infrastructure ("Dr. X, Director-General of the Kenya Data
+        Archive"; "the Ocean Data Network and the University of Y signed an MoU"): it keeps its
+        node and gains org:Organization, so what it does is kept, not dropped by the shapes."""
+        acting = set()
+        for f in self.x.facts:
+            side = self._BODY_ROLES.get(f.predicate)
+            if side is None or not isinstance(f.obj, str):
+                continue
+            acting.add(f.obj)
+            if side == "both":
+                acting.add(f.subject)
+        for k in acting:
+            e = self.x.entities.get(k)
+            if e is not None and e.kind in ("infrastructure", "platform") and "org:Organization" not in e.classes:
+                e.classes.append("org:Organization")
 
     def document_entities(self) -> None:
         for s in self.sentences[:3]:
@@ -638,11 +663,13 @@ class Extractor:
                          and o.cls not in ("Project", "Program", "Platform", "FundingProgram")), None)
             if body is not None:
                 self.rel(key, "schema:organizer", self.org(body, ev), s, "rule:meeting-organizer")
+        # "The Regional Data Workshop 2023 was held on 9 October": the name's year completes the date
+        year = self._name_year(written, s) if written[:1].isupper() else None
         if several:
-            self._dates(key, s, "rule:meeting-held", text=s.text[a:b])
+            self._dates(key, s, "rule:meeting-held", text=s.text[a:b], year=year)
             self._place(key, s, "rule:meeting-held", s.start + a, s.start + b)
         else:
-            self._dates(key, s, "rule:meeting-held")
+            self._dates(key, s, "rule:meeting-held", year=year)
             self._place(key, s, "rule:meeting-held")
 
     def named_event(self, s: _Sentence) -> bool:
@@ -651,26 +678,54 @@ class Extractor:
         names no series ("The Forum of CODATA National Committees was held ..." is one meeting)."""
         coop = next((k for k, e in self.x.entities.items() if e.kind == "cooperation" and "schema:EventSeries" in e.classes
                      and any(v.start == s.start for v in e.evidence) and e.label in s.text), None)
-        if coop is None or not [d for d in find_dates(s.text, reference=self.doc.reference_date) if not d.year_only]:
+        if coop is None:
             return False
         label = self.x.entities[coop].label
+        # "The Nordic Data Forum 2024 was held ...", or held on a date with its year: that year's
+        # edition, its own node (two years' forums are two events, whatever documents name them)
+        named_in = self._name_year(label, s)
+        reference = dt.date(named_in, 12, 31) if named_in else self.doc.reference_date
+        if not [d for d in find_dates(s.text, reference=reference) if not d.year_only]:
+            return False
         ev = self.ev(s, "rule:named-event-held")
         noun = re.search(_SERIES_NOUNS, label).group(0)
         key = f"event/{norm(label)}|event"
-        # "The Nordic Data Forum 2024 was held ...", or held on a date with its year: that year's
-        # edition, its own node (two years' forums are two events, whatever documents name them)
-        named_year = re.search(re.escape(label) + r"\s+((?:19|20)\d\d)\b", s.text)
-        year = named_year.group(1) if named_year else next(
+        year = str(named_in) if named_in else next(
             (str(d.start.year) for d in find_dates(s.text, reference=self.doc.reference_date) if not (d.inferred or d.year_only)), None)
         if year:
             label, key = f"{label} {year}", f"event/{norm(label)}|{year}"
-        named_in = int(named_year.group(1)) if named_year else None
         self.x.entity(key, "event", ["schema:Event", "ckg:Roundtable" if "Round" in noun else "ckg:Meeting"], label, ev)
         self.x.add(key, "schema:superEvent", coop, ev)
         self.main_meeting = self.main_meeting or key
         self._dates(key, s, "rule:named-event-held", year=named_in)
         self._place(key, s, "rule:named-event-held")
         return True
+
+    def _series_named_by(self, noun: str, s: _Sentence) -> str | None:
+        """The series "The workshop" means: the last series before ``s`` whose name ends in that noun
+        ("the Regional Data Workshop ... The workshop was co-organized by"), else the document's main
+        series when its name has the noun or the noun says only "series" / "programme"; None when
+        the noun names another kind of event than any series of the document."""
+        noun = noun.lower()
+        named = [(max((v.start for v in e.evidence if v.start < s.start), default=-1), k) for k, e in self.x.entities.items()
+                 if e.kind == "cooperation" and "schema:EventSeries" in e.classes and re.search(rf"\b{re.escape(noun)}\b", e.label, re.I)]
+        named = [(at, k) for at, k in named if at >= 0]
+        if named:
+            return max(named)[1]
+        main = self.main_cooperation
+        if main is None:
+            return None
+        if noun in ("series", "partnership", "programme", "program") or re.search(rf"\b{re.escape(noun)}\b", self.x.entities[main].label, re.I):
+            return main
+        return None if any(e.kind == "cooperation" and "schema:EventSeries" in e.classes for e in self.x.entities.values()) else main
+
+    def _name_year(self, name: str, s: _Sentence) -> int | None:
+        """The year an event's name carries, written after it in the sentence ("the Nordic Data Forum
+        2024 was held on 3 June") or, failing that, in the document's title ("Nordic Data Forum 2024"
+        as the headline, "The Nordic Data Forum took place on 3-4 June" in the text)."""
+        rx = re.compile(re.escape(name) + r"\s+((?:19|20)\d\d)\b", re.I)
+        m = rx.search(s.text) or rx.search(self.doc.title or "")
+        return int(m.group(1)) if m else None
 
     # visits: "A delegation from NCAR led by Dr. X visited CNIC on 12 May 2019" ---------------------
     _VISIT_RE = re.compile(r"\b(?:visited|toured|(?:was|were)\s+invited\s+to\s+visit|came\s+to\s+visit|went\s+to\s+visit"
@@ -773,7 +828,7 @@ class Extractor:
             return True  # one start date per event: the first the text gives
         seg = text if text is not None else s.text
         # "..., partners since the accord of 2011": the start of something that goes on, not the event's date
-        found = [d for d in find_dates(seg, reference=self.doc.reference_date)
+        found = [d for d in find_dates(seg, reference=dt.date(year, 12, 31) if year else self.doc.reference_date)
                  if not re.search(r"\b[Ss]ince\b[^,;:()]*$", seg[:d.span[0]])]
         dates = [d for d in found if not d.year_only and not d.month_only]
         # "in October 2007", "held in Paris in 2009": only the year is sure, and said as a year
@@ -1086,7 +1141,8 @@ class Extractor:
             if bm:
                 a = s.start + m.end() + bm.start(1)
                 b = s.start + m.end() + bm.end(1)
-                for pm in sorted(self.mentions_in(s, a, b) + [u for u in self._unknown_bodies(s, a, b) if u.text.isupper()], key=lambda o: o.start):
+                for pm in _no_parents(sorted(self.mentions_in(s, a, b) + [u for u in self._unknown_bodies(s, a, b) if u.text.isupper()],
+                                             key=lambda o: o.start)):
                     k = self.org(pm, ev)
                     if k and k not in parties:
                         parties.append(k)
@@ -1112,7 +1168,7 @@ class Extractor:
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
                 else:
                     cands = []
-                for pm in cands:
+                for pm in _no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
                     if re.search(r"\bof\s+(?:the\s+)?$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
                         continue  # "INPE of Brazil": the body's country, not a party
                     k = self.org(pm, ev)
@@ -1120,7 +1176,9 @@ class Extractor:
                         parties.append(k)
             if len(parties) < 2:
                 continue
-            proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|under negotiation)\b", s.text[:m.start() + 1], re.I))
+            # "proposed", "will sign", "hoped that A and B would sign an agreement next year": not (yet) signed
+            proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|would sign|could sign|under negotiation"
+                                      r"|hope[sd]?\s+(?:that|to)|expect(?:s|ed)?\s+to\s+sign|intends?\s+to\s+sign)\b", s.text[:m.start() + 1], re.I))
             bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
             # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
             topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
@@ -1160,7 +1218,7 @@ class Extractor:
     # task groups ---------------------------------------------------------------------------
     def task_groups(self, s: _Sentence) -> list[str]:
         made = []
-        # a list after a colon or numbered: "Task Groups: (1) A; (2) B" (not "the Working Group Meeting was held")
+        # a list after a colon or numbered: "Task Groups: (1) A; (2) B" (not "the Task Force Meeting was held")
         m = re.search(r"\b((?:[A-Z][\w-]*\s+)?)(Task|Working|Interest)\s+Groups?\b\s*((?::|(?=\(\d\))).*)$", s.text)
         if not m:
             return made
@@ -1247,9 +1305,10 @@ class Extractor:
                 self.rel(target, "ckg:partner", self.org(pm, self.ev(s, "rule:project-partners")), s, "rule:project-partners")
         # "The roundtable was organised by A and B": the organisers are partners of the series
         om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
-        if om and self.main_cooperation and not self._ordinal_match(s):
+        series = self._series_named_by(s.text.split()[1], s) if om else None
+        if om and series and not self._ordinal_match(s):
             for pm in _no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)), self, self.ev(s, "rule:organised-by")):
-                self.rel(self.main_cooperation, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
+                self.rel(series, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
         # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
         pairs = []
         for m in re.finditer(r"\b(?:cooperation|collaboration|partnership|relations)\s+between\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+and\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", s.text):

@@ -16,6 +16,7 @@ with an acronym in parentheses); people by titles ("Dr. XUE Yongbiao"), name pat
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -850,6 +851,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         f.quoted(a, b)
         f.shapes(a, b)
         f.people(a, b)
+    _names_with_listed_fields(text, f)
     # an acronym this document defines for another body than the registry's: its uses are that body
     redefined = {m.acronym: m for m in f.mentions if m.method == "acronym-definition" and m.acronym and m.entry is None
                  and registry.lookup(m.acronym) is not None}
@@ -861,7 +863,10 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     for acr, name in f.known_acronyms.items():
         if registry.lookup(acr) is None:
             for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
-                f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", None, acronym=acr, method="acronym-use", extra={"long": name}))
+                # the class of the body the acronym stands for: "KNDA" after "the Kenya National Data
+                # Archive (KNDA)" is that archive, one node, not an organisation of its own
+                cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
+                f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Administration" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
     # "ANSO Vice-President, Prof. ..." read as a person's name: a name ending in a role is the role, no one
@@ -880,6 +885,40 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     merged = _bodies_after_country(text, merged, load_places())
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
+
+
+_LISTED_FIELDS = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*,?\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*\(|\s*[,.;:)]|\s+[a-z]|\s*$)")
+
+
+def _names_with_listed_fields(text: str, f) -> None:
+    """"the National Commission for Science, Technology and Innovation (NACOSTI)", "the Institute for
+    Forest, Snow and Landscape Research": a body's name whose "of" / "for" names a list of fields
+    goes on past the commas. The name is extended when every word of the list is a capitalised word
+    that is no head of a body's name, no place and no part of another name read there (so "the
+    Institute of Physics, Chemistry Department and ..." stays a list), and the acronym the document
+    defined for the cut name is the whole name's."""
+    replaced: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for m in f.mentions:
+        if m.label != "ORG" or m.entry is not None or not re.search(r"\b(?:of|for|on)\s+[A-Z][a-z]+$", m.text):
+            continue
+        ext = _LISTED_FIELDS.match(text, m.end)
+        if ext is None:
+            continue
+        words = re.findall(r"[A-Z][a-z]+", ext.group(0))
+        if any(w in HEADS or w in _ORG_WORDS or f.places.country(w) is not None or w in f.places.cities for w in words):
+            continue
+        same = [o for o in f.mentions if o is not m and (o.start, o.end) == (m.start, ext.end())]  # the NER's whole name
+        if any(o is not m and o not in same and o.start < ext.end() and o.end > m.end for o in f.mentions):
+            continue  # another name is read there
+        old, new = m.text, text[m.start:ext.end()]
+        replaced[id(m)] = dataclasses.replace(m, end=ext.end(), text=new, extra={k: v for k, v in m.extra.items() if v != old})
+        dropped |= {id(o) for o in same}
+        for acr, name in list(f.known_acronyms.items()):
+            if name == old:
+                f.known_acronyms[acr] = new
+    if replaced:
+        f.mentions = [replaced.get(id(o), o) for o in f.mentions if id(o) not in dropped]
 
 
 _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
@@ -1347,6 +1386,10 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         nxt = by_start.get(m.end + gap.end())
         if nxt is None or nxt.label != "ORG" or m.parent is not None:
             continue
+        if m.extra.get("long") == nxt.text or nxt.extra.get("long") == m.text:
+            continue  # "the GFZ German Research Centre for Geosciences": the acronym and its own name, one body
+        if m.method == "acronym-use" and not gap.group(0).strip():
+            continue  # "the NDI Polar Laboratory": a body's acronym before a unit's name is the unit's body, not a unit of it
         # "regional centres of excellence (RCoE) of the Polar Data Programme": units a programme set up
         of_programme = m.text[:1].islower() and m.acronym is not None and "of" in gap.group(0)
         if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and (

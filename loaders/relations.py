@@ -249,6 +249,14 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and (prev := sentence_before(t)) is not None:
             if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
                 t._.ckg_kind = "EVENT"
+    # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" opening a
+    # sentence is the body that was the subject of the sentence before
+    for t in doc:
+        if t.lower_ == "its" and t.dep_ == "poss" and t.is_sent_start and (prev := sentence_before(t)) is not None:
+            subj = [p for p in prev if p._.ckg_kind == "ORG" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
+            if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
+                    and not any(c._.ckg_kind in ("ORG", "GPE") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
+                t._.ckg_kind, t._.ckg_mention = "ORG", subj[0]._.ckg_mention
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)
@@ -279,7 +287,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if plural:
             ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{re.escape(t.lower_)}\b", (m.extra.get("name") or m.text).lower())]
         else:
-            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.text)]
+            # "AGI" after "the Andean Glacier Institute (AGI)" is an institute too: its long name counts
+            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.extra.get("long") or m.text)]
         if ante:
             t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that

@@ -29,6 +29,8 @@ REF = dt.date(2019, 7, 2)
     ("30 December 2019 - 2 January 2020", "2019-12-30", "2020-01-02"),
     ("December 30, 2019 - January 2, 2020", "2019-12-30", "2020-01-02"),
     ("2019-06-12 to 2019-06-14", "2019-06-12", "2019-06-14"),
+    ("between 12 and 14 June 2019", "2019-06-12", "2019-06-14"),
+    ("between June 12 and 14, 2019", "2019-06-12", "2019-06-14"),
 ])
 def test_written_dates_and_ranges(text, start, end):
     (d,) = find_dates(f"It was held on {text} in Potsdam.")
@@ -58,6 +60,23 @@ def test_a_date_without_year_takes_the_documents_year_and_is_flagged(text, iso):
 def test_a_yearless_range(text):
     (d,) = find_dates(text, reference=dt.date(2023, 2, 15))
     assert (d.start.isoformat(), d.end.isoformat(), d.inferred) == ("2023-02-09", "2023-02-10", True)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("between 9 and 10 February.", "2023-02-09", "2023-02-10"),
+    ("between February 9 and 10.", "2023-02-09", "2023-02-10"),
+    ("from January 30 to February 2.", "2023-01-30", "2023-02-02"),
+    ("from 30 January to 2 February.", "2023-01-30", "2023-02-02"),
+    ("from 30 December to 2 January.", "2022-12-30", "2023-01-02"),  # the end in the next year
+])
+def test_yearless_ranges_across_months_and_between(text, start, end):
+    (d,) = find_dates(text, reference=dt.date(2023, 2, 15))
+    assert (d.start.isoformat(), d.end.isoformat(), d.inferred) == (start, end, True)
+
+
+def test_and_outside_between_is_two_days_not_a_range():
+    # "on 9 and 12 June": two days; only the one that stands alone is read, never a 9-12 range
+    assert [(d.start.isoformat(), d.end) for d in find_dates("met on 9 and 12 June.", reference=REF)] == [("2019-06-12", None)]
 
 
 def test_a_yearless_date_after_the_document_date_is_from_the_year_before():

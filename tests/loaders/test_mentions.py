@@ -211,3 +211,33 @@ def test_and_between_two_names_is_a_list_not_one_body():
     # while "and" inside one name stays: an adjective before it
     assert "Kenya Agricultural and Livestock Research Organization" in orgs(
         "The Kenya Agricultural and Livestock Research Organization (KALRO) joined the project.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It is hosted by the National Council for Research, Technology and Innovation (NCRTI).",
+     "National Council for Research, Technology and Innovation"),
+    ("The Federal Institute for Forest, Snow and Landscape Research opened a station.",
+     "Federal Institute for Forest, Snow and Landscape Research"),
+    ("The Ministry of Science, Technology and Innovation funded it.", "Ministry of Science, Technology and Innovation"),
+    ("The Andean Academy of Sciences, Letters and Arts met in Quito.", "Andean Academy of Sciences, Letters and Arts"),
+])
+def test_a_name_whose_of_lists_fields_goes_past_the_commas(text, name):
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    # a head of a body's name, or a place, in the list: a list of bodies and places, not one name
+    ("It was organized by the Institute of Physics, Chemistry Department and the Nordic Data Institute.",
+     {"Institute of Physics", "Chemistry Department", "Nordic Data Institute"}),
+    ("Staff of the Ministry of Science, Kenya and Peru attended.", {"Ministry of Science"}),
+])
+def test_a_list_after_a_name_is_not_part_of_it(text, names):
+    assert set(orgs(text)) == names
+
+
+def test_the_acronym_of_a_name_with_listed_fields_is_the_whole_names():
+    found = [m for m in find_mentions("The National Council for Research, Technology and Innovation (NCRTI) met. NCRTI funds it.")
+             if m.label == "ORG"]
+    assert [(m.text, m.extra.get("long")) for m in found] == [
+        ("National Council for Research, Technology and Innovation", None),
+        ("NCRTI", "National Council for Research, Technology and Innovation")]

@@ -1,0 +1,82 @@
+"""Partners as "about us" pages write them: "Its main partners include A, B and C", "Together with A,
+B runs ...", "B hosts the secretariat of A", and "the institute" meaning the body last named by its
+acronym. All documents are our own writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def read(text: str, *predicates: str) -> set[tuple[str, str, str]]:
+    x = extract(Document(Path("t.txt"), f"About us\n\n{text}\n", issued=dt.date(2024, 5, 1)))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts if f.predicate in predicates}
+
+
+def pairs(found) -> set[frozenset]:
+    return {frozenset((s, o)) for s, _, o in found}
+
+
+@pytest.mark.parametrize("text", [
+    "The Andean Glacier Institute studies tropical glaciers. Its main partners include the University of Bergen, the Lusophone Data Council and the Ocean Data Trust.",
+    "The Andean Glacier Institute studies tropical glaciers. Its partners are the University of Bergen, the Lusophone Data Council and the Ocean Data Trust.",
+    "The Andean Glacier Institute's key partners include the University of Bergen, the Lusophone Data Council and the Ocean Data Trust.",
+])
+def test_a_bodys_partners_listed(text):
+    found = pairs(read(text, "ckg:cooperatesWith"))
+    assert found == {frozenset(("Andean Glacier Institute", b)) for b in ("University of Bergen", "Lusophone Data Council", "Ocean Data Trust")}
+
+
+def test_its_after_a_sentence_about_two_bodies_is_not_guessed():
+    text = ("The Andean Glacier Institute and the Volta Basin Data Centre met in Lima. "
+            "Its main partners include the University of Bergen and the Ocean Data Trust.")
+    assert read(text, "ckg:cooperatesWith") == set()
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Together with the University of Bergen, the Andean Glacier Institute runs a joint laboratory in Huaraz.",
+     "Andean Glacier Institute", "University of Bergen"),
+    ("The Andean Glacier Institute, jointly with the Ocean Data Trust, publishes an annual glacier inventory.",
+     "Andean Glacier Institute", "Ocean Data Trust"),
+])
+def test_together_with(text, a, b):
+    assert frozenset((a, b)) in pairs(read(text, "ckg:cooperatesWith"))
+
+
+@pytest.mark.parametrize("verb", ["has hosted", "also hosts", "houses"])
+def test_a_body_hosting_the_secretariat_of_another(verb):
+    text = f"Since 2019 the Andean Glacier Institute {verb} the secretariat of the Andean Mountain Data Association."
+    assert ("Andean Mountain Data Association", "ckg:hostedBy", "Andean Glacier Institute") in read(text, "ckg:hostedBy")
+
+
+def test_the_institute_is_the_one_last_named_by_its_acronym():
+    text = ("The Andean Glacier Institute (AGI) works with the Swiss Snow Institute. In 2019 AGI opened a field station. "
+            "Since 2020 the institute has been a partner of the Global Cryosphere Watch programme.")
+    partners = read(text, "ckg:partner")
+    assert {s for s, _, o in partners if o == "Andean Glacier Institute"} == {"Global Cryosphere Watch programme"}
+    assert not any(o == "Swiss Snow Institute" for _, _, o in partners)
+
+
+@pytest.mark.parametrize("text", [
+    "The Andean Mountain Data Association was founded in 2016 and is hosted by the Andean Glacier Institute.",
+    "The Andean Mountain Data Association was set up in 2016 and has since been hosted by the Andean Glacier Institute.",
+])
+def test_founded_and_hosted_by(text):
+    assert ("Andean Mountain Data Association", "ckg:hostedBy", "Andean Glacier Institute") in read(text, "ckg:hostedBy")
+
+
+def test_the_hosts_name_with_listed_fields_is_one_body():
+    text = "The Volta Data Committee was founded in 2012 and is hosted by the National Council for Research, Technology and Innovation (NCRTI)."
+    assert read(text, "ckg:hostedBy") == {("Volta Data Committee", "ckg:hostedBy", "National Council for Research, Technology and Innovation")}
+
+
+def test_a_body_holding_its_meeting_at_a_venue():
+    text = "The Volta Data Committee held its 2024 annual meeting at the Volta Basin Research Institute (VBRI) in Accra on 12 March 2024."
+    where = {o for _, _, o in read(text, "schema:location")}
+    assert {"Volta Basin Research Institute", "Accra"} <= where

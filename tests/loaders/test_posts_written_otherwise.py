@@ -1,0 +1,56 @@
+"""Posts as news items write them besides "X, Director of Y": appointed or named to a title, elected
+as "its" president, a body "directed by" someone, a title and an honorific between a body's acronym
+and the name, and a delegation "headed by its vice-president"; the title is kept whole
+("Vice-president", "Deputy Director"). All documents are our own writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def posts(text: str) -> set[tuple[str, str, str]]:
+    """(person, title, body) of every post read from ``text``."""
+    x = extract(Document(Path("t.txt"), f"News\n\n{text}\n", issued=dt.date(2024, 3, 1)))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    out = set()
+    for f in x.facts:
+        if f.predicate == "org:postIn":
+            held = next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")
+            title = next(str(g.obj) for g in x.facts if g.subject == f.subject and g.predicate == "ckg:roleTitle")
+            out.add((label(held), title, label(f.obj)))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Kwame Boateng was appointed Director of the Volta Basin Data Centre in 2022.",
+     ("Kwame Boateng", "Director", "Volta Basin Data Centre")),
+    ("Prof. Ines Carvalho has been named Chair of the Lusophone Data Council.",
+     ("Ines Carvalho", "Chair", "Lusophone Data Council")),
+    ("Last month Dr. Tomas Ruiz was elected Deputy Director of the Andean Glacier Institute.",
+     ("Tomas Ruiz", "Deputy Director", "Andean Glacier Institute")),
+    ("The Lusophone Data Council elected Prof. Ines Carvalho as its president.",
+     ("Ines Carvalho", "President", "Lusophone Data Council")),
+    ("The Volta Basin Data Centre, directed by Dr. Kwame Boateng, hosted the course.",
+     ("Kwame Boateng", "Director", "Volta Basin Data Centre")),
+    ("The visitors were received by VBDC Director Dr. Kwame Boateng.",
+     ("Kwame Boateng", "Director", "Volta Basin Data Centre")),
+    ("A delegation of the Andean Glacier Institute, headed by its vice-president Dr. Tomas Ruiz, visited Accra.",
+     ("Tomas Ruiz", "Vice-president", "Andean Glacier Institute")),
+    ("A team from the Andean Glacier Institute led by its Deputy Director, Dr. Tomas Ruiz, toured the centre.",
+     ("Tomas Ruiz", "Deputy Director", "Andean Glacier Institute")),
+])
+def test_a_post_written_otherwise(text, expected):
+    if "VBDC" in text:
+        text = "The Volta Basin Data Centre (VBDC) opened a new archive. " + text
+    assert expected in posts(text)
+
+
+def test_a_named_role_without_a_body_is_no_post():
+    # "named Best Young Scientist": an award, not a post; nothing to be a post in
+    assert posts("Dr. Kwame Boateng was named Young Scientist of the Year.") == set()
