@@ -6,9 +6,11 @@ beside the official figure, never instead of it).
 It uses score.py's own loading, graph, name match and two-hop test; a document is built with
 ``collabkg build`` into a scratch store, as score.py does.
 
-    PATH=.venv/bin:$PATH python benchmarks/devset_joined_pairs.py ../shared/devset [DOC_PREFIX ...] [--pairs]
+    PATH=.venv/bin:$PATH python benchmarks/devset_joined_pairs.py ../shared/devset [DOC_PREFIX ...] [--pairs] [--beyond-gold]
 
-Prints, per document, the joined pairs by hub (most first); with ``--pairs`` each pair with its hub.
+Prints, per document, the joined pairs by hub (most first); with ``--pairs`` each pair with its hub;
+with ``--beyond-gold`` only the pairs that the gold relations alone do not join (a shared gold
+neighbour joins a pair in any correct graph: ``devset_gold_floor.py``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ def joined_pairs(score, doc: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def gold_joins(doc: Path, a: str, b: str) -> bool:
+    """Whether the gold relations alone join the gold entities named ``a`` and ``b`` within two hops
+    (a shared gold neighbour): a pair every correct graph joins (see devset_gold_floor.py)."""
+    gold = json.loads(doc.with_name(doc.name[:-4] + ".gold.json").read_text())
+    ids = {e["name"]: e["id"] for e in gold["entities"]}
+    adj = collections.defaultdict(set)
+    for r in gold["relations"]:
+        adj[r["subject"]].add(r["object"])
+        adj[r["object"]].add(r["subject"])
+    return bool(adj[ids[a]] & adj[ids[b]])
+
+
 def main(argv: list[str]) -> None:
     args = [a for a in argv if not a.startswith("--")]
     if not args:
@@ -58,6 +72,8 @@ def main(argv: list[str]) -> None:
     total = 0
     for doc in docs:
         pairs = joined_pairs(score, doc)
+        if "--beyond-gold" in argv:
+            pairs = [p for p in pairs if not gold_joins(doc, p[0], p[1])]
         total += len(pairs)
         hubs = collections.Counter(h for _, _, h in pairs)
         print(f"{doc.stem}: {len(pairs)} joined; " + ", ".join(f"{h} {n}" for h, n in hubs.most_common()))
