@@ -911,13 +911,16 @@ class Discourse:
         if fact == "organizer" and b.startswith("person/"):
             fact = "chair"
         pred = _PREDICATES[fact]
-        if fact in ("member",) and not b.startswith("organization/"):
-            return
+        if fact in ("member",) and b.split("/", 1)[0] not in ("organization", "infrastructure", "platform"):
+            return  # a body, or a network with members (which then is a body as well: extract._infrastructures_acting_as_bodies)
         if fact == "member" and a.startswith("person/") and any(b in x.objects(p, "org:postIn") or any(v.start == ev.start for v in x.entities[p].evidence)
                                                                 for p in x.objects(a, "org:holds")):
             return  # a post in the same body, or one read in this sentence, says more
-        if fact in ("part", "hosted") and not (a.startswith("organization/") and b.startswith("organization/")):
+        if fact == "part" and not (a.startswith("organization/") and b.startswith("organization/")):
             return
+        if fact == "hosted" and not (a.split("/", 1)[0] in ("organization", "infrastructure", "platform", "program")
+                                     and b.startswith("organization/")):
+            return  # a body hosts a body, or a network's or programme's secretariat
         if fact in ("attendee", "chair", "organizer", "subevent") and not a.startswith("event/"):
             return
         if fact == "chair" and not b.startswith("person/"):

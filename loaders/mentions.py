@@ -862,7 +862,10 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     # later uses of an acronym defined in this document
     for acr, name in f.known_acronyms.items():
         if registry.lookup(acr) is None:
-            for m in re.finditer(rf"(?<![\w(-]){re.escape(acr)}(?![\w-])", text):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+                if text[m.start() - 1:m.start()] == "(" and not any(
+                        o.label == "PERSON" and o.end == len(text[:m.start() - 1].rstrip()) for o in f.mentions):
+                    continue  # the definition "Name (ACR)"; but "Prof. X (ACR)" is a use: the person's body
                 # the class of the body the acronym stands for: "KNDA" after "the Kenya National Data
                 # Archive (KNDA)" is that archive, one node, not an organisation of its own
                 cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None

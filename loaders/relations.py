@@ -253,10 +253,10 @@ def mark_tokens(doc: Doc, mentions) -> None:
     # sentence is the body that was the subject of the sentence before
     for t in doc:
         if t.lower_ == "its" and t.dep_ == "poss" and t.is_sent_start and (prev := sentence_before(t)) is not None:
-            subj = [p for p in prev if p._.ckg_kind == "ORG" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
+            subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
             if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
-                    and not any(c._.ckg_kind in ("ORG", "GPE") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
-                t._.ckg_kind, t._.ckg_mention = "ORG", subj[0]._.ckg_mention
+                    and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
+                t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)

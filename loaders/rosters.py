@@ -29,7 +29,7 @@ import re
 from collabkg.loaders.mentions import HEADS, Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people"]
+__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
 _WHO = r"(?:officers|office[- ]bearers|members|board\s+members|committee\s+members|council\s+members|executive\s+members)"
@@ -123,6 +123,7 @@ def read_rosters(ex, s) -> None:
     words = (m.group("body") or "").split()
     if words and words[-1].lower() in _UNIT_HEADS and not any(
             o.label == "ORG" and s.start + lead + m.start("body") <= o.start < s.start + lead + m.end("body") for o in s.mentions):
+        words = words[next((n + 1 for n, w in enumerate(words) if re.search(r"['’]s$", w)), 0):]  # past "the network's"
         head = " ".join(w for w in words if w.lower() not in ("the", "its", "their"))
         parent = ex.x.entities[body]
         if head.lower() not in parent.label.lower():
@@ -139,9 +140,9 @@ def read_rosters(ex, s) -> None:
 
 
 def _unit_label(before: str, head: str, parent) -> str:
-    """The name of a body's unit that a roster calls "the Board": as the text named it before ("the
-    election of a new Governing Board" -> "Governing Board"), after the body's acronym when it has
-    one ("PDC Governing Board"), else "Governing Board of the <body>".
+    """The name of a body's unit that a roster calls "the Board": as the text named it before ("a vote
+    for the next Governing Board" -> "Governing Board"), after the body's acronym when it has one
+    ("PDC Governing Board"), else "Governing Board of the <body>".
 
     >>> from collabkg.loaders.facts import Entity
     >>> _unit_label("Members chose the President and the Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
@@ -154,7 +155,7 @@ def _unit_label(before: str, head: str, parent) -> str:
         mods = [w for w in (named[-1].split() if named else []) if w not in ("The", "A", "An", "New", "Its", "Their", "This", "Our")]
         head = " ".join([*mods, head])
     acronym = min(parent.acronyms, key=len) if parent.acronyms else None
-    return f"{acronym} {head}" if acronym else f"{head} of the {parent.label}"
+    return f"{acronym} {head}" if acronym else f"{head[:1].upper()}{head[1:]} of the {parent.label}"
 
 
 def _body(ex, s, m, lead: int) -> str | None:
@@ -167,6 +168,10 @@ def _body(ex, s, m, lead: int) -> str | None:
             return ex.org(named[0], ev)
         head = m.group("body").split()[-1]
         before = [o for t in ex.sentences if t.end <= s.start for o in t.mentions if o.label == "ORG"]
+        owner = re.match(r"(?:the\s+)?([a-z]+)['’]s\s", m.group("body"))
+        if owner:  # "the network's steering committee": the committee of the network named before, or none
+            same = [o for o in before if re.search(rf"\b{re.escape(owner.group(1))}\b", o.extra.get("name") or o.text, re.I)]
+            return ex.org(same[-1], ev) if same else None
         same = [o for o in before if re.search(rf"\b{re.escape(head)}\b", o.extra.get("name") or o.text, re.I)]
         if same:
             return ex.org(same[-1], ev)
@@ -263,3 +268,31 @@ def read_titled_people(ex, s) -> None:
             org = ex.org(body, ev)
             if org is not None:
                 ex.add_post(ex.person(m, ev), role, org, ev)
+
+
+_JOINED = re.compile(
+    r"^(?:[\w-]+\s+){0,3}?(?:organi[sz]ations|institutions|bodies|members|centres|centers|universities|institutes|academies|agencies)"
+    r"\s+(?:have\s+|had\s+)?(?:joined|became\s+members\s+of)\s+(?:the\s+)?(?P<body>[A-Z][^:;]*?)\s*(?:in\s+(?:19|20)\d\d\s*)?:\s*(?P<list>.+)$")
+
+
+def read_joined_bodies(ex, s) -> None:
+    """"Three organizations joined the Polar Data Network in 2023: A, B and C": each listed body is a
+    member of the body joined (``org:memberOf``, ``rule:joined-list``). The body joined is the name
+    the clause starts with; the list is the names after the colon (a unit written with its own body
+    is one item)."""
+    from collabkg.loaders.extract import _no_parents  # the list helper shared with the other rules
+
+    m = _JOINED.match(s.text)
+    if m is None:
+        return
+    at = s.start + m.start("body")
+    body = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
+    if body is None:
+        return
+    ev = ex.ev(s, "rule:joined-list")
+    target = ex.org(body, ev)
+    items = _no_parents(ex.mentions_in(s, s.start + m.start("list"), s.start + m.end("list"), labels=("ORG",)), ex, ev)
+    for o in items:
+        k = ex.org(o, ev)
+        if k and target and k != target:
+            ex.x.add(k, "org:memberOf", target, ev)

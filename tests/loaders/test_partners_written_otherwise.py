@@ -80,3 +80,47 @@ def test_a_body_holding_its_meeting_at_a_venue():
     text = "The Volta Data Committee held its 2024 annual meeting at the Volta Basin Research Institute (VBRI) in Accra on 12 March 2024."
     where = {o for _, _, o in read(text, "schema:location")}
     assert {"Volta Basin Research Institute", "Accra"} <= where
+
+
+NETWORK = ("The Baltic Sea Data Network was launched in 2014 by the Nordic Research Council and the Ocean Data Trust. "
+           "{sentence}\n\n"
+           "Members of the network's steering committee are Dr. Eva Berg (Ocean Data Trust), Prof. Jan Nowak (IMP) and Dr. Ola Dahl.")
+
+
+@pytest.mark.parametrize("sentence", ["Its secretariat is based at the Institute of Marine Physics (IMP) in Gdansk.",
+                                      "Its secretariat is hosted by the Institute of Marine Physics (IMP)."])
+def test_its_secretariat_is_based_at(sentence):
+    found = read(NETWORK.format(sentence=sentence), "ckg:hostedBy")
+    assert ("Baltic Sea Data Network", "ckg:hostedBy", "Institute of Marine Physics") in found
+
+
+def test_the_committee_of_the_body_a_possessive_names_not_the_last_committee():
+    found = read(NETWORK.format(sentence="Its secretariat is based at the Institute of Marine Physics (IMP) in Gdansk."),
+                 "org:memberOf", "org:subOrganizationOf")
+    committee = "Steering committee of the Baltic Sea Data Network"
+    assert (committee, "org:subOrganizationOf", "Baltic Sea Data Network") in found
+    assert {s for s, p, o in found if o == committee and p == "org:memberOf"} == {"Eva Berg", "Jan Nowak", "Ola Dahl"}
+    # "Prof. Jan Nowak (IMP)": the acronym in parentheses after a name is the person's body
+    assert ("Jan Nowak", "org:memberOf", "Institute of Marine Physics") in found
+
+
+def test_a_possessive_owner_named_nowhere_before_is_not_guessed():
+    found = read("The Nordic Research Council met in Oslo. Members of the alliance's steering committee are Dr. Eva Berg and Dr. Ola Dahl.",
+                 "org:memberOf", "org:subOrganizationOf")
+    assert not any("Nordic Research Council" in (s, o) for s, _, o in found)
+
+
+@pytest.mark.parametrize("opening", ["Three organizations joined the Baltic Sea Data Network in 2023:",
+                                     "New members have joined the Baltic Sea Data Network:"])
+def test_bodies_listed_after_joined(opening):
+    found = read(f"{opening} the Icelandic Met Office, the University of Tartu and the Latvian Institute of Aquatic Ecology.", "org:memberOf")
+    assert found == {(b, "org:memberOf", "Baltic Sea Data Network")
+                     for b in ("Icelandic Met Office", "University of Tartu", "Latvian Institute of Aquatic Ecology")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Baltic Ocean Data Centre was accredited as a Regular Member of the World Data Network in March 2022.",
+    "In 2021 the Baltic Ocean Data Centre was admitted as a member of the World Data Network.",
+])
+def test_a_body_accepted_as_a_member(sentence):
+    assert ("Baltic Ocean Data Centre", "org:memberOf", "World Data Network") in read(sentence, "org:memberOf")
