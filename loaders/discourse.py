@@ -916,6 +916,10 @@ class Discourse:
         if fact == "member" and a.startswith("person/") and any(b in x.objects(p, "org:postIn") or any(v.start == ev.start for v in x.entities[p].evidence)
                                                                 for p in x.objects(a, "org:holds")):
             return  # a post in the same body, or one read in this sentence, says more
+        if fact == "member" and a.startswith("person/") and any(
+                f.subject == a and f.predicate == "org:memberOf" and f.evidence.start == ev.start and f.obj != b
+                and f.evidence.method == "rule:person-affiliation" for f in x.facts):
+            return  # "Prof. A from X and Dr. B from Y": A's body was read from the words; the parse may cross them
         if fact == "part" and not (a.startswith("organization/") and b.startswith("organization/")):
             return
         if fact == "hosted" and not (a.split("/", 1)[0] in ("organization", "infrastructure", "platform", "program")
@@ -1252,8 +1256,15 @@ def _is_signing_ceremony(tok) -> bool:
 
 
 def _is_generic(label: str) -> bool:
-    """An event known only by its kind: "Workshop", "Visit (Delegation visits Kyoto)"."""
-    return len(re.sub(r"\s*\(.*\)$", "", label).split()) == 1
+    """An event known only by its kind: "Workshop", "Visit (Delegation visits Kyoto)", or by a
+    description in lower case ("Stewardship workshop" from a headline's "Data stewardship workshop
+    held in Hanoi"), not by a name ("Nordic Data Workshop").
+
+    >>> _is_generic("Workshop"), _is_generic("Stewardship workshop"), _is_generic("Nordic Data Workshop")
+    (True, True, False)
+    """
+    words = re.sub(r"\s*\(.*\)$", "", label).split()
+    return len(words) == 1 or (len(words) <= 3 and not words[0].isupper() and all(w.islower() for w in words[1:]))
 
 
 def _listed(tok, group) -> list:

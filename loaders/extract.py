@@ -62,7 +62,7 @@ from collabkg.loaders.registry import Places, Registry, load_places, load_regist
 from collabkg.loaders.resolve import ORDINALS, delegation_key, ordinal_value, person_key, series_name_key
 from collabkg.loaders.acronym_bodies import acronym_bodies
 from collabkg.loaders.addresses import address_mentions, read_addresses
-from collabkg.loaders.rosters import read_joined_bodies, read_on_behalf, read_rosters, read_titled_people
+from collabkg.loaders.rosters import read_joined_bodies, read_on_behalf, read_rosters, read_speaker_lists, read_titled_people
 from collabkg.loaders.units import link_prefixed_units
 
 __all__ = ["extract", "Extractor"]
@@ -398,6 +398,7 @@ class Extractor:
             read_titled_people(self, s)
             read_fronted_participles(self, s)
             read_joined_bodies(self, s)
+            read_speaker_lists(self, s)
         read_addresses(self)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)

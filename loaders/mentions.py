@@ -909,8 +909,11 @@ def _names_with_listed_fields(text: str, f) -> None:
         if ext is None:
             continue
         words = re.findall(r"[A-Z][a-z]+", ext.group(0))
-        if any(w in HEADS or w in _ORG_WORDS or f.places.country(w) is not None or w in f.places.cities for w in words):
-            continue
+        if any(w in HEADS or w in _ORG_WORDS or re.fullmatch(TITLE_RE, w) or f.places.country(w) is not None or w in f.places.cities
+               for w in words):
+            continue  # "the University of X and Dr. Y": a title, a person follows
+        if re.match(r"\.\s*[A-Z]", text[ext.end():ext.end() + 3]) and len(words[-1]) <= 4:
+            continue  # an abbreviation, not the end of a name
         same = [o for o in f.mentions if o is not m and (o.start, o.end) == (m.start, ext.end())]  # the NER's whole name
         if any(o is not m and o not in same and o.start < ext.end() and o.end > m.end for o in f.mentions):
             continue  # another name is read there

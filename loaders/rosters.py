@@ -29,7 +29,8 @@ import re
 from collabkg.loaders.mentions import HEADS, Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies"]
+__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",
+           "read_speaker_lists"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
 _WHO = r"(?:officers|office[- ]bearers|members|board\s+members|committee\s+members|council\s+members|executive\s+members)"
@@ -296,3 +297,23 @@ def read_joined_bodies(ex, s) -> None:
         k = ex.org(o, ev)
         if k and target and k != target:
             ex.x.add(k, "org:memberOf", target, ev)
+
+
+_SPEAKERS = re.compile(r"^(?:The\s+)?(?:(?:keynote|invited|plenary|main)\s+)?(?:speakers|panell?ists|presenters|lecturers|trainers|instructors)"
+                       r"\s+(?:included|include|were|are|will\s+be)\s*:?\s+(?P<list>.+)$", re.I)
+
+
+def read_speaker_lists(ex, s) -> None:
+    """"Speakers included Dr. A from X, Prof. B from Y and Dr. C": each person listed took part in the
+    document's event (``schema:attendee``, ``rule:speaker-list``); their bodies are read by the
+    affiliation rule ("from X"). Nothing is read when the document reports no event."""
+    m = _SPEAKERS.match(s.text.strip())
+    event = ex.main_meeting
+    if m is None or event is None or event not in ex.x.entities:
+        return
+    lead = s.text.index(s.text.strip())
+    a = s.start + lead + m.start("list")
+    ev = ex.ev(s, "rule:speaker-list")
+    for o in s.mentions:
+        if o.label == "PERSON" and o.start >= a:
+            ex.x.add(event, "schema:attendee", ex.person(o, ev), ev)

@@ -230,6 +230,9 @@ def test_a_name_whose_of_lists_fields_goes_past_the_commas(text, name):
     ("It was organized by the Institute of Physics, Chemistry Department and the Nordic Data Institute.",
      {"Institute of Physics", "Chemistry Department", "Nordic Data Institute"}),
     ("Staff of the Ministry of Science, Kenya and Peru attended.", {"Ministry of Science"}),
+    # a title after "and": a person follows
+    ("Prof. Ana Ruiz from the University of Malaga and Dr. Tom Berg from the Nordic Data Institute spoke.",
+     {"University of Malaga", "Nordic Data Institute"}),
 ])
 def test_a_list_after_a_name_is_not_part_of_it(text, names):
     assert set(orgs(text)) == names

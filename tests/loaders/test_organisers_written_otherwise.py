@@ -64,3 +64,34 @@ def test_no_event_of_that_kind_no_organiser():
 def test_a_second_verb_with_its_own_agent(sentence, predicate, body):
     found = read(f"{HELD} {sentence}")
     assert (EVENT, predicate, body) in found
+
+
+@pytest.mark.parametrize("headline", ["Data stewardship workshop held in Hanoi", "Regional data workshop concludes"])
+def test_a_headlines_described_event_is_the_texts_named_one(headline):
+    text = (f"{headline}\n\nThe Mekong Data Stewardship Workshop was held in Hanoi, Vietnam, from 6 to 8 September 2023. "
+            "The workshop was sponsored by the Asian Development Bank.\n")
+    x = extract(Document(Path("t.txt"), text, title=headline, issued=dt.date(2023, 9, 20)))
+    events = {e.label for e in x.entities.values() if e.kind == "event"}
+    assert events == {"Mekong Data Stewardship Workshop 2023"}
+
+
+
+@pytest.mark.parametrize("listing", [
+    "Speakers included Dr. Linh Pham from the Hanoi Data Centre, Prof. Ana Ruiz from the University of Malaga and Dr. Tom Berg from Lund University.",
+    "The keynote speakers were Dr. Linh Pham from the Hanoi Data Centre, Prof. Ana Ruiz from the University of Malaga and Dr. Tom Berg from Lund University.",
+])
+def test_listed_speakers_took_part_and_each_keeps_their_own_body(listing):
+    text = f"News\n\nThe Mekong Data Workshop was held in Hanoi on 6 May 2023. {listing}\n"
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2023, 9, 20)))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    (event,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    attendees = {label(f.obj) for f in x.facts if f.subject == event and f.predicate == "schema:attendee"}
+    assert {"Linh Pham", "Ana Ruiz", "Tom Berg"} <= attendees
+    members = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:memberOf"}
+    assert members == {("Linh Pham", "Hanoi Data Centre"), ("Ana Ruiz", "University of Malaga"), ("Tom Berg", "Lund University")}
+
+
+def test_a_speaker_list_without_an_event_reads_no_attendance():
+    text = "News\n\nSpeakers included Dr. Linh Pham from the Hanoi Data Centre and Prof. Ana Ruiz from the University of Malaga.\n"
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2023, 9, 20)))
+    assert not any(f.predicate == "schema:attendee" for f in x.facts)
