@@ -36,6 +36,8 @@ def posts(text: str) -> set[tuple[str, str, str]]:
      ("Tomas Ruiz", "Deputy Director", "Andean Glacier Institute")),
     ("The Lusophone Data Council elected Prof. Ines Carvalho as its president.",
      ("Ines Carvalho", "President", "Lusophone Data Council")),
+    ("The General Assembly of the Lusophone Data Council elected Prof. Ines Carvalho of the University of Porto as President for 2024-2027.",
+     ("Ines Carvalho", "President", "Lusophone Data Council")),
     ("The Volta Basin Data Centre, directed by Dr. Kwame Boateng, hosted the course.",
      ("Kwame Boateng", "Director", "Volta Basin Data Centre")),
     ("The visitors were received by VBDC Director Dr. Kwame Boateng.",
