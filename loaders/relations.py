@@ -242,6 +242,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "ROLE"
         elif re.fullmatch(r"(?:19|20)\d\d", t.text) and t.ent_type_ == "DATE":
             t._.ckg_kind = "DATE"
+        elif low == "general" and t.i > 0 and t.doc[t.i - 1]._.ckg_kind == "ROLE" and t.doc[t.i - 1].head.i == t.i:
+            t._.ckg_kind = "ROLE"  # "Secretary General", "Director General": the parser's head of the title
     # "The Ice Data Workshop took place in Oslo. It was organized by ...": a sentence opening with "It"
     # goes on about the event the sentence before was about (its subject); the discourse pass
     # resolves it (``discourse.Discourse.event_for``)

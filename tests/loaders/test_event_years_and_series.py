@@ -152,3 +152,11 @@ def test_the_host_who_met_a_delegation_took_part_in_the_visit(sentence):
     (visit,) = [k for k, e in x.entities.items() if e.kind == "event"]
     attendees = {label(f.obj) for f in x.facts if f.subject == visit and f.predicate == "schema:attendee"}
     assert "Lars Berg" in attendees
+
+
+def test_the_delegation_received_by_a_host_who_took_part():
+    text = ("Visit news\n\nA delegation of the Ghana Data Institute visited the Nordic Data Institute in Oslo on 3 May 2021. "
+            "The delegation was welcomed by Dr. Lars Berg, Director of the Nordic Data Institute.\n")
+    x, label = run(text)
+    (visit,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert "Lars Berg" in {label(f.obj) for f in x.facts if f.subject == visit and f.predicate == "schema:attendee"}
