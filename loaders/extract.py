@@ -1183,7 +1183,11 @@ class Extractor:
                                       r"|hope[sd]?\s+(?:that|to)|expect(?:s|ed)?\s+to\s+sign|intends?\s+to\s+sign)\b", s.text[:m.start() + 1], re.I))
             bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
             # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
-            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that)\b|\s+on\s+(?:\d|[A-Z]))", after)
+            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that"
+                             r"|was|were|is|are|has|have|had|will|would)\b|\s+on\s+(?:\d|[A-Z]))", after)
+            if topic and re.match(r"(?:another|a\s+further|a\s+period|the\s+next|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:more\s+)?years?)\b",
+                                  topic.group(1)):
+                topic = None  # "renewed for another five years": how long, not what about
             cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
             names = [self.x.entities[p].short_name for p in parties]
             type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")

@@ -160,3 +160,14 @@ def test_the_delegation_received_by_a_host_who_took_part():
     x, label = run(text)
     (visit,) = [k for k, e in x.entities.items() if e.kind == "event"]
     assert "Lars Berg" in {label(f.obj) for f in x.facts if f.subject == visit and f.predicate == "schema:attendee"}
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("The Baltic Ocean Data Archive and the Ghana Data Institute renewed their memorandum of understanding for another five years.",
+     "Memorandum of Understanding between Baltic Ocean Data Archive and Ghana Data Institute"),
+    ("An agreement on data exchange was concluded between the Baltic Ocean Data Archive and the Ghana Data Institute in May 2022.",
+     "Agreement between Baltic Ocean Data Archive and Ghana Data Institute on data exchange"),
+])
+def test_an_agreements_topic_is_what_it_is_about_not_how_long_or_the_verb(sentence, label):
+    x, _ = run(f"Data news\n\n{sentence}\n")
+    assert [e.label for e in x.entities.values() if e.kind == "agreement"] == [label]
