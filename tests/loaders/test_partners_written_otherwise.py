@@ -124,3 +124,20 @@ def test_bodies_listed_after_joined(opening):
 ])
 def test_a_body_accepted_as_a_member(sentence):
     assert ("Baltic Ocean Data Centre", "org:memberOf", "World Data Network") in read(sentence, "org:memberOf")
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("The Andean Glacier Institute and the University of Bergen launched a joint webinar series on glacier data in 2024.",
+     "Andean Glacier Institute", "University of Bergen"),
+    # the parser hangs the second body on the first one's parent: still the two that launched it
+    ("The Polar Data Centre (PDC) of the Nordic Research Council and the Kenya Research Network (KRN) set up a joint training programme.",
+     "Polar Data Centre", "Kenya Research Network"),
+])
+def test_two_bodies_launching_something_joint_cooperate(text, a, b):
+    assert frozenset((a, b)) in pairs(read(text, "ckg:cooperatesWith"))
+
+
+def test_two_bodies_launching_something_of_their_own_do_not():
+    # no "joint": two things launched side by side say nothing of cooperation
+    text = "The Andean Glacier Institute and the University of Bergen launched new data portals in 2024."
+    assert read(text, "ckg:cooperatesWith") == set()
