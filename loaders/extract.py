@@ -54,6 +54,7 @@ from collabkg.loaders.dates import find_dates, names_a_day
 from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Evidence, Extraction, and_list
+from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
 from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders import nlp as nlp_module
@@ -86,25 +87,6 @@ _CLASS = {
     "DataInfrastructure": ("infrastructure", ["ckg:DataInfrastructure"]),
     "Platform": ("platform", ["ckg:DataInfrastructure", "ckg:Platform"]),
 }
-def _no_parents(ms: list, ex=None, ev=None) -> list:
-    """The mentions of a list without those written as another's body ("organised by the Institute of
-    X, Academy of Y, and Z": the academy is the institute's, not a partner of its own; with the
-    extractor ``ex``, also "by IX, AY, and Z" when the document said IX is a unit of AY). A host named
-    after a body it hosts ("between CODATA-China, CAS and CODATA-US, NAS") stays: the cooperation is
-    also the hosts'."""
-    out = [m for m in ms if not any((o.parent is m or (o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end)))
-                                    and o.extra.get("parent_rel") != "hostedBy" for o in ms if o is not m)]
-    if ex is None:
-        return out
-    parts = {(f.subject, f.obj) for f in ex.x.facts if f.predicate == "org:subOrganizationOf"}
-    kept = []
-    for m in out:
-        prev = kept[-1] if kept else None
-        if prev is not None and re.fullmatch(r"(?:\s*\([^()]{1,15}\))?,\s+(?:the\s+)?", ex.text[prev.end:m.start]) \
-                and (ex.org(prev, ev), ex.org(m, ev)) in parts:
-            continue  # "IX, AY": the unit and the body it is part of
-        kept.append(m)
-    return kept
 
 
 _SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium|(?:Summer|Winter|Spring|Autumn|Training|Data|Field) (?:School|Course)"
@@ -486,7 +468,7 @@ class Extractor:
             # "organised by A and B"; "connects A at X with B at Y"
             for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
-                for pm in _no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)), self, ev):
+                for pm in no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)), self, ev):
                     if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):
                         continue  # "DCC at the University of Edinburgh": the host, not a partner
                     self.rel(key, "ckg:partner", self.org(pm, self.ev(s, "rule:cooperation-partners")), s, "rule:cooperation-partners")
@@ -1143,7 +1125,7 @@ class Extractor:
             if bm:
                 a = s.start + m.end() + bm.start(1)
                 b = s.start + m.end() + bm.end(1)
-                for pm in _no_parents(sorted(self.mentions_in(s, a, b) + [u for u in self._unknown_bodies(s, a, b) if u.text.isupper()],
+                for pm in no_parents(sorted(self.mentions_in(s, a, b) + [u for u in self._unknown_bodies(s, a, b) if u.text.isupper()],
                                              key=lambda o: o.start)):
                     k = self.org(pm, ev)
                     if k and k not in parties:
@@ -1170,7 +1152,7 @@ class Extractor:
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
                 else:
                     cands = []
-                for pm in _no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
+                for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
                     if re.search(r"\bof\s+(?:the\s+)?$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
                         continue  # "INPE of Brazil": the body's country, not a party
                     k = self.org(pm, ev)
@@ -1313,7 +1295,7 @@ class Extractor:
         om = re.match(rf"(?:The|This|Each)\s+(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|series|partnership|programme|program)\s+(?:was|is|were|are|has\s+been)\s+(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|hosted)\s+(?:jointly\s+)?by\s+(.+)$", s.text)
         series = self._series_named_by(s.text.split()[1], s) if om else None
         if om and series and not self._ordinal_match(s):
-            for pm in _no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)), self, self.ev(s, "rule:organised-by")):
+            for pm in no_parents(self.mentions_in(s, s.start + om.start(1), s.start + om.end(1), labels=("ORG",)), self, self.ev(s, "rule:organised-by")):
                 self.rel(series, "ckg:partner", self.org(pm, self.ev(s, "rule:organised-by")), s, "rule:organised-by")
         # country pairs: "cooperation between China and Pakistan", "Sino-Pakistan partnership"
         pairs = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mentions import EVENT_NOUNS
 
 __all__ = ["FRONTED_RE", "read_fronted_participles"]
@@ -51,8 +52,6 @@ def _event_for(ex, noun: str, s) -> str | None:
 def read_fronted_participles(ex, s) -> None:
     """Read "Organised by A and B, the workshop ..." (``rule:fronted-organised-by``) and "Funded by A,
     the school ..." (``rule:fronted-funded-by``) into the event's organisers or sponsors."""
-    from collabkg.loaders.extract import _no_parents  # the list helper shared with the other rules
-
     m = FRONTED_RE.match(s.text)
     if m is None:
         return
@@ -62,7 +61,7 @@ def read_fronted_participles(ex, s) -> None:
     sponsor = re.fullmatch(_SPONSOR, m.group("verb"), re.I) is not None
     method = "rule:fronted-funded-by" if sponsor else "rule:fronted-organised-by"
     ev = ex.ev(s, method)
-    for pm in _no_parents(ex.mentions_in(s, s.start + m.start("who"), s.start + m.end("who"), labels=("ORG",)), ex, ev):
+    for pm in no_parents(ex.mentions_in(s, s.start + m.start("who"), s.start + m.end("who"), labels=("ORG",)), ex, ev):
         key = ex.org(pm, ev)
         if key:
             ex.x.add(event, "schema:sponsor" if sponsor else "schema:organizer", key, ev)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mentions import HEADS, Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
@@ -281,8 +282,6 @@ def read_joined_bodies(ex, s) -> None:
     member of the body joined (``org:memberOf``, ``rule:joined-list``). The body joined is the name
     the clause starts with; the list is the names after the colon (a unit written with its own body
     is one item)."""
-    from collabkg.loaders.extract import _no_parents  # the list helper shared with the other rules
-
     m = _JOINED.match(s.text)
     if m is None:
         return
@@ -292,7 +291,7 @@ def read_joined_bodies(ex, s) -> None:
         return
     ev = ex.ev(s, "rule:joined-list")
     target = ex.org(body, ev)
-    items = _no_parents(ex.mentions_in(s, s.start + m.start("list"), s.start + m.end("list"), labels=("ORG",)), ex, ev)
+    items = no_parents(ex.mentions_in(s, s.start + m.start("list"), s.start + m.end("list"), labels=("ORG",)), ex, ev)
     for o in items:
         k = ex.org(o, ev)
         if k and target and k != target:
