@@ -45,7 +45,8 @@ _SOCIAL_LINE = re.compile(r"^(?:follow|like|find)\s+us\s+on\b.{0,60}$|^share\s+(
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 # "Nairobi, 12 March 2021 -- The meeting ...": a news dateline, the item's date
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+)?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
+# "KINGSTON, Jamaica (June 14, 2024) — The summit ...": a city, its country, the date in parentheses
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][A-Za-z .'’-]{1,40},?\s+)?)?\(?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\)?\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
 _COOKIE_LINE = re.compile(r"\b(?:uses?|use of)\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 _LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more",
                         "latest news", "recent news", "related news", "more news", "recent posts", "related posts",

@@ -9,6 +9,16 @@
 ('2018-01-17', True)
 >>> find_dates("begun in 2006")[0].year_only
 True
+
+Days named relative to the document's date ("yesterday", "today", "on Tuesday": the last Tuesday up
+to that date) are read only where the text writes no day itself, and are flagged ``inferred``:
+
+>>> [d.start.isoformat() for d in find_dates("The forum opened yesterday.", reference=dt.date(2024, 6, 14))]
+['2024-06-13']
+>>> [d.start.isoformat() for d in find_dates("It was signed on Tuesday.", reference=dt.date(2024, 6, 14))]
+['2024-06-11']
+>>> [d.start.isoformat() for d in find_dates("On Monday, 3 June 2024, it opened.", reference=dt.date(2024, 6, 14))]
+['2024-06-03']
 """
 
 from __future__ import annotations
@@ -70,7 +80,11 @@ _PATTERNS = [
     ("dm", re.compile(r"\b" + _D.format(n="d1") + r"\s+(?:of\s+)?" + _M.format(n="m1") + r"\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     # in 2006
     ("y", re.compile(r"(?<![\d-])" + _Y.format(n="y") + r"(?![\d-])")),
+    # yesterday, today, on Monday (relative to the document's date; only where no day is written)
+    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b"
+                       r"|\bon\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*,?\s*(?:\d|[A-Z][a-z]+\s+\d))")),
 ]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @dataclass
@@ -84,6 +98,7 @@ class DateMention:
     inferred: bool = False
     year_only: bool = False
     month_only: bool = False
+    kind: str = ""  # which of the patterns read it ("dmy", "md", "rel", ...)
 
 
 def _month(s: str) -> int:
@@ -125,12 +140,22 @@ def find_dates(text: str, *, reference: dt.date | None = None, offset: int = 0) 
                 continue
             taken.append((a, b))
             out.append(DateMention(start, end, (a + offset, b + offset), m.group(0), inferred,
-                                   year_only=kind == "y", month_only=kind == "my"))
+                                   year_only=kind == "y", month_only=kind == "my", kind=kind))
+    relative = [d for d in out if d.kind == "rel"]
+    if relative and any(not (d.year_only or d.month_only) and d.kind != "rel" for d in out):
+        out = [d for d in out if d.kind != "rel"]  # "on Monday, 3 May": the day written wins
     return sorted(out, key=lambda d: d.span)
 
 
 def _build(kind: str, g: dict, reference: dt.date | None):
     kind = {"bddmy": "ddmy", "bmddy": "mddy", "bddm": "ddm", "bmdd": "mdd"}.get(kind, kind)
+    if kind == "rel":
+        if reference is None:
+            return None, None, False
+        if g.get("wd"):  # "on Tuesday": the last such day up to the document's date
+            back = (reference.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+            return reference - dt.timedelta(days=back), None, True
+        return reference - dt.timedelta(days=1 if g["rel"].lower() == "yesterday" else 0), None, True
     if kind == "y":
         return dt.date(int(g["y"]), 1, 1), None, False
     if kind in ("mdmd", "dmdm"):

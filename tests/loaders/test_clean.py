@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from collabkg.loaders.clean import BULLET, clean_html, clean_markdown, clean_text
 
 PAGE = """Skip to main content
@@ -170,6 +172,16 @@ def test_a_news_dateline_gives_the_issue_date_and_leaves_the_sentence():
     out = clean_text("Data project launched\n\nNairobi, 12 March 2021 -- The inception meeting took place on March 4.")
     assert out["issued"] == "2021-03-12"
     assert out["text"].splitlines()[-1] == "The inception meeting took place on March 4."
+
+
+@pytest.mark.parametrize("line", [
+    "SUVA, Fiji (March 4, 2023) — The ocean forum opened yesterday.",
+    "Suva, Fiji, 4 March 2023 - The ocean forum opened yesterday.",
+])
+def test_a_dateline_with_its_country_and_the_date_in_parentheses(line):
+    out = clean_text(f"Forum opens\n\n{line}")
+    assert out["issued"] == "2023-03-04"
+    assert out["text"].splitlines()[-1] == "The ocean forum opened yesterday."
 
 
 def test_a_table_becomes_one_bullet_per_data_row():

@@ -106,3 +106,19 @@ def test_a_range_ending_before_it_starts_is_refused():
 def test_several_dates_in_text_order():
     ds = find_dates("First (October 21, 2006, Beijing) and second (October 31-November 2, 2007, Washington).")
     assert [d.start.isoformat() for d in ds] == ["2006-10-21", "2007-10-31"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("The forum opened yesterday in Suva.", "2019-07-01"),
+    ("The centre launches its portal today.", "2019-07-02"),
+    ("The agreement was signed on Friday.", "2019-06-28"),  # REF is a Tuesday: the Friday before
+    ("The school began on Tuesday.", "2019-07-02"),  # the document's own day
+])
+def test_a_day_named_relative_to_the_documents_date(text, iso):
+    (d,) = find_dates(text, reference=REF)
+    assert (d.start.isoformat(), d.inferred) == (iso, True)
+
+
+def test_a_relative_day_without_a_reference_or_beside_a_written_day_is_not_read():
+    assert find_dates("It opened yesterday.") == []  # no document date: no day
+    assert [d.kind for d in find_dates("On Monday, 3 June 2019, the forum opened yesterday's exhibition.", reference=REF)] == ["dmy"]
