@@ -100,6 +100,9 @@ _NOT_PERSON_WORDS = {
     "Understanding", "Intent", "Launch", "Support", "Establishment", "Publication", "Proposal", "Proposals", "Share",
     "Cookie", "Cookies", "Privacy", "Contact", "Related", "Links", "Read", "More", "Find", "Skip", "Content", "Menu",
 }
+#: common nouns after an acronym ("UN Decade of Ocean Science", "EU Strategy"): no "SURNAME Given"
+_NOT_GIVEN_NAMES = {"Decade", "Year", "Day", "Week", "Agenda", "Charter", "Convention", "Framework", "Strategy", "Plan",
+                    "Goal", "Goals", "Office", "Mission", "Award", "Prize", "Fellowship", "Call", "Summit", "Forum"}
 TITLE_RE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?"
 _ROLE_HEADS = (
     r"Secrétaire [Pp]erpétuel(?:le)?|Secrétaire|Présidente?|Presidente|Directeur [Gg]énéral|Directeur|Directrice|"
@@ -253,6 +256,8 @@ class _Finder:
                 if all(w in _GENERIC_WORDS or HEADS.get(w) or w.lower() in _CONNECT_IN_NAME for w in words) and not _acronym_like(text):
                     continue  # "the Scientific Committee", "the Data Center": a description, not a name
                 if not (_acronym_like(text) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)):
+                    if self._person_in_context(text, start, end):
+                        self.mentions.append(Mention(start, end, text, "PERSON", method="ner-person-shape"))
                     continue  # "Data Services", "Earth Data": capitalised words, not a body's name
                 if words[-1] in ("of", "and", "for", "the", "&") or " and " in text and not any(HEADS.get(w) for w in words):
                     continue
@@ -521,6 +526,8 @@ class _Finder:
                             break
                         if words[k + 1][0] in ("and", "&") and re.match(TITLE_RE + r"\s", self.text[words[k + 2][1]:words[k + 2][1] + 14]):
                             break  # "University of Lisbon and Dr Ana Costa": a person follows
+                        if words[k + 1][0] in ("and", "&") and self._person_starts(words[k + 2][1]):
+                            break  # "Institute of Lisbon and Maria-Luisa Fernandez from ...": a person follows
                         k += 1
                     continue
                 if nw[:1].isupper() and HEADS.get(nw) and nw in ("Systems", "Groups"):
@@ -620,6 +627,33 @@ class _Finder:
             return bool(re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,4} (?:" + "|".join(h for h in HEADS if HEADS[h] in ("Academy", "University", "ResearchInstitute", "GovernmentAgency")) + r")\b", tail))
         return False
 
+    # -- coined names of projects: "the MARINE-LINK project", "OCEANDATA is a three-year project" --
+    _COINED = r"(?:[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+|[A-Z]{3,}[0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{3,}(?:-[A-Z0-9][\w]*)?)"
+    _NAMED_AS = {"project": "Project", "programme": "Program", "program": "Program", "initiative": "Program",
+                 "platform": "Platform"}
+    _PROJECT_BEFORE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<name>{_COINED})\s+(?P<noun>project|programme|program|initiative|platform)\b")
+    _PROJECT_IS_A = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_COINED})\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
+                               r"(?P<noun>project|programme|program|initiative|platform)\b")
+
+    def coined_projects(self, a: int, b: int) -> None:
+        """A project named by a coined word, which no head noun of a body's name marks: "the
+        MARINE-LINK project", "the Polaris initiative", "OCEANDATA is a three-year project funded
+        by ...". The name alone is the project's (a word the registry, the gazetteer or a name of a
+        body or person of the document does not already claim)."""
+        seg = self.text[a:b]
+        for rx in (self._PROJECT_BEFORE_NOUN, self._PROJECT_IS_A):
+            for m in rx.finditer(seg):
+                name = m.group("name")
+                s, e = a + m.start("name"), a + m.end("name")
+                if self.places.country(name) or name in self.places.cities or name.title() in self.places.cities:
+                    continue
+                if name in _NOT_PERSON_WORDS or name in HEADS or name.upper() in NOT_BODIES or name in _ROLE_WORDS:
+                    continue
+                if any(o.start <= s and e <= o.end and (o.label == "PERSON" or o.method in ("registry", "acronym-definition"))
+                       for o in self.mentions):
+                    continue
+                self.mentions.append(Mention(s, e, name, "ORG", self._NAMED_AS[m.group("noun").lower()], method="coined-name"))
+
     # -- quoted names: the “Healthy China 2020” Program, project "X" -------------------------
     def quoted(self, a: int, b: int) -> None:
         for m in re.finditer(r"[“\"]([^”\"]{3,150})[”\"]\s*(Program(?:me)?|Project|Initiative|Platform)?", self.text[a:b]):
@@ -635,6 +669,37 @@ class _Finder:
                 cls = "Program" if "program" in before else "Project"
                 self.mentions.append(Mention(s, e, inner, "ORG", cls, method="quoted-name", extra={"name": inner}))
 
+    #: what follows a person's name and no body's: a post in apposition ("X, director of"), a verb of
+    #: speech ("X said"), the body they come from ("X of the Y", "X from Z")
+    _PERSON_CONTEXT_AFTER = re.compile(
+        rf"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:{ROLE_RE})\b|(?:(?:deputy|vice|executive|senior|chief|acting|founding)[ -])?"
+        r"(?:director|president|head|chair(?:man|woman|person)?|secretary|professor|researcher|scientist|dean|founder|coordinator|"
+        r"manager|leader|rector|minister|ambassador|member|fellow)\b)"
+        r"|\s+(?:said|says|noted|notes|added|explained|stressed|emphasi[sz]ed|thanked|welcomed|told|remarked|recalled|underlined)\b"
+        r"|\s+(?:from|of)\s+(?:the\s+)?[A-Z]")
+
+    def _person_starts(self, pos: int) -> bool:
+        """Whether the model reads a person's name starting at ``pos`` (as a person, or as a body
+        with a person's name in a person's context)."""
+        return any(e.start_char == pos and (e.label_ == "PERSON" or (e.label_ == "ORG" and self._person_in_context(e.text, e.start_char, e.end_char)))
+                   for e in self.ents)
+
+    def _person_in_context(self, text: str, start: int, end: int) -> bool:
+        """Whether a run the model read as a body, with no word of a body's name, is a person's name
+        ("Gudrun Olafsdottir, director of ...", "Maria-Luisa Fernandez from the University of Y"): the
+        shape of a name (two or three capitalised words, no place, no known body) and a person's
+        context after it (a post, a verb of speech, the body they come from)."""
+        if not re.fullmatch(_PERSON_NAME, text) or not 2 <= len(text.split()) <= 3:
+            return False
+        words = text.split()
+        if not _person_like(words, self.registry, self.places, self.known_acronyms):
+            return False
+        if any(w in _NOT_PERSON_WORDS or self.places.country(w) or w in self.places.cities or HEADS.get(w) for w in words):
+            return False
+        if self.places.country(text) is not None or text in self.places.cities or self.registry.lookup(text) is not None:
+            return False
+        return self._PERSON_CONTEXT_AFTER.match(self.text, end) is not None
+
     # -- people -------------------------------------------------------------------------------
     def people(self, a: int, b: int) -> None:
         seg = self.text[a:b]
@@ -644,9 +709,16 @@ class _Finder:
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
-            if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]):
-                continue  # "FAIR Principles", "GNU Octave": an acronym and a word, not "ZHANG Shizhuan"
+            if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]) or m.group(1).split()[-1] in _NOT_GIVEN_NAMES:
+                continue  # "FAIR Principles", "GNU Octave", "UN Decade": an acronym and a word, not "ZHANG Shizhuan"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
+        # "Minister of Higher Education and Research Ines Morel", "the Ambassador to Peru, Carl Berg": a public
+        # office's title, its portfolio or its country, then the holder's name (the NER reads such runs as one body)
+        for m in _OFFICE_THEN_NAME.finditer(seg):
+            pf = m.group("portfolio")
+            if pf and not (all(w in PORTFOLIO_WORDS for w in re.findall(r"[A-Z][a-z]+", pf)) or self.places.country(pf)):
+                continue  # "the Minister of Fisheries of Kamaria Lenz" is not read: a portfolio is of its own words
+            found.append((a + m.start("name"), a + m.end("name"), None, "office-name"))
         # "Prince Henrik of Denmark", "Queen Sofia II", "Sheikh Hamad": a ruler's title and name (and number)
         for m in re.finditer(r"\b((?:Crown\s+)?(?:King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Sultan)|Grand\s+Duke|Grand\s+Duchess)\s+"
                              r"([A-Z][a-z]+(?:\s+(?:bin|bint|al|Al)?\s*[A-Z][a-z]+)?(?:\s+[IVX]{1,4}\b)?)", seg):
@@ -666,6 +738,24 @@ class _Finder:
             if any(t in _NOT_PERSON_WORDS or re.fullmatch(_ROLE_HEADS, t) for t in toks):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
+
+
+#: Words of a public office's portfolio ("Minister of Science, Technology and Innovation"), no one's name.
+PORTFOLIO_WORDS = {
+    "Science", "Sciences", "Technology", "Innovation", "Higher", "Education", "Research", "Environment", "Foreign",
+    "Affairs", "Interior", "Home", "Land", "Lands", "Resources", "Natural", "Health", "Agriculture", "Energy", "Industry",
+    "Trade", "Commerce", "Finance", "Economy", "Economic", "Culture", "Information", "Communications", "Communication",
+    "Digital", "Transport", "Fisheries", "Oceans", "Ocean", "Marine", "Climate", "Change", "Development", "Planning",
+    "Defence", "Defense", "Justice", "Labour", "Labor", "Water", "Mines", "Mining", "Public", "Works", "Youth", "Sports",
+    "Tourism", "International", "Cooperation", "Social", "Security", "Space", "Telecommunications", "Universities",
+    "Ecology", "Forestry", "Forests", "Rural", "Urban", "Housing", "Statistics", "Budget", "State", "Polar", "Arctic",
+    "Food", "Water", "Employment", "Welfare", "Infrastructure", "Data", "Policy", "Relations", "Emergency", "Management",
+}
+_PORTFOLIO = r"(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+|\s+))*?[A-Z][a-z]+"
+_OFFICE_THEN_NAME = re.compile(
+    r"\b(?:(?:Deputy|Vice|Assistant|Under|Prime|Foreign|Chief|Permanent)[\s-]+)?"
+    r"(?P<office>Minister|Secretary|Ambassador|Governor|Mayor|Commissioner|Consul(?:\s+General)?|Senator|Premier)"
+    rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?P<portfolio>{_PORTFOLIO}))?(?:\s+|,\s+)(?!(?:General|Elect|Designate)\b)(?P<name>{_PERSON_NAME})(?![\w'’-]|\s+[A-Z])")
 
 
 _ROLE_WORDS = {"Director", "President", "Chairman", "Chair", "Secretary", "Professor", "Vice", "Minister", "Head",
@@ -793,7 +883,7 @@ _DISCIPLINE_WORDS = {"Computer", "Earth", "Physics", "Chemistry", "Biology", "Ma
                      "Geosciences", "Sociology", "Statistics", "Engineering", "Medicine", "Economics", "History",
                      "Environmental", "Information", "Data", "Life", "Social", "Political", "Civil", "Electrical"}
 
-_PRIORITY = {"ner": 0, "title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
+_PRIORITY = {"ner": 0, "coined-name": 2, "title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
@@ -851,6 +941,12 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         f.quoted(a, b)
         f.shapes(a, b)
         f.people(a, b)
+        f.coined_projects(a, b)
+    coined = {m.text: m.cls for m in f.mentions if m.method == "coined-name"}
+    for name, cls in coined.items():  # "... MARINE-LINK contributes to ...": the project named again
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(o.start < hit.end() and hit.start() < o.end and (o.label == "PERSON" or o.method != "ner") for o in f.mentions):
+                f.mentions.append(Mention(hit.start(), hit.end(), name, "ORG", cls, method="coined-name"))
     _names_with_listed_fields(text, f)
     # an acronym this document defines for another body than the registry's: its uses are that body
     redefined = {m.acronym: m for m in f.mentions if m.method == "acronym-definition" and m.acronym and m.entry is None
@@ -929,7 +1025,8 @@ def _names_with_listed_fields(text: str, f) -> None:
 
 _DATE_TAIL = re.compile(r"\s+(?:on|in|from|since|during)\s+(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                         r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b.*$")
+                        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+                        r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
 
 
 #: Nouns that name an event (lemmas, lower case; "GA" as written), for the relation patterns
@@ -1093,6 +1190,8 @@ def _without_date(m: Mention) -> Mention:
     """A body's name never runs into a date: "the Andean Science Academy on June 3" names the academy.
 
     >>> _without_date(Mention(0, 37, "Nordic Data Institute on May 12", "ORG", "ResearchInstitute")).text
+    'Nordic Data Institute'
+    >>> _without_date(Mention(0, 35, "Nordic Data Institute on Thursday", "ORG", "ResearchInstitute")).text
     'Nordic Data Institute'
     """
     if m.label != "ORG":

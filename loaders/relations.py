@@ -43,6 +43,9 @@ node names, never the list the body stands in ("X, Bergen, Norway and Y").
 
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
+An emit with ``or_main: true`` takes the main event when its event node stands for no event of its
+own ("X met with Y" without a date, "a meeting between X and Y" that the text does not report as
+held): in a report of one visit or meeting, such a meeting is part of it.
 
 >>> pats = load_patterns()
 >>> sorted({p.family for p in pats})[:3]
@@ -152,6 +155,8 @@ def _check(p: dict, where: str) -> None:
                 raise PatternError(f"{where}: fact {fact!r} needs the node {role!r}")
             if e[role] not in nodes and e[role] != "MAIN":
                 raise PatternError(f"{where}: fact {fact!r} names node {e[role]!r}, which the pattern does not define")
+        if e.get("or_main") and "event" not in FACTS[fact]:
+            raise PatternError(f"{where}: or_main is for facts with an event node, not {fact!r}")
 
 
 def load_patterns(folder: str | Path | None = None) -> list[Pattern]:
@@ -284,6 +289,13 @@ def mark_tokens(doc: Doc, mentions) -> None:
         plural = t.tag_ == "NNS" and head not in HEADS
         if plural:  # "the centres": the last body named with that plural ("regional centres of excellence")
             head = t.lemma_[:1].upper() + t.lemma_[1:].lower()
+        if HEADS.get(head) in ("Program", "Project") and not plural:
+            # "the project" after "ICEWATCH is a four-year project": the last project (programme) named
+            cls = HEADS[head]
+            ante = [m for m in orgs if m.end <= t.idx and m.cls == cls]
+            if ante:
+                t._.ckg_kind, t._.ckg_mention = "PROJECT", ante[-1]
+            continue
         if HEADS.get(head) in (None, "Program", "Project", "Platform", "DataInfrastructure", "TaskGroup"):
             continue
         if plural:
