@@ -74,6 +74,17 @@ def _head(label: str) -> str:
     return words[-1] if words else ""
 
 
+#: words that tell one part of an event from another ("the closing session" is not the opening one)
+_PART_WORDS = {"opening", "closing", "concluding", "final", "parallel", "side", "breakout", "plenary", "morning", "afternoon"}
+
+
+def _contrasts(tok, label: str) -> bool:
+    """Whether the event noun ``tok`` names another part than the event ``label``: a modifier such
+    as "closing" that the label does not have ("the closing session" / "Opening session of X")."""
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")} & _PART_WORDS
+    return bool(mods) and not mods <= set(re.findall(r"[a-z]+", label.lower()))
+
+
 def _is_future(tok) -> bool:
     """Whether the clause of ``tok`` speaks of something still to come."""
     root = tok
@@ -216,7 +227,7 @@ class Discourse:
         named = bool(named_words) and not (len(named_words) == 1 and first_in_sentence and words[0] in ("The", "This", "A", "An"))
         named = named and (tok.text[:1].isupper() or any(ordinal_value(w.lower()) for w in words) or len(named_words) >= 2)
         # a meeting the rules read in this sentence, whose label has this noun
-        here = self._events_in(s)
+        here = [k for k in self._events_in(s) if not _contrasts(tok, self.ex.x.entities[k].label)]
         same = [k for k in here if _head(self.ex.x.entities[k].label).startswith(noun)] or (here if not named and len(here) == 1 else [])
         if len(same) == 1:
             k = same[0]
@@ -278,7 +289,8 @@ class Discourse:
             # "paid a visit to", "led a delegation to", "held a workshop": an event the sentence reports
             return self._new_event(tok, s, noun) if create and self._reported(tok) else None
         for off, n, k in reversed(self.recent):
-            if off <= tok.idx and (n == noun or noun in ("event", "meeting")):
+            if off <= tok.idx and (n == noun or noun in ("event", "meeting")) and k in self.ex.x.entities \
+                    and not _contrasts(tok, self.ex.x.entities[k].label):
                 return k
         if self.main and min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= tok.idx:
             return self.main  # the document's event, named before
@@ -852,6 +864,8 @@ class Discourse:
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
                     else self.things(nodes[subj_name], s, ev, a_role))
+            if not subj and e.get("or_main") and self.main and a_role == "event":
+                subj = [self.main]  # "X met with Y" (no date): at the visit or meeting the document reports
             moved = []
             if a_role == "thing" and b_role == "agent" and len(subj) > 1:
                 # "the Archive developed by A (X), B, C and D": the parser may hang B, C and D on the
@@ -1147,6 +1161,14 @@ class Discourse:
             if self.ex.main_meeting == g:
                 self.ex.main_meeting = target
 
+    def _signatories(self, agreement: str, signers, tok) -> None:
+        """The people who signed ``agreement`` (``ckg:signatory``), when the sentence says they signed
+        it ("signed by X and Y", "X and Y signed the MoU"), not when it is still to be signed."""
+        if _is_future(tok) or not any(t.lemma_ == "sign" for t in (tok, tok.head, *tok.head.children)):
+            return
+        for k, pev in signers:
+            self.ex.x.add(agreement, "ckg:signatory", k, pev)
+
     def _agreements(self) -> None:
         x = self.ex.x
         for (_, sent_start), found in self.parties.items():
@@ -1154,12 +1176,13 @@ class Discourse:
             ev = found[0][1]
             s = next(s for s in self.ex.sentences if s.start == sent_start)
             parties = []
+            signers = [(k, pev) for k, pev, _ in found if k.startswith("person/")]
             for k, _, _ in found:
                 if k.startswith("person/"):  # a signatory speaks for the body of their post
                     orgs = [o for p in x.objects(k, "org:holds") for o in x.objects(p, "org:postIn")]
                     k = orgs[0] if len(orgs) == 1 else None
-                if k and (k.startswith("organization/") or k.startswith("place/")) and k not in parties:
-                    parties.append(k)
+                if k and k.split("/", 1)[0] in ("organization", "place", "infrastructure", "platform") and k not in parties:
+                    parties.append(k)  # an archive or platform that signs acts as a body (see extract)
             # an agreement the rules read in this sentence gets the parties; else one is made with two
             existing = [k for k, e in x.entities.items() if e.kind == "agreement" and any(v.start == s.start for v in e.evidence)]
             for p in parties:
@@ -1168,10 +1191,12 @@ class Discourse:
             if existing:
                 for p in parties:
                     x.add(existing[0], "ckg:party", p, ev)
+                self._signatories(existing[0], signers, tok)
                 continue
-            if len(parties) < 2 or _is_future(tok):
+            if not parties or _is_future(tok) or (len(parties) < 2 and not signers):
                 continue
-            same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)]
+            same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)] \
+                if len(parties) > 1 else []
             if not same and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
                 # "The agreement was signed by A's director and B's": the one agreement read before,
                 # when it has these parties among its own (it may name a parent body as well)
@@ -1180,7 +1205,10 @@ class Discourse:
                 same = before if len(before) == 1 else []
             if same:  # the agreement the rules read elsewhere in the document, between the same parties
                 x.entity(same[0], "agreement", [], "", ev)
+                self._signatories(same[0], signers, tok)
                 continue
+            if len(parties) < 2:
+                continue  # one side named: no agreement is made up from it
             mou = tok.lower_ in ("mou", "memorandum")
             names = [self.ex.x.entities[p].short_name for p in parties]
             label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
@@ -1189,6 +1217,7 @@ class Discourse:
             x.entity(key, "agreement", cls, label, ev)
             for p in parties:
                 x.add(key, "ckg:party", p, ev)
+            self._signatories(key, signers, tok)
             x.add(key, "ckg:status", "ckg:Established", ev)
             if re.search(r"\bsigned\b", s.text):
                 ds = find_dates(s.text, reference=self.ex.doc.reference_date)

@@ -59,6 +59,7 @@ GOLD_PREDICATES: dict[str, tuple[str, bool]] = {
     "ckg:leader": ("ledBy", False),
     "schema:sponsor": ("sponsoredBy", False),
     "ckg:party": ("partyTo", True),
+    "ckg:signatory": ("partyTo", True),  # a signatory, person -> agreement (the gold's judgement call)
     "ckg:cooperatesWith": ("cooperatesWith", False),
     "ckg:partner": ("partnerIn", True),
 }

@@ -56,6 +56,7 @@ from collabkg.loaders.documents import Document
 from collabkg.loaders.facts import Evidence, Extraction, and_list
 from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mentions import HEADS, ROLE_RE, TITLE_RE, Mention, find_mentions, sentence_spans
+from collabkg.loaders.offices import read_public_offices
 from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders import nlp as nlp_module
 from collabkg.loaders.nlp import get_pipeline, parse
@@ -360,6 +361,7 @@ class Extractor:
         for s in self.sentences:
             self.projects(s)
             self.posts(s)
+            read_public_offices(self, s)
             self.meetings(s)
         for s in self.sentences:
             self.memberships(s)  # after every post: a post in the same body says more
@@ -1120,6 +1122,7 @@ class Extractor:
             before = s.text[max(0, m.start() - 80):m.start()]
             after = s.text[m.end():]
             parties: list[str] = []
+            signer_span: tuple[int, int] | None = None  # "A of X and B of Y signed ...": who signed
             ev = self.ev(s, "rule:agreement")
             bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
             if bm:
@@ -1150,6 +1153,7 @@ class Extractor:
                     cands = subject + [o for o in s.mentions if wa <= o.start < wb and o.label in ("ORG", "GPE")]
                 elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
+                    signer_span = (s.start, s.start + sm.end(1))
                 else:
                     cands = []
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
@@ -1190,6 +1194,12 @@ class Extractor:
             if dates and signed:
                 d = dates[0]
                 self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)
+            if signed and not proposed and signer_span is not None:
+                # the people who signed, each holding a post in one of the parties
+                for pm in self.mentions_in(s, *signer_span, labels=("PERSON",)):
+                    person = self.person(pm, ev)
+                    if any(o in parties for p_ in self.x.objects(person, "org:holds") for o in self.x.objects(p_, "org:postIn")):
+                        self.x.add(key, "ckg:signatory", person, ev)
             made.append(key)
         return made
 

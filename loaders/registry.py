@@ -314,6 +314,14 @@ class Places:
 
     _ADJ_ENDINGS = ("vian", "ian", "ean", "an", "ese", "ish", "i", "n")
 
+    def adjective(self, code: str) -> str | None:
+        """The first adjective of nationality the gazetteer gives a country ("CN": "Chinese"), if any.
+
+        >>> load_places().adjective("CN")
+        'Chinese'
+        """
+        return next((a for a, c in self._adjectives.items() if c.code == code), None)
+
     def country_of_adjective(self, word: str) -> Country | None:
         """The country an adjective of nationality names: the gazetteer's ("Chinese"), else the one
         country whose name begins with the word less a usual ending ("Omani", "Kenyan", "Peruvian").

@@ -91,5 +91,6 @@ class CKG(DefinedNamespace):
     proposes: URIRef  # proposes
     realizes: URIRef  # realizes
     roleTitle: URIRef  # role title
+    signatory: URIRef  # signatory
     sourceFile: URIRef  # source file
     status: URIRef  # status
