@@ -37,6 +37,7 @@ __all__ = ["Discourse", "event_key"]
 
 _MODIFIER_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod", "npadvmod"}
 _EVENT_CLASS = {"visit": "ckg:Visit", "delegation": "ckg:Visit", "trip": "ckg:Visit", "tour": "ckg:Visit",
+                "team": "ckg:Visit", "group": "ckg:Visit", "mission": "ckg:Visit",
                 "roundtable": "ckg:Roundtable"}
 _FUTURE = {"will", "shall", "would", "'ll"}
 #: the role a verb of leading gives its subject ("X, who chairs the group": its Chair)
@@ -1188,6 +1189,12 @@ class Discourse:
             for p in parties:
                 for _, pev, _ in found:
                     self.log.append((pev.method, existing[0] if existing else "agreement", "ckg:party", p))
+            groups = self._bilateral(tok, s, ev, parties) if not _is_future(tok) else [parties]
+            if len(groups) > 1:  # "A signed agreements with B, C and D": one with each, the rules' among them
+                for group in groups:
+                    if not any(set(x.objects(k, "ckg:party")) == set(group) for k in existing):
+                        self._make_agreement(group, tok, s, ev, signers)
+                continue
             if existing:
                 for p in parties:
                     x.add(existing[0], "ckg:party", p, ev)
@@ -1209,22 +1216,40 @@ class Discourse:
                 continue
             if len(parties) < 2:
                 continue  # one side named: no agreement is made up from it
-            mou = tok.lower_ in ("mou", "memorandum")
-            names = [self.ex.x.entities[p].short_name for p in parties]
-            label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
-            key = "agreement/" + ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
-            cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else [])
-            x.entity(key, "agreement", cls, label, ev)
-            for p in parties:
-                x.add(key, "ckg:party", p, ev)
-            self._signatories(key, signers, tok)
-            x.add(key, "ckg:status", "ckg:Established", ev)
-            if re.search(r"\bsigned\b", s.text):
-                ds = find_dates(s.text, reference=self.ex.doc.reference_date)
-                if ds:
-                    d = ds[0]
-                    x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
-                                                       datatype=XSD.gYear if d.year_only else XSD.date), ev)
+            for group in self._bilateral(tok, s, ev, parties):
+                self._make_agreement(group, tok, s, ev, signers)
+
+    def _bilateral(self, tok, s, ev, parties: list[str]) -> list[list[str]]:
+        """"A signed agreements with B, C and D": one agreement of A with each (a plural noun and a
+        "with" list); otherwise the one agreement of all the parties."""
+        if tok.tag_ not in ("NNS", "NNPS") or len(parties) < 3 or tok.dep_ != "dobj" or \
+                not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
+            return [parties]
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        own = {k for t in subjects for u in (t, *t.conjuncts) if (k := self.agent(u, s, ev, ("ORG", "GPE")))} & set(parties)
+        if len(own) != 1:
+            return [parties]  # "A and B signed agreements with C and D": who with whom is not said
+        (a,) = own
+        return [[a, w] for w in parties if w != a]
+
+    def _make_agreement(self, parties: list[str], tok, s, ev, signers) -> None:
+        x = self.ex.x
+        mou = tok.lower_ in ("mou", "mous", "memorandum", "memoranda", "memorandums")
+        names = [x.entities[p].short_name for p in parties]
+        label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
+        key = "agreement/" + ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
+        cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else [])
+        x.entity(key, "agreement", cls, label, ev)
+        for p in parties:
+            x.add(key, "ckg:party", p, ev)
+        self._signatories(key, signers, tok)
+        x.add(key, "ckg:status", "ckg:Established", ev)
+        if re.search(r"\bsigned\b", s.text):
+            ds = find_dates(s.text, reference=self.ex.doc.reference_date)
+            if ds:
+                d = ds[0]
+                x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
+                                                   datatype=XSD.gYear if d.year_only else XSD.date), ev)
 
 
 _SLOTS = {"member": ("person", "org"), "part": ("unit", "parent"), "attendee": ("event", "agent"),
@@ -1412,6 +1437,9 @@ def _surface_list(tok, group) -> list:
         if _parent_of(out[-1] if out else tok, t):
             return out  # "CODATA-China, CAS": the body that holds it, not a list
         end = _mention_end(t)
+        if t._.ckg_kind == "GPE" and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                and doc[end].text[:1].isupper():
+            return out  # "and the Thailand Science Research Council": a country's name begins a body's name
         head = next((x for x in doc[i:end] if not (i <= x.head.i < end) or x.head is x), doc[end - 1])
         if head.dep_ in ("nsubj", "nsubjpass"):
             return out

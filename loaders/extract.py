@@ -551,7 +551,13 @@ class Extractor:
             if org_m is None:
                 continue
             if "(" in pm.group(0) and not re.match(r"\s*(?:\([^)]*\)\s*)?\)", self.text[org_m.end:s.end]):
-                continue  # "(NPI, Tromsø)" or an unclosed parenthesis: not just the body's name
+                # "(Kyoto University, Japan)", "(NPI, Tromsø)": the body and its place; anything else after
+                # the body, or an unclosed parenthesis, is not just the body's name
+                place = re.match(r",\s*", self.text[org_m.end:s.end])
+                at_place = org_m.end + place.end() if place else None
+                pl = next((o for o in s.mentions if o.start == at_place and o.label in ("GPE", "CITY", "REGION")), None)
+                if pl is None or not re.match(r"\s*\)", self.text[pl.end:s.end]):
+                    continue
             ev = self.ev(s, "rule:person-affiliation")
             person, org = self.person(m, ev), self.org(org_m, ev)
             if org is None or any(org in self.x.objects(p, "org:postIn") for p in self.x.objects(person, "org:holds")):
@@ -1122,6 +1128,7 @@ class Extractor:
             before = s.text[max(0, m.start() - 80):m.start()]
             after = s.text[m.end():]
             parties: list[str] = []
+            one_side: str | None = None  # "A signed agreements with B, C and D": A's, one with each
             signer_span: tuple[int, int] | None = None  # "A of X and B of Y signed ...": who signed
             ev = self.ev(s, "rule:agreement")
             bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
@@ -1151,6 +1158,9 @@ class Extractor:
                     if not subject and (ante := self._antecedent(sm.group(1), s)) is not None:
                         subject = [ante]  # "The committee agreed to renew its MoU with B": the committee named before
                     cands = subject + [o for o in s.mentions if wa <= o.start < wb and o.label in ("ORG", "GPE")]
+                    own = no_parents(subject)
+                    if kind_word.endswith("s") and len(own) == 1:  # "A signed agreements with B, C and D"
+                        one_side = self.org(own[0], ev)
                 elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
                     signer_span = (s.start, s.start + sm.end(1))
@@ -1164,44 +1174,54 @@ class Extractor:
                         parties.append(k)
             if len(parties) < 2:
                 continue
-            # "proposed", "will sign", "hoped that A and B would sign an agreement next year": not (yet) signed
-            proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|would sign|could sign|under negotiation"
-                                      r"|hope[sd]?\s+(?:that|to)|expect(?:s|ed)?\s+to\s+sign|intends?\s+to\s+sign)\b", s.text[:m.start() + 1], re.I))
-            bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
-            # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
-            topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that"
-                             r"|was|were|is|are|has|have|had|will|would)\b|\s+on\s+(?:\d|[A-Z]))", after)
-            if topic and re.match(r"(?:another|a\s+further|a\s+period|the\s+next|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:more\s+)?years?)\b",
-                                  topic.group(1)):
-                topic = None  # "renewed for another five years": how long, not what about
-            cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
-            names = [self.x.entities[p].short_name for p in parties]
-            type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")
-            label = f"{type_label} between {' and '.join(names)}" + (f" on {topic.group(1).strip()}" if topic else "")
-            base = ("mou" if mou else "loi" if loi else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
-            ident = base + (f"|{norm(topic.group(1))}" if topic else "")
-            key = f"agreement/{ident}"
-            # one document naming the same agreement twice, once with its topic: one agreement
-            same = [k for k in self.x.entities if k == f"agreement/{base}" or k.startswith(f"agreement/{base}|")]
-            if same and key not in self.x.entities:
-                key = same[0]
-            self.x.entity(key, "agreement", cls, label, ev)
-            for p in parties:
-                self.x.add(key, "ckg:party", p, ev)
-            self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
-            dates = [d for d in find_dates(s.text, reference=self.doc.reference_date)]
-            signed = re.search(r"\bsigned\b", s.text)
-            if dates and signed:
-                d = dates[0]
-                self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)
-            if signed and not proposed and signer_span is not None:
-                # the people who signed, each holding a post in one of the parties
-                for pm in self.mentions_in(s, *signer_span, labels=("PERSON",)):
-                    person = self.person(pm, ev)
-                    if any(o in parties for p_ in self.x.objects(person, "org:holds") for o in self.x.objects(p_, "org:postIn")):
-                        self.x.add(key, "ckg:signatory", person, ev)
-            made.append(key)
+            groups = [[one_side, p] for p in parties if p != one_side] if one_side in parties and len(parties) > 2 else [parties]
+            for parties in groups:
+                key = self._agreement(s, m, ev, parties, kind_word, before, after, signer_span)
+                made.append(key)
         return made
+
+    def _agreement(self, s: _Sentence, m, ev: Evidence, parties: list[str], kind_word: str, before: str, after: str,
+                   signer_span: tuple[int, int] | None) -> str:
+        """The agreement of ``parties`` the sentence reports (its kind, topic, status, date, signatories)."""
+        mou = bool(re.match(r"[Mm]emorand|MoU|MOU", kind_word))
+        loi = bool(re.match(r"[Ll]etter|LoI", kind_word))
+        # "proposed", "will sign", "hoped that A and B would sign an agreement next year": not (yet) signed
+        proposed = bool(re.search(r"\b(?:proposals?|proposed|draft|planned|to sign|will sign|would sign|could sign|under negotiation"
+                                  r"|hope[sd]?\s+(?:that|to)|expect(?:s|ed)?\s+to\s+sign|intends?\s+to\s+sign)\b", s.text[:m.start() + 1], re.I))
+        bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
+        # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
+        topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that"
+                         r"|was|were|is|are|has|have|had|will|would)\b|\s+on\s+(?:\d|[A-Z]))", after)
+        if topic and re.match(r"(?:another|a\s+further|a\s+period|the\s+next|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:more\s+)?years?)\b",
+                              topic.group(1)):
+            topic = None  # "renewed for another five years": how long, not what about
+        cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else []) + (["ckg:BilateralAgreement"] if bilateral else [])
+        names = [self.x.entities[p].short_name for p in parties]
+        type_label = "Memorandum of Understanding" if mou else "Letter of Intent" if loi else ("Bilateral agreement" if bilateral else "Agreement")
+        label = f"{type_label} between {' and '.join(names)}" + (f" on {topic.group(1).strip()}" if topic else "")
+        base = ("mou" if mou else "loi" if loi else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
+        ident = base + (f"|{norm(topic.group(1))}" if topic else "")
+        key = f"agreement/{ident}"
+        # one document naming the same agreement twice, once with its topic: one agreement
+        same = [k for k in self.x.entities if k == f"agreement/{base}" or k.startswith(f"agreement/{base}|")]
+        if same and key not in self.x.entities:
+            key = same[0]
+        self.x.entity(key, "agreement", cls, label, ev)
+        for p in parties:
+            self.x.add(key, "ckg:party", p, ev)
+        self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
+        dates = [d for d in find_dates(s.text, reference=self.doc.reference_date)]
+        signed = re.search(r"\bsigned\b", s.text)
+        if dates and signed:
+            d = dates[0]
+            self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)
+        if signed and not proposed and signer_span is not None:
+            # the people who signed, each holding a post in one of the parties
+            for pm in self.mentions_in(s, *signer_span, labels=("PERSON",)):
+                person = self.person(pm, ev)
+                if any(o in parties for p_ in self.x.objects(person, "org:holds") for o in self.x.objects(p_, "org:postIn")):
+                    self.x.add(key, "ckg:signatory", person, ev)
+        return key
 
     def _antecedent(self, subject: str, s: _Sentence) -> Mention | None:
         """The body "the committee" / "the institute" refers to: the last one named before ``s`` whose name

@@ -973,8 +973,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     # "NDI and PDA Sign MoU", "Delegation Visits": a headline's verb and noun read as a person's name
     f.mentions = [m for m in f.mentions if not (m.label == "PERSON" and {w.lower().strip(".,") for w in m.text.split()} & _NOT_IN_PERSON_NAMES)]
     f.mentions = [m for m in f.mentions if not any(a <= m.start and m.end <= b for a, b in f.foreign_spans)]
-    merged = _given_names_not_places(text, _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _possessive_owners(
-        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places()))), load_places())))
+    merged = _given_names_not_places(text, _titled_people_not_places(text, _places_that_are_names(_people_named_again(text, _national_committees(text, _plural_possessive_owners(text, _possessive_owners(
+        _governments(text, _split_joined_bodies(_merge(f.mentions))), load_places())))), load_places())))
     for m in merged:
         if m.label == "ORG" and m.text in f.foreign_names:
             m.extra.setdefault("alias", f.foreign_names[m.text])
@@ -1310,6 +1310,39 @@ def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
             out += [owner_m, rest_m]
         else:
             out.append(m)
+    return out
+
+
+_PLURAL_OWNER = re.compile(r"^(?P<last>[A-Z][\w-]*s)['’]\s+(?P<rest>[A-Z].*)$")
+
+
+def _plural_possessive_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """"the Mongolian Academy of Sciences' Institute of Geography": a body whose name ends in a plural,
+    with its possessive, and a unit after it, read as two names cut at "of" ("Mongolian Academy",
+    "Sciences' Institute of Geography"). One owner ("Mongolian Academy of Sciences") and its unit
+    ("Institute of Geography", ``parent`` the owner).
+
+    >>> t = "the Nordic Academy of Sciences' Institute of Ice"
+    >>> ms = [Mention(4, 18, "Nordic Academy", "ORG", "Academy"), Mention(22, 48, "Sciences' Institute of Ice", "ORG", "ResearchInstitute")]
+    >>> [(m.text, m.parent.text if m.parent else None) for m in _plural_possessive_owners(t, ms)]
+    [('Nordic Academy of Sciences', None), ('Institute of Ice', 'Nordic Academy of Sciences')]
+    """
+    out: list[Mention] = []
+    for m in ms:
+        pm = _PLURAL_OWNER.match(m.text) if m.label == "ORG" and m.entry is None else None
+        prev = out[-1] if out else None
+        if pm is None or prev is None or prev.label != "ORG" or text[prev.end:m.start] != " of ":
+            out.append(m)
+            continue
+        o_end = m.start + pm.end("last")
+        owner_text = text[prev.start:o_end]
+        owner = Mention(prev.start, o_end, owner_text, "ORG", prev.cls or _class_of(owner_text.split()), method=prev.method,
+                        country=prev.country)
+        r_start = m.start + pm.start("rest")
+        rest = Mention(r_start, m.end, pm.group("rest"), "ORG", _class_of(pm.group("rest").split()), method=m.method)
+        rest.parent = owner
+        out[-1] = owner
+        out.append(rest)
     return out
 
 

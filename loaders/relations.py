@@ -241,6 +241,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
             t._.ckg_kind = "EVENT"
+        elif t.pos_ == "NOUN" and lemma in ("team", "group", "mission") and any(c.dep_ == "amod" and c.lower_ == "visiting" for c in t.children):
+            t._.ckg_kind = "EVENT"  # "a visiting team from X": a delegation
         elif t.pos_ in ("NOUN", "PROPN") and (lemma in AGREEMENT_NOUNS or low in AGREEMENT_NOUNS):
             t._.ckg_kind = "AGREEMENT"
         elif t.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or low in ROLE_NOUNS):
@@ -256,14 +258,17 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and (prev := sentence_before(t)) is not None:
             if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
                 t._.ckg_kind = "EVENT"
-    # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" opening a
-    # sentence is the body that was the subject of the sentence before
+    # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" (or "It")
+    # opening a sentence is the body that was the subject of the sentence before
     for t in doc:
-        if t.lower_ == "its" and t.dep_ == "poss" and t.is_sent_start and (prev := sentence_before(t)) is not None:
-            subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
-            if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
-                    and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
-                t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+        if t._.ckg_kind or not t.is_sent_start or (prev := sentence_before(t)) is None:
+            continue
+        if not ((t.lower_ == "its" and t.dep_ == "poss") or (t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"))):
+            continue  # "Its partners include ...", "It signed agreements with ...": the body just named
+        subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
+        if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
+                and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
+            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)

@@ -325,3 +325,10 @@ def test_no_visit_without_a_named_host_a_visitor_or_a_date_or_still_to_come():
     x, label = run("The delegation will visit CNIC on 3 May 2025. A delegation from NCAR visited the institute on 16 May 2019. "
                    "Dr. Robert Klein visited CNIC last spring. They visited CNIC on 4 June 2019.")
     assert _visits(x, label) == {}
+
+
+def test_a_body_and_its_place_in_parentheses_after_a_name_is_the_persons_body():
+    x, label = run("Workshop report\n\nSession 2 was moderated by Dr. Kenji Sato (Kyoto University, Japan). "
+                   "Talks were given by Ms. Ana Lima (Federal University of Bahia, Salvador).")
+    members = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:memberOf"}
+    assert {("Kenji Sato", "Kyoto University"), ("Ana Lima", "Federal University of Bahia")} <= members

@@ -135,3 +135,37 @@ def test_two_bodies_launching_something_of_their_own_do_not():
     # no "joint": two things launched side by side say nothing of cooperation
     text = "The Andean Glacier Institute and the University of Bergen launched new data portals in 2024."
     assert read(text, "ckg:cooperatesWith") == set()
+
+
+def agreements(text: str) -> list[frozenset]:
+    x = extract(Document(Path("t.txt"), f"About us\n\n{text}\n", issued=dt.date(2024, 5, 1)))
+    return sorted((frozenset(x.entities[f.obj].label for f in x.facts if f.subject == k and f.predicate == "ckg:party")
+                   for k, e in x.entities.items() if e.kind == "agreement"), key=sorted)
+
+
+@pytest.mark.parametrize("text", [
+    "The Andean Glacier Institute (AGI) works with 30 bodies. It signed framework agreements with the University of Bergen, "
+    "the Lusophone Data Council and the Ocean Data Trust.",
+    "The Andean Glacier Institute signed cooperation agreements with the University of Bergen, the Lusophone Data Council "
+    "and the Ocean Data Trust in 2020.",
+])
+def test_agreements_with_several_bodies_are_one_agreement_with_each(text):
+    assert agreements(text) == sorted((frozenset(("Andean Glacier Institute", b)) for b in
+                                       ("University of Bergen", "Lusophone Data Council", "Ocean Data Trust")), key=sorted)
+
+
+def test_one_agreement_with_several_bodies_stays_one():
+    text = "The Andean Glacier Institute signed an agreement with the University of Bergen and the Ocean Data Trust in 2020."
+    assert agreements(text) == [frozenset(("Andean Glacier Institute", "University of Bergen", "Ocean Data Trust"))]
+
+
+def test_it_opening_a_sentence_is_the_body_just_named():
+    text = ("The Andean Glacier Institute was founded in 1990. It signed a memorandum of understanding with the "
+            "Ocean Data Trust in 2021.")
+    assert agreements(text) == [frozenset(("Andean Glacier Institute", "Ocean Data Trust"))]
+
+
+def test_a_unit_of_a_body_whose_name_ends_in_a_plural_possessive():
+    text = "Dr. Lars Berg heads the Nordic Academy of Sciences' Institute of Glaciology."
+    found = read(text, "org:subOrganizationOf")
+    assert found == {("Institute of Glaciology", "org:subOrganizationOf", "Nordic Academy of Sciences")}
