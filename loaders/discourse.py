@@ -28,7 +28,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.facts import Evidence, and_list
-from collabkg.loaders.mentions import ROLE_RE, is_title
+from collabkg.loaders.mentions import TITLE_RE, ROLE_RE, is_title
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS, PatternSet, mark_tokens, sentence_before
 from collabkg.loaders.resolve import delegation_key, ordinal_value, series_name_key
@@ -290,7 +290,8 @@ class Discourse:
             # "paid a visit to", "led a delegation to", "held a workshop": an event the sentence reports
             return self._new_event(tok, s, noun) if create and self._reported(tok) else None
         for off, n, k in reversed(self.recent):
-            if off <= tok.idx and (n == noun or noun in ("event", "meeting")) and k in self.ex.x.entities \
+            if off <= tok.idx and (n == noun or noun in ("event", "meeting") or (noun in ("delegation", "team", "mission") and n == "visit")) \
+                    and k in self.ex.x.entities \
                     and not _contrasts(tok, self.ex.x.entities[k].label):
                 return k
         if self.main and min((v.start for v in self.ex.x.entities[self.main].evidence), default=0) <= tok.idx:
@@ -484,11 +485,13 @@ class Discourse:
         ev = self._ev(s, "discourse:verb-event")
 
         def name(t):
-            # the agent's short name ("CAS", "Bai"); "a delegation of CAS": the body in its phrase
-            for d in [t, *t.subtree]:
-                if d._.ckg_mention is not None and (d is t or d._.ckg_kind in ("ORG", "GPE", "PERSON")):
-                    k = self.agent(d, s, ev) if d._.ckg_kind in ("ORG", "GPE", "PERSON") else None
-                    return self._short(k) if k else d._.ckg_mention.text
+            # the agent's short name ("CAS", "Bai"); "a delegation of CAS": the body in its phrase, before
+            # the country it is of ("a delegation from South Africa's NRF": the NRF)
+            found = [d for d in [t, *t.subtree] if d._.ckg_mention is not None and (d is t or d._.ckg_kind in ("ORG", "GPE", "PERSON"))]
+            found.sort(key=lambda d: (d is not t, d._.ckg_kind == "GPE"))
+            for d in found[:1]:
+                k = self.agent(d, s, ev) if d._.ckg_kind in ("ORG", "GPE", "PERSON") else None
+                return self._short(k) if k else d._.ckg_mention.text
             return None
         w = next((n for n in map(name, who) if n), None)
         h = next((n for n in map(name, host) if n), None)
@@ -501,6 +504,8 @@ class Discourse:
         self.made_events.add(key)
         self.ex._dates(key, s, "discourse:verb-event")
         self._remember(tok, "visit" if visit else "meeting", key)
+        if self.main is None and s.start <= self._lead_end:
+            self.main = key  # "A delegation of X visited Y from 3 to 9 May": the visit the item reports
         return key
 
     #: "Dr X from NDI, Norway presented ...": the parser often takes the place for the subject
@@ -826,18 +831,21 @@ class Discourse:
                 otok = nodes[e["org"]]
                 own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for g in c.children if g.dep_ == "pobj"]
+                own = [g for g in own if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in g.children)]
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
                     continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body
+                    # (but "chair of its board": the board of the body the sentence names)
                 person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
                 if rtok.pos_ in ("VERB", "AUX"):
                     # "headed by its vice-president X": the title written before the name, not the verb's
-                    written = [c for c in ptok.children if c.dep_ == "compound" and c._.ckg_kind == "ROLE"]
+                    written = [c for c in ptok.children if c.dep_ == "compound" and c._.ckg_kind == "ROLE"
+                               and not re.fullmatch(TITLE_RE, c.text)]  # "Academician X, who leads": an honorific, no post
                     if not written and ptok.dep_ == "appos" and ptok.head._.ckg_kind == "ROLE":
                         written = [ptok.head]
                     rtok = written[-1] if written else rtok
                 role = self.role(rtok)
-                if not (person and org and person.startswith("person/") and org.startswith("organization/")):
-                    continue
+                if not (person and org and person.startswith("person/") and org.split("/", 1)[0] in ("organization", "platform", "infrastructure")):
+                    continue  # a platform or archive with a director acts as a body (extract._infrastructures_acting_as_bodies)
                 self.log.append((ev.method, person, "org:Post", org))
                 if any(v.start == s.start for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
                     continue  # the rules read this person's post in this sentence: theirs stands
@@ -1244,7 +1252,7 @@ class Discourse:
             x.add(key, "ckg:party", p, ev)
         self._signatories(key, signers, tok)
         x.add(key, "ckg:status", "ckg:Established", ev)
-        if re.search(r"\bsigned\b", s.text):
+        if re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text):
             ds = find_dates(s.text, reference=self.ex.doc.reference_date)
             if ds:
                 d = ds[0]

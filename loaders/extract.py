@@ -64,7 +64,8 @@ from collabkg.loaders.registry import Places, Registry, load_places, load_regist
 from collabkg.loaders.resolve import ORDINALS, delegation_key, ordinal_value, person_key, series_name_key
 from collabkg.loaders.acronym_bodies import acronym_bodies
 from collabkg.loaders.addresses import address_mentions, read_addresses
-from collabkg.loaders.rosters import read_joined_bodies, read_on_behalf, read_rosters, read_speaker_lists, read_titled_people
+from collabkg.loaders.rosters import (read_joined_bodies, read_on_behalf, read_people_of_a_body, read_rosters, read_speaker_lists,
+                                      read_titled_people)
 from collabkg.loaders.units import link_prefixed_units
 
 __all__ = ["extract", "Extractor"]
@@ -383,6 +384,7 @@ class Extractor:
             read_fronted_participles(self, s)
             read_joined_bodies(self, s)
             read_speaker_lists(self, s)
+            read_people_of_a_body(self, s)
         read_addresses(self)
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
@@ -1211,7 +1213,7 @@ class Extractor:
             self.x.add(key, "ckg:party", p, ev)
         self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
         dates = [d for d in find_dates(s.text, reference=self.doc.reference_date)]
-        signed = re.search(r"\bsigned\b", s.text)
+        signed = re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text)  # the day it was signed (or renewed)
         if dates and signed:
             d = dates[0]
             self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)

@@ -286,6 +286,8 @@ class _Finder:
                                   if (c := self.places.country_name(b.group(1))) is not None), None)
                     if owner is not None and text not in self.places.cities:
                         self.mentions.append(Mention(start, end, text, "ORG", "Organization", method="ner", country=owner.code))
+                    elif len(words) == 1 and text.endswith(("ic", "ian", "ean", "ese", "ish")) and text not in self.places.cities:
+                        continue  # "Nordic", "Andean", "Balkan"-like adjectives of a region: no city
                     else:
                         self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
             elif e.label_ == "FAC":

@@ -88,7 +88,8 @@ FACTS = {
 }
 #: Nouns that name an event (lemmas, lower case).
 #: Nouns that name an agreement.
-AGREEMENT_NOUNS = {"agreement", "mou", "memorandum", "accord", "protocol", "contract", "letter", "treaty", "arrangement", "declaration"}
+AGREEMENT_NOUNS = {"agreement", "mou", "memorandum", "accord", "protocol", "contract", "letter", "treaty", "arrangement", "declaration",
+                   "renewal"}  # "The renewal was signed by ...": the agreement renewed
 #: Nouns that name a post (lemmas, lower case); the capitalised or modified forms around them are kept.
 ROLE_NOUNS = {
     "director", "president", "chairman", "chairwoman", "chairperson", "chair", "co-chair", "secretary", "officer", "manager",
@@ -201,6 +202,14 @@ _GROUP_HEADS = {"academy": "Academ", "university": "Universit", "institute": "In
                 "society": "Societ", "council": "Council", "agency": "Agenc"}
 
 
+def _nationality(tok):
+    """The country an adjective of nationality names ("Kazakh", "Norwegian"), or None."""
+    if not tok.text[:1].isupper():
+        return None
+    from collabkg.loaders.registry import load_places
+    return load_places().country_of_adjective(tok.text)
+
+
 def sentence_before(tok: Token) -> Span | None:
     """The sentence before ``tok``'s, past blank lines (which the line-aware sentencer makes
     sentences of their own); None in the first sentence."""
@@ -288,16 +297,20 @@ def mark_tokens(doc: Doc, mentions) -> None:
     for t in doc:
         if t._.ckg_kind or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound",):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children) or any(c.dep_ in ("compound", "amod") for c in t.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
             continue
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod")]
+        nation = _nationality(mods[0]) if len(mods) == 1 else None
+        if mods and nation is None:
+            continue  # "the Data Council": a name of its own; but "the Kazakh academy": the Kazakh one named before
         head = t.text[:1].upper() + t.text[1:].lower()
         plural = t.tag_ == "NNS" and head not in HEADS
         if plural:  # "the centres": the last body named with that plural ("regional centres of excellence")
             head = t.lemma_[:1].upper() + t.lemma_[1:].lower()
-        if HEADS.get(head) in ("Program", "Project") and not plural:
-            # "the project" after "ICEWATCH is a four-year project": the last project (programme) named
+        if HEADS.get(head) in ("Program", "Project", "Platform") and not plural:
+            # "the project" after "ICEWATCH is a four-year project": the last project (programme, platform) named
             cls = HEADS[head]
-            ante = [m for m in orgs if m.end <= t.idx and m.cls == cls]
+            ante = [m for m in orgs if m.end <= t.idx and (m.cls == cls or (m.entry is not None and m.entry.kind == cls))]
             if ante:
                 t._.ckg_kind, t._.ckg_mention = "PROJECT", ante[-1]
             continue
@@ -308,6 +321,9 @@ def mark_tokens(doc: Doc, mentions) -> None:
         else:
             # "AGI" after "the Andean Glacier Institute (AGI)" is an institute too: its long name counts
             ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.extra.get("long") or m.text)]
+        if nation is not None:
+            ante = [m for m in ante if m.country == nation.code or re.search(rf"\b(?:{re.escape(nation.name)}|{re.escape(mods[0].text)})\b",
+                                                                           m.extra.get("name") or m.extra.get("long") or m.text)]
         if ante:
             t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that

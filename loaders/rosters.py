@@ -302,12 +302,20 @@ _SPEAKERS = re.compile(r"^(?:The\s+)?(?:(?:keynote|invited|plenary|main)\s+)?(?:
                        r"\s+(?:included|include|were|are|will\s+be)\s*:?\s+(?P<list>.+)$", re.I)
 
 
+def _reported_event(ex) -> str | None:
+    """The event the document reports so far: the rules' main meeting, else the one event read."""
+    if ex.main_meeting is not None:
+        return ex.main_meeting
+    events = [k for k, e in ex.x.entities.items() if e.kind == "event"]
+    return events[0] if len(events) == 1 else None
+
+
 def read_speaker_lists(ex, s) -> None:
     """"Speakers included Dr. A from X, Prof. B from Y and Dr. C": each person listed took part in the
     document's event (``schema:attendee``, ``rule:speaker-list``); their bodies are read by the
     affiliation rule ("from X"). Nothing is read when the document reports no event."""
     m = _SPEAKERS.match(s.text.strip())
-    event = ex.main_meeting
+    event = _reported_event(ex)
     if m is None or event is None or event not in ex.x.entities:
         return
     lead = s.text.index(s.text.strip())
@@ -316,3 +324,45 @@ def read_speaker_lists(ex, s) -> None:
     for o in s.mentions:
         if o.label == "PERSON" and o.start >= a:
             ex.x.add(event, "schema:attendee", ex.person(o, ev), ev)
+
+
+#: "From the Nordic Data Centre, Dr. A, Dr. B and Ms. C took part."
+_FROM_BODY_PEOPLE = re.compile(r"^From\s+(?:the\s+)?(?P<body>[^,]{3,120}?),\s+(?P<list>.+?)\s+(?:took\s+part|attended|participated"
+                               r"|joined|were\s+present|came|spoke|presented)\b", re.I)
+#: "Participants from the Finnish Ice Institute included Dr. A and Dr. B."
+_BODY_PEOPLE = re.compile(r"^(?:The\s+)?(?:participants|delegates|representatives|experts|scientists|researchers|speakers|members)\s+"
+                          r"(?:from|of)\s+(?:the\s+)?(?P<body>.{3,120}?)\s+(?:included|include|were|was|are)\s*:?\s+(?P<list>.+)$", re.I)
+
+
+def read_people_of_a_body(ex, s) -> None:
+    """People listed with the body they come from (``rule:people-of-body``): "From the Nordic Data
+    Centre, Dr. A, Dr. B and Ms. C took part", "Participants from the Finnish Ice Institute included
+    Dr. A and Dr. B". Each person listed belongs to the body (``org:memberOf``), unless a post of
+    theirs in it was read; "took part" (or the like) in a report of an event: each of them, and the
+    body, took part in the document's event."""
+    text = s.text.strip()
+    lead = s.text.index(text)
+    m = _FROM_BODY_PEOPLE.match(text) or _BODY_PEOPLE.match(text)
+    if m is None:
+        return
+    a, b = s.start + lead + m.start("body"), s.start + lead + m.end("body")
+    bodies = [o for o in s.mentions if o.label == "ORG" and a <= o.start and o.end <= b]
+    if len(no_parents(bodies)) != 1:
+        return  # no body, or two: whose each person is not said
+    ev = ex.ev(s, "rule:people-of-body")
+    body = ex.org(no_parents(bodies)[0], ev)
+    if body is None:
+        return
+    la, lb = s.start + lead + m.start("list"), s.start + lead + m.end("list")
+    people = [o for o in s.mentions if o.label == "PERSON" and la <= o.start and o.end <= lb]
+    event = _reported_event(ex) if m.re is _FROM_BODY_PEOPLE else None
+    for o in people:
+        if re.match(r"\s+(?:of|from)\s|\s*\(", ex.text[o.end:o.end + 8]):
+            continue  # "Dr. A of the University of Y": the person's own body, read by the affiliation rule
+        person = ex.person(o, ev)
+        if not any(body in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
+            ex.x.add(person, "org:memberOf", body, ev)
+        if event is not None and event in ex.x.entities:
+            ex.x.add(event, "schema:attendee", person, ev)
+    if people and event is not None and event in ex.x.entities:
+        ex.x.add(event, "schema:attendee", body, ev)

@@ -46,3 +46,20 @@ def test_an_agreement_still_to_be_signed_has_no_signatories():
     x = read("Dr. Lars Berg, Director of the Nordic Data Institute, and Prof. Rosa Quispe, President of the "
              "Andean Science Academy, will sign a memorandum of understanding next year.")
     assert signatories(x) == {}
+
+
+def test_a_renewal_signed_by_the_heads_of_the_two_academies():
+    """"The renewal was signed by ...": the agreement renewed; "the Kazakh academy" is the Kazakh one
+    named before; "renewed ... on Tuesday" dates the agreement by the document's date; "Academician"
+    is an honorific, the post is the verb's ("who leads")."""
+    x = extract(Document(Path("t.txt"), "Academies renew cooperation\n\nThe Pakistan Academy of Sciences (PAS) and the "
+                         "National Academy of Sciences of the Republic of Kazakhstan renewed their memorandum of understanding "
+                         "on Tuesday. The renewal was signed by PAS President Khalid Mahmood and Academician Aigerim Seitkali, "
+                         "who leads the Kazakh academy.\n", issued=dt.date(2024, 4, 3)))
+    (label, people), = signatories(x).items()
+    assert people == {"Khalid Mahmood", "Aigerim Seitkali"}
+    (key,) = [k for k, e in x.entities.items() if e.kind == "agreement"]
+    assert [str(d) for d in x.objects(key, "dcterms:date")] == ["2024-04-02"]
+    posts = {(x.entities[next(iter(x.objects(p, "org:heldBy")))].label, str(next(iter(x.objects(p, "ckg:roleTitle")))),
+              x.entities[next(iter(x.objects(p, "org:postIn")))].label) for p, e in x.entities.items() if e.kind == "post"}
+    assert ("Aigerim Seitkali", "Leader", "National Academy of Sciences of the Republic of Kazakhstan") in posts

@@ -67,3 +67,48 @@ def test_the_closing_session_is_not_the_opening_session():
             "The closing session of the plenary was addressed by Dr. Kofi Mensah of the University of Ghana.")
     seen = attendees(text)
     assert not any("Kofi Mensah" in people for event, people in seen.items() if event.lower().startswith("opening"))
+
+
+TOUR = ("Research council delegation tours Nordic centres\n\nA delegation from Ghana's National Research Council (NRC), "
+        "led by its chief executive Dr. Ama Owusu, visited Finland and Sweden from 10 to 15 September 2023. In Helsinki, "
+        "the delegation met with the Finnish Data Academy. In Stockholm, Dr. Owusu held talks with Prof. Erik Lindqvist, "
+        "secretary general of the Swedish Polar Council.")
+
+
+def test_a_delegation_from_a_body_of_a_country_is_that_bodys_visit():
+    x = extract(Document(Path("t.txt"), TOUR + "\n", issued=dt.date(2023, 9, 20)))
+    visits = [e for e in x.entities.values() if "ckg:Visit" in e.classes]
+    assert [e.label for e in visits] == ["Visit of NRC to Finland"]
+    seen = attendees(TOUR)
+    assert {"National Research Council", "Finnish Data Academy", "Ama Owusu", "Erik Lindqvist"} <= seen["Visit of NRC to Finland"]
+
+
+def test_an_adjective_of_a_region_in_a_headline_is_no_city():
+    x = extract(Document(Path("t.txt"), TOUR + "\n", issued=dt.date(2023, 9, 20)))
+    assert "Nordic" not in {e.label for e in x.entities.values() if e.kind == "place"}
+
+
+ROUNDTABLE = "Arctic data roundtable held\n\nThe Second Arctic Data Roundtable was held in Tromso on 5 June 2023. "
+
+
+def members(text: str) -> set[tuple[str, str]]:
+    x = extract(Document(Path("t.txt"), text + "\n", issued=dt.date(2024, 6, 9)))
+    return {(x.entities[f.subject].label, x.entities[f.obj].label) for f in x.facts if f.predicate == "org:memberOf"}
+
+
+def test_people_listed_after_the_body_they_come_from():
+    text = ROUNDTABLE + "From the Norwegian Polar Data Centre, Dr. Ingrid Dahl, Dr. Ola Berg and Ms. Kari Lunde took part."
+    assert {(p, "Norwegian Polar Data Centre") for p in ("Ingrid Dahl", "Ola Berg", "Kari Lunde")} <= members(text)
+    assert {"Ingrid Dahl", "Ola Berg", "Kari Lunde", "Norwegian Polar Data Centre"} <= attendees(text)["Second Arctic Data Roundtable"]
+
+
+def test_participants_from_a_body_included_people():
+    text = ROUNDTABLE + "Participants from the Finnish Ice Institute included Dr. Mikko Laine and Dr. Anna Virtanen."
+    assert {("Mikko Laine", "Finnish Ice Institute"), ("Anna Virtanen", "Finnish Ice Institute")} <= members(text)
+
+
+def test_a_person_listed_with_a_body_of_their_own_keeps_it():
+    text = ROUNDTABLE + "Participants from the Finnish Ice Institute included Dr. Mikko Laine and Dr. Anna Virtanen of the University of Oulu."
+    found = members(text)
+    assert ("Anna Virtanen", "University of Oulu") in found
+    assert ("Anna Virtanen", "Finnish Ice Institute") not in found
