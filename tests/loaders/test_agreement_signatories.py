@@ -52,9 +52,9 @@ def test_a_renewal_signed_by_the_heads_of_the_two_academies():
     """"The renewal was signed by ...": the agreement renewed; "the Kazakh academy" is the Kazakh one
     named before; "renewed ... on Tuesday" dates the agreement by the document's date; "Academician"
     is an honorific, the post is the verb's ("who leads")."""
-    x = extract(Document(Path("t.txt"), "Academies renew cooperation\n\nThe Pakistan Academy of Sciences (PAS) and the "
+    x = extract(Document(Path("t.txt"), "Academies renew cooperation\n\nThe Lusophone Science Academy (LSA) and the "
                          "National Academy of Sciences of the Republic of Kazakhstan renewed their memorandum of understanding "
-                         "on Tuesday. The renewal was signed by PAS President Khalid Mahmood and Academician Aigerim Seitkali, "
+                         "on Tuesday. The renewal was signed by LSA President Khalid Mahmood and Academician Aigerim Seitkali, "
                          "who leads the Kazakh academy.\n", issued=dt.date(2024, 4, 3)))
     (label, people), = signatories(x).items()
     assert people == {"Khalid Mahmood", "Aigerim Seitkali"}
