@@ -43,6 +43,10 @@ node names, never the list the body stands in ("X, Bergen, Norway and Y").
 
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
+A dependency pattern whose root verb takes a subject also reads that verb as the second (or third)
+verb of a coordination, with the first verb's subject ("The centre was founded in 2009 and
+cooperates with Y"; see :func:`shared_subject_variant`): the evidence names the pattern as usual.
+
 An emit with ``or_main: true`` takes the main event when its event node stands for no event of its
 own ("X met with Y" without a date, "a meeting between X and Y" that the text does not report as
 held): in a report of one visit or meeting, such a meeting is part of it.
@@ -443,6 +447,51 @@ class _NodeIndex(DependencyMatcher):
         return maps
 
 
+SHARED_SUBJECT = "|shared-subject"
+_FIRST = "__first_verb"
+_MID = "__middle_verb"
+
+
+def shared_subject_variant(spec: list, depth: int = 1) -> list | None:
+    """A dependency pattern whose root verb takes a subject (``nsubj``, ``nsubjpass``), rewritten for
+    the verb of a coordination that shares the first verb's subject: "The centre was founded in 2009
+    and is headquartered in Suva" (the parser gives "headquartered" no subject; it is a ``conj`` of
+    "founded"). The variant's root is that ``conj`` and its subject nodes hang on the first verb;
+    :meth:`PatternSet.matches` drops a match whose verb has a subject of its own, or follows right
+    after a name (which the parser may have put into the object before). ``depth`` 2: the verb is the
+    third of a series ("was founded in 2009, trains stewards and cooperates with Y"). None when the
+    pattern has no such subject node, or already constrains its root's dependency label.
+
+    >>> v = shared_subject_variant([{"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "host"}},
+    ...     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "nsubj"}}])
+    >>> [(n.get("LEFT_ID"), n.get("REL_OP"), n["RIGHT_ID"], n["RIGHT_ATTRS"].get("DEP")) for n in v]
+    [(None, None, 'verb', 'conj'), ('verb', '<', '__first_verb', None), ('__first_verb', '>', 'org', {'IN': ['nsubj', 'nsubjpass']})]
+    """
+    root = spec[0]
+    name, attrs = root["RIGHT_ID"], root.get("RIGHT_ATTRS", {})
+    if "LEFT_ID" in root or "DEP" in attrs:
+        return None
+
+    def is_subject(n) -> bool:
+        dep = n.get("RIGHT_ATTRS", {}).get("DEP")
+        deps = set(dep.get("IN", ())) if isinstance(dep, dict) else {dep}
+        return n.get("LEFT_ID") == name and n.get("REL_OP") == ">" and bool(deps) and deps <= {"nsubj", "nsubjpass"}
+
+    if not any(is_subject(n) for n in spec[1:]):
+        return None
+    verb = {"POS": {"IN": ["VERB", "AUX"]}}
+    out = [{"RIGHT_ID": name, "RIGHT_ATTRS": {**attrs, "DEP": "conj"}}]
+    if depth == 2:
+        out += [{"LEFT_ID": name, "REL_OP": "<", "RIGHT_ID": _MID, "RIGHT_ATTRS": {**verb, "DEP": "conj"}},
+                {"LEFT_ID": _MID, "REL_OP": "<", "RIGHT_ID": _FIRST, "RIGHT_ATTRS": verb}]
+    else:
+        out += [{"LEFT_ID": name, "REL_OP": "<", "RIGHT_ID": _FIRST, "RIGHT_ATTRS": verb}]
+    # the first verb's subject, active or passive ("X was founded in 2009 and cooperates with Y")
+    out += [{**n, "LEFT_ID": _FIRST, "RIGHT_ATTRS": {**n["RIGHT_ATTRS"], "DEP": {"IN": ["nsubj", "nsubjpass"]}}}
+            if is_subject(n) else n for n in spec[1:]]
+    return out
+
+
 class PatternSet:
     """The matchers of a list of patterns, for one pipeline's vocabulary.
 
@@ -458,12 +507,19 @@ class PatternSet:
         self.dep = _NodeIndex(vocab, validate=True)
         self.tok = Matcher(vocab, validate=True)
         self.tok_op = Matcher(vocab, validate=True)  # token patterns with operators ("OP": "?", "*", "+")
+        self.variants: dict[str, list] = {}  # key -> the spec of a shared-subject variant
         for p in self.patterns:
             key = p.method
             self.by_key[key] = p
             try:
                 if p.kind == "dependency":
                     self.dep.add(key, [p.spec])
+                    for depth in (1, 2):
+                        if (v := shared_subject_variant(p.spec, depth)) is not None:
+                            vkey = f"{key}{SHARED_SUBJECT}{depth}"
+                            self.by_key[vkey] = p
+                            self.variants[vkey] = v
+                            self.dep.add(vkey, [v])
                 else:
                     spec = [{k: v for k, v in t.items() if k != "name"} for t in p.spec]
                     (self.tok_op if any("OP" in t for t in spec) else self.tok).add(key, [spec])
@@ -476,8 +532,19 @@ class PatternSet:
         """Yield ``(pattern, {node name: token})`` for every match in ``doc``, in text order."""
         found = []
         for match_id, token_ids in self.dep(doc):
-            p = self.by_key[doc.vocab.strings[match_id]]
-            nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(p.spec, token_ids)}
+            key = doc.vocab.strings[match_id]
+            p = self.by_key[key]
+            spec = self.variants.get(key, p.spec)
+            nodes = {n["RIGHT_ID"]: doc[i] for n, i in zip(spec, token_ids)}
+            if key in self.variants:
+                root = nodes[spec[0]["RIGHT_ID"]]
+                if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+                    continue  # "A founded X and B runs Y": the second verb has a subject of its own
+                before = next((t for t in reversed(doc[root.sent.start:root.i]) if t.pos_ not in ("ADV", "AUX", "PART")), None)
+                if before is not None and before._.ckg_kind in ("ORG", "PERSON", "GPE", "PROJECT"):
+                    continue  # "A trains X and B cooperates with Y", B parsed into the object: B is the subject
+                for n in (_FIRST, _MID):
+                    nodes.pop(n, None)
             found.append((min(token_ids), p, nodes))
         for match_id, start, end in (self._tok(doc) if len(self.tok) else ()):
             p = self.by_key[doc.vocab.strings[match_id]]

@@ -169,3 +169,25 @@ def test_a_unit_of_a_body_whose_name_ends_in_a_plural_possessive():
     text = "Dr. Lars Berg heads the Nordic Academy of Sciences' Institute of Glaciology."
     found = read(text, "org:subOrganizationOf")
     assert found == {("Institute of Glaciology", "org:subOrganizationOf", "Nordic Academy of Sciences")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Volta Basin Data Centre represents Ghana in the network and works closely with the University of Ghana.",
+     {frozenset(("Volta Basin Data Centre", "University of Ghana"))}),
+    ("The Volta Basin Data Centre was founded in 2009, trains data stewards and cooperates with the Ocean Data Trust.",
+     {frozenset(("Volta Basin Data Centre", "Ocean Data Trust"))}),
+])
+def test_a_second_verb_shares_the_first_verbs_subject(text, expected):
+    assert pairs(read(text, "ckg:cooperatesWith")) == expected
+
+
+def test_a_second_clause_with_a_subject_of_its_own_keeps_it():
+    """The parser puts "the University of Ghana" into the first verb's object and gives "cooperates"
+    no subject: the name right before the verb is its subject, so the first one's is not taken."""
+    text = "The Volta Basin Data Centre trains data stewards and the University of Ghana cooperates with the Ocean Data Trust."
+    assert frozenset(("Volta Basin Data Centre", "Ocean Data Trust")) not in pairs(read(text, "ckg:cooperatesWith"))
+
+
+def test_a_body_founded_and_based_somewhere():
+    found = read("The Volta Basin Data Centre was founded in 2009 and is based in Kumasi.", "schema:location")
+    assert ("Volta Basin Data Centre", "schema:location", "Kumasi") in found
