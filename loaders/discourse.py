@@ -1224,8 +1224,7 @@ class Discourse:
                 continue
             if len(parties) < 2:
                 continue  # one side named: no agreement is made up from it
-            for group in self._bilateral(tok, s, ev, parties):
-                self._make_agreement(group, tok, s, ev, signers)
+            self._make_agreement(parties, tok, s, ev, signers)  # one agreement: "with each" was read above
 
     def _bilateral(self, tok, s, ev, parties: list[str]) -> list[list[str]]:
         """"A signed agreements with B, C and D": one agreement of A with each (a plural noun and a

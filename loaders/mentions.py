@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from collabkg.loaders.nlp import TITLE_ABBREVIATIONS, get_pipeline
+from collabkg.loaders.offices import PORTFOLIO_WORDS
 from collabkg.loaders.registry import Entry, Registry, load_places, load_registry, norm
 
 __all__ = ["Mention", "find_mentions", "HEADS", "ROLE_RE", "TITLE_RE", "sentence_spans"]
@@ -742,17 +743,6 @@ class _Finder:
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))
 
 
-#: Words of a public office's portfolio ("Minister of Science, Technology and Innovation"), no one's name.
-PORTFOLIO_WORDS = {
-    "Science", "Sciences", "Technology", "Innovation", "Higher", "Education", "Research", "Environment", "Foreign",
-    "Affairs", "Interior", "Home", "Land", "Lands", "Resources", "Natural", "Health", "Agriculture", "Energy", "Industry",
-    "Trade", "Commerce", "Finance", "Economy", "Economic", "Culture", "Information", "Communications", "Communication",
-    "Digital", "Transport", "Fisheries", "Oceans", "Ocean", "Marine", "Climate", "Change", "Development", "Planning",
-    "Defence", "Defense", "Justice", "Labour", "Labor", "Water", "Mines", "Mining", "Public", "Works", "Youth", "Sports",
-    "Tourism", "International", "Cooperation", "Social", "Security", "Space", "Telecommunications", "Universities",
-    "Ecology", "Forestry", "Forests", "Rural", "Urban", "Housing", "Statistics", "Budget", "State", "Polar", "Arctic",
-    "Food", "Water", "Employment", "Welfare", "Infrastructure", "Data", "Policy", "Relations", "Emergency", "Management",
-}
 _PORTFOLIO = r"(?:[A-Z][a-z]+(?:,\s+|\s+(?:and|&)\s+|\s+))*?[A-Z][a-z]+"
 _OFFICE_THEN_NAME = re.compile(
     r"\b(?:(?:Deputy|Vice|Assistant|Under|Prime|Foreign|Chief|Permanent)[\s-]+)?"

@@ -25,12 +25,21 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Literal
-
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import PORTFOLIO_WORDS
 
-__all__ = ["government", "read_public_offices"]
+__all__ = ["PORTFOLIO_WORDS", "government", "read_public_offices"]
+
+#: Words of a public office's portfolio ("Minister of Science, Technology and Innovation"), no one's name.
+PORTFOLIO_WORDS = {
+    "Science", "Sciences", "Technology", "Innovation", "Higher", "Education", "Research", "Environment", "Foreign",
+    "Affairs", "Interior", "Home", "Land", "Lands", "Resources", "Natural", "Health", "Agriculture", "Energy", "Industry",
+    "Trade", "Commerce", "Finance", "Economy", "Economic", "Culture", "Information", "Communications", "Communication",
+    "Digital", "Transport", "Fisheries", "Oceans", "Ocean", "Marine", "Climate", "Change", "Development", "Planning",
+    "Defence", "Defense", "Justice", "Labour", "Labor", "Water", "Mines", "Mining", "Public", "Works", "Youth", "Sports",
+    "Tourism", "International", "Cooperation", "Social", "Security", "Space", "Telecommunications", "Universities",
+    "Ecology", "Forestry", "Forests", "Rural", "Urban", "Housing", "Statistics", "Budget", "State", "Polar", "Arctic",
+    "Food", "Employment", "Welfare", "Infrastructure", "Data", "Policy", "Relations", "Emergency", "Management",
+}
 
 _OFFICE = (r"(?:Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Ambassador|Governor|Mayor|Commissioner|"
            r"Consul(?:\s+General)?|Chief\s+Scientist|Chief\s+Science\s+Advis[eo]r)")

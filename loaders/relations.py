@@ -78,6 +78,7 @@ from spacy.tokens import Doc, Span, Token
 from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
 from collabkg.loaders.mentions import EVENT_NOUNS, HEADS
+from collabkg.loaders.registry import load_places
 
 __all__ = ["Pattern", "PatternError", "load_patterns", "PatternSet", "FACTS", "EVENT_NOUNS", "AGREEMENT_NOUNS", "ROLE_NOUNS",
            "mark_tokens", "sentence_before"]
@@ -210,7 +211,6 @@ def _nationality(tok):
     """The country an adjective of nationality names ("Kazakh", "Norwegian"), or None."""
     if not tok.text[:1].isupper():
         return None
-    from collabkg.loaders.registry import load_places
     return load_places().country_of_adjective(tok.text)
 
 
