@@ -1,0 +1,310 @@
+"""Corrections of the merged mention list about bodies: two bodies joined by "and" read as one,
+a place's government, possessive owners ("Peru's National Council", "the Academy of Sciences'
+Institute of X", "the Alliance's Board"), national committees ("CODATA-Japan"), a body named
+after a person's "from <country>", a known body "of" another known body, and shapes read only in a
+title-case headline."""
+
+from __future__ import annotations
+
+import re
+
+from collabkg.loaders.body_names import HEADS, UNIT_CLASSES, _ORG_WORDS, _acronym_like, _class_of
+from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import is_title
+from collabkg.loaders.registry import load_places
+
+
+def _split_joined_bodies(ms: list[Mention]) -> list[Mention]:
+    """"the Tromso Municipality and NDI Programme of Polar Data": two bodies joined by "and", read as
+    one name. Split where the words before "and" end in a body's head noun ("Government", "Institute")
+    and the words after it name a body of their own; "Ministry of Science and Technology" stays one.
+
+    >>> _split_joined_bodies([Mention(0, 49, "Tromso Municipality and NDI Programme on Ice Data", "ORG", "Program")])
+    [<ORG 'Tromso Municipality' 0-19>, <ORG 'NDI Programme on Ice Data' 24-49>]
+    >>> _split_joined_bodies([Mention(0, 54, "Academy of Arts and Letters of Chad and Mali's Council", "ORG", "Academy")])
+    [<ORG 'Academy of Arts and Letters of Chad' 0-35>, <ORG "Mali's Council" 40-54>]
+    """
+    out = []
+    for i, m in enumerate(ms):
+        tail = re.search(r"\s+and\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s$", m.text) if m.label == "ORG" and m.entry is None else None
+        if tail and len(m.text[:tail.start()].split()) >= 2:
+            # "the Academy of Chad and Mali's | National Council": the owner belongs to the next body
+            out.append(Mention(m.start, m.start + tail.start(), m.text[:tail.start()], "ORG", _class_of(m.text[:tail.start()].split()), method=m.method))
+            c = load_places().country(tail.group(1))
+            if c is not None:
+                out.append(Mention(m.start + tail.start(1), m.start + tail.end(1), tail.group(1), "GPE", code=c.code, method=m.method))
+                nxt = next((o for o in ms[i + 1:i + 2] if o.label == "ORG" and o.start - m.end <= 2), None)
+                if nxt is not None and not nxt.country:
+                    nxt.country = c.code
+            continue
+        cut = re.search(r"\s+and\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else None
+        owned = re.search(r"\s+and\s+(?:the\s+)?(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+[A-Z])", m.text) if cut else None
+        if owned and len(m.text[:owned.start()].split()) >= 2 and any(
+                HEADS.get(w) or w in _ORG_WORDS for w in m.text[owned.end():].split()):
+            cut = owned  # "the Academy of Chad and Mali's Research Council": the second body has its owner
+        elif cut is None:
+            out.append(m)
+            continue
+        left, right = m.text[:cut.start()], m.text[cut.end():]
+        lw, rw = left.split(), right.split()
+        if cut is owned or (len(lw) >= 2 and (HEADS.get(lw[-1]) or lw[-1] in _ORG_WORDS) and rw and rw[0][:1].isupper()
+                and any(HEADS.get(w) or w in _ORG_WORDS for w in rw) and " and " not in right):
+            out.append(Mention(m.start, m.start + len(left), left, "ORG", _class_of(lw), method=m.method))
+            out.append(Mention(m.start + cut.end(), m.end, right, "ORG", _class_of(rw), method=m.method))
+        else:
+            out.append(m)
+    return out
+
+
+_GOVERNMENT = re.compile(r"\s+(?:(?:Municipal|Provincial|County|City|Regional|State|Federal|National|Local|People['’]s)\s+)*Government\b")
+
+
+def _governments(text: str, ms: list[Mention]) -> list[Mention]:
+    """"the Tengri Government", "the Nordland Provincial Government": a place's government is a body
+    (one mention over both words, a GovernmentAgency), not the place.
+
+    >>> _governments("the Kunming Municipal Government", [Mention(4, 11, "Kunming", "CITY")])
+    [<ORG 'Kunming Municipal Government' 4-32>]
+    """
+    out = []
+    for m in ms:
+        g = _GOVERNMENT.match(text, m.end) if m.label in ("CITY", "REGION", "GPE") else None
+        if g is None or any(o is not m and o.start < g.end() and o.end > m.end for o in ms):
+            out.append(m)
+            continue
+        out.append(Mention(m.start, g.end(), text[m.start:g.end()], "ORG", "GovernmentAgency", method="place-government",
+                           country=m.code if m.label == "GPE" else None))
+    return out
+
+
+_UNIT_WORDS = {"Committee", "Board", "Secretariat", "Bureau", "Office", "Department", "Division", "Institute", "Center",
+               "Centre", "Laboratory", "Lab", "School", "Faculty", "Group", "Team", "Unit", "Commission", "Panel"}
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>[A-Z].*)$")
+
+
+def _possessive_owners(ms: list[Mention], places) -> list[Mention]:
+    """"Argentina's National Research Council", "the Institute's Data Committee": the owner before
+    "'s" is not part of the body's name. A country or city owner is the body's country or place
+    (two mentions: the place, and the body with its country); a body owner with a unit after it is
+    the unit's parent (two bodies, the unit ``parent`` of the owner).
+
+    >>> from collabkg.loaders.registry import load_places
+    >>> _possessive_owners([Mention(0, 31, "Peru's National Science Council", "ORG", "ResearchCenter")], load_places())
+    [<GPE 'Peru' 0-4>, <ORG 'National Science Council' 7-31>]
+    """
+    out: list[Mention] = []
+    for m in ms:
+        pm = _POSSESSIVE.match(m.text) if m.label == "ORG" and m.entry is None else None
+        if pm is None:
+            out.append(m)
+            continue
+        owner, rest = pm.group("owner"), pm.group("rest")
+        o_end, r_start = m.start + pm.end("owner"), m.start + pm.start("rest")
+        rest_m = Mention(r_start, m.end, rest, "ORG", _class_of(rest.split()), acronym=m.acronym, method=m.method, extra=dict(m.extra))
+        rest_m.extra.pop("name", None)
+        country = places.country(owner)
+        if country is not None and not owner.endswith(("an", "ese", "ish")) or owner in places.cities:
+            if country is not None:
+                out.append(Mention(m.start, o_end, owner, "GPE", code=country.code, method=m.method))
+                rest_m.country = country.code
+            else:
+                name, code = places.cities[owner]
+                out.append(Mention(m.start, o_end, owner, "CITY", code=code, method=m.method))
+            out.append(rest_m)
+        elif (rest_m.cls in UNIT_CLASSES or set(rest.split()) & _UNIT_WORDS) and owner[:1].isupper() and (
+                _acronym_like(owner) or any(HEADS.get(w) or w in _ORG_WORDS for w in owner.split())):
+            owner_m = Mention(m.start, o_end, owner, "ORG", _class_of(owner.split()), method=m.method)
+            rest_m.parent = owner_m
+            out += [owner_m, rest_m]
+        else:
+            out.append(m)
+    return out
+
+
+_PLURAL_OWNER = re.compile(r"^(?P<last>[A-Z][\w-]*s)['’]\s+(?P<rest>[A-Z].*)$")
+
+
+def _plural_possessive_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """"the Mongolian Academy of Sciences' Institute of Geography": a body whose name ends in a plural,
+    with its possessive, and a unit after it, read as two names cut at "of" ("Mongolian Academy",
+    "Sciences' Institute of Geography"). One owner ("Mongolian Academy of Sciences") and its unit
+    ("Institute of Geography", ``parent`` the owner).
+
+    >>> t = "the Nordic Academy of Sciences' Institute of Ice"
+    >>> ms = [Mention(4, 18, "Nordic Academy", "ORG", "Academy"), Mention(22, 48, "Sciences' Institute of Ice", "ORG", "ResearchInstitute")]
+    >>> [(m.text, m.parent.text if m.parent else None) for m in _plural_possessive_owners(t, ms)]
+    [('Nordic Academy of Sciences', None), ('Institute of Ice', 'Nordic Academy of Sciences')]
+    """
+    out: list[Mention] = []
+    for m in ms:
+        pm = _PLURAL_OWNER.match(m.text) if m.label == "ORG" and m.entry is None else None
+        prev = out[-1] if out else None
+        if pm is None or prev is None or prev.label != "ORG" or text[prev.end:m.start] != " of ":
+            out.append(m)
+            continue
+        o_end = m.start + pm.end("last")
+        owner_text = text[prev.start:o_end]
+        owner = Mention(prev.start, o_end, owner_text, "ORG", prev.cls or _class_of(owner_text.split()), method=prev.method,
+                        country=prev.country)
+        r_start = m.start + pm.start("rest")
+        rest = Mention(r_start, m.end, pm.group("rest"), "ORG", _class_of(pm.group("rest").split()), method=m.method)
+        rest.parent = owner
+        out[-1] = owner
+        out.append(rest)
+    return out
+
+
+_MONTHS_AND_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _bodies_after_country(text: str, ms: list[Mention], places) -> list[Mention]:
+    """"Dr Wei Zhou from China Tencent gave ...": a capitalised name after a person's "from <country>"
+    is the body the person comes from (a company the mention finder has no head noun for), in that
+    country. Not a place, a month, a title or a name already read.
+
+    >>> t = "Dr Wei Zhou from China Tencent spoke."
+    >>> ms = [Mention(3, 11, "Wei Zhou", "PERSON"), Mention(17, 22, "China", "GPE", code="CN")]
+    >>> [(m.text, m.label, m.country) for m in _bodies_after_country(t, ms, load_places()) if m.label == "ORG"]
+    [('Tencent', 'ORG', 'CN')]
+    """
+    by_start = {m.start: m for m in ms}
+    taken = [(m.start, m.end) for m in ms]
+    new = []
+    for m in ms:
+        if m.label != "PERSON":
+            continue
+        fm = re.match(r"(?:\s*\([^()]{1,40}\))?,?\s+from\s+(?:the\s+)?", text[m.end:m.end + 60])
+        country = by_start.get(m.end + fm.end()) if fm else None
+        if country is None or country.label != "GPE":
+            continue
+        nm = re.match(r" ([A-Z][\w&-]+(?:[ -][A-Z][\w&-]+){0,2})(?=[\s,.;:)]|$)", text[country.end:country.end + 60])
+        if nm is None:
+            continue
+        a, b = country.end + 1, country.end + nm.end()
+        words = nm.group(1).split()
+        if any(x < b and a < y for x, y in taken) or words[0] in _MONTHS_AND_DAYS or is_title(words[0]) \
+                or places.country(nm.group(1)) or nm.group(1) in places.cities or words[0] in ("And", "The", "In", "On", "At"):
+            continue
+        new.append(Mention(a, b, nm.group(1), "ORG", _class_of(words), country=country.code, method="after-country"))
+    return sorted(ms + new, key=lambda m: (m.start, -m.end)) if new else ms
+
+
+def _known_body_of_known_body(text: str, ms: list[Mention], registry) -> list[Mention]:
+    """"The National Center for Atmospheric Research of the National Science Foundation": a body the
+    registry knows, named with "of" and another body it knows, is the first body (the second its
+    ``parent``), not a third body. A name the registry knows whole stays whole ("Committee on Data
+    of the International Science Council"). The bodies the registry finds in its acronym
+    ("(NSF-NCAR)") are that acronym, no bodies of their own.
+
+    >>> from collabkg.loaders.registry import load_registry
+    >>> t = "the National Center for Atmospheric Research of the National Science Foundation"
+    >>> ms = _known_body_of_known_body(t, [Mention(4, len(t), t[4:], "ORG")], load_registry())
+    >>> [(m.text, m.entry.id, m.parent.text if m.parent else None) for m in ms]
+    [('National Center for Atmospheric Research', 'ncar', 'National Science Foundation'), ('National Science Foundation', 'nsf', None)]
+    """
+    if registry is None:
+        return ms
+    out: list[Mention] = []
+    inside: list[tuple[int, int]] = []
+    for m in ms:
+        a = b = km = None
+        for of in re.finditer(r"\s+of\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else ():
+            km = re.fullmatch(rf"(?P<a>.{{{of.start()}}}){re.escape(of.group(0))}(?P<b>.+)", m.text)  # each "of" in turn
+            a, b = registry.lookup(km.group("a")), registry.lookup(km.group("b"))
+            if a is not None and b is not None:
+                break
+        if a is None or b is None or a is b:
+            out.append(m)
+            continue
+        first = Mention(m.start, m.start + km.end("a"), km.group("a"), "ORG", a.kind, entry=a, acronym=m.acronym, method=m.method)
+        second = Mention(m.start + km.start("b"), m.end, km.group("b"), "ORG", b.kind, entry=b, method=m.method)
+        first.parent = second
+        out += [first, second]
+        acr = re.match(r"\s*\(\s*[^()\s]{2,20}\s*\)", text[m.end:m.end + 24]) if m.acronym else None
+        if acr:
+            inside.append((m.end, m.end + acr.end()))
+    return [m for m in out if not any(a <= m.start and m.end <= b for a, b in inside)]
+
+
+_OWNER_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[Tt]he[ \t]+)?(?P<owner>[A-Z][\w&-]*(?:[ \t]+(?:of|for|and|on|&|[A-Z][\w&-]*)){0,7})['’]s[ \t]+$")
+
+
+def _possessive_units(text: str, ms: list[Mention]) -> list[Mention]:
+    """"The Polar Data Alliance’s Board on Ice Data (BID)": a unit named right after a body's name and
+    "'s", where the mention finder read the unit alone, is a unit of that body (its ``parent``,
+    added as a mention when the finder had none there).
+
+    >>> t = "The Polar Data Alliance's Board on Ice Data met."
+    >>> [(m.text, m.parent and m.parent.text) for m in _possessive_units(t, [Mention(26, 44, "Board on Ice Data", "ORG", "Organization")])]
+    [('Polar Data Alliance', None), ('Board on Ice Data', 'Polar Data Alliance')]
+    """
+    out = list(ms)
+    for m in ms:
+        if m.label != "ORG" or m.parent is not None or not (set(m.text.split()) & _UNIT_WORDS):
+            continue
+        w0 = max(0, m.start - 100)
+        om = _OWNER_BEFORE.search(text[w0:m.start])
+        if om is None:
+            continue
+        owner = om.group("owner")
+        words = owner.split()
+        if not (_acronym_like(owner) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)) or words[-1] in ("of", "for", "and", "on", "&"):
+            continue
+        o_start = w0 + om.start("owner")
+        o_end = o_start + len(owner)
+        existing = next((o for o in ms if o.label == "ORG" and o.start == o_start and o.end == o_end), None)
+        if existing is None and any(o.start < o_end and o.end > o_start for o in ms):
+            continue  # something else is read there
+        parent = existing or Mention(o_start, o_end, owner, "ORG", _class_of(words), method="possessive-owner")
+        if existing is None:
+            out.append(parent)
+        m.parent = parent
+    return sorted(out, key=lambda x: x.start)
+
+
+def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:
+    """``CODATA-Japan``, ``CODATA Kenya``: an international body's name joined to a country's is
+    that country's national committee of the body (one mention, not the body and the country)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        body = m.entry.kind if m.entry else m.cls
+        if (nxt is not None and m.label == "ORG" and body == "InternationalBody" and nxt.label == "GPE"
+                and re.fullmatch(r"[-–]| ", text[m.end:nxt.start]) and not text[nxt.end:nxt.end + 1].isalnum()
+                and not re.match(r"\s*[-–]\s*[A-Z]", text[nxt.end:nxt.end + 3])):  # "CODATA China-US ...": a pair
+            out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "ORG", "NationalCommittee", country=nxt.code,
+                               method="national-committee", extra={"committee_of": m}))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mention]) -> list[Mention]:
+    """Drop a body read only by its shape from a title-case headline unless the text names it again.
+
+    A headline in title case capitalises every word ("... Sign Agreement on Research Data
+    Infrastructure"), so a capitalised run ending in "Infrastructure" or "Platform" there may be a
+    topic, not a name; a real name is repeated, in the same capitals, in the text below it.
+
+    >>> t = "CNIC Signs Agreement on Research Data Infrastructure\\n\\nCNIC will build research data infrastructure."
+    >>> ms = [Mention(27, 52, "Research Data Infrastructure", "ORG", "DataInfrastructure", method="shape")]
+    >>> _confirm_headline_shapes(t, "CNIC Signs Agreement on Research Data Infrastructure", ms)
+    []
+    """
+    if not title:
+        return mentions
+    start = text.find(title)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title) if len(w) > 3]
+    if start < 0 or not words or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return mentions  # no headline in the text, or a headline in sentence case
+    end = start + len(title)
+    rest = text[:start] + "\n" + text[end:]
+    return [m for m in mentions
+            if not (m.method in ("shape", "ner") and start <= m.start and m.end <= end and m.text not in rest)]

@@ -1,0 +1,252 @@
+"""The mention finder's bodies by shape: a run of capitalised words ending in a head noun
+("... Data Center", "Bureau of ...", "the OCEX QA group"), with its "of" complement and without a
+parent's acronym or a country's prefix; coined names of projects ("the MARINE-LINK project"); and
+quoted names ("the “Healthy China 2020” Program")."""
+
+from __future__ import annotations
+
+import re
+
+from collabkg.loaders.body_names import (HEADS, LOWER_HEADS, LOWER_UNIT_HEADS, NOT_BODIES, TOP_LEVEL, _EVENT_WORDS,
+                                         _GENERIC_WORDS, _HEADLINE_VERBS, _NOT_NAME_START, _UNIT_MODIFIERS, _class_of,
+                                         _event_school, _words)
+from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import TITLE_RE, _NOT_PERSON_WORDS, _ROLE_WORDS, is_title
+from collabkg.loaders.registry import norm
+
+
+class _BodyShapes:
+    """Bodies by the shape of their names: mixed into the mention finder."""
+
+    def _only_capitalised_as_first_word(self, word: tuple[str, int, int]) -> bool:
+        """"Exchange programme for young data scientists" opening a bullet: "Exchange" is capitalised
+        only because it opens the line or sentence (and nowhere else in the text is it capitalised
+        mid-sentence), so it does not make "Exchange programme" a name."""
+        w, ws, _ = word
+        if not re.search(r"(?:^|\n|[.!?:]\s)[\s•*\-–·\d.)]*$", self.text[max(0, ws - 12):ws]):
+            return False  # mid-sentence
+        return not any(re.search(r"[a-z,;]\s+$", self.text[max(0, m.start() - 3):m.start()])
+                       for m in re.finditer(rf"\b{re.escape(w)}\b", self.text))
+
+    # -- bodies by shape ---------------------------------------------------------------------
+    def shapes(self, a: int, b: int) -> None:
+        words = _words(self.text, a, b)
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i][0]
+            head_cls = HEADS.get(w)
+            if head_cls is None and w in LOWER_HEADS and i > 0 and (words[i - 1][0][:1].isupper() or words[i - 1][0][:1].isdigit()) \
+                    and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " " \
+                    and not self._only_capitalised_as_first_word(words[i - 1]):
+                head_cls = LOWER_HEADS[w]  # "the Horizon 2020 programme"
+            first = i  # where the head (with its modifier: "task force") starts
+            if head_cls is None and w in LOWER_UNIT_HEADS:
+                first = i - 1 if i > 0 and words[i - 1][0] in _UNIT_MODIFIERS else i
+                if (w != "force" or first < i) and first > 0 and self._names_lower_unit(words[first - 1], words[first]):
+                    head_cls = LOWER_UNIT_HEADS[w]  # "the OCEX QA group", "the Argo data task force"
+            if head_cls is None:
+                i += 1
+                continue
+            # extend left over capitalised words (and "and"/"&" between them)
+            j = first
+            while j > 0:
+                pw, ps, pe = words[j - 1]
+                gap = self.text[pe:words[j][1]]
+                if gap not in (" ", "-") and not (gap == " “" or gap == "” "):
+                    break
+                if pw in ("and", "&") and j - 2 >= 0 and words[j - 2][0][:1].isupper():
+                    left = words[j - 2]
+                    # "A Infrastructure and Bureau of B": two bodies, not one name
+                    if HEADS.get(left[0]) in ("University", "ResearchInstitute", "Academy", "Bureau", "Division", "GovernmentAgency", "DataInfrastructure", "Platform", "Program", "Project") and left[0] not in ("Network", "System", "Service"):
+                        break
+                    if any(m.end == left[2] and m.label == "ORG" and m.method in ("registry", "acronym-definition", "shape", "quoted-name") for m in self.mentions):
+                        break
+                    if self.places.is_place_name(left[0]):
+                        break  # "Beijing, Shanghai and Wuhan University": places and a body, not one name
+                    j -= 1
+                    continue
+                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or pw in _HEADLINE_VERBS \
+                        or re.fullmatch(r"\d+(?:st|nd|rd|th)", pw):
+                    break
+                j -= 1
+            while j < i and words[j][0] in ("and", "&"):
+                j += 1  # "(KNMI) and Kasetsart University": the name starts after "and"
+            k = i  # extend right: "of/for/on [the] Capitalised ..." complement (not after a lower-case head)
+            while k + 2 < n + 1 and w not in LOWER_HEADS and w not in LOWER_UNIT_HEADS:
+                if k + 1 >= n:
+                    break
+                nw, ns, ne = words[k + 1]
+                gap = self.text[words[k][2]:ns]
+                if gap != " ":
+                    break
+                if nw in ("of", "for", "on") and k + 2 < n:
+                    t = k + 2
+                    if words[t][0] == "the" and t + 1 < n:
+                        t += 1
+                    if not words[t][0][:1].isupper() or self.text[words[t - 1][2]:words[t][1]] != " ":
+                        break
+                    # a known body, or a country's adjective, starting here is a parent, not our name
+                    if self._starts_body(words[t][1]) and k > i - 1 and nw == "of":
+                        break
+                    k = t
+                    while k + 1 < n and self.text[words[k][2]:words[k + 1][1]] in (" ", "-") and words[k + 1][0] not in _HEADLINE_VERBS and (
+                        words[k + 1][0][:1].isupper() or words[k + 1][0][:1].isdigit()
+                        or (words[k + 1][0] in ("and", "&", "of") and k + 2 < n and words[k + 2][0][:1].isupper())
+                    ):
+                        if self._starts_body(words[k + 1][1]) and words[k + 1][0] not in ("and", "&", "of"):
+                            break
+                        if words[k + 1][0] == "of" and self._starts_body(words[k + 2][1]):
+                            break
+                        if words[k + 1][0] in ("and", "&") and re.match(r"(?:[A-Z][\w'’-]*\s+){0,5}(?:" + "|".join(HEADS) + r")\b", self.text[words[k + 2][1]:words[k + 2][1] + 100]) \
+                                and not re.search(r"(?:al|ic|ive|ary)$", words[k][0]):
+                            # "University of Tokyo and Kenyatta University": a second body; but an adjective
+                            # before "and" wants a noun: "the Kenya Agricultural and Livestock Research Organization"
+                            break
+                        if words[k + 1][0] in ("and", "&") and re.match(TITLE_RE + r"\s", self.text[words[k + 2][1]:words[k + 2][1] + 14]):
+                            break  # "University of Lisbon and Dr Ana Costa": a person follows
+                        if words[k + 1][0] in ("and", "&") and self._person_starts(words[k + 2][1]):
+                            break  # "Institute of Lisbon and Maria-Luisa Fernandez from ...": a person follows
+                        k += 1
+                    continue
+                if nw[:1].isupper() and HEADS.get(nw) and nw in ("Systems", "Groups"):
+                    k += 1
+                    continue
+                break
+            span_words = words[j:k + 1]
+            if re.match(r"\s+(?:Meeting|Session|Workshop|Roundtable|Conference|Forum|Symposium|Plenary|Assembly)\b", self.text[words[k][2]:words[k][2] + 14]):
+                i = k + 1  # "Joint Committee Meeting": the name of an event, not of a body
+                continue
+            if re.match(r"\s+(?:Members?|Chair|Chairman|Chairwoman|Chairperson|Co-[Cc]hair|Secretary|Treasurer)\b", self.text[words[k][2]:words[k][2] + 14]):
+                i = k + 1  # "Executive Committee Member Wang Li": a title, not a body's name
+                continue
+            if j == i and k == i:
+                i += 1  # a bare head word ("the Center") is not a name
+                continue
+            # strip a leading country abbreviation or a known acronym of a parent body
+            country = None
+            parent_acr = None
+            while len(span_words) > 1:
+                first = span_words[0][0]
+                c = self.places.country(first) if first in ("U.S.", "US", "USA", "UK", "U.K.", "PRC", "EU") else None
+                if c is not None:
+                    country = c.code
+                    span_words = span_words[1:]
+                    continue
+                if (first in self.registry.acronyms or first in self.known_acronyms) and span_words[1][0][:1].isupper() and len(span_words) > 2 \
+                        and any(HEADS.get(w) for w, _, _ in span_words[1:]) \
+                        and _class_of([w for w, _, _ in span_words[1:]]) not in ("Program", "Project", "Platform"):
+                    ent = self.registry.lookup(first)
+                    rest = self.text[span_words[1][1]:span_words[-1][2]]
+                    long = ent.name if ent else self.known_acronyms.get(first, "")
+                    if norm(long) == norm(rest) or (ent is not None and self.registry.lookup(rest) is ent):
+                        span_words = span_words[1:]  # "GFZ German Research Centre for Geosciences": the body itself
+                        break
+                    if ent is None or ent.kind not in ("DataInfrastructure",):
+                        parent_acr = span_words[0]
+                        span_words = span_words[1:]
+                        continue
+                break
+            s, e = span_words[0][1], span_words[-1][2]
+            name = self.text[s:e]
+            if len(span_words) == 1:
+                i += 1
+                continue
+            if all(w in _GENERIC_WORDS or HEADS.get(w) for w, _, _ in span_words) \
+                    and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
+                i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
+                continue
+            if _event_school(name):
+                i = k + 1  # "the CODATA-RDA Summer School on X", "Polar Data Training Course": an event, no school
+                continue
+            if span_words[0][0].lower() in _EVENT_WORDS and span_words[-1][0].lower() in ("programme", "program", "agenda", "schedule") \
+                    and all(w.lower() in _EVENT_WORDS or w in _GENERIC_WORDS for w, _, _ in span_words[:-1]):
+                i = k + 1  # "Workshop programme", "Conference Program" as a heading: an event's plan, no programme's name
+                continue
+            cls = _class_of([w for w, _, _ in span_words])
+            if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
+                cls = LOWER_HEADS[span_words[-1][0]]
+            elif span_words[-1][0] in LOWER_UNIT_HEADS:
+                cls = LOWER_UNIT_HEADS[span_words[-1][0]]
+            entry = self.registry.lookup(name)
+            m = Mention(s, e, name, "ORG", entry.kind if entry else cls, entry=entry, country=country, method="shape")
+            if parent_acr is not None:
+                pe = self.registry.lookup(parent_acr[0])
+                m.parent = Mention(parent_acr[1], parent_acr[2], parent_acr[0], "ORG", pe.kind if pe else None, entry=pe, method="acronym-prefix")
+            self.mentions.append(m)
+            i = k + 1
+
+    def _names_lower_unit(self, prev: tuple[str, int, int], head: tuple[str, int, int]) -> bool:
+        """Whether the word before a lower-case unit head names whose unit it is: a capitalised
+        word or acronym mid-sentence ("the OCEX QA group", "Sonar group"), not a place ("the Lima
+        group"), a country's adjective, or a word capitalised only as the sentence's first."""
+        pw = prev[0]
+        return ((pw[:1].isupper() or pw[:1].isdigit()) and pw not in _NOT_NAME_START and self.text[prev[2]:head[1]] == " "
+                and not self.places.is_place_name(pw) and self.places.country(pw) is None
+                and not any(m.label in ("GPE", "CITY", "REGION") and m.start <= prev[1] < m.end for m in self.mentions)
+                and not self._only_capitalised_as_first_word(prev) and not is_title(pw))
+
+    def _starts_body(self, pos: int) -> bool:
+        for m in self.mentions:
+            if m.start == pos and m.label == "ORG" and m.method in ("registry", "acronym-definition"):
+                return True
+        word = re.match(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?\b", self.text[pos:pos + 20])
+        if word and (word.group(0) in self.known_acronyms or word.group(0) in self.registry.acronyms):
+            return True  # "Data Office of BIUST": an acronym of a body, the parent
+        # "Faculty of Science of Chulalongkorn University": a run of capitalised words ending in the
+        # head of a body that stands on its own is the parent
+        run = re.match(r"(?:[A-Z][\w'’-]*\s+){0,6}([A-Z][a-z]+)\b", self.text[pos:pos + 120])
+        if run and HEADS.get(run.group(1)) in TOP_LEVEL and run.group(1) not in ("Service", "Office"):
+            return True
+        rest = self.text[pos:pos + 40]
+        first = re.match(r"[A-Z][a-z]+", rest)
+        if first and first.group(0) in self.places._adjectives and self.places._adjectives[first.group(0)]:
+            # "Chinese Academy of Sciences": an adjective of a country followed by a named body
+            tail = self.text[pos:pos + 120]
+            return bool(re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,4} (?:" + "|".join(h for h in HEADS if HEADS[h] in ("Academy", "University", "ResearchInstitute", "GovernmentAgency")) + r")\b", tail))
+        return False
+
+    # -- coined names of projects: "the MARINE-LINK project", "OCEANDATA is a three-year project" --
+    _COINED = r"(?:[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+|[A-Z]{3,}[0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]{3,}(?:-[A-Z0-9][\w]*)?)"
+
+    _NAMED_AS = {"project": "Project", "programme": "Program", "program": "Program", "initiative": "Program",
+                 "platform": "Platform"}
+
+    _PROJECT_BEFORE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<name>{_COINED})\s+(?P<noun>project|programme|program|initiative|platform)\b")
+
+    _PROJECT_IS_A = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_COINED})\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
+                               r"(?P<noun>project|programme|program|initiative|platform)\b")
+
+    def coined_projects(self, a: int, b: int) -> None:
+        """A project named by a coined word, which no head noun of a body's name marks: "the
+        MARINE-LINK project", "the Polaris initiative", "OCEANDATA is a three-year project funded
+        by ...". The name alone is the project's (a word the registry, the gazetteer or a name of a
+        body or person of the document does not already claim)."""
+        seg = self.text[a:b]
+        for rx in (self._PROJECT_BEFORE_NOUN, self._PROJECT_IS_A):
+            for m in rx.finditer(seg):
+                name = m.group("name")
+                s, e = a + m.start("name"), a + m.end("name")
+                if self.places.country(name) or name in self.places.cities or name.title() in self.places.cities:
+                    continue
+                if name in _NOT_PERSON_WORDS or name in HEADS or name.upper() in NOT_BODIES or name in _ROLE_WORDS:
+                    continue
+                if any(o.start <= s and e <= o.end and (o.label == "PERSON" or o.method in ("registry", "acronym-definition"))
+                       for o in self.mentions):
+                    continue
+                self.mentions.append(Mention(s, e, name, "ORG", self._NAMED_AS[m.group("noun").lower()], method="coined-name"))
+
+    # -- quoted names: the “Healthy China 2020” Program, project "X" -------------------------
+    def quoted(self, a: int, b: int) -> None:
+        for m in re.finditer(r"[“\"]([^”\"]{3,150})[”\"]\s*(Program(?:me)?|Project|Initiative|Platform)?", self.text[a:b]):
+            s, e = a + m.start(1), a + m.end(1)
+            head = m.group(2)
+            before = self.text[max(a, a + m.start() - 12):a + m.start()].lower()
+            inner = m.group(1)
+            if head:
+                cls = HEADS[head]
+                self.mentions.append(Mention(a + m.start(), a + m.end(), m.group(0), "ORG", cls, method="quoted-name",
+                                             extra={"name": f"{inner} {head}" if head not in inner else inner}))
+            elif "project" in before or re.search(r"\bProject\b", inner) or "program" in before:
+                cls = "Program" if "program" in before else "Project"
+                self.mentions.append(Mention(s, e, inner, "ORG", cls, method="quoted-name", extra={"name": inner}))
