@@ -58,6 +58,9 @@ METHODS = ["cooperations", "projects", "posts", "meetings", "named_event", "memb
            "visits", "list_sections"]
 FUNCTIONS = ["read_rosters", "read_on_behalf", "read_titled_people", "read_addresses", "link_prefixed_units"]
 RETURNS_LIST = {"agreements", "task_groups", "platforms"}
+#: where the rules' code is: the Extractor and its mixins (loaders/extract_*.py), and their modules
+_RULE_CLASSES = [c for c in Extractor.__mro__ if c is not object]
+_RULE_MODULES = list(dict.fromkeys([extract_module] + [sys.modules[c.__module__] for c in _RULE_CLASSES]))
 
 #: regex families inside a rule: (family, rule, a piece of the regex's source only that family's regex has).
 #: Switched off by making that regex find nothing while the rule runs.
@@ -321,8 +324,9 @@ def main(argv=None) -> int:
                 continue
             saved = {}
             off = _Off(real_re, marker, rule)
-            extract_module.re = off
-            for owner in (Extractor, extract_module):  # compiled regexes holding the marker
+            for mod in _RULE_MODULES:
+                mod.re = off
+            for owner in (*_RULE_CLASSES, *_RULE_MODULES):  # compiled regexes holding the marker
                 for k, v in list(vars(owner).items()):
                     if isinstance(v, real_re.Pattern) and _has(v.pattern, marker):
                         saved[(owner, k)] = v
@@ -330,7 +334,8 @@ def main(argv=None) -> int:
             try:
                 lost, gained, where, examples = _compare(docs, parsed, full, run)
             finally:
-                extract_module.re = real_re
+                for mod in _RULE_MODULES:
+                    mod.re = real_re
                 for (owner, k), v in saved.items():
                     setattr(owner, k, v)
             print(f"{fam:48} {lost:6} {gained:6}  {len(where):4}  ({off.hits}{' + compiled ' + ','.join(k for _, k in saved) if saved else ''})")

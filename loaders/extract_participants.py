@@ -1,0 +1,125 @@
+"""The extractor's rules of who funds, attends and chairs: sponsors ("funded by", "support was
+provided by"; bodies no other rule named read from the list's capitalised runs), the subject a
+sentence speaks of, attendees, and chairs (several; "both meetings")."""
+
+from __future__ import annotations
+
+import re
+
+from collabkg.loaders.extract_entities import _Sentence
+from collabkg.loaders.extract_events import _EVENT_NOUNS
+from collabkg.loaders.mentions import Mention, TITLE_RE
+
+
+class _ParticipantRules:
+    """Sponsors, attendees and chairs: mixed into the Extractor."""
+
+    # sponsors ------------------------------------------------------------------------------
+    def sponsors(self, s: _Sentence) -> None:
+        for m in re.finditer(r"\b(?:(?:sponsored|funded|co-funded|supported|financed|backed)\s+by|(?:support|funding|sponsorship|grants?)\s+(?:was|were|is|are|has\s+been)\s+(?:provided|given|granted)\s+by|(?:funding|financial\s+support|support|grants?)\s+from)\s+(.+?)(?:;|$)", s.text):
+            self._sponsor_clause(s, m)
+
+    def _sponsor_clause(self, s: _Sentence, m: re.Match) -> None:
+        subject = self._subject(s, m.start()) or self.main_project or self.main_meeting
+        if subject is None:
+            return
+        a, b = s.start + m.start(1), s.start + m.end(1)
+        found = self.mentions_in(s, a, b, labels=("ORG",)) + self._unknown_bodies(s, a, b)
+        for om in sorted(found, key=lambda o: o.start):
+            cls = "FundingProgram" if (om.cls in ("Project", "Program", None) and not om.entry) else None
+            sp = self.org(om, self.ev(s, "rule:sponsored-by"), as_cls=cls)
+            self.rel(subject, "schema:sponsor", sp, s, "rule:sponsored-by")
+
+    _NAME_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*|\d{4})(?:\s+(?:(?:and|&|of|for)\s+)?(?:[A-Z][\w'’-]*|\d{4}))*")
+
+    def _unknown_bodies(self, s: _Sentence, a: int, b: int) -> list[Mention]:
+        """Bodies in a list of sponsors or parties that no other rule named: a run of capitalised
+        words ("the Belmont Forum", "the Thailand Science Research and Innovation") or an acronym."""
+        out = []
+        taken = [o for o in s.mentions if o.label in ("ORG", "PERSON", "CITY")]
+        runs = []
+        for rm in self._NAME_RUN.finditer(self.text, a, b):
+            # "CNES and ISRO": two acronyms joined by "and" are two bodies
+            parts = re.split(r"(\s+(?:and|&)\s+)", rm.group(0))
+            if len(parts) == 3 and (re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", parts[0]) or re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", parts[2])):
+                runs.append((rm.start(), rm.start() + len(parts[0]), parts[0]))
+                runs.append((rm.end() - len(parts[2]), rm.end(), parts[2]))
+            else:
+                runs.append((rm.start(), rm.end(), rm.group(0)))
+        for rs, re_, name in runs:
+            if re.search(r"\b(?:under|through|via|as\s+part\s+of|within|for|to|with|in)\s+(?:the\s+|a\s+|its\s+)?$", self.text[max(a, rs - 16):rs]):
+                continue  # "funded by X under Grant Agreement No. 123": not a body of the list
+            if re.search(r"\b(?:Agreement|Grant|Award|Contract|No|Number|Call|Project|Programme|Program)\b", name) and len(name.split()) > 1 and not re.search(r"(?:Program|Programme)$", name):
+                continue
+            if any(o.start < re_ and rs < o.end for o in taken) or self.text[max(0, rs - 1):rs] == "(":
+                continue  # named already, or "(NRF)": the acronym of the body before
+            if self.places.country(name) or name in self.places.regions or name in self.places.cities:
+                continue
+            words = name.split()
+            before = self.text[max(a, rs - 6):rs]
+            if re.search(r"\bof\s+$", before):
+                continue  # "... of South Africa": a qualifier of the body before
+            if words[0] in ("The", "A", "An", "This", "Its", "Their", "Both", "Dr", "Prof", "Mr", "Ms", "Mrs"):
+                continue
+            if len(words) >= 2 or re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", name):
+                cls = "FundingProgram" if re.search(r"(?:Program|Programme|Fund|Grant|Scheme)$", name) else "Organization"
+                out.append(Mention(rs, re_, name, "ORG", cls, method="name-in-list"))
+        return out
+
+    def _subject(self, s: _Sentence, before: int) -> str | None:
+        head = s.text[:before]
+        if re.search(r"\b(?:this|the|our)\s+project\b", head, re.I) and self.main_project:
+            return self.main_project
+        if re.search(rf"\b(?:this|the)\s+(?:{_EVENT_NOUNS}|event)\b", head, re.I) and self.main_meeting:
+            return self.main_meeting
+        # "It was organized by A, with support from B": the bodies after "by" are agents, not the subject
+        by = re.search(r"\bby\b", head)
+        cands = [m for m in s.mentions if m.label == "ORG" and m.end <= s.start + (by.start() if by else before)]
+        if cands:
+            return self.org(cands[0], self.ev(s, "rule:sentence-subject"))
+        if re.match(r"\s*It\s", head) and self.main_meeting and any(
+                v.start < s.start for v in self.x.entities[self.main_meeting].evidence):
+            return self.main_meeting  # "The workshop took place in Oslo. It was funded by ...": that event
+        return None
+
+    # attendees -----------------------------------------------------------------------------
+    def attendees(self, s: _Sentence) -> None:
+        m = re.search(r"\b(?:(?:attendees|participants|delegates|representatives)\s+(?:include[sd]?|were|came\s+from|are)|attended\s+by|(?:leaders|members|experts|representatives|delegates|delegations|participants|officials|scientists)\s+(?:from|of))\b", s.text, re.I)
+        if not m:
+            return
+        target = None
+        if re.search(rf"\b({_EVENT_NOUNS})\b", s.text, re.I) or self.main_meeting:
+            target = self._event_in(s) or self._event_before(s) or self.main_meeting
+        if target is None:
+            return
+        for om in self.mentions_in(s, s.start + m.start(), s.end, labels=("ORG",)):
+            self.rel(target, "schema:attendee", self.org(om, self.ev(s, "rule:attendees")), s, "rule:attendees")
+
+    # chairs --------------------------------------------------------------------------------
+    def chairs(self, s: _Sentence) -> None:
+        m = re.search(r"\b(?:chaired|co-chaired|presided\s+over|moderated|hosted)\s+by\s+(?:" + TITLE_RE + r"\s+)?", s.text, re.I)
+        person = None
+        persons = []
+        if m:
+            after = [p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start()]
+            if after and after[0].start <= s.start + m.end() + 2:
+                persons = [after[0]]
+                # "co-chaired by A, Director of X, and B": every person named in the by-phrase
+                persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])]
+        else:
+            m = re.search(r"\b(chaired|co-chaired|presided over|moderated)\s+(?:the\s+)?", s.text)
+            if m:
+                before = [p for p in s.mentions if p.label == "PERSON" and p.end <= s.start + m.start()]
+                if before:
+                    persons = [before[0]] + [p for p in before[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])]
+        if not m or not persons:
+            return
+        ev = self.ev(s, "rule:chaired-by")
+        if re.search(rf"\b(?:both|all|the\s+two|these)\s+(?:{_EVENT_NOUNS}|session)s?\b", s.text[m.start():], re.I):
+            events = [k for k, e in self.x.entities.items() if e.kind == "event"]  # "co-chaired both meetings"
+        else:
+            events = [self._event_in(s) or self._event_before(s) or self.main_meeting]
+        for event in events:
+            if event:
+                for person in persons:
+                    self.x.add(event, "ckg:chair", self.person(person, ev), ev)

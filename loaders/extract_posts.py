@@ -1,0 +1,95 @@
+"""The extractor's rules of posts: "X, Director of Y", "X, a senior engineer at Y", "X, Head of
+Data Services at Y" (an ``org:Post`` with its role), and membership in no named role ("Dr. X of
+the Y", "Prof. X (University of Y)")."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal
+
+from collabkg.loaders.extract_entities import _Sentence
+from collabkg.loaders.facts import Evidence
+from collabkg.loaders.mentions import ROLE_RE
+from collabkg.loaders.registry import norm
+
+
+class _PostRules:
+    """Posts and memberships of people: mixed into the Extractor."""
+
+    # posts -------------------------------------------------------------------------------
+    _POST_RE = re.compile(rf",?\s*(?:the\s+)?({ROLE_RE})\s+(?:of|from|at|in|with)\s+(?:the\s+)?")
+
+    def posts(self, s: _Sentence) -> None:
+        for m in s.mentions:
+            if m.label != "PERSON":
+                continue
+            after = self.text[m.end:s.end]
+            role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
+            patterns = [
+                r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)",
+                # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
+                r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
+                r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"
+                r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?",
+                # "Dr Ana Costa, Head of Data Services at the Brazilian Institute ...": a unit in the role title
+                r",\s*(?:the\s+)?(" + ROLE_RE + r"\s+of\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\s+(?:at|in|with)\s+(?:the\s+)?",
+            ]
+            pm = org_m = None
+            for pat in patterns:
+                pm = re.match(pat, after)
+                org_m = next((o for o in s.mentions if pm and o.start == m.end + pm.end() and o.label == "ORG"), None)
+                if org_m is not None:
+                    break
+            if org_m is None:
+                continue
+            ev = self.ev(s, "rule:person-post-apposition")
+            self.add_post(self.person(m, ev), pm.group(1), self.org(org_m, ev), ev)
+
+    def memberships(self, s: _Sentence) -> None:
+        """"Dr. Ingrid Solberg of the Norwegian Polar Institute", "Prof. Maria Rossi (University of Bologna)":
+        the person belongs to the body in no role the text names (``org:memberOf``). A post in the same
+        body (read by :meth:`posts`, which runs first) says more and wins."""
+        for m in s.mentions:
+            if m.label != "PERSON":
+                continue
+            after = self.text[m.end:s.end]
+            pm = re.match(r"(?:\s+(?:of|from|at)\s+|\s*\(\s*)(?:the\s+)?", after)
+            if not pm:
+                continue
+            at = m.end + pm.end()
+            country = next((o for o in s.mentions if o.start == at and o.label == "GPE"), None) if "(" not in pm.group(0) else None
+            if country is not None:  # "Dr Ana Lima from Brazil's Ocean Data Center", "from China Alibaba": the body
+                cm = re.match(r"(?:['’]s)?\s+(?:the\s+)?", self.text[country.end:s.end])
+                at = country.end + cm.end() if cm else at
+            org_m = next((o for o in s.mentions if o.start == at and o.label == "ORG"), None)
+            if org_m is None:
+                continue
+            if "(" in pm.group(0) and not re.match(r"\s*(?:\([^)]*\)\s*)?\)", self.text[org_m.end:s.end]):
+                # "(Kyoto University, Japan)", "(NPI, Tromsø)": the body and its place; anything else after
+                # the body, or an unclosed parenthesis, is not just the body's name
+                place = re.match(r",\s*", self.text[org_m.end:s.end])
+                at_place = org_m.end + place.end() if place else None
+                pl = next((o for o in s.mentions if o.start == at_place and o.label in ("GPE", "CITY", "REGION")), None)
+                if pl is None or not re.match(r"\s*\)", self.text[pl.end:s.end]):
+                    continue
+            ev = self.ev(s, "rule:person-affiliation")
+            person, org = self.person(m, ev), self.org(org_m, ev)
+            if org is None or any(org in self.x.objects(p, "org:postIn") for p in self.x.objects(person, "org:holds")):
+                continue
+            self.x.add(person, "org:memberOf", org, ev)
+
+    def add_post(self, person: str, role: str, org: str | None, ev: Evidence) -> None:
+        if org is None:
+            return
+        role = re.sub(r"\s+", " ", role).strip()
+        role_key = f"role/{norm(role)}"
+        self.x.entity(role_key, "role", ["org:Role"], role, None)
+        org_label = self.x.entities[org].label
+        post_key = f"post/{norm(role)}|{org.split('/', 1)[1]}|{person.split('/', 1)[1]}"
+        self.x.entity(post_key, "post", ["org:Post"], f"{role}, {org_label}", ev)
+        self.x.add(post_key, "org:heldBy", person, ev)
+        self.x.add(person, "org:holds", post_key, ev)
+        self.x.add(post_key, "org:postIn", org, ev)
+        self.x.add(post_key, "org:role", role_key, ev)
+        self.x.add(post_key, "ckg:roleTitle", Literal(role), ev)
