@@ -5,8 +5,8 @@ their evidence. Mixed into :class:`collabkg.loaders.extract.Extractor`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 
 from rdflib import Literal
 

@@ -1,0 +1,105 @@
+"""Agreements found by patterns: made once they have two parties (one with each when one side
+signs several), a signatory who holds a post in the document speaking for the body, and the
+people who signed."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from collabkg.loaders.dates import find_dates
+from collabkg.loaders.discourse_events import _is_future
+
+
+class _Agreements:
+    """Agreements with several parties and their signatories: mixed into Discourse."""
+
+    def _signatories(self, agreement: str, signers, tok) -> None:
+        """The people who signed ``agreement`` (``ckg:signatory``), when the sentence says they signed
+        it ("signed by X and Y", "X and Y signed the MoU"), not when it is still to be signed."""
+        if _is_future(tok) or not any(t.lemma_ == "sign" for t in (tok, tok.head, *tok.head.children)):
+            return
+        for k, pev in signers:
+            self.ex.x.add(agreement, "ckg:signatory", k, pev)
+
+    def _agreements(self) -> None:
+        x = self.ex.x
+        for (_, sent_start), found in self.parties.items():
+            tok = found[0][2]
+            ev = found[0][1]
+            s = next(s for s in self.ex.sentences if s.start == sent_start)
+            parties = []
+            signers = [(k, pev) for k, pev, _ in found if k.startswith("person/")]
+            for k, _, _ in found:
+                if k.startswith("person/"):  # a signatory speaks for the body of their post
+                    orgs = [o for p in x.objects(k, "org:holds") for o in x.objects(p, "org:postIn")]
+                    k = orgs[0] if len(orgs) == 1 else None
+                if k and k.split("/", 1)[0] in ("organization", "place", "infrastructure", "platform") and k not in parties:
+                    parties.append(k)  # an archive or platform that signs acts as a body (see extract)
+            # an agreement the rules read in this sentence gets the parties; else one is made with two
+            existing = [k for k, e in x.entities.items() if e.kind == "agreement" and any(v.start == s.start for v in e.evidence)]
+            for p in parties:
+                for _, pev, _ in found:
+                    self.log.append((pev.method, existing[0] if existing else "agreement", "ckg:party", p))
+            groups = self._bilateral(tok, s, ev, parties) if not _is_future(tok) else [parties]
+            if len(groups) > 1:  # "A signed agreements with B, C and D": one with each, the rules' among them
+                for group in groups:
+                    if not any(set(x.objects(k, "ckg:party")) == set(group) for k in existing):
+                        self._make_agreement(group, tok, s, ev, signers)
+                continue
+            if existing:
+                for p in parties:
+                    x.add(existing[0], "ckg:party", p, ev)
+                self._signatories(existing[0], signers, tok)
+                continue
+            if not parties or _is_future(tok) or (len(parties) < 2 and not signers):
+                continue
+            same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)] \
+                if len(parties) > 1 else []
+            if not same and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                # "The agreement was signed by A's director and B's": the one agreement read before,
+                # when it has these parties among its own (it may name a parent body as well)
+                before = [k for k, e in x.entities.items() if e.kind == "agreement" and set(parties) <= set(x.objects(k, "ckg:party"))
+                          and any(v.start < s.start for v in e.evidence)]
+                same = before if len(before) == 1 else []
+            if same:  # the agreement the rules read elsewhere in the document, between the same parties
+                x.entity(same[0], "agreement", [], "", ev)
+                self._signatories(same[0], signers, tok)
+                continue
+            if len(parties) < 2:
+                continue  # one side named: no agreement is made up from it
+            self._make_agreement(parties, tok, s, ev, signers)  # one agreement: "with each" was read above
+
+    def _bilateral(self, tok, s, ev, parties: list[str]) -> list[list[str]]:
+        """"A signed agreements with B, C and D": one agreement of A with each (a plural noun and a
+        "with" list); otherwise the one agreement of all the parties."""
+        if tok.tag_ not in ("NNS", "NNPS") or len(parties) < 3 or tok.dep_ != "dobj" or \
+                not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
+            return [parties]
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        own = {k for t in subjects for u in (t, *t.conjuncts) if (k := self.agent(u, s, ev, ("ORG", "GPE")))} & set(parties)
+        if len(own) != 1:
+            return [parties]  # "A and B signed agreements with C and D": who with whom is not said
+        (a,) = own
+        return [[a, w] for w in parties if w != a]
+
+    def _make_agreement(self, parties: list[str], tok, s, ev, signers) -> None:
+        x = self.ex.x
+        mou = tok.lower_ in ("mou", "mous", "memorandum", "memoranda", "memorandums")
+        names = [x.entities[p].short_name for p in parties]
+        label = f"{'Memorandum of Understanding' if mou else 'Agreement'} between {' and '.join(names)}"
+        key = "agreement/" + ("mou" if mou else "agreement") + "|" + "|".join(sorted(p.split("/", 1)[1] for p in parties))
+        cls = ["ckg:Agreement"] + (["ckg:MemorandumOfUnderstanding"] if mou else [])
+        x.entity(key, "agreement", cls, label, ev)
+        for p in parties:
+            x.add(key, "ckg:party", p, ev)
+        self._signatories(key, signers, tok)
+        x.add(key, "ckg:status", "ckg:Established", ev)
+        if re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text):
+            ds = find_dates(s.text, reference=self.ex.doc.reference_date)
+            if ds:
+                d = ds[0]
+                x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
+                                                   datatype=XSD.gYear if d.year_only else XSD.date), ev)
