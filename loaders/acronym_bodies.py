@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.mentions import _ROLE_HEADS, NOT_BODIES, Mention
+from collabkg.loaders.body_names import NOT_BODIES
+from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import _ROLE_HEADS
 
 __all__ = ["acronym_bodies"]
 

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.mentions import HEADS, LOWER_HEADS, Mention, _class_of as class_of
+from collabkg.loaders.body_names import HEADS, LOWER_HEADS, _class_of as class_of
+from collabkg.loaders.mention_model import Mention
 
 __all__ = ["address_mentions", "read_addresses"]
 

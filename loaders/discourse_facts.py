@@ -8,8 +8,8 @@ import re
 
 from collabkg.loaders.discourse_events import _is_future
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import TITLE_RE
 from collabkg.loaders.parse_lists import _listed
+from collabkg.loaders.person_names import TITLE_RE
 from collabkg.loaders.registry import norm
 from collabkg.loaders.resolve import delegation_key
 

@@ -8,7 +8,7 @@ import re
 
 from collabkg.loaders.discourse_events import _head, _is_generic, event_key
 from collabkg.loaders.facts import and_list
-from collabkg.loaders.mentions import is_title
+from collabkg.loaders.person_names import is_title
 
 
 class _EventMerges:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.mentions import ROLE_RE
+from collabkg.loaders.person_names import ROLE_RE
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS
 

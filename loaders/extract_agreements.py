@@ -9,11 +9,12 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
+from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.lists import no_parents
-from collabkg.loaders.mentions import HEADS, Mention
+from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.registry import norm
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from rdflib import Literal
 
+from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.clean import BULLET
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import HEADS, Mention
+from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.registry import norm
 from collabkg.loaders.resolve import person_key
 

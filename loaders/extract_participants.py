@@ -8,7 +8,8 @@ import re
 
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.extract_events import _EVENT_NOUNS
-from collabkg.loaders.mentions import Mention, TITLE_RE
+from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import TITLE_RE
 
 
 class _ParticipantRules:

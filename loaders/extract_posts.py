@@ -10,7 +10,7 @@ from rdflib import Literal
 
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import ROLE_RE
+from collabkg.loaders.person_names import ROLE_RE
 from collabkg.loaders.registry import norm
 
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.body_names import EVENT_NOUNS
 from collabkg.loaders.lists import no_parents
-from collabkg.loaders.mentions import EVENT_NOUNS
 
 __all__ = ["FRONTED_RE", "read_fronted_participles"]
 

@@ -77,7 +77,7 @@ from spacy.tokens import Doc, Span, Token
 
 from collabkg.loaders.fastmatch import Columns, TokenMatcher, compile_spec, sources
 
-from collabkg.loaders.mentions import EVENT_NOUNS, HEADS
+from collabkg.loaders.body_names import EVENT_NOUNS, HEADS
 from collabkg.loaders.registry import load_places
 
 __all__ = ["Pattern", "PatternError", "load_patterns", "PatternSet", "FACTS", "EVENT_NOUNS", "AGREEMENT_NOUNS", "ROLE_NOUNS",

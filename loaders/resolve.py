@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from collabkg.loaders.mentions import TITLE_RE
+from collabkg.loaders.person_names import TITLE_RE
 
 __all__ = ["ORDINALS", "ordinal_value", "person_key", "edit_distance", "damerau_distance", "series_name_key", "delegation_key"]
 

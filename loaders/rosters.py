@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.lists import no_parents
-from collabkg.loaders.mentions import HEADS, Mention
+from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
 __all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",

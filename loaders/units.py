@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.mentions import HEADS, Mention
+from collabkg.loaders.mention_model import Mention
 
 __all__ = ["UNIT_WORDS", "unit_prefix", "unit_of_body", "link_prefixed_units"]
 
