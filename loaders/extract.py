@@ -21,6 +21,8 @@ The families, in the order they run:
   intent, proposed bilateral agreements between countries), task groups, platforms, leaders,
   collaborations with countries and regions, project partners;
 - list sections: focus areas and outcomes of the page's cooperation, project or body.
+- elections read after the patterns ("The Assembly elected A as President, B and C as
+  Vice-Presidents"; loaders/elections.py).
 
 Events the text gives no date for are dropped at the end (the model needs a start date).
 
@@ -46,6 +48,7 @@ from collabkg.loaders.acronym_bodies import acronym_bodies
 from collabkg.loaders.addresses import address_mentions, read_addresses
 from collabkg.loaders.discourse import Discourse
 from collabkg.loaders.documents import Document
+from collabkg.loaders.elections import read_elections
 from collabkg.loaders.extract_agreements import _AgreementRules
 from collabkg.loaders.extract_cooperations import _CooperationRules
 from collabkg.loaders.extract_counts import _CountRules
@@ -100,6 +103,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         ]
         self.main_project: str | None = None
         self.main_meeting: str | None = None
+        self.election_body: str | None = None  # the body of the last election read (loaders/elections.py)
         self.main_cooperation: str | None = None
         self.series: dict[str, str] = {}  # series key -> entity key
         self.day_without_year: set[str] = set()  # events on a day the text names without its year
@@ -152,6 +156,8 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         self.list_sections()
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)
+        for s in self.sentences:
+            read_elections(self, s)  # after the patterns: the organizer of the assembly, posts read there
         link_prefixed_units(self)
         self._drop_dateless_events()
         self._infrastructures_acting_as_bodies()

@@ -31,7 +31,7 @@ from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",
+__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "unit_label", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",
            "read_speaker_lists"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
@@ -131,7 +131,7 @@ def read_rosters(ex, s) -> None:
         parent = ex.x.entities[body]
         if head.lower() not in parent.label.lower():
             unit = f"organization/{body.split('/', 1)[1]}|{head.lower()}"
-            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], _unit_label(ex.text[:s.start], head, parent), ev)
+            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], unit_label(ex.text[:s.start], head, parent), ev)
             ex.x.add(unit, "org:subOrganizationOf", body, ev)
     for a, b, name, post in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
@@ -142,15 +142,15 @@ def read_rosters(ex, s) -> None:
             ex.x.add(person, "org:memberOf", unit or body, ev)  # the officers of the Board sit on it too
 
 
-def _unit_label(before: str, head: str, parent) -> str:
+def unit_label(before: str, head: str, parent) -> str:
     """The name of a body's unit that a roster calls "the Board": as the text named it before ("a vote
     for the next Governing Board" -> "Governing Board"), after the body's acronym when it has one
     ("PDC Governing Board"), else "Governing Board of the <body>".
 
     >>> from collabkg.loaders.facts import Entity
-    >>> _unit_label("Members chose the President and the Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
+    >>> unit_label("Members chose the President and the Governing Board.", "Board", Entity("k", "organization", [], "Polar Council", acronyms={"PC"}))
     'PC Governing Board'
-    >>> _unit_label("", "Board", Entity("k", "organization", [], "Polar Council"))
+    >>> unit_label("", "Board", Entity("k", "organization", [], "Polar Council"))
     'Board of the Polar Council'
     """
     if " " not in head:

@@ -1,0 +1,116 @@
+"""Election results as assemblies report them: one list of names with the post of each after "as",
+or a passive clause per post ("A was elected Chair of the Council", "B and C were elected
+Vice-Chairs, while D was re-elected as Treasurer"). Each person holds the post in the body whose
+assembly, council or members elected them; a body is never guessed. All documents are our own
+writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.elections import plain_title
+from collabkg.loaders.extract import extract
+
+
+def read(text: str, title: str = "News"):
+    return extract(Document(Path("t.txt"), f"{title}\n\n{text}\n", issued=dt.date(2025, 9, 12)))
+
+
+def posts(text: str, title: str = "News") -> set[tuple[str, str, str]]:
+    """(person, title, body) of every post read from ``text``."""
+    x = read(text, title)
+    label = lambda k: x.entities[k].label  # noqa: E731
+    out = set()
+    for f in x.facts:
+        if f.predicate == "org:postIn":
+            held = next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")
+            role = next(str(g.obj) for g in x.facts if g.subject == f.subject and g.predicate == "ckg:roleTitle")
+            out.add((label(held), role, label(f.obj)))
+    return out
+
+
+ASSEMBLY = ("The Polar Data Union (PDU) held its fourth General Assembly in Oslo on 10-11 September 2025, hosted by "
+            "the Norwegian Polar Data Centre. ")
+
+
+def test_one_list_gives_each_person_the_post_after_as_in_the_body_that_held_the_assembly():
+    got = posts(ASSEMBLY + "The Assembly elected Marta Kowalczyk as President, Hiroshi Tanabe and Leila Haddad as "
+                "Vice-Presidents, Tomas Berg as Secretary-General and Aisha Mensah as Treasurer.")
+    assert {("Marta Kowalczyk", "President", "Polar Data Union"), ("Hiroshi Tanabe", "Vice-President", "Polar Data Union"),
+            ("Leila Haddad", "Vice-President", "Polar Data Union"), ("Tomas Berg", "Secretary-General", "Polar Data Union"),
+            ("Aisha Mensah", "Treasurer", "Polar Data Union")} <= got
+    assert not any(body == "Norwegian Polar Data Centre" for _, _, body in got)  # the host is not the electing body
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Delegates also chose Ingrid Solheim as President-elect; she takes office in 2027.",
+     ("Ingrid Solheim", "President-elect", "Polar Data Union")),
+    ("Members re-elected Dr. Jonas Eide as Treasurer for a second term.",
+     ("Jonas Eide", "Treasurer", "Polar Data Union")),
+    ("The General Assembly appointed Prof. Rosa Quispe and Dr. Kofi Mensah as Honorary Members.",
+     ("Kofi Mensah", "Honorary Member", "Polar Data Union")),
+])
+def test_the_assembly_or_its_delegates_elect_for_the_body_that_held_it(sentence, expected):
+    assert expected in posts(ASSEMBLY + sentence)
+
+
+def test_passive_clauses_take_the_body_written_or_referred_to_and_carry_it_to_the_next_sentence():
+    got = posts("The Council of the Ocean Observing Network (OON) announced the results of its elections on 3 March 2024. "
+                "Dr. Samuel Okafor was elected Chair of the Council for a three-year term. Prof. Elena Petrova and "
+                "Dr. Rajesh Iyer were elected Vice-Chairs, while Ms. Claire Dubois was re-elected as Treasurer.")
+    council = {body for person, _, body in got if person == "Samuel Okafor"}
+    assert len(council) == 1 and "Council" in next(iter(council))
+    body = next(iter(council))
+    assert {("Samuel Okafor", "Chair", body), ("Elena Petrova", "Vice-Chair", body), ("Rajesh Iyer", "Vice-Chair", body),
+            ("Claire Dubois", "Treasurer", body)} <= got
+    x = read("The Council of the Ocean Observing Network (OON) met on 3 March 2024. "
+             "Dr. Samuel Okafor was elected Chair of the Council.")
+    unit = next(k for k, e in x.entities.items() if e.kind == "organization" and "Council" in e.label)
+    parents = {x.entities[f.obj].label for f in x.facts if f.subject == unit and f.predicate == "org:subOrganizationOf"}
+    assert parents == {"Ocean Observing Network"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Andean Data Society elected Dr. Rosa Quispe as President and Dr. Luis Mamani as Secretary at its annual meeting.",
+     {("Rosa Quispe", "President", "Andean Data Society"), ("Luis Mamani", "Secretary", "Andean Data Society")}),
+    ("Dr. Ama Owusu was elected President of the West African Data Council, and Dr. Kofi Boateng as its Treasurer.",
+     {("Ama Owusu", "President", "West African Data Council")}),
+    ("Prof. Lena Holm was appointed Director of the Baltic Ice Institute by its board in May.",
+     {("Lena Holm", "Director", "Baltic Ice Institute")}),
+    ("At the meeting, Dr. Kofi Mensah was elected by the Sahel Climate Council as its Vice-Chair.",
+     {("Kofi Mensah", "Vice-Chair", "Sahel Climate Council")}),
+])
+def test_the_body_named_in_the_sentence(text, expected):
+    assert expected <= posts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Samuel Okafor was elected Chair for a three-year term.",  # no body anywhere: none guessed
+    "The jury selected Maria Lind as the winner of the prize.",  # not a post
+    "Voters elected Anna Berg as mayor in 2019.",  # no body named before
+])
+def test_no_body_no_post(text):
+    assert not {p for p in posts(text) if p[0] in ("Samuel Okafor", "Maria Lind", "Anna Berg")}
+
+
+@pytest.mark.parametrize("written, plain", [("Vice-Presidents", "Vice-President"), ("Secretaries-General", "Secretary-General"),
+                                            ("Vice-Chairs", "Vice-Chair"), ("President-elect", "President-elect"),
+                                            ("Treasurer", "Treasurer"), ("Honorary Members", "Honorary Member")])
+def test_a_title_in_the_plural_is_one_post_each(written, plain):
+    assert plain_title(written) == plain
+
+
+def test_a_name_the_model_misses_is_read_by_its_place_and_shape_and_the_subjects_body_named_before():
+    got = posts("The Polar Data Union (PDU) held its first General Assembly in Oslo on 10 September 2025. "
+                "Representatives of the Union’s members elected Ana Ruiz, a geologist from Chile, to be the first President.")
+    assert ("Ana Ruiz", "President", "Polar Data Union") in got
+
+
+def test_two_bodies_the_subject_could_mean_give_no_post():
+    got = posts("The Arctic Data Council and the Ocean Data Council met in Oslo on 10 September 2025 and merged. "
+                "Members of the Council elected Dr. Ana Ruiz as President.")
+    assert not any(person == "Ana Ruiz" for person, _, _ in got)
