@@ -168,6 +168,25 @@ class _PatternFacts:
                    and names & ({ents[f.subject].label} | ents[f.subject].alt_labels | ents[f.subject].acronyms) for f in self.ex.x.facts)
 
     # -- applying a pattern ---------------------------------------------------------------
+    def _post(self, ptok, rtok, otok, s, ev) -> None:
+        """The post of the person at ``ptok`` in the body at ``otok``, titled by ``rtok`` (a role noun,
+        or a verb of leading: "who chairs": "Chair")."""
+        person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
+        if rtok.pos_ in ("VERB", "AUX"):
+            # "headed by its vice-president X": the title written before the name, not the verb's
+            written = [c for c in ptok.children if c.dep_ == "compound" and c._.ckg_kind == "ROLE"
+                       and not re.fullmatch(TITLE_RE, c.text)]  # "Academician X, who leads": an honorific, no post
+            if not written and ptok.dep_ == "appos" and ptok.head._.ckg_kind == "ROLE":
+                written = [ptok.head]
+            rtok = written[-1] if written else rtok
+        role = self.role(rtok)
+        if not (person and org and person.startswith("person/") and org.split("/", 1)[0] in ("organization", "platform", "infrastructure")):
+            return  # a platform or archive with a director acts as a body (extract._infrastructures_acting_as_bodies)
+        self.log.append((ev.method, person, "org:Post", org))
+        if any(v.start == s.start for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
+            return  # the rules read this person's post in this sentence: theirs stands
+        self.ex.add_post(person, role, org, ev)
+
     def apply(self, p, nodes) -> None:
         first = min(nodes.values(), key=lambda t: t.i)
         s = self._sentence(first)
@@ -198,21 +217,11 @@ class _PatternFacts:
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
                     continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body
                     # (but "chair of its board": the board of the body the sentence names)
-                person, org = self.agent(ptok, s, ev), self.agent(otok, s, ev)
-                if rtok.pos_ in ("VERB", "AUX"):
-                    # "headed by its vice-president X": the title written before the name, not the verb's
-                    written = [c for c in ptok.children if c.dep_ == "compound" and c._.ckg_kind == "ROLE"
-                               and not re.fullmatch(TITLE_RE, c.text)]  # "Academician X, who leads": an honorific, no post
-                    if not written and ptok.dep_ == "appos" and ptok.head._.ckg_kind == "ROLE":
-                        written = [ptok.head]
-                    rtok = written[-1] if written else rtok
-                role = self.role(rtok)
-                if not (person and org and person.startswith("person/") and org.split("/", 1)[0] in ("organization", "platform", "infrastructure")):
-                    continue  # a platform or archive with a director acts as a body (extract._infrastructures_acting_as_bodies)
-                self.log.append((ev.method, person, "org:Post", org))
-                if any(v.start == s.start for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
-                    continue  # the rules read this person's post in this sentence: theirs stands
-                self.ex.add_post(person, role, org, ev)
+                verb = rtok
+                # "co-chaired by A and B" (emit ``listed: true``): the verb's post for each name coordinated
+                listed = [ptok, *(c for c in ptok.conjuncts if c._.ckg_kind == "PERSON")] if e.get("listed") and verb.pos_ in ("VERB", "AUX") else [ptok]
+                for ptok in listed:
+                    self._post(ptok, verb, otok, s, ev)
                 continue
             if fact == "party":
                 tok = nodes[e["agreement"]]

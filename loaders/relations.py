@@ -39,7 +39,9 @@ subevent       event, parent                   schema:superEvent
 
 A ``location`` emit with ``listed: true`` places its thing in each place coordinated with the place
 node ("Located in A, B and C, the centres ..."); without it a body's location is the one place its
-node names, never the list the body stands in ("X, Bergen, Norway and Y").
+node names, never the list the body stands in ("X, Bergen, Norway and Y"). A ``post`` emit whose
+role node is a verb of leading takes ``listed: true`` too: "co-chaired by A and B" is a post for
+each (a title noun is one person's: "A and B, head of X" is B's).
 
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
@@ -163,6 +165,8 @@ def _check(p: dict, where: str) -> None:
                 raise PatternError(f"{where}: fact {fact!r} names node {e[role]!r}, which the pattern does not define")
         if e.get("or_main") and "event" not in FACTS[fact]:
             raise PatternError(f"{where}: or_main is for facts with an event node, not {fact!r}")
+        if e.get("listed") and fact not in ("location", "post"):
+            raise PatternError(f"{where}: listed is for location and post facts, not {fact!r}")
 
 
 def load_patterns(folder: str | Path | None = None) -> list[Pattern]:
