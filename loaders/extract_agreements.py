@@ -38,7 +38,7 @@ class _AgreementRules:
             one_side: str | None = None  # "A signed agreements with B, C and D": A's, one with each
             signer_span: tuple[int, int] | None = None  # "A of X and B of Y signed ...": who signed
             ev = self.ev(s, "rule:agreement")
-            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+on\s+[^,;]+?)?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
+            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+(?:on|for)\s+(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})+,?\s+and\s+[^,;]+?|[^,;]+?))?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
             if bm:
                 a = s.start + m.end() + bm.start(1)
                 b = s.start + m.end() + bm.end(1)
@@ -97,7 +97,7 @@ class _AgreementRules:
                                   r"|hope[sd]?\s+(?:that|to)|expect(?:s|ed)?\s+to\s+sign|intends?\s+to\s+sign)\b", s.text[:m.start() + 1], re.I))
         bilateral = bool(re.search(r"\bbilateral\b", before, re.I)) or (len(parties) == 2 and all(p.startswith("place/") for p in parties))
         # "on research data infrastructure in Beijing": the topic ends before a place, date or clause
-        topic = re.match(r"\s+(?:on|for|about)\s+([a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that"
+        topic = re.match(r"\s+(?:on|for|about)\s+((?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})+,?\s+and\s+)?[a-z][\w\s-]{2,60}?)(?=$|[,;.]|\s+(?:between|in|at|during|with|by|before|after|until|within|signed|which|that"
                          r"|was|were|is|are|has|have|had|will|would)\b|\s+on\s+(?:\d|[A-Z]))", after)
         if topic and re.match(r"(?:another|a\s+further|a\s+period|the\s+next|(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:more\s+)?years?)\b",
                               topic.group(1)):

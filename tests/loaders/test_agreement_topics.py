@@ -1,0 +1,50 @@
+"""An agreement named with its purpose before its parties: "An agreement for academic, scientific
+and technical cooperation between A and B", "a Memorandum of Understanding on Scientific
+Cooperation between A and B". The parties are read past a purpose that lists several fields, and
+the purpose, whole, names the agreement. All documents are our own writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def agreements(text: str) -> dict[str, set[str]]:
+    x = extract(Document(Path("t.txt"), f"Agreement news\n\n{text}\n", issued=dt.date(2024, 3, 1)))
+    out: dict[str, set[str]] = {}
+    for f in x.facts:
+        if f.predicate == "ckg:party":
+            out.setdefault(x.entities[f.subject].label, set()).add(x.entities[f.obj].label)
+    return out
+
+
+@pytest.mark.parametrize("text, label, parties", [
+    ("An agreement for academic, scientific and technical cooperation between the Nordic Academy of Letters and the "
+     "Pacific Academy of Sciences was signed in Suva on 9 June 2023.",
+     "Agreement between Nordic Academy of Letters and Pacific Academy of Sciences on academic, scientific and technical cooperation",
+     {"Nordic Academy of Letters", "Pacific Academy of Sciences"}),
+    ("A memorandum on training, data exchange and joint research between the Baltic Ice Institute and the Kenya "
+     "Data Centre was concluded on 2 May 2022.",
+     None,
+     {"Baltic Ice Institute", "Kenya Data Centre"}),
+    ("During the visit, a Memorandum of Understanding on Scientific Cooperation between the Andean Academy of "
+     "Sciences and the University of Lisbon was signed.",
+     None, {"Andean Academy of Sciences", "University of Lisbon"}),
+])
+def test_the_parties_after_a_purpose(text, label, parties):
+    got = agreements(text)
+    assert list(got.values()) == [parties]
+    if label:
+        assert list(got) == [label]
+
+
+def test_a_comma_still_ends_the_purpose_before_another_clause():
+    # "talks between" belongs to another clause: the agreement's parties are not read from it
+    got = agreements("An agreement on data exchange was signed in Suva, and talks between the Nordic Academy of Letters "
+                     "and the Pacific Academy of Sciences followed.")
+    assert not any({"Nordic Academy of Letters", "Pacific Academy of Sciences"} <= v for v in got.values())
