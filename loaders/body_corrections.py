@@ -308,3 +308,33 @@ def _confirm_headline_shapes(text: str, title: str | None, mentions: list[Mentio
     rest = text[:start] + "\n" + text[end:]
     return [m for m in mentions
             if not (m.method in ("shape", "ner") and start <= m.start and m.end <= end and m.text not in rest)]
+
+
+#: a news item's dateline: "VALPARAISO, Chile, 21 November 2024 —", "OSLO, 3 May 2024 --"
+_DATELINE_CITY = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3}),[ \t]+(?:(?P<country>[A-Z][A-Za-z .'’-]{1,40}?),[ \t]+)?"
+                            r"\(?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})\)?[ \t]*(?:--|—|–)")
+
+
+def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
+    """The city a news item's dateline names in capitals is a city, not a body the model reads in
+    an unknown capitalised word ("VALPARAISO, Chile, 21 November 2024 — ..."): a CITY mention (its
+    text title-cased, same length), in the country the dateline names, else the gazetteer's.
+
+    >>> from collabkg.loaders.registry import load_places
+    >>> t = "VALPARAISO, Chile, 21 November 2024 — The forum opened."
+    >>> [(m.text, m.label, m.code) for m in _dateline_cities(t, [Mention(0, 10, "VALPARAISO", "ORG")], load_places())]
+    [('Valparaiso', 'CITY', 'CL')]
+    """
+    out = list(ms)
+    for dm in _DATELINE_CITY.finditer(text):
+        a, b = dm.span("city")
+        name = re.sub(r"[\w'’]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), dm.group("city"))
+        country = places.country(dm.group("country").strip()) if dm.group("country") else None
+        if dm.group("country") and country is None:
+            continue  # "NDI, Oslo, 3 May 2024 —": not a city and a country
+        if places.country(name) is not None:
+            continue  # "CHILE, 3 May 2024 —": the country, read as such
+        code = country.code if country else (places.cities[name][1] if name in places.cities else None)
+        out = [m for m in out if not (a <= m.start and m.end <= b)]
+        out.append(Mention(a, b, name, "CITY", code=code, method="dateline"))
+    return sorted(out, key=lambda m: (m.start, m.end))

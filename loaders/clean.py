@@ -46,7 +46,7 @@ _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 # "Nairobi, 12 March 2021 -- The meeting ...": a news dateline, the item's date
 # "KINGSTON, Jamaica (June 14, 2024) — The summit ...": a city, its country, the date in parentheses
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][A-Za-z .'’-]{1,40},?\s+)?)?\(?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\)?\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][A-Za-z .'’-]{1,40},?\s+)?)?\(?(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))\)?\s*(?:--|—|–|-|:)\s+(?=[A-Z])")
 _COOKIE_LINE = re.compile(r"\b(?:uses?|use of)\s+cookies\b|\bcookie\s+(?:policy|settings|preferences)\b", re.I)
 _LINK_BLOCK_STARTERS = {"find out more", "related links", "see also", "more information", "learn more", "read more",
                         "latest news", "recent news", "related news", "more news", "recent posts", "related posts",
@@ -149,7 +149,7 @@ def clean_text(raw: str) -> dict:
             out.append(BULLET + ", ".join(c for c in cells if c))
             i += 1
             continue
-        if (dl := _DATELINE.match(line)) and "issued" not in meta and (date := _find_date(dl.group("date"))):
+        if (dl := DATELINE.match(line)) and "issued" not in meta and (date := _find_date(dl.group("date"))):
             meta["issued"] = date
             line = line[dl.end():]
         if in_link_block and len(line) < 80 and not line.endswith((".", "!", "?")):

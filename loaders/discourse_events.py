@@ -60,6 +60,10 @@ def _head(label: str) -> str:
 _PART_WORDS = {"opening", "closing", "concluding", "final", "parallel", "side", "breakout", "plenary", "morning", "afternoon"}
 
 
+#: words that make an event noun an earlier event than the one a report is about ("the previous meeting")
+_EARLIER = {"previous", "last", "earlier", "past", "former", "preceding", "prior"}
+
+
 def _contrasts(tok, label: str) -> bool:
     """Whether the event noun ``tok`` names another part than the event ``label``: a modifier such
     as "closing" that the label does not have ("the closing session" / "Opening session of X")."""
@@ -147,6 +151,8 @@ class _EventReferences:
             return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
+        if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _EARLIER for c in tok.children):
+            return None  # "recalled the previous meeting, which took place in Tromso": not the one reported
         if tok.lower_ == "it":  # marked by relations.mark_tokens: the event the sentence before was about
             prev = sentence_before(tok)
             subj = next((p for p in prev or () if p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root), None)

@@ -124,6 +124,8 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
                     if not m.code and (country := self.places.country_after(self.text, m.end)):
                         m.code = country.code  # "Salzburg, Austria": a city of that country
                     self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
+        if self.sentences:
+            self.headline_event(self.sentences[0])  # "Workshop on X, 3-5 June 2024, Nairobi": the page's event
         for s in self.sentences:
             self.cooperations(s)
         for s in self.sentences:

@@ -13,6 +13,7 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
+from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates, names_a_day
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence, and_list
@@ -26,6 +27,11 @@ _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|J
 
 
 _EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff|(?:summer|winter|spring|autumn|training|data|field) (?:school|course)"
+
+#: words before an event noun that name an earlier edition than the one reported ("the first dialogue")
+_PAST_EDITION = r"(?i)\b(?:previous|last|earlier|past|former|preceding|prior)\s+(?:[\w-]+\s+)?$"
+#: the same, and words of a first edition, for an event noun after the one a sentence reports ("recalled the first dialogue, held in 2022")
+_EARLIER_EDITION = r"(?i)\b(?:first|inaugural|previous|last|earlier|past|former|preceding|prior)\s+(?:[\w-]+\s+)?$"
 
 
 class _EventRules:
@@ -45,6 +51,9 @@ class _EventRules:
                          r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
         if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
             return  # no event, or one still to come
+        nearer = [mm for mm in matches if mm.end() <= held.start()]
+        if nearer and nearer[-1] is not m and re.search(_EARLIER_EDITION, nearer[-1].group(1)):
+            return  # "The dialogue was opened by X, who recalled the first dialogue, held in Tromso in 2022": an earlier one's
         if re.search(_SERIES_NOUNS, m.group(0)) and m.group(2)[0].isupper() and self.named_event(s):
             return  # "The Transatlantic ... Forum was held": an event of a series read from the sentence
         # "held a workshop in Oslo in May 2024 and a seminar in Incheon in September 2024": one event
@@ -63,6 +72,38 @@ class _EventRules:
             a = 0 if i == 0 else mm.start()
             b = group[i + 1].start() if i + 1 < len(group) else len(s.text)
             self._one_meeting(s, mm, a, b, labels_made, several=len(group) > 1)
+
+    # "Workshop on Glacier Data Standards, 3-5 June 2024, Nairobi": an event page's title
+    _HEADLINE_EVENT = re.compile(rf"^(?P<name>(?:The\s+)?(?:[A-Z0-9][\w'’&.-]*\s+){{0,8}}?(?:{_SERIES_NOUNS}|Meeting|Assembly|Congress|School|Course|Hackathon|Webinar)"
+                                 r"(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|on|for|and|in|the|&))*)?)"
+                                 r"\s*(?:,|\(|\||–|—|-|:)\s*(?P<rest>.+?)\)?\s*$")
+
+    def headline_event(self, s: _Sentence) -> None:
+        """A page whose title is an event's name with its dates, and perhaps its place ("Workshop on
+        Glacier Data Standards, 3-5 June 2024, Nairobi"; "Nordic Ice School (Tromso, 4-8 March
+        2024)"), is that event's page: the event (``rule:headline-event``), its dates and place, and
+        the event the rest of the page speaks of. A numbered event is the ordinal rule's; a title with
+        no full date names no event here."""
+        if s is not self.sentences[0] or self._ordinal_match(s) or not re.match(r"[ \t]*(?:\n|$)", self.text[s.end:]):
+            return  # the title is a line of its own
+        text = s.text.strip()
+        m = self._HEADLINE_EVENT.match(text)
+        if m is None or re.search(r"\b(?:will|to\s+be|call\s+for|registration|deadline)\b", text, re.I):
+            return
+        rest = m.group("rest")
+        if re.search(r"\b[a-z]{4,}\b", rest):
+            return  # "..., held in Accra on 3 May, brought together ...": a sentence, not a title's date and place
+        if not [d for d in find_dates(rest, reference=self.doc.reference_date) if not d.year_only and not d.month_only]:
+            return
+        label = re.sub(r"^The\s+", "", m.group("name").strip())
+        key = f"event/{norm(label)}"
+        ev = self.ev(s, "rule:headline-event")
+        cls = ["schema:Event", "ckg:Roundtable" if "Round" in label else "ckg:Meeting"]
+        self.x.entity(key, "event", cls, label, ev)
+        self.main_meeting = self.main_meeting or key
+        at = s.start + s.text.index(text) + m.start("rest")
+        self._dates(key, s, "rule:headline-event", text=rest)
+        self._place(key, s, "rule:headline-event", at, s.end)
 
     def _one_meeting(self, s: _Sentence, m: re.Match, a: int, b: int, labels_made: list[str], *, several: bool) -> None:
         """One held meeting of a sentence, its dates and place read from ``s.text[a:b]``."""
@@ -97,7 +138,8 @@ class _EventRules:
         cls = ["schema:Event", "ckg:Roundtable" if "round" in noun else "ckg:Meeting"]
         ev = self.ev(s, "rule:meeting-held")
         self.x.entity(key, "event", cls, label, ev)
-        self.main_meeting = self.main_meeting or key
+        if not re.search(_PAST_EDITION, m.group(1)):  # "the inaugural dialogue had been held in 2022": not the one reported
+            self.main_meeting = self.main_meeting or key
         if about:
             self.x.add(key, "schema:about", about, ev)
         # "The annual meeting of the Pakistan National Committee for CODATA was held": its organizer
@@ -250,6 +292,9 @@ class _EventRules:
         found = [d for d in find_dates(seg, reference=dt.date(year, 12, 31) if year else self.doc.reference_date)
                  if not re.search(r"\b[Ss]ince\b[^,;:()]*$", seg[:d.span[0]])]
         dates = [d for d in found if not d.year_only and not d.month_only]
+        if text is None and (dl := DATELINE.match(seg)) and any(d.span[0] >= dl.end() for d in dates):
+            # "OSLO, 21 May 2024 — The forum was held on 19-20 May": the dateline's day is the report's
+            dates = [d for d in dates if d.span[0] >= dl.end()]
         # "in October 2007", "held in Paris in 2009": only the year is sure, and said as a year
         years = [d for d in found if (d.month_only or d.year_only)
                  and (d.month_only or re.search(r"(?:\bin|\(|,|:|–|-)\s*$", seg[:d.span[0]]))]

@@ -77,6 +77,10 @@ class _OrdinalEvents:
         label = f"{_ORDINAL_WORDS[n - 1] if n <= len(_ORDINAL_WORDS) else str(n) + 'th'} {name}"
         self.x.entity(key, "event", cls, label, ev)
         self.x.add(key, "ckg:ordinal", Literal(n), ev)
+        lead_end = self.sentences[min(1, len(self.sentences) - 1)].end
+        if (s.start < lead_end and not re.search(r"\b(?:will|shall|to\s+be|upcoming|forthcoming|next|planned|scheduled)\b", s.text, re.I)
+                and (self.main_meeting is None or min((v.start for v in self.x.entities[self.main_meeting].evidence), default=0) >= lead_end)):
+            self.main_meeting = key  # "Second X Dialogue convened in Y" in the headline or lead: the event reported
         if series:
             self.x.add(key, "schema:superEvent", series, ev)
             self.x.add(key, "ckg:realizes", series, ev) if "ckg:Cooperation" in self.x.entities[series].classes else None
