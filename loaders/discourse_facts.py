@@ -239,9 +239,12 @@ class _PatternFacts:
             a_role, b_role = _ROLES[fact]
             subj_name, obj_name = e[_SLOTS[fact][0]], e[_SLOTS[fact][1]]
             if fact in ("member", "part"):  # "A of X and B of Y": each its own, never crossed
-                a, b = self.agent(nodes[subj_name], s, ev), self.agent(nodes[obj_name], s, ev)
-                if a and b:
-                    self._fact(fact, a, b, ev)
+                b = self.agent(nodes[obj_name], s, ev)
+                # but "Its members include A, B and C" (emit ``listed: true``): each name listed
+                for t in _listed(nodes[subj_name], {"ORG", "PERSON"}) if e.get("listed") else [nodes[subj_name]]:
+                    a = self.agent(t, s, ev)
+                    if a and b:
+                        self._fact(fact, a, b, ev)
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
                     else self.things(nodes[subj_name], s, ev, a_role))

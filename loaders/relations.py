@@ -41,7 +41,9 @@ A ``location`` emit with ``listed: true`` places its thing in each place coordin
 node ("Located in A, B and C, the centres ..."); without it a body's location is the one place its
 node names, never the list the body stands in ("X, Bergen, Norway and Y"). A ``post`` emit whose
 role node is a verb of leading takes ``listed: true`` too: "co-chaired by A and B" is a post for
-each (a title noun is one person's: "A and B, head of X" is B's).
+each (a title noun is one person's: "A and B, head of X" is B's); a ``member`` emit with it makes
+each name listed a member ("Its members include A, B and C"; without it "A of X and B of Y" is
+never crossed).
 
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
@@ -165,8 +167,8 @@ def _check(p: dict, where: str) -> None:
                 raise PatternError(f"{where}: fact {fact!r} names node {e[role]!r}, which the pattern does not define")
         if e.get("or_main") and "event" not in FACTS[fact]:
             raise PatternError(f"{where}: or_main is for facts with an event node, not {fact!r}")
-        if e.get("listed") and fact not in ("location", "post"):
-            raise PatternError(f"{where}: listed is for location and post facts, not {fact!r}")
+        if e.get("listed") and fact not in ("location", "post", "member"):
+            raise PatternError(f"{where}: listed is for location, post and member facts, not {fact!r}")
 
 
 def load_patterns(folder: str | Path | None = None) -> list[Pattern]:
@@ -268,6 +270,12 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "DATE"
         elif low == "general" and t.i > 0 and t.doc[t.i - 1]._.ckg_kind == "ROLE" and t.doc[t.i - 1].head.i == t.i:
             t._.ckg_kind = "ROLE"  # "Secretary General", "Director General": the parser's head of the title
+    # "the SNOWLINK project unites ...": the head noun after a project's name stands for the project
+    for t in doc:
+        if not t._.ckg_kind and t.lemma_.lower() in ("project", "programme", "program", "initiative", "platform"):
+            named = [c for c in t.children if c.dep_ == "compound" and c._.ckg_kind == "PROJECT" and c.i == t.i - 1]
+            if named:
+                t._.ckg_kind, t._.ckg_mention = "PROJECT", named[0]._.ckg_mention
     # "The Ice Data Workshop took place in Oslo. It was organized by ...": a sentence opening with "It"
     # goes on about the event the sentence before was about (its subject); the discourse pass
     # resolves it (``discourse.Discourse.event_for``)
