@@ -58,6 +58,14 @@ class _Entities:
     def ev(self, s: _Sentence, method: str) -> Evidence:
         return Evidence(s.start, s.end, s.text, method)
 
+    def _parent_entry(self, p: Mention) -> str | None:
+        """The registry id of a parent mention, or None when the registry does not know it."""
+        if p.entry is not None:
+            return p.entry.id
+        name = p.extra.get("name") or p.extra.get("long") or self.acronyms.get(p.text) or p.text
+        entry = self.registry.lookup(name)
+        return entry.id if entry is not None else None
+
     def org(self, m: Mention, ev: Evidence, *, as_cls: str | None = None) -> str | None:
         """The entity of a body mention (registry-resolved), with parent and country facts."""
         if m.label == "GPE":
@@ -81,6 +89,10 @@ class _Entities:
             name = self.acronyms[am.group(1)]  # "PDC Program" after "the Polar Data Commons Program (PDC)": that programme
         if entry is None:
             entry = self.registry.lookup(name)
+        if entry is not None and entry.parent and m.parent is not None and self._parent_entry(m.parent) != entry.parent:
+            # "the EAS Bureau of International Cooperation": the registry's bureau is another academy's;
+            # this one is the text's own unit of its own parent
+            entry, name = None, m.extra.get("name") or m.text
         if name.endswith(("Groups", "Universities", "Centers", "Centres", "Institutes")) and entry is None:
             return None  # a plural: a kind of body, not one body
         cls = as_cls or (entry.kind if entry else m.cls) or "Organization"
