@@ -92,7 +92,7 @@ def _given_names_not_places(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 def _people_named_again(text: str, ms: list[Mention]) -> list[Mention]:
-    """"Omar Haddad ... Haddad said", "Bai Lin ... Bai reviewed": a person named in full and later by
+    """"Omar Haddad ... Haddad said", "Bai Lin ... Bai reviewed", "LIU Fang ... LIU welcomed": a person named in full and later by
     one of their names alone. That name is the person (method ``name-again``), where the model read it
     as a place or body or not at all, when exactly one person of the document before it bears it."""
     people = [m for m in ms if m.label == "PERSON" and len(m.text.split()) > 1]
@@ -101,8 +101,10 @@ def _people_named_again(text: str, ms: list[Mention]) -> list[Mention]:
     first_seen: dict[str, list[Mention]] = {}
     for p in people:
         words = p.text.split()
+        # "LIU Fang ... LIU said": a family name in capitals is that person's too, when the rest is not
+        caps_family = [w for w in words if len(w) > 1 and w.isupper()] if not all(w.isupper() for w in words) else []
         for w in {words[0], words[-1]}:
-            if len(w) > 1 and w[:1].isupper() and not w.isupper() and w.lower() not in _NOT_SURNAMES:
+            if len(w) > 1 and w[:1].isupper() and (not w.isupper() or caps_family == [w]) and w.lower() not in _NOT_SURNAMES:
                 first_seen.setdefault(w, [])
                 if all(o.text != p.text for o in first_seen[w]):
                     first_seen[w].append(p)

@@ -300,3 +300,18 @@ def test_a_place_or_a_common_word_before_project_is_no_projects_name(text):
 def test_an_acronym_and_a_common_noun_are_no_persons_name():
     assert people("It contributes to the UN Decade of Ocean Science.") == []
     assert people("WANG Xiaoming of the Polar Institute and Dr. Anna Day spoke.") == ["WANG Xiaoming", "Anna Day"]
+
+
+@pytest.mark.parametrize("text, again", [
+    ("On 12 May, LIU Fang, Vice President of the Eastern Academy, met the guests. LIU welcomed the delegation.", "LIU"),
+    ("WANG Jiaqi of the Polar Data Union spoke first. Later WANG presented the portal.", "WANG"),
+])
+def test_a_family_name_in_capitals_said_again_is_the_person(text, again):
+    ms = find_mentions(text)
+    later = [m for m in ms if m.text == again and m.start > text.index(".")]
+    assert later and all(m.label == "PERSON" for m in later), [(m.text, m.label) for m in ms]
+
+
+def test_an_acronym_that_no_person_bears_stays_a_body():
+    ms = find_mentions("The Nordic Ice Institute (NII) hosted Dr. Lena Holm. NII presented its portal.")
+    assert [m.label for m in ms if m.text == "NII"] and all(m.label == "ORG" for m in ms if m.text == "NII")
