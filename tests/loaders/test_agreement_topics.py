@@ -1,5 +1,5 @@
-"""An agreement named with its purpose before its parties: "An agreement for academic, scientific
-and technical cooperation between A and B", "a Memorandum of Understanding on Scientific
+"""An agreement named with its purpose before its parties: "An agreement for glacier monitoring,
+staff training and joint field work between A and B", "a Memorandum of Understanding on Scientific
 Cooperation between A and B". The parties are read past a purpose that lists several fields, and
 the purpose, whole, names the agreement. All documents are our own writing."""
 
@@ -24,9 +24,9 @@ def agreements(text: str) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("text, label, parties", [
-    ("An agreement for academic, scientific and technical cooperation between the Nordic Academy of Letters and the "
+    ("An agreement for glacier monitoring, staff training and joint field work between the Nordic Academy of Letters and the "
      "Pacific Academy of Sciences was signed in Suva on 9 June 2023.",
-     "Agreement between Nordic Academy of Letters and Pacific Academy of Sciences on academic, scientific and technical cooperation",
+     "Agreement between Nordic Academy of Letters and Pacific Academy of Sciences on glacier monitoring, staff training and joint field work",
      {"Nordic Academy of Letters", "Pacific Academy of Sciences"}),
     ("A memorandum on training, data exchange and joint research between the Baltic Ice Institute and the Kenya "
      "Data Centre was concluded on 2 May 2022.",

@@ -105,9 +105,9 @@ def test_a_title_in_the_plural_is_one_post_each(written, plain):
 
 
 def test_a_name_the_model_misses_is_read_by_its_place_and_shape_and_the_subjects_body_named_before():
-    got = posts("The Polar Data Union (PDU) held its first General Assembly in Oslo on 10 September 2025. "
-                "Representatives of the Union’s members elected Ana Ruiz, a geologist from Chile, to be the first President.")
-    assert ("Ana Ruiz", "President", "Polar Data Union") in got
+    got = posts("The Andean Hydrology Society was founded in Lima in 2021. Voting members of the Society chose "
+                "Ana Ruiz, a hydrologist based in Chile, to be Treasurer for two years.")
+    assert ("Ana Ruiz", "Treasurer", "Andean Hydrology Society") in got
 
 
 def test_two_bodies_the_subject_could_mean_give_no_post():
