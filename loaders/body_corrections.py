@@ -338,3 +338,36 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
         out = [m for m in out if not (a <= m.start and m.end <= b)]
         out.append(Mention(a, b, name, "CITY", code=code, method="dateline"))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_BACK_OWNER = re.compile(r"^(?P<owner>[A-Z][a-z]+)['’]s\s+(?P<rest>[a-z]+(?:\s+[a-z]+)?)$")
+
+
+def _units_of_a_body_named_before(text: str, ms: list[Mention]) -> list[Mention]:
+    """"The Polar Data Union ... The Union's secretariat": a unit written after "the <Head>'s", the
+    head of a body's name named before, is that body's unit ("Secretariat of the Polar Data Union",
+    ``parent`` the body). With no such body before, the mention is left as it was.
+
+    >>> t = "The Polar Data Union met. The Union's secretariat is in Riga."
+    >>> ms = [Mention(4, 20, "Polar Data Union", "ORG", "InternationalBody"), Mention(30, 49, "Union's secretariat", "ORG", "InternationalBody")]
+    >>> [(m.text, m.extra.get("name"), m.parent and m.parent.text) for m in _units_of_a_body_named_before(t, ms)]
+    [('Polar Data Union', None, None), ('secretariat', 'Secretariat of the Polar Data Union', 'Polar Data Union')]
+    """
+    out: list[Mention] = []
+    for m in ms:
+        bm = _BACK_OWNER.match(m.text) if m.label == "ORG" and m.entry is None else None
+        if bm is None or not HEADS.get(bm.group("owner")) or not re.search(r"\bthe\s+$", text[max(0, m.start - 4):m.start], re.I):
+            out.append(m)
+            continue
+        before = [o for o in ms if o.label == "ORG" and o.end <= m.start and o is not m
+                  and re.search(rf"\b{bm.group('owner')}\b", o.extra.get("name") or o.text)]
+        if not before:
+            out.append(m)
+            continue
+        owner = before[-1]
+        rest = bm.group("rest")
+        start = m.start + bm.start("rest")
+        name = f"{rest[:1].upper()}{rest[1:]} of the {owner.extra.get('name') or owner.text}"
+        out.append(Mention(start, m.end, rest, "ORG", _class_of([w.capitalize() for w in rest.split()]) or m.cls,
+                           method=m.method, parent=owner, extra={"name": name}))
+    return out

@@ -212,7 +212,7 @@ class _PatternFacts:
                         ptok = nearer[-1] if nearer else ptok
                 otok = nodes[e["org"]]
                 own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                       for g in c.children if g.dep_ == "pobj"]
+                       for g in c.children if g.dep_ == "pobj"] if rtok.pos_ not in ("VERB", "AUX") else []  # "led X for eight years": no body
                 own = [g for g in own if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in g.children)]
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
                     continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body

@@ -294,6 +294,14 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
                 and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
             t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+            # "Its chair is A of X, and its secretary is B": a later "its" of the sentence, no other body
+            # the subject of a clause between
+            for u in t.sent[t.i - t.sent.start + 1:]:
+                if u._.ckg_kind in ("ORG", "PROJECT", "GPE") and u._.ckg_mention is not subj[0]._.ckg_mention \
+                        and u.dep_ in ("nsubj", "nsubjpass"):
+                    break
+                if u.lower_ == "its" and u.dep_ == "poss" and not u._.ckg_kind:
+                    u._.ckg_kind, u._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)
@@ -336,7 +344,10 @@ def mark_tokens(doc: Doc, mentions) -> None:
             ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{re.escape(t.lower_)}\b", (m.extra.get("name") or m.text).lower())]
         else:
             # "AGI" after "the Andean Glacier Institute (AGI)" is an institute too: its long name counts
-            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.extra.get("long") or m.text)]
+            ante = [m for m in orgs if m.end <= t.idx and re.search(rf"\b{head}\b", m.extra.get("name") or m.extra.get("long") or m.text)
+                    # "the Union" is not the "Secretariat of the Polar Data Union": the union is its parent
+                    and not (m.parent is not None and not re.search(rf"\b{head}\b", m.text, re.I)
+                             and re.search(rf"\b{head}\b", m.parent.extra.get("name") or m.parent.text))]
         if nation is not None:
             ante = [m for m in ante if m.country == nation.code or re.search(rf"\b(?:{re.escape(nation.name)}|{re.escape(mods[0].text)})\b",
                                                                            m.extra.get("name") or m.extra.get("long") or m.text)]
