@@ -53,6 +53,7 @@ class _Agreements:
                 for p in parties:
                     x.add(existing[0], "ckg:party", p, ev)
                 self._signatories(existing[0], signers, tok)
+                self._signing_date(existing[0], s, tok, ev)
                 continue
             if not parties or _is_future(tok) or (len(parties) < 2 and not signers):
                 continue
@@ -67,6 +68,7 @@ class _Agreements:
             if same:  # the agreement the rules read elsewhere in the document, between the same parties
                 x.entity(same[0], "agreement", [], "", ev)
                 self._signatories(same[0], signers, tok)
+                self._signing_date(same[0], s, tok, ev)
                 continue
             if len(parties) < 2:
                 continue  # one side named: no agreement is made up from it
@@ -97,9 +99,16 @@ class _Agreements:
             x.add(key, "ckg:party", p, ev)
         self._signatories(key, signers, tok)
         x.add(key, "ckg:status", "ckg:Established", ev)
-        if re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text):
-            ds = find_dates(s.text, reference=self.ex.doc.reference_date)
-            if ds:
-                d = ds[0]
-                x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
-                                                   datatype=XSD.gYear if d.year_only else XSD.date), ev)
+        self._signing_date(key, s, tok, ev)
+
+    def _signing_date(self, agreement: str, s, tok, ev) -> None:
+        """The day ``agreement`` was signed, from a sentence that says it was ("The memorandum was
+        signed on 14 March 2024 in Mombasa by ..."), when no date of it was read before."""
+        x = self.ex.x
+        if x.objects(agreement, "dcterms:date") or "ckg:Proposed" in x.objects(agreement, "ckg:status") or _is_future(tok) or not re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text):
+            return
+        ds = find_dates(s.text, reference=self.ex.doc.reference_date)
+        if ds:
+            d = ds[0]
+            x.add(agreement, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(),
+                                                     datatype=XSD.gYear if d.year_only else XSD.date), ev)

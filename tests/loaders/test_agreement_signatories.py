@@ -63,3 +63,18 @@ def test_a_renewal_signed_by_the_heads_of_the_two_academies():
     posts = {(x.entities[next(iter(x.objects(p, "org:heldBy")))].label, str(next(iter(x.objects(p, "ckg:roleTitle")))),
               x.entities[next(iter(x.objects(p, "org:postIn")))].label) for p, e in x.entities.items() if e.kind == "post"}
     assert ("Aigerim Seitkali", "Leader", "National Academy of Sciences of the Republic of Kazakhstan") in posts
+
+
+def test_the_day_of_signing_said_after_the_agreement_dates_it():
+    x = read("The Kenya Marine Data Centre (KMDC) and the Portuguese Sea Observatory (PSO) have signed a memorandum of "
+             "understanding to share coastal observations. The memorandum was signed on 14 March 2024 in Mombasa by "
+             "Dr. Halima Yusuf, Director of KMDC, and Prof. Rui Costa, President of PSO.")
+    agreements = [k for k, e in x.entities.items() if e.kind == "agreement"]
+    assert len(agreements) == 1
+    assert {str(f.obj) for f in x.facts if f.subject == agreements[0] and f.predicate == "dcterms:date"} == {"2024-03-14"}
+
+
+def test_a_signing_still_to_come_gives_no_date():
+    x = read("The Kenya Marine Data Centre and the Portuguese Sea Observatory have agreed on a memorandum of "
+             "understanding. The memorandum will be signed on 14 March 2025 in Mombasa by Dr. Halima Yusuf and Prof. Rui Costa.")
+    assert not [f for f in x.facts if f.predicate == "dcterms:date"]
