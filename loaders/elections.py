@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 from collabkg.loaders.rosters import ROLE_ABBREVIATIONS, unit_label
@@ -213,11 +214,34 @@ def _people(ex, s, a: int, b: int) -> list[Mention]:
     out = []
     for part in re.split(r"\s+and\s+", head.group("who").strip()) if head else []:
         nm = _NAME.match(part.strip())
-        if nm is None or any(w in ROLE_NOUNS for w in nm.group("name").lower().split()):
+        if nm is None or not _person_shaped(nm.group("name"), ex.places):
             return []
         at = ex.text.index(nm.group("name"), a)
         out.append(Mention(at, at + len(nm.group("name")), nm.group("name"), "PERSON", method="election"))
     return out
+
+
+#: words of a unit's or a team's name that no person's name holds
+_UNIT_NAME_WORDS = {"Team", "Teams", "Unit", "Services", "Service", "Department", "Board", "Committee", "Council", "Secretariat",
+                    "Group", "Office", "Data", "Network", "Centre", "Center", "Portal", "Platform", "Project", "Programme"}
+
+
+def _person_shaped(name: str, places) -> bool:
+    """Whether ``name`` may be a person's: no role noun, no head of a body's name, no place and no
+    word of a place's people ("Nordic Team", "Data Services", "Bergen" are not).
+
+    >>> from collabkg.loaders.registry import load_places
+    >>> _person_shaped("Ana Ruiz", load_places()), _person_shaped("Nordic Team", load_places()), _person_shaped("Data Services", load_places())
+    (True, False, False)
+    """
+    words = name.split()
+    return not any(w.lower() in ROLE_NOUNS or w in HEADS or w in _UNIT_NAME_WORDS or places.country(w) is not None
+                   or w in places.cities or places.country_of_adjective(w) is not None or w in _REGIONAL for w in words)
+
+
+#: adjectives of regions, not of one country ("Nordic", "Andean")
+_REGIONAL = {"Nordic", "Baltic", "Andean", "Arctic", "Antarctic", "Pacific", "Atlantic", "African", "European", "Asian", "Caribbean",
+             "Alpine", "Scandinavian", "Mediterranean", "Arab", "Latin", "Polar", "Global", "International", "National", "Regional"}
 
 
 def _in_apposition(text: str, a: int, at: int) -> bool:

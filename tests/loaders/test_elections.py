@@ -114,3 +114,9 @@ def test_two_bodies_the_subject_could_mean_give_no_post():
     got = posts("The Arctic Data Council and the Ocean Data Council met in Oslo on 10 September 2025 and merged. "
                 "Members of the Council elected Dr. Ana Ruiz as President.")
     assert not any(person == "Ana Ruiz" for person, _, _ in got)
+
+
+def test_a_team_or_a_unit_given_a_post_is_no_person():
+    x = read(ASSEMBLY + "The Assembly elected Lena Berg as President, Data Services as Coordinator and Nordic Team as Secretary.")
+    people = {e.label for e in x.entities.values() if e.kind == "person"}
+    assert "Lena Berg" in people and not people & {"Data Services", "Nordic Team"}
