@@ -324,6 +324,8 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     >>> t = "VALPARAISO, Chile, 21 November 2024 — The forum opened."
     >>> [(m.text, m.label, m.code) for m in _dateline_cities(t, [Mention(0, 10, "VALPARAISO", "ORG")], load_places())]
     [('Valparaiso', 'CITY', 'CL')]
+    >>> [(m.text, m.label) for m in _dateline_cities("NDI, 3 May 2024 — The institute opened.", [Mention(0, 3, "NDI", "ORG")], load_places())]
+    [('NDI', 'ORG')]
     """
     out = list(ms)
     for dm in _DATELINE_CITY.finditer(text):
@@ -334,6 +336,8 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
             continue  # "NDI, Oslo, 3 May 2024 —": not a city and a country
         if places.country(name) is not None:
             continue  # "CHILE, 3 May 2024 —": the country, read as such
+        if country is None and name not in places.cities:
+            continue  # "NDI, 3 May 2024 —": a body's acronym may open a line too; only a known city or one with its country
         code = country.code if country else (places.cities[name][1] if name in places.cities else None)
         out = [m for m in out if not (a <= m.start and m.end <= b)]
         out.append(Mention(a, b, name, "CITY", code=code, method="dateline"))
