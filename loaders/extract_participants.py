@@ -97,6 +97,11 @@ class _ParticipantRules:
             self.rel(target, "schema:attendee", self.org(om, self.ev(s, "rule:attendees")), s, "rule:attendees")
 
     # chairs --------------------------------------------------------------------------------
+    def _verb_between(self, a: int, b: int) -> bool:
+        """Whether the parse has a verb between offsets ``a`` and ``b`` (a new clause)."""
+        span = self.spacy_doc.char_span(a, b, alignment_mode="contract")
+        return span is not None and any(t.pos_ == "VERB" for t in span)
+
     def chairs(self, s: _Sentence) -> None:
         m = re.search(r"\b(?:chaired|co-chaired|presided\s+over|moderated|hosted)\s+by\s+(?:" + TITLE_RE + r"\s+)?", s.text, re.I)
         person = None
@@ -106,7 +111,8 @@ class _ParticipantRules:
             if after and after[0].start <= s.start + m.end() + 2:
                 persons = [after[0]]
                 # "co-chaired by A, Director of X, and B": every person named in the by-phrase
-                persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])]
+                persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])
+                            and not self._verb_between(after[0].end, p.start)]  # "moderated by A featured B, C and D": B, C, D no chairs
         else:
             m = re.search(r"\b(chaired|co-chaired|presided over|moderated)\s+(?:the\s+)?", s.text)
             if m:

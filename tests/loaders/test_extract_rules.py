@@ -332,3 +332,15 @@ def test_a_body_and_its_place_in_parentheses_after_a_name_is_the_persons_body():
                    "Talks were given by Ms. Ana Lima (Federal University of Bahia, Salvador).")
     members = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:memberOf"}
     assert {("Kenji Sato", "Kyoto University"), ("Ana Lima", "Federal University of Bahia")} <= members
+
+
+def test_the_chair_of_a_by_phrase_ends_where_a_new_clause_starts():
+    # "moderated by A featured B, C and D": A chairs; B, C and D are the panel, not chairs
+    text = ("Report\n\nThe Volta Data Workshop took place in Accra on 5 September 2023. A panel discussion moderated by "
+            "Dr. Ingrid Lund featured Dr. Amina Bello (University of Lagos), Mr. Kofi Boateng and Ms. Sara Holm. "
+            "The last session was co-chaired by Dr. Lund and Dr. Esi Owusu.\n")
+    x = extract(Document(Path("r.txt"), text, issued=dt.date(2023, 9, 8)))
+    chairs = {x.entities[f.obj].label for f in x.facts if f.predicate == "ckg:chair"}
+    assert chairs == {"Ingrid Lund", "Esi Owusu"}
+    attendees = {x.entities[f.obj].label for f in x.facts if f.predicate == "schema:attendee" and f.obj.startswith("person/")}
+    assert {"Amina Bello", "Kofi Boateng", "Sara Holm"} <= attendees
