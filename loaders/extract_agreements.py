@@ -74,8 +74,8 @@ class _AgreementRules:
                 else:
                     cands = []
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
-                    if re.search(r"\bof\s+(?:the\s+)?$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
-                        continue  # "INPE of Brazil": the body's country, not a party
+                    if re.search(r"\bof\s+(?:the\s+)?$|\(\s*$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
+                        continue  # "INPE of Brazil", "the University of Innsbruck (Austria)": the body's country, not a party
                     k = self.org(pm, ev)
                     if k and k not in parties:
                         parties.append(k)

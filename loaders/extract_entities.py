@@ -58,6 +58,18 @@ class _Entities:
     def ev(self, s: _Sentence, method: str) -> Evidence:
         return Evidence(s.start, s.end, s.text, method)
 
+    def _spelt_out(self, acronym: str) -> Mention | None:
+        """The one body named in the document whose words' initials spell ``acronym`` ("Baltic Ice
+        Institute" for "BII"), when the document never defines it; None when none or several do."""
+        found = {}
+        for o in self.mentions:
+            name = o.extra.get("name") or o.text
+            if o.label == "ORG" and not re.fullmatch(r"[A-Z][A-Z0-9&-]*", name) and len(name.split()) >= 2:
+                letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "and", "the", "for", "on", "in", "de", "&"))
+                if letters.upper() == acronym:
+                    found.setdefault(name, o)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _parent_entry(self, p: Mention) -> str | None:
         """The registry id of a parent mention, or None when the registry does not know it."""
         if p.entry is not None:
@@ -89,6 +101,14 @@ class _Entities:
             name = self.acronyms[am.group(1)]  # "PDC Program" after "the Polar Data Commons Program (PDC)": that programme
         if entry is None:
             entry = self.registry.lookup(name)
+        if entry is None and m.method != "acronym-definition" and re.fullmatch(r"[A-Z][A-Z0-9]{1,9}", name) and name not in self.acronyms:
+            long = self._spelt_out(name)
+            if long is not None:  # "BII Deputy Director" after "the Baltic Ice Institute": that institute
+                self.acronyms[name] = long.extra.get("name") or long.text
+                key = self.org(long, ev, as_cls=as_cls)
+                if key:
+                    self.x.entities[key].acronyms.add(name)
+                return key
         if entry is not None and entry.parent and m.parent is not None and self._parent_entry(m.parent) != entry.parent:
             # "the EAS Bureau of International Cooperation": the registry's bureau is another academy's;
             # this one is the text's own unit of its own parent

@@ -48,3 +48,11 @@ def test_a_comma_still_ends_the_purpose_before_another_clause():
     got = agreements("An agreement on data exchange was signed in Suva, and talks between the Nordic Academy of Letters "
                      "and the Pacific Academy of Sciences followed.")
     assert not any({"Nordic Academy of Letters", "Pacific Academy of Sciences"} <= v for v in got.values())
+
+
+def test_a_country_in_parentheses_after_a_body_is_no_party():
+    got = agreements("The Andean Glacier Centre works with partners abroad. It has signed cooperation agreements with the "
+                     "University of Innsbruck (Austria), the Swiss Snow Institute (Switzerland) and Hokkaido University (Japan).")
+    assert not any(p in parties for parties in got.values() for p in ("Austria", "Switzerland", "Japan"))
+    assert {frozenset(v) for v in got.values()} == {frozenset({"Andean Glacier Centre", b}) for b in
+                                                    ("University of Innsbruck", "Swiss Snow Institute", "Hokkaido University")}

@@ -30,3 +30,21 @@ def test_the_unit_after_the_heads_possessive_is_the_bodys_and_the_head_stays_the
 def test_with_no_body_named_before_the_mention_is_left_alone():
     x = extract(Document(Path("t.txt"), "News\n\nThe Union's secretariat moved to Riga in 2023.\n", issued=dt.date(2024, 5, 1)))
     assert not any(f.predicate == "org:subOrganizationOf" for f in x.facts)
+
+
+def test_an_acronym_never_defined_is_the_one_body_whose_initials_it_spells():
+    text = ("News\n\nA delegation visited the Baltic Ice Institute in Riga on 9 October 2024. The guests met with BII Deputy "
+            "Director Dr. Liga Ozola.\n")
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 10, 10)))
+    bodies = {k: e for k, e in x.entities.items() if e.kind == "organization"}
+    assert list(bodies) == ["organization/baltic ice institute"] and "BII" in bodies["organization/baltic ice institute"].acronyms
+    posts = {x.entities[f.obj].label for f in x.facts if f.predicate == "org:postIn"}
+    assert posts == {"Baltic Ice Institute"}
+
+
+def test_two_bodies_with_those_initials_leave_the_acronym_its_own():
+    text = ("News\n\nThe Baltic Ice Institute and the Bergen Imaging Institute met in Riga on 9 October 2024. "
+            "BII Director Dr. Liga Ozola spoke.\n")
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 10, 10)))
+    for k in ("organization/baltic ice institute", "organization/bergen imaging institute"):
+        assert "BII" not in x.entities[k].acronyms
