@@ -283,25 +283,6 @@ def mark_tokens(doc: Doc, mentions) -> None:
         if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and (prev := sentence_before(t)) is not None:
             if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
                 t._.ckg_kind = "EVENT"
-    # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" (or "It")
-    # opening a sentence is the body that was the subject of the sentence before
-    for t in doc:
-        if t._.ckg_kind or not t.is_sent_start or (prev := sentence_before(t)) is None:
-            continue
-        if not ((t.lower_ == "its" and t.dep_ == "poss") or (t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"))):
-            continue  # "Its partners include ...", "It signed agreements with ...": the body just named
-        subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
-        if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
-                and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
-            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
-            # "Its chair is A of X, and its secretary is B": a later "its" of the sentence, no other body
-            # the subject of a clause between
-            for u in t.sent[t.i - t.sent.start + 1:]:
-                if u._.ckg_kind in ("ORG", "PROJECT", "GPE") and u._.ckg_mention is not subj[0]._.ckg_mention \
-                        and u.dep_ in ("nsubj", "nsubjpass"):
-                    break
-                if u.lower_ == "its" and u.dep_ == "poss" and not u._.ckg_kind:
-                    u._.ckg_kind, u._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)
@@ -353,6 +334,25 @@ def mark_tokens(doc: Doc, mentions) -> None:
                                                                            m.extra.get("name") or m.extra.get("long") or m.text)]
         if ante:
             t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
+    # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" (or "It")
+    # opening a sentence is the body that was the subject of the sentence before
+    for t in doc:
+        if t._.ckg_kind or not t.is_sent_start or (prev := sentence_before(t)) is None:
+            continue
+        if not ((t.lower_ == "its" and t.dep_ == "poss") or (t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"))):
+            continue  # "Its partners include ...", "It signed agreements with ...": the body just named
+        subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
+        if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
+                and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
+            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+            # "Its chair is A of X, and its secretary is B": a later "its" of the sentence, no other body
+            # the subject of a clause between
+            for u in t.sent[t.i - t.sent.start + 1:]:
+                if u._.ckg_kind in ("ORG", "PROJECT", "GPE") and u._.ckg_mention is not subj[0]._.ckg_mention \
+                        and u.dep_ in ("nsubj", "nsubjpass"):
+                    break
+                if u.lower_ == "its" and u.dep_ == "poss" and not u._.ckg_kind:
+                    u._.ckg_kind, u._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that
     # head noun when it is one), most recent first; the patterns' facts take the first two that differ
     bodies = sorted((m for m in mentions if m.label in ("ORG", "GPE")), key=lambda m: m.start)

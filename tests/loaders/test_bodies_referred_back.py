@@ -48,3 +48,16 @@ def test_two_bodies_with_those_initials_leave_the_acronym_its_own():
     x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 10, 10)))
     for k in ("organization/baltic ice institute", "organization/bergen imaging institute"):
         assert "BII" not in x.entities[k].acronyms
+
+
+def test_its_after_a_sentence_about_the_body_referred_back_is_that_body():
+    text = ("News\n\nThe Baltic Ice Institute opened in Riga in 1994. The institute moved to a new building in 2020. "
+            "Its director is Dr. Andris Ozols.\n\nSNOWNET is a four-year project funded by the Nordic Research Council. "
+            "The project started in January 2023. Its principal investigator is Prof. Anna Virtanen.\n")
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 10, 10)))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    posts = {(label(next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")), label(f.obj))
+             for f in x.facts if f.predicate == "org:postIn"}
+    assert ("Andris Ozols", "Baltic Ice Institute") in posts
+    leaders = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "ckg:leader"}
+    assert ("SNOWNET", "Anna Virtanen") in leaders
