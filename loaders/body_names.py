@@ -97,12 +97,21 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_][\w'’]*(?:-[\w'’]+)*|&")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&\-]*[A-Z][a-z]?s?)\s*\)")
 
 
+def initials(words: list[str]) -> str:
+    """The initials of a name's words, its small words left out.
+
+    >>> initials(["Baltic", "Ice", "Institute", "of", "Latvia"])
+    'BIIL'
+    """
+    return "".join(w[0].upper() for w in words if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"})
+
+
 def _initials_match(words: list[str], acronym: str) -> bool:
-    letters = [w[0].upper() for w in words if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"}]
+    letters = initials(words)
     acr = re.sub(r"[^A-Z]", "", acronym.upper())
     if not acr:
         return False
-    if "".join(letters) == acr:
+    if letters == acr:
         return True
     # allow acronyms that skip words or take two letters of a word ("GEOSS", "CODATA")
     it = iter("".join(w.upper() for w in words))

@@ -61,7 +61,7 @@ _PART_WORDS = {"opening", "closing", "concluding", "final", "parallel", "side", 
 
 
 #: words that make an event noun an earlier event than the one a report is about ("the previous meeting")
-_EARLIER = {"previous", "last", "earlier", "past", "former", "preceding", "prior"}
+EARLIER = {"previous", "last", "earlier", "past", "former", "preceding", "prior"}
 
 
 def _contrasts(tok, label: str) -> bool:
@@ -151,7 +151,7 @@ class _EventReferences:
             return None  # "the next roundtable will be held in ...": not the one that took place
         if tok.pos_ == "VERB":
             return self._verb_event(tok, s)
-        if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _EARLIER for c in tok.children):
+        if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in EARLIER for c in tok.children):
             return None  # "recalled the previous meeting, which took place in Tromso": not the one reported
         if tok.lower_ == "it":  # marked by relations.mark_tokens: the event the sentence before was about
             prev = sentence_before(tok)

@@ -36,7 +36,7 @@ import re
 from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
-from collabkg.loaders.rosters import ROLE_ABBREVIATIONS, unit_label
+from collabkg.loaders.rosters import ROLE_ABBREVIATIONS, reported_event, unit_of
 
 __all__ = ["ELECTED", "plain_title", "read_elections"]
 
@@ -133,22 +133,15 @@ def _unit_referred(ex, s, head: str, ev) -> str | None:
     parent = ex.org(near[-1], ev)
     if parent is None:
         return None
-    entity = ex.x.entities[parent]
-    if head.lower() in entity.label.lower():
+    if head.lower() in ex.x.entities[parent].label.lower():
         return parent
-    unit = f"organization/{parent.split('/', 1)[1]}|{head.lower()}"
-    ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], unit_label(ex.text[:s.start], head, entity), ev)
-    ex.x.add(unit, "org:subOrganizationOf", parent, ev)
-    return unit
+    return unit_of(ex, parent, head, s, ev)
 
 
 def _assembly_owner(ex, s, ev) -> str | None:
     """The body that held the assembly the document reports: the organizer of its reported event,
     leaving out a body said to host it; None unless exactly one is left."""
-    event = ex.main_meeting
-    if event is None:
-        events = [k for k, e in ex.x.entities.items() if e.kind == "event"]
-        event = events[0] if len(events) == 1 else None
+    event = reported_event(ex)
     if event is None or event not in ex.x.entities:
         return None
     owners = []

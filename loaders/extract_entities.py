@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rdflib import Literal
 
-from collabkg.loaders.body_names import HEADS
+from collabkg.loaders.body_names import HEADS, initials
 from collabkg.loaders.clean import BULLET
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.mention_model import Mention
@@ -65,8 +65,7 @@ class _Entities:
         for o in self.mentions:
             name = o.extra.get("name") or o.text
             if o.label == "ORG" and not re.fullmatch(r"[A-Z][A-Z0-9&-]*", name) and len(name.split()) >= 2:
-                letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w.lower() not in ("of", "and", "the", "for", "on", "in", "de", "&"))
-                if letters.upper() == acronym:
+                if initials(re.findall(r"[\w'’-]+", name)) == acronym:
                     found.setdefault(name, o)
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -15,6 +15,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates, names_a_day
+from collabkg.loaders.discourse_events import EARLIER
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence, and_list
 from collabkg.loaders.registry import norm
@@ -29,9 +30,9 @@ _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|J
 _EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff|(?:summer|winter|spring|autumn|training|data|field) (?:school|course)"
 
 #: words before an event noun that name an earlier edition than the one reported ("the first dialogue")
-_PAST_EDITION = r"(?i)\b(?:previous|last|earlier|past|former|preceding|prior)\s+(?:[\w-]+\s+)?$"
+_PAST_EDITION = rf"(?i)\b(?:{'|'.join(sorted(EARLIER))})\s+(?:[\w-]+\s+)?$"
 #: the same, and words of a first edition, for an event noun after the one a sentence reports ("recalled the first dialogue, held in 2022")
-_EARLIER_EDITION = r"(?i)\b(?:first|inaugural|previous|last|earlier|past|former|preceding|prior)\s+(?:[\w-]+\s+)?$"
+_EARLIER_EDITION = rf"(?i)\b(?:first|inaugural|{'|'.join(sorted(EARLIER))})\s+(?:[\w-]+\s+)?$"
 
 
 class _EventRules:

@@ -31,7 +31,7 @@ from collabkg.loaders.lists import no_parents
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.relations import ROLE_NOUNS
 
-__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "unit_label", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",
+__all__ = ["ROSTER_RE", "ROLE_ABBREVIATIONS", "unit_label", "unit_of", "reported_event", "read_rosters", "read_on_behalf", "read_titled_people", "read_joined_bodies",
            "read_speaker_lists"]
 
 _QUALIFIERS = r"(?:(?:other|ordinary|new|current|elected|founding|full|permanent|appointed|newly[- ]elected)\s+)*"
@@ -130,9 +130,7 @@ def read_rosters(ex, s) -> None:
         head = " ".join(w for w in words if w.lower() not in ("the", "its", "their"))
         parent = ex.x.entities[body]
         if head.lower() not in parent.label.lower():
-            unit = f"organization/{body.split('/', 1)[1]}|{head.lower()}"
-            ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], unit_label(ex.text[:s.start], head, parent), ev)
-            ex.x.add(unit, "org:subOrganizationOf", body, ev)
+            unit = unit_of(ex, body, head, s, ev)
     for a, b, name, post in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
         person = ex.person(known or Mention(a, b, name, "PERSON", method="roster"), ev)
@@ -140,6 +138,15 @@ def read_rosters(ex, s) -> None:
             ex.add_post(person, post, body, ev)
         if unit is not None or (not (post and _is_role(post)) and m.group("who").lower() != "officers"):
             ex.x.add(person, "org:memberOf", unit or body, ev)  # the officers of the Board sit on it too
+
+
+def unit_of(ex, body: str, head: str, s, ev) -> str:
+    """The unit "the <head>" (Board, Council) of ``body`` that sentence ``s`` speaks of: its entity,
+    named by :func:`unit_label`, part of the body (``org:subOrganizationOf``)."""
+    unit = f"organization/{body.split('/', 1)[1]}|{head.lower()}"
+    ex.x.entity(unit, "organization", ["org:Organization", "org:OrganizationalUnit"], unit_label(ex.text[:s.start], head, ex.x.entities[body]), ev)
+    ex.x.add(unit, "org:subOrganizationOf", body, ev)
+    return unit
 
 
 def unit_label(before: str, head: str, parent) -> str:
@@ -303,7 +310,7 @@ _SPEAKERS = re.compile(r"^(?:The\s+)?(?:(?:keynote|invited|plenary|main)\s+)?(?:
                        r"\s+(?:included|include|were|are|will\s+be)\s*:?\s+(?P<list>.+)$", re.I)
 
 
-def _reported_event(ex) -> str | None:
+def reported_event(ex) -> str | None:
     """The event the document reports so far: the rules' main meeting, else the one event read."""
     if ex.main_meeting is not None:
         return ex.main_meeting
@@ -316,7 +323,7 @@ def read_speaker_lists(ex, s) -> None:
     document's event (``schema:attendee``, ``rule:speaker-list``); their bodies are read by the
     affiliation rule ("from X"). Nothing is read when the document reports no event."""
     m = _SPEAKERS.match(s.text.strip())
-    event = _reported_event(ex)
+    event = reported_event(ex)
     if m is None or event is None or event not in ex.x.entities:
         return
     lead = s.text.index(s.text.strip())
@@ -356,7 +363,7 @@ def read_people_of_a_body(ex, s) -> None:
         return
     la, lb = s.start + lead + m.start("list"), s.start + lead + m.end("list")
     people = [o for o in s.mentions if o.label == "PERSON" and la <= o.start and o.end <= lb]
-    event = _reported_event(ex) if m.re is _FROM_BODY_PEOPLE else None
+    event = reported_event(ex) if m.re is _FROM_BODY_PEOPLE else None
     for o in people:
         if re.match(r"\s+(?:of|from)\s|\s*\(", ex.text[o.end:o.end + 8]):
             continue  # "Dr. A of the University of Y": the person's own body, read by the affiliation rule

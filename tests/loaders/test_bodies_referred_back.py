@@ -10,6 +10,7 @@ from pathlib import Path
 
 from collabkg.loaders.documents import Document
 from collabkg.loaders.extract import extract
+from tests.loaders.post_facts import post_triples
 
 PAGE = ("About the Polar Data Union\n\nThe Polar Data Union is an association of institutions that manage polar research "
         "data. The Union's secretariat is located at the Baltic Ice Institute in Riga. The current President of the "
@@ -21,8 +22,7 @@ def test_the_unit_after_the_heads_possessive_is_the_bodys_and_the_head_stays_the
     label = lambda k: x.entities[k].label  # noqa: E731
     parts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
     assert ("Secretariat of the Polar Data Union", "Polar Data Union") in parts
-    posts = {(label(next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")), label(f.obj))
-             for f in x.facts if f.predicate == "org:postIn"}
+    posts = {(person, body) for person, _, body in post_triples(x)}
     assert posts == {("Marta Kowalczyk", "Polar Data Union")}
     assert not any("Union's" in e.label or "Union s" in e.label for e in x.entities.values())
 
@@ -56,8 +56,7 @@ def test_its_after_a_sentence_about_the_body_referred_back_is_that_body():
             "The project started in January 2023. Its principal investigator is Prof. Anna Virtanen.\n")
     x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 10, 10)))
     label = lambda k: x.entities[k].label  # noqa: E731
-    posts = {(label(next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")), label(f.obj))
-             for f in x.facts if f.predicate == "org:postIn"}
+    posts = {(person, body) for person, _, body in post_triples(x)}
     assert ("Andris Ozols", "Baltic Ice Institute") in posts
     leaders = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "ckg:leader"}
     assert ("SNOWNET", "Anna Virtanen") in leaders

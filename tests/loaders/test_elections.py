@@ -14,6 +14,7 @@ import pytest
 from collabkg.loaders.documents import Document
 from collabkg.loaders.elections import plain_title
 from collabkg.loaders.extract import extract
+from tests.loaders.post_facts import post_triples
 
 
 def read(text: str, title: str = "News"):
@@ -22,15 +23,7 @@ def read(text: str, title: str = "News"):
 
 def posts(text: str, title: str = "News") -> set[tuple[str, str, str]]:
     """(person, title, body) of every post read from ``text``."""
-    x = read(text, title)
-    label = lambda k: x.entities[k].label  # noqa: E731
-    out = set()
-    for f in x.facts:
-        if f.predicate == "org:postIn":
-            held = next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")
-            role = next(str(g.obj) for g in x.facts if g.subject == f.subject and g.predicate == "ckg:roleTitle")
-            out.add((label(held), role, label(f.obj)))
-    return out
+    return post_triples(read(text, title))
 
 
 ASSEMBLY = ("The Polar Data Union (PDU) held its fourth General Assembly in Oslo on 10-11 September 2025, hosted by "

@@ -12,19 +12,12 @@ import pytest
 
 from collabkg.loaders.documents import Document
 from collabkg.loaders.extract import extract
+from tests.loaders.post_facts import post_triples
 
 
 def posts(text: str) -> set[tuple[str, str, str]]:
     """(person, title, body) of every post read from ``text``."""
-    x = extract(Document(Path("t.txt"), f"News\n\n{text}\n", issued=dt.date(2024, 3, 1)))
-    label = lambda k: x.entities[k].label  # noqa: E731
-    out = set()
-    for f in x.facts:
-        if f.predicate == "org:postIn":
-            held = next(g.obj for g in x.facts if g.subject == f.subject and g.predicate == "org:heldBy")
-            title = next(str(g.obj) for g in x.facts if g.subject == f.subject and g.predicate == "ckg:roleTitle")
-            out.add((label(held), title, label(f.obj)))
-    return out
+    return post_triples(extract(Document(Path("t.txt"), f"News\n\n{text}\n", issued=dt.date(2024, 3, 1))))
 
 
 @pytest.mark.parametrize("text, expected", [
