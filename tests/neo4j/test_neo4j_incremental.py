@@ -122,13 +122,37 @@ def test_scoped_sync_without_records_scans_and_converges(neo4j, neo4j_config, da
     sync(store, driver=neo4j)
     neo4j.execute_query(f"MATCH (n) WHERE n:{GRAPH_RECORD} OR n:{GRAPH_RECORDS_FLAG} DELETE n")
     changed = data.draw(changes(store))
-    sync(store, driver=neo4j, graphs=changed)
+    empty = not checksum(driver=neo4j)[1]["nodes"]
+    report = sync(store, driver=neo4j, graphs=changed)
     result = verify(store, driver=neo4j)
     assert result.ok, result.summary()
-    assert not q(neo4j, f"MATCH (f:{GRAPH_RECORDS_FLAG}) RETURN f")
+    # an empty mirror (the first store stated nothing) is loaded in bulk, which writes every
+    # record and so marks them complete; otherwise the scoped sync must not claim they are
+    flag = q(neo4j, f"MATCH (f:{GRAPH_RECORDS_FLAG}) RETURN f.complete AS c")
+    assert (report.mode, flag) == (("bulk", [{"c": True}]) if empty else ("incremental (scoped)", []))
     assert sync(store, driver=neo4j).changes == 0
     assert q(neo4j, f"MATCH (f:{GRAPH_RECORDS_FLAG}) RETURN f.complete AS c") == [{"c": True}]
     assert _records(neo4j) == _store_subjects(store)
+
+
+def test_scoped_sync_into_an_empty_mirror_is_a_bulk_load_with_complete_records(neo4j, neo4j_config):
+    """The case hypothesis found: the first store states nothing, so the mirror is empty; with
+    its records flag deleted, a scoped sync naming the document just added ignores ``graphs``
+    (as documented), loads in bulk and marks the records complete, and they are."""
+    from neo4j_db import wipe
+    from rdflib import Dataset
+
+    store = _store_of(Dataset())
+    wipe(neo4j, neo4j_config)
+    sync(store, driver=neo4j)
+    neo4j.execute_query(f"MATCH (n) WHERE n:{GRAPH_RECORD} OR n:{GRAPH_RECORDS_FLAG} DELETE n")
+    doc = URIRef(ID + "document/a")
+    _replace(store, doc, [(URIRef(ID + "thing/1"), URIRef("http://example.org/vocab#p"), URIRef(ID + "thing/2"))])
+    report = sync(store, driver=neo4j, graphs={doc})
+    assert report.mode == "bulk"
+    assert verify(store, driver=neo4j).ok
+    assert q(neo4j, f"MATCH (f:{GRAPH_RECORDS_FLAG}) RETURN f.complete AS c") == [{"c": True}]
+    assert _records(neo4j) == _store_subjects(store) == {str(doc): {ID + "thing/1"}}
 
 
 def test_a_shared_node_keeps_the_other_documents_values(neo4j):
