@@ -190,6 +190,19 @@ def read_elections(ex, s) -> None:
             _read_passive(ex, s, passive.start(), after, end, ev)
         else:
             _read_active(ex, s, verb_at, after, end, ev)
+    if ev is None and _recent_election(ex, s):
+        _read_taking_office(ex, s)
+
+
+#: "elected a new Executive Committee", "elected its officers for 2025-2027": the results follow
+_OFFICERS = re.compile(r"\s+(?:(?:a|its|their|the)\s+)?(?:new\s+)?(?:(?:[A-Z][a-z]+|executive|governing|steering)\s+)?"
+                       r"(?:Committee|Board|Council|Bureau|Executive|officers|office[- ]bearers|leadership|committee|board|council|bureau)\b")
+
+#: after an election: "A becomes Chair", "B takes over as Treasurer", "C is the new Secretary"
+_TAKES = re.compile(r"\s+(?:becomes|became|will\s+become|takes\s+over\s+as|took\s+over\s+as|will\s+take\s+over\s+as|steps\s+in\s+as"
+                    r"|stepped\s+in\s+as|moves\s+up\s+to|moved\s+up\s+to|is\s+(?:now\s+)?the\s+new|was\s+named|is\s+named|serves\s+as|will\s+serve\s+as)\s+")
+#: "The new Treasurer is D", "Its new Secretary will be E"
+_NEW_TITLE_IS = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+new\s+(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?:is|will\s+be)\s+")
 
 
 #: a person's name where the model found none: two to four capitalised words, titles before it
@@ -197,21 +210,55 @@ _NAME = re.compile(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)*(?P<name
 
 
 def _people(ex, s, a: int, b: int) -> list[Mention]:
-    """The people named between ``a`` and ``b``: the mentions the finder made, else, since the
-    object of "elected ... as President" is a person, names of a person's shape ("A" or "A and B",
-    each perhaps followed by ", a geologist from Chile")."""
-    found = [o for o in s.mentions if o.label == "PERSON" and a <= o.start and o.end <= b]
-    if found or any(o.label in ("ORG", "GPE", "CITY") and a <= o.start < b and not _in_apposition(ex.text, a, o.start) for o in s.mentions):
-        return found
-    head = re.match(r"\s*(?:and\s+)?(?P<who>[^,;()]+)", ex.text[a:b])
+    """The people named between ``a`` and ``b``, one or more for each item of the list there ("A,
+    B (X) and Dr. C of the Y"): the mentions the finder made, else, since the object of "elected
+    ... as President" is a person, a name of a person's shape ("Mere Tulia (Samoa Bureau of
+    Statistics)"); an item naming a body or place outside parentheses, or of no name's shape
+    ("a geologist from Chile"), gives no one."""
     out = []
-    for part in re.split(r"\s+and\s+", head.group("who").strip()) if head else []:
-        nm = _NAME.match(part.strip())
+    for ia, ib in _items(ex.text, a, b):
+        found = [o for o in s.mentions if o.label == "PERSON" and ia <= o.start and o.end <= ib]
+        if found:
+            out += found
+            continue
+        if any(o.label in ("ORG", "GPE", "CITY") and ia <= o.start < ib and not _in_parentheses(ex.text, ia, o.start) for o in s.mentions):
+            continue
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", ex.text[ia:ib]).strip()
+        nm = _NAME.match(bare)
         if nm is None or not _person_shaped(nm.group("name"), ex.places):
-            return []
-        at = ex.text.index(nm.group("name"), a)
+            continue
+        at = ex.text.index(nm.group("name"), ia)
         out.append(Mention(at, at + len(nm.group("name")), nm.group("name"), "PERSON", method="election"))
     return out
+
+
+def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of the list between ``a`` and ``b``, split at ", ", " and " and ", and " outside
+    parentheses: ``(start, end)`` of each, stripped."""
+    out, depth, start = [], 0, a
+    i = a
+    while i < b:
+        c = text[i]
+        depth += (c == "(") - (c == ")")
+        sep = re.match(r",\s*(?:and\s+)?|\s+and\s+|;\s*", text[i:b]) if depth == 0 else None
+        if sep:
+            out.append((start, i))
+            i = start = i + sep.end()
+            continue
+        i += 1
+    out.append((start, b))
+    stripped = []
+    for ia, ib in out:
+        seg = text[ia:ib]
+        lead = len(seg) - len(seg.lstrip())
+        if seg.strip():
+            stripped.append((ia + lead, ia + lead + len(seg.strip())))
+    return stripped
+
+
+def _in_parentheses(text: str, a: int, at: int) -> bool:
+    """Whether offset ``at`` lies inside parentheses opened after ``a``: "A (Samoa Bureau of Statistics)"."""
+    return text.count("(", a, at) > text.count(")", a, at)
 
 
 #: words of a unit's or a team's name that no person's name holds
@@ -237,11 +284,6 @@ _REGIONAL = {"Nordic", "Baltic", "Andean", "Arctic", "Antarctic", "Pacific", "At
              "Alpine", "Scandinavian", "Mediterranean", "Arab", "Latin", "Polar", "Global", "International", "National", "Regional"}
 
 
-def _in_apposition(text: str, a: int, at: int) -> bool:
-    """Whether offset ``at`` lies in an apposition after the first name: "A, a geologist from Chile"."""
-    return "," in text[a:at]
-
-
 def _hold(ex, s, people: list[Mention], title: str, body: str | None, ev) -> bool:
     if body is None or not people:
         return False
@@ -252,7 +294,7 @@ def _hold(ex, s, people: list[Mention], title: str, body: str | None, ev) -> boo
                for v in ex.x.entities[p].evidence):
             continue  # a pattern read this person's post in this body from the sentence: it stands
         ex.add_post(person, title, body, ev)
-    ex.election_body = body
+    ex.election_body, ex.election_at = body, s.start
     return True
 
 
@@ -271,6 +313,10 @@ def _read_active(ex, s, verb_at: int, after: int, end: int, ev) -> None:
             items.append((people, title, _body_after(ex, s, b, ev)))
         start = b
     if not items:
+        if _OFFICERS.match(ex.text, after, end):  # the names follow in the next sentences
+            body = _electing_body(ex, s, verb_at, ev)
+            if body is not None:
+                ex.election_body, ex.election_at = body, s.start
         return
     default = next((body for _, _, body in items if body), None) or _electing_body(ex, s, verb_at, ev)
     for people, title, body in items:
@@ -315,10 +361,30 @@ def _electing_body_at(ex, s, at: int, end: int, ev) -> str | None:
 
 
 def _recent_election(ex, s) -> bool:
-    """Whether the sentence before ``s`` (or this one) read an election."""
-    i = next((n for n, t in enumerate(ex.sentences) if t.start == s.start), 0)
-    last = ex.election_body
-    if last is None:
+    """Whether this sentence or one of the two before it read an election (its results, or "elected
+    a new Board" with the results to follow)."""
+    if ex.election_body is None or ex.election_at is None:
         return False
-    starts = {t.start for t in ex.sentences[max(0, i - 1):i + 1]}
-    return any(f.evidence.method == "rule:election" and f.evidence.start in starts for f in reversed(ex.x.facts[-200:]))
+    i = next((n for n, t in enumerate(ex.sentences) if t.start == s.start), 0)
+    return any(t.start == ex.election_at for t in ex.sentences[max(0, i - 2):i + 1])
+
+
+def _read_taking_office(ex, s) -> None:
+    """Just after an election: "A becomes Chair", "B took over as Treasurer", "The new Secretary is
+    C", each a post in the body of that election (or in the body written after the title)."""
+    ev = None
+    for m in _TAKES.finditer(ex.text, s.start, s.end):
+        found = _title_at(ex, m.end(), s.end)
+        i = max((c.end() for c in _CLAUSE_START.finditer(ex.text, s.start, m.start())), default=s.start)
+        people = _people(ex, s, i, m.start()) if found else []
+        if people:
+            ev = ev or ex.ev(s, "rule:election")
+            _hold(ex, s, people, found[0], _body_after(ex, s, found[1], ev) or ex.election_body, ev)
+    for m in _NEW_TITLE_IS.finditer(ex.text, s.start, s.end):
+        if not _is_title(m.group("title")):
+            continue
+        stop = re.search(r"\s+(?:of|from|at)\s|[,;(]|\.(?:\s|$)", ex.text[m.end():s.end])
+        people = _people(ex, s, m.end(), m.end() + stop.start() if stop else s.end)
+        if people:
+            ev = ev or ex.ev(s, "rule:election")
+            _hold(ex, s, people, m.group("title"), ex.election_body, ev)

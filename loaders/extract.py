@@ -104,9 +104,11 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         self.main_project: str | None = None
         self.main_meeting: str | None = None
         self.election_body: str | None = None  # the body of the last election read (loaders/elections.py)
+        self.election_at: int | None = None    # the start of its sentence
         self.main_cooperation: str | None = None
         self.series: dict[str, str] = {}  # series key -> entity key
         self.day_without_year: set[str] = set()  # events on a day the text names without its year
+        self.undated_kept: set[str] = set()  # events the text gives no date for that are kept (a delegation's visit)
         self._city_country: dict[str, str] | None = None  # see _city_countries
 
     # -- the rules ------------------------------------------------------------------------
