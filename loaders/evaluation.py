@@ -66,7 +66,7 @@ GOLD_PREDICATES: dict[str, tuple[str, bool]] = {
 _SYMMETRIC = {"cooperatesWith"}
 _ENTITY_KINDS = {"organization", "person", "event", "place", "agreement", "project", "program", "platform",
                  "infrastructure", "cooperation"}
-_TITLES = re.compile(r"^(?:dr|prof|professor|mr|ms|mrs|academician)\.?\s+", re.I)
+_TITLES = re.compile(r"^(?:(?:dr|prof|professor|mr|ms|mrs|academician)\.?|(?:(?:lt|brig|maj)\.\s+)?(?:gen|col|brig|maj|capt|cdr|adm|amb|rev)\.)\s+", re.I)
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
 

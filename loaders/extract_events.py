@@ -27,7 +27,7 @@ _SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Worksho
 _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"
 
 
-_EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff|(?:summer|winter|spring|autumn|training|data|field) (?:school|course)"
+_EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|seminar|forum|summit|dialogue|colloquium|kick-off|kickoff|webinar|hackathon|congress|retreat|(?:summer|winter|spring|autumn|training|data|field) (?:school|course)"
 
 #: words before an event noun that name an earlier edition than the one reported ("the first dialogue")
 _PAST_EDITION = rf"(?i)\b(?:{'|'.join(sorted(EARLIER))})\s+(?:[\w-]+\s+)?$"
@@ -49,6 +49,7 @@ class _EventRules:
             return
         m = matches[0]
         held = re.search(r"\b(?:was|were|has been|had been|is)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b"
+                         r"|\b(?:brought|drew)\s+together\b|\bgathered\b"
                          r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
         if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
             return  # no event, or one still to come
@@ -203,11 +204,14 @@ class _EventRules:
     #: between two hosts of one visit: "X of Morocco and Y", "X, Y and Z"
     _HOST_GAP = re.compile(r"(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.\- ]*?)?(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
+    #: the visitors as one group: a visit, dated or not ("In November a delegation from X visited Y")
+    _VISITING_GROUP = re.compile(r"\b(?:delegations?|missions?)\b", re.I)
+
     def visits(self, s: _Sentence) -> None:
         """A past visit to a host body: the people and bodies named before the verb are the
         visitors (schema:attendee; "a delegation from NCAR led by Dr. X", "Prof. Y, Director of
         Z,"), the body right after it the host (schema:organizer), with the sentence's date and
-        city. No visitor, no host or no date: no visit."""
+        city. No visitor, no host, or neither a date nor a delegation as the visitors: no visit."""
         vm = self._VISIT_RE.search(s.text)
         if vm is None:
             return
@@ -247,9 +251,12 @@ class _EventRules:
         label = f"Visit of {self.x.entities[who].short_name} to {and_list(host_labels)}"
         key = f"event/{norm(label)}|{norm(self.doc.title or self.doc.name)}"
         if not find_dates(s.text, reference=self.doc.reference_date):
-            if not names_a_day(s.text):
-                return
-            self.day_without_year.add(key)  # "from October 30 to November 4": dated, though no year is given
+            if names_a_day(s.text):
+                self.day_without_year.add(key)  # "from October 30 to November 4": dated, though no year is given
+            elif self._VISITING_GROUP.search(s.text[:vm.start()]):
+                self.undated_kept.add(key)  # "In March a delegation from X visited Y": one visit, its date not given
+            else:
+                return  # "Researchers often visited X": no one visit, unless a delegation made it
         self.x.entity(key, "event", ["schema:Event", "ckg:Visit"], label, ev)
         for k in dict.fromkeys(host_keys):
             self.x.add(key, "schema:organizer", k, ev)
@@ -270,8 +277,9 @@ class _EventRules:
 
     def _drop_dateless_events(self) -> None:
         """An event a surface rule read that the text gives no date for, and that no pattern says
-        anything of, is not kept: "a meeting" alone is no event worth a node."""
-        dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"} | self.day_without_year
+        anything of, is not kept: "a meeting" alone is no event worth a node (a delegation's visit
+        is: ``undated_kept``)."""
+        dated = {f.subject for f in self.x.facts if f.predicate == "schema:startDate"} | self.day_without_year | self.undated_kept
         dated |= {k for f in self.x.facts if f.evidence.method.startswith(("pattern:", "discourse:"))
                   for k in (f.subject, f.obj) if isinstance(k, str)}
         dated |= {k for k, e in self.x.entities.items() if any(v.method.startswith("discourse:") for v in e.evidence)}

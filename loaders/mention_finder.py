@@ -13,7 +13,7 @@ from collabkg.loaders.body_shapes import _BodyShapes
 from collabkg.loaders.mention_acronyms import _AcronymDefinitions
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.offices import PORTFOLIO_WORDS
-from collabkg.loaders.person_names import (ROLE_RE, TITLE_RE, _LOW, _NAME_TOKEN, _NOT_GIVEN_NAMES, _NOT_PERSON_WORDS,
+from collabkg.loaders.person_names import (_RANKS, ROLE_RE, TITLE_RE, _LOW, _NAME_TOKEN, _NOT_GIVEN_NAMES, _NOT_PERSON_WORDS,
                                            _OFFICE_THEN_NAME, _PARTICLE, _PERSON_NAME, _ROLE_HEADS, _ROLE_WORDS, _SURNAME_CAPS,
                                            _UP, _person_like, _surname_like, is_title)
 from collabkg.loaders.registry import Registry
@@ -162,7 +162,16 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
             return False
         if self.places.country(text) is not None or text in self.places.cities or self.registry.lookup(text) is not None:
             return False
-        return self._PERSON_CONTEXT_AFTER.match(self.text, end) is not None
+        return self._PERSON_CONTEXT_AFTER.match(self.text, end) is not None or self._listed_with_people(start, end)
+
+    def _listed_with_people(self, start: int, end: int) -> bool:
+        """Whether the run at ``start:end`` is an item of a list next to a name the model reads as a
+        person's ("Speakers included Amara Diallo, Jonas Weber and Mei Tanaka", the first read as a body)."""
+        nxt = re.match(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_RE}\s+)?", self.text[end:end + 24])
+        if nxt and any(e.label_ == "PERSON" and e.start_char == end + nxt.end() for e in self.ents):
+            return True
+        prv = re.search(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_RE}\s+)?$", self.text[max(0, start - 24):start])
+        return bool(prv) and any(e.label_ == "PERSON" and e.end_char == start - len(prv.group(0)) for e in self.ents)
 
     # -- people -------------------------------------------------------------------------------
     def people(self, a: int, b: int) -> None:
@@ -188,7 +197,7 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                              r"([A-Z][a-z]+(?:\s+(?:bin|bint|al|Al)?\s*[A-Z][a-z]+)?(?:\s+[IVX]{1,4}\b)?)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "ruler-title"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
-        for m in re.finditer(rf"\b({TITLE_RE})\s+({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
+        for m in re.finditer(rf"\b({TITLE_RE})\s+(?!{_RANKS})({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-surname"))
         for s, e, title, method in found:
             name = self.text[s:e]

@@ -177,8 +177,9 @@ def _keep_co_verbs(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-#: abbreviated titles ("Prof. A (Sec. General, PAS)"): one token each, so no sentence ends at their full stop
-TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec.", "Pres.", "Chmn.", "Coord.", "Admin.", "Mgr.")
+#: abbreviated titles ("Prof. A (Sec. General, PAS)", "Brig. Gen. X"): one token each, so no sentence ends at their full stop
+TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec.", "Pres.", "Chmn.", "Coord.", "Admin.", "Mgr.",
+                     "Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Cdr.", "Cmdr.", "Adm.", "Amb.", "Engr.", "Rev.")
 #: abbreviations inside a sentence ("experts, incl. Dr A and Dr B"): one token each, no sentence end
 TEXT_ABBREVIATIONS = ("incl.", "Incl.", "approx.", "Approx.", "esp.", "resp.", "viz.")
 

@@ -32,7 +32,11 @@ _NOT_GIVEN_NAMES = {"Decade", "Year", "Day", "Week", "Agenda", "Charter", "Conve
                     "Goal", "Goals", "Office", "Mission", "Award", "Prize", "Fellowship", "Call", "Summit", "Forum"}
 
 
-TITLE_RE = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?"
+#: ranks of the armed forces and the clergy, abbreviated ("Brig. Gen. X", "Lt. Col. Y", "Rev. Z"): always with
+#: their full stop, so that no word of a name ("Col", "Rev") reads as one
+_RANKS = r"(?:(?:Lt|Brig|Maj)\.\s+)?(?:Gen|Col|Brig|Maj|Capt|Cdr|Cmdr|Adm|Lt|Amb|Engr|Rev)\."
+
+TITLE_RE = rf"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?|{_RANKS})"
 
 
 _ROLE_HEADS = (

@@ -64,6 +64,32 @@ def test_a_visit_whose_year_is_not_given_is_a_visit_to_each_host_without_a_date(
     assert all(h in label(visits[0]) for h in hosts)
 
 
+@pytest.mark.parametrize("text, visitors", [
+    ("In March, a delegation from the Lagos Institute of Oceanography, led by its deputy director Kemi Adeyemi, "
+     "visited the Danish Meteorological Institute.", {"Lagos Institute of Oceanography", "Kemi Adeyemi"}),
+    ("Later that spring a three-member mission of the Malawi Space Science Agency, headed by Brig. Gen. Yohane Banda, "
+     "visited the Swiss Federal Institute of Hydrology.", {"Malawi Space Science Agency", "Yohane Banda"}),
+])
+def test_a_delegation_s_visit_without_a_date_is_one_visit(text, visitors):
+    """A delegation or mission visiting is one visit, dated or not (a rank before a name, "Brig.
+    Gen.", ends no sentence and is no name)."""
+    x, label = run(text, issued=None)
+    visits = [k for k, e in x.entities.items() if "ckg:Visit" in e.classes]
+    assert len(visits) == 1
+    assert {label(o) for o in x.objects(visits[0], "schema:attendee")} == visitors
+    assert not x.objects(visits[0], "schema:startDate")
+    assert {e.label for e in x.entities.values() if e.kind == "person"} == {v for v in visitors if " " in v and "Institute" not in v and "Agency" not in v}
+
+
+@pytest.mark.parametrize("text", [
+    "Researchers of the Lagos Institute of Oceanography often visited the Danish Meteorological Institute.",
+    "Students from the Malawi Space Science Agency visited the Swiss Federal Institute of Hydrology.",
+])
+def test_visits_of_people_without_a_date_or_a_delegation_are_no_one_visit(text):
+    x, _ = run(text, issued=None)
+    assert not [k for k, e in x.entities.items() if "ckg:Visit" in e.classes]
+
+
 def test_a_country_s_body_after_and_is_a_body_of_that_country():
     x, label = run("The Royal Academy of Letters of Chad and Mali's National Research Council signed an agreement in Bamako on 3 May 2021.")
     assert ("National Research Council", "ckg:country", "Mali") in facts(x, label, "ckg:country")
@@ -428,3 +454,16 @@ def test_a_name_the_parser_hangs_on_another_s_post_is_listed_with_them():
     for i, t in enumerate(doc):
         t._.ckg_kind = kinds.get(i, "")
     assert [t.text for t in _listed(doc[2], {"PERSON", "ORG", "GPE", "PROJECT"})] == ["Lind", "Berg"]
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("A webinar on open river data was held online on 14 March 2024. Speakers included Amara Diallo, Jonas Weber and Mei Tanaka.", "Webinar"),
+    ("A hackathon on flood data took place at the Volta Basin Data Centre on 2 May 2024. Speakers included Amara Diallo, "
+     "Jonas Weber and Mei Tanaka.", "Hackathon"),
+])
+def test_a_webinar_or_a_hackathon_held_is_an_event_its_speakers_attend(text, noun):
+    x, label = run(f"News\n\n{text}")
+    evs = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert len(evs) == 1 and label(evs[0]).startswith(noun)
+    assert {label(o) for o in x.objects(evs[0], "schema:attendee")} == {"Amara Diallo", "Jonas Weber", "Mei Tanaka"}
+    assert [str(d) for d in x.objects(evs[0], "schema:startDate")] in (["2024-03-14"], ["2024-05-02"])
