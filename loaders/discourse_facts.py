@@ -183,8 +183,9 @@ class _PatternFacts:
         if not (person and org and person.startswith("person/") and org.split("/", 1)[0] in ("organization", "platform", "infrastructure")):
             return  # a platform or archive with a director acts as a body (extract._infrastructures_acting_as_bodies)
         self.log.append((ev.method, person, "org:Post", org))
-        if any(v.start == s.start for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
-            return  # the rules read this person's post in this sentence: theirs stands
+        if any(v.start == s.start and (not v.method.startswith("pattern:") or org in self.ex.x.objects(p_, "org:postIn"))
+               for p_ in self.ex.x.objects(person, "org:holds") for v in self.ex.x.entities[p_].evidence):
+            return  # the rules read this person's post in this sentence (theirs stands), or a pattern did in this body
         self.ex.add_post(person, role, org, ev)
 
     def apply(self, p, nodes) -> None:
@@ -213,7 +214,8 @@ class _PatternFacts:
                 otok = nodes[e["org"]]
                 own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for g in c.children if g.dep_ == "pobj"] if rtok.pos_ not in ("VERB", "AUX") else []  # "led X for eight years": no body
-                own = [g for g in own if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in g.children)]
+                own = [g for g in own if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in g.children)
+                       and _names_a_body(g, rtok)]
                 if own and not any(g.i <= otok.i <= max(d.i for d in g.subtree) for g in own):
                     continue  # "the Minister of Fisheries and Oceans, ... NOAA": the role names its own body
                     # (but "chair of its board": the board of the body the sentence names)
@@ -388,3 +390,16 @@ def _in_dateline(tok) -> bool:
     m = _DATELINE.match(sent.text)
     return bool(m) and tok.idx - sent.start_char < m.end() and not any(
         w.islower() and w not in ("of", "and") for w in m.group(0).split()[:-1])
+
+
+#: titles whose "of" names a field of study, not a body ("professor of atmospheric physics at X")
+_ACADEMIC_TITLES = {"professor", "lecturer", "fellow", "researcher", "scientist", "reader", "chair", "instructor", "teacher"}
+
+
+def _names_a_body(tok, role) -> bool:
+    """Whether ``tok``, after a role's "of", names a body the role is in ("Minister of Fisheries and
+    Oceans", "Director of the Centre"), not a field ("professor of atmospheric physics", "Professor
+    of Physics")."""
+    if tok._.ckg_kind in ("ORG", "GPE"):
+        return True
+    return tok.text[:1].isupper() and role.lemma_.lower() not in _ACADEMIC_TITLES

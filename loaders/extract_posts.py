@@ -14,6 +14,13 @@ from collabkg.loaders.person_names import ROLE_RE
 from collabkg.loaders.registry import norm
 
 
+#: a body's governing unit, named without its body's name: "Board of Trustees", "Scientific Advisory Committee"
+_GOVERNING_UNIT = (r"(?:[A-Z][a-z]+\s+){0,2}(?:Board|Committee|Council|Bureau|Panel|Senate)"
+                   r"(?:\s+of\s+(?:Trustees|Directors|Governors|Management|Regents))?")
+#: roles on such a unit written in lower case ("chair of the Board of Trustees")
+_LOWER_BOARD_ROLES = r"(?:(?:vice|deputy|co)[- ])?(?:chair(?:man|woman|person)?|president|member|secretary|treasurer)"
+
+
 class _PostRules:
     """Posts and memberships of people: mixed into the Extractor."""
 
@@ -34,6 +41,8 @@ class _PostRules:
                 r"\s+(?:of|from|at|in|with)\s+(?:the\s+)?",
                 # "Dr Ana Costa, Head of Data Services at the Brazilian Institute ...": a unit in the role title
                 r",\s*(?:the\s+)?(" + ROLE_RE + r"\s+of\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*){0,3})\s+(?:at|in|with)\s+(?:the\s+)?",
+                # "Hector Ruiz, chair of the Board of Trustees of the X": a post on the body's governing board
+                r",\s*(?:the\s+)?((?:" + ROLE_RE + r"|" + _LOWER_BOARD_ROLES + r")\s+of\s+the\s+" + _GOVERNING_UNIT + r")\s+of\s+(?:the\s+)?",
             ]
             pm = org_m = None
             for pat in patterns:

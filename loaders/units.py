@@ -95,8 +95,10 @@ def link_prefixed_units(ex) -> None:
         x.add(k, "org:subOrganizationOf", parent, Evidence(ev.start, ev.end, ev.quote, "rule:unit-named-after-body"))
 
 
-_UNIT_OF = re.compile(r"(?:Secretariat|(?:Executive |Programme |Program |Project |Liaison )?Office|Executive Committee|Steering Committee"
-                      r"|Governing Board|Executive Board)\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+_UNIT_OF = re.compile(r"(?:Secretariat|(?:Executive |Programme |Program |Project |Liaison )?Office"
+                      r"|(?:Executive|Steering|Scientific|Science|Advisory|Governing|Management|Technical|Organizing|Organising)"
+                      r"(?: Advisory| Steering| Executive)? (?:Committee|Board|Council|Panel)"
+                      r"|Board of (?:Trustees|Directors|Governors))\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
 
 
 def unit_of_body(label: str) -> str | None:
@@ -108,6 +110,8 @@ def unit_of_body(label: str) -> str | None:
     ('Nordic National Committee for SCAR', None)
     >>> unit_of_body("Executive Office of the Andean Water Council")
     'Andean Water Council'
+    >>> unit_of_body("Scientific Advisory Committee of the Polar Data Union"), unit_of_body("Board of Trustees of the Ice Institute")
+    ('Polar Data Union', 'Ice Institute')
     """
     m = _UNIT_OF.fullmatch(label)
     if not m:

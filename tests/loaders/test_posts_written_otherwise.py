@@ -55,3 +55,37 @@ def test_a_post_written_otherwise(text, expected):
 def test_a_named_role_without_a_body_is_no_post():
     # "named Best Young Scientist": an award, not a post; nothing to be a post in
     assert posts("Dr. Kwame Boateng was named Young Scientist of the Year.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"The archive stays open,\" said Rafael Montoya, chair of the Board of Trustees of the Altiplano Climate Institute.",
+     ("Rafael Montoya", "chair of the Board of Trustees", "Altiplano Climate Institute")),
+    ("Dr. Wanjiru Kamau, Vice-Chair of the Governing Board of the Rift Valley Data Alliance, opened the session.",
+     ("Wanjiru Kamau", "Vice-Chair of the Governing Board", "Rift Valley Data Alliance")),
+    ("Ola Berge, member of the Board of Directors of the Fjord Data Foundation, signed for the foundation.",
+     ("Ola Berge", "member of the Board of Directors", "Fjord Data Foundation")),
+])
+def test_a_post_on_a_body_s_governing_board_is_a_post_in_that_body_with_the_board_in_its_title(text, expected):
+    assert expected in posts(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Tove Lindqvist is a professor of glacial geology at the University of Umea.",
+     ("Tove Lindqvist", "Professor", "University of Umea")),
+    ("Kaito Mori is Professor of Ocean Physics at the Hokkaido Institute of Marine Science.",
+     ("Kaito Mori", "Professor", "Hokkaido Institute of Marine Science")),
+    ("Since 2020 Dr. Nadia Haddad has chaired the Levant Water Data Committee.",
+     ("Nadia Haddad", "Chair", "Levant Water Data Committee")),
+    ("Dr. Pedro Alves directs the Madeira Ocean Observatory and teaches at the University of Funchal.",
+     ("Pedro Alves", "Director", "Madeira Ocean Observatory")),
+])
+def test_a_professor_of_a_field_and_a_verb_of_leading_name_posts(text, expected):
+    """"professor of glacial geology at X": the field after "of" is no body, the post is X's;
+    "has chaired X", "directs X": the verb names the post."""
+    assert expected in posts(text)
+
+
+def test_a_second_verb_of_the_same_subject_gives_a_second_post():
+    got = posts("Marta Kowalczyk served as president of the Baltic Ice Society from 2012 to 2016 and is a fellow of "
+                "the European Snow Science Union.")
+    assert {("Marta Kowalczyk", "President", "Baltic Ice Society"), ("Marta Kowalczyk", "Fellow", "European Snow Science Union")} <= got
