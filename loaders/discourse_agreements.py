@@ -43,6 +43,8 @@ class _Agreements:
             for p in parties:
                 for _, pev, _ in found:
                     self.log.append((pev.method, existing[0] if existing else "agreement", "ckg:party", p))
+            for k, pev in signers:  # the pattern read a person on the signing side
+                self.log.append((pev.method, existing[0] if existing else "agreement", "ckg:party", k))
             groups = self._bilateral(tok, s, ev, parties) if not _is_future(tok) else [parties]
             if len(groups) > 1:  # "A signed agreements with B, C and D": one with each, the rules' among them
                 for group in groups:
@@ -55,7 +57,7 @@ class _Agreements:
                 self._signatories(existing[0], signers, tok)
                 self._signing_date(existing[0], s, tok, ev)
                 continue
-            if not parties or _is_future(tok) or (len(parties) < 2 and not signers):
+            if _is_future(tok) or (not parties and not signers) or (len(parties) < 2 and not signers):
                 continue
             same = [k for k, e in x.entities.items() if e.kind == "agreement" and set(x.objects(k, "ckg:party")) == set(parties)] \
                 if len(parties) > 1 else []
@@ -71,7 +73,7 @@ class _Agreements:
                 self._signing_date(same[0], s, tok, ev)
                 continue
             if len(parties) < 2:
-                continue  # one side named: no agreement is made up from it
+                continue  # one side named (or only people with no post): no agreement is made up from it
             self._make_agreement(parties, tok, s, ev, signers)  # one agreement: "with each" was read above
 
     def _bilateral(self, tok, s, ev, parties: list[str]) -> list[list[str]]:

@@ -21,7 +21,7 @@ class _ParticipantRules:
             self._sponsor_clause(s, m)
 
     def _sponsor_clause(self, s: _Sentence, m: re.Match) -> None:
-        subject = self._subject(s, m.start()) or self.main_project or self.main_meeting
+        subject = self._funded_thing(s, m.start()) or self._subject(s, m.start()) or self.main_project or self.main_meeting
         if subject is None:
             return
         a, b = s.start + m.start(1), s.start + m.end(1)
@@ -66,6 +66,17 @@ class _ParticipantRules:
                 cls = "FundingProgram" if re.search(r"(?:Program|Programme|Fund|Grant|Scheme)$", name) else "Organization"
                 out.append(Mention(rs, re_, name, "ORG", cls, method="name-in-list"))
         return out
+
+    def _funded_thing(self, s: _Sentence, before: int) -> str | None:
+        """"Together with X, the centre runs the Y project, funded by Z": a project, programme or
+        platform named right before the participle is what is funded, not the sentence's subject."""
+        at = s.start + before
+        thing = next((o for o in sorted(s.mentions, key=lambda o: -o.end) if o.end <= at and o.label == "ORG"), None)
+        if thing is None or thing.cls not in ("Project", "Program", "Platform", "DataInfrastructure"):
+            return None
+        if not re.fullmatch(r"(?:\s+(?:project|programme|program|platform|initiative))?\s*,?\s*(?:(?:which|that)\s+(?:is|was|has\s+been|are|were)\s+)?", self.text[thing.end:at], re.I):
+            return None
+        return self.org(thing, self.ev(s, "rule:sponsored-by"))
 
     def _subject(self, s: _Sentence, before: int) -> str | None:
         head = s.text[:before]

@@ -17,7 +17,12 @@ def _listed(tok, group) -> list:
         t = todo.pop()
         # "A, Director of X, and B": the parser hangs B on A's post (an apposition), not on A
         posts_of = [c for c in t.children if c.dep_ == "appos" and c._.ckg_kind not in group] if "PERSON" in group else []
-        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts]:
+        # "with the X Centre in Y, the Swiss Institute for Snow Research and the Z": the parser may hang the
+        # next item on a word inside the name before ("Research"), not on its head
+        inner = [cc for u in _mention_tokens(t) if u is not t for cc in u.conjuncts
+                 if cc._.ckg_mention is not t._.ckg_mention and cc._.ckg_mention is not None
+                 and t._.ckg_kind == cc._.ckg_kind == "ORG"] if t._.ckg_kind == "ORG" else []  # bodies' long names only
+        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts] + inner:
             if c in out or c._.ckg_kind not in group or _parent_of(t, c):
                 continue
             if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):
@@ -34,6 +39,19 @@ def _listed(tok, group) -> list:
             out[1].doc[out[1].left_edge.i - 1].text == "," and out[1].left_edge.i - 1 == _mention_end(out[0]):
         out = out[:1]  # "the Institute of Polar Research, Nordic Academy of Sciences": a unit and its body, no list
     return out
+
+
+def _mention_tokens(tok) -> list:
+    """The tokens of the mention ``tok`` belongs to (``tok`` alone when it is in none)."""
+    m = tok._.ckg_mention
+    if m is None:
+        return [tok]
+    doc, a, b = tok.doc, tok.i, tok.i
+    while a > 0 and doc[a - 1]._.ckg_mention is m:
+        a -= 1
+    while b + 1 < len(doc) and doc[b + 1]._.ckg_mention is m:
+        b += 1
+    return list(doc[a:b + 1])
 
 
 def _surface_list_before(tok, group) -> list:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 from pathlib import Path
 
@@ -76,6 +78,18 @@ def test_sponsors_known_by_shape_and_unknown_by_capitals_but_not_grant_numbers()
                    "it is supported by the Belmont Forum under Grant Agreement No 12345.")
     sponsors = {label(f.obj) for f in x.facts if f.predicate == "schema:sponsor"}
     assert sponsors == {"Horizon 2020 programme", "Thailand Science Research and Innovation", "Belmont Forum"}
+
+
+@pytest.mark.parametrize("sentence, funded", [
+    ("Together with the Pamir Glacier Institute, the centre runs the SnowWatch project, funded by the Aga Khan Foundation.",
+     "SnowWatch"),
+    ("With the Pamir Glacier Institute the Karakoram Data Centre maintains the Glacier Atlas Programme, which is supported by "
+     "the Aga Khan Foundation.", "Glacier Atlas Programme"),
+])
+def test_a_project_named_right_before_funded_by_is_what_is_funded(sentence, funded):
+    x, label = run(f"Partners\n\nThe Karakoram Data Centre works with many partners. {sentence}")
+    sponsored = {label(f.subject) for f in x.facts if f.predicate == "schema:sponsor"}
+    assert sponsored == {funded}  # not the body named first in the sentence
 
 
 def test_a_title_and_surname_alone_is_the_full_name_of_the_document():

@@ -191,3 +191,15 @@ def test_a_second_clause_with_a_subject_of_its_own_keeps_it():
 def test_a_body_founded_and_based_somewhere():
     found = read("The Volta Basin Data Centre was founded in 2009 and is based in Kumasi.", "schema:location")
     assert ("Volta Basin Data Centre", "schema:location", "Kumasi") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Pamir Snow Data Centre works closely with the Central Asian Institute for Glacier Studies in Dushanbe, the Alpine "
+    "Institute for Snow Research and the University of Bishkek.",
+    "The Pamir Snow Data Centre cooperates with the Central Asian Institute for Glacier Studies, the Alpine Institute for "
+    "Snow Research and the University of Bishkek.",
+])
+def test_every_body_of_a_partners_list_is_a_partner_when_the_parser_hangs_one_inside_the_name_before(text):
+    found = read(text, "ckg:cooperatesWith")
+    assert pairs(found) == {frozenset(("Pamir Snow Data Centre", b)) for b in
+                            ("Central Asian Institute for Glacier Studies", "Alpine Institute for Snow Research", "University of Bishkek")}
