@@ -15,6 +15,10 @@ from collabkg.loaders.person_names import TITLE_RE, _NOT_PERSON_WORDS, _ROLE_WOR
 from collabkg.loaders.registry import norm
 
 
+
+#: a word of a name written with a lower-case prefix: "eScience", "iDigBio"
+_CAMEL = re.compile(r"[a-z][A-Z][A-Za-z]+")
+
 class _BodyShapes:
     """Bodies by the shape of their names: mixed into the mention finder."""
 
@@ -66,7 +70,7 @@ class _BodyShapes:
                         break  # "Beijing, Shanghai and Wuhan University": places and a body, not one name
                     j -= 1
                     continue
-                if not (pw[:1].isupper() or pw[:1].isdigit()) or pw in _NOT_NAME_START or pw in _HEADLINE_VERBS \
+                if not (pw[:1].isupper() or pw[:1].isdigit() or _CAMEL.fullmatch(pw)) or pw in _NOT_NAME_START or pw in _HEADLINE_VERBS \
                         or re.fullmatch(r"\d+(?:st|nd|rd|th)", pw):
                     break
                 j -= 1

@@ -241,7 +241,8 @@ class _EventReferences:
     def _events_patterns_miss(self) -> None:
         """Every named event still to come whose name says whose it is, whether or not a pattern read
         something of it ("He said he will attend the 2nd Assembly of the X in Oslo"), and every "signing
-        ceremony" (see :meth:`_signing_ceremony`)."""
+        ceremony" (see :meth:`_signing_ceremony`), and the meeting of people who "met" somewhere on a
+        day, with no one they met with (:meth:`_group_meeting`)."""
         for tok in self.doc:
             if tok._.ckg_kind == "EVENT" and tok.pos_ == "PROPN" and _is_future(tok) and any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
@@ -252,6 +253,12 @@ class _EventReferences:
                 s = self._sentence(tok)  # "the signing ceremony", whoever the patterns found there
                 if s is not None:
                     self.event_for(tok, s)
+            elif tok.lemma_ == "meet" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and not _is_future(tok) \
+                    and any(c.dep_ == "nsubj" for c in tok.children) \
+                    and not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children):
+                s = self._sentence(tok)  # "Directors of eight centres met in Riga on 28 April": their meeting
+                if s is not None and not self._events_in(s) and self._met_somewhere(tok, s):
+                    self._group_meeting(tok, s)
 
     def _owned_scheduled_event(self, tok, s) -> str | None:
         """"The institute is to be represented at the 4th Congress of the Polar Data Alliance in Oslo in 2025": a
@@ -380,6 +387,8 @@ class _EventReferences:
             return None
         w = next((n for n in map(name, who) if n), None)
         h = next((n for n in map(name, host) if n), None)
+        if tok.lemma_ == "meet" and not host and who and self._met_somewhere(tok, s):
+            return self._group_meeting(tok, s)  # "Directors of eight centres met in Riga on 28 April"
         if not w or not h or not find_dates(s.text, reference=self.ex.doc.reference_date):
             return None  # no visit without a visitor, a named host and a date
         visit = tok.lemma_ == "visit"
@@ -391,6 +400,31 @@ class _EventReferences:
         self._remember(tok, "visit" if visit else "meeting", key)
         if self.main is None and s.start <= self._lead_end:
             self.main = key  # "A delegation of X visited Y from 3 to 9 May": the visit the item reports
+        return key
+
+
+    def _met_somewhere(self, tok, s) -> bool:
+        """Whether "met" (no one met with) is said with a place ("in Riga", "at the X") and a day (or
+        "last week"): a meeting of its subject, not a requirement met or people who met years ago."""
+        place = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g._.ckg_kind in ("CITY", "GPE", "ORG", "VENUE") for g in c.children)
+                    for c in tok.children)
+        dated = [d for d in find_dates(s.text, reference=self.ex.doc.reference_date) if not d.year_only] or \
+            re.search(r"\b(?:last|earlier\s+this|this)\s+(?:week|month)\b", s.text, re.I)  # one past meeting, its day not said
+        return place and bool(dated)
+
+    def _group_meeting(self, tok, s) -> str:
+        """The meeting a group "met" at (its subject named no one body to call it after): "Meeting
+        (<the document's title>)", dated and placed from the sentence."""
+        title = self.ex.doc.title or self.ex.doc.name
+        key = f"event/meeting|{norm(title)}"
+        ev = self._ev(s, "discourse:verb-event")
+        self.ex.x.entity(key, "event", ["schema:Event", "ckg:Meeting"], f"Meeting ({title})", ev)
+        self.made_events.add(key)
+        self.ex._dates(key, s, "discourse:verb-event")
+        self.ex._place(key, s, "discourse:verb-event")
+        self._remember(tok, "meeting", key)
+        if self.main is None and s.start <= self._lead_end:
+            self.main = key
         return key
 
 

@@ -21,13 +21,20 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                       "a hundred": 100, "one hundred": 100, "two hundred": 200, "a dozen": 12})
+# "twenty-five", "thirty one": the tens and a unit
+_NUMBER_WORDS.update({f"{t}{sep}{u}": _NUMBER_WORDS[t] + _NUMBER_WORDS[u] for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                      for u in "one two three four five six seven eight nine".split() for sep in ("-", " ")})
 
 
 _NUMBER_WORDS_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in _NUMBER_WORDS if w != "zero"), key=len, reverse=True))
 
 
 def _count(text: str) -> int:
-    """A count written in digits or words ("25", "Fourteen", "a hundred")."""
+    """A count written in digits or words ("25", "Fourteen", "a hundred", "Twenty-five").
+
+    >>> _count("Twenty-five"), _count("a dozen"), _count("40")
+    (25, 12, 40)
+    """
     t = re.sub(r"\s+", " ", text.strip().lower())
     return int(t) if t.isdigit() else _NUMBER_WORDS[t]
 
@@ -39,6 +46,11 @@ _QUALIFIERS = {
     "nearly": "ckg:Approximate", "almost": "ckg:Approximate", "some": "ckg:Approximate", "roughly": "ckg:Approximate",
     "up to": "ckg:Approximate", "close to": "ckg:Approximate",
 }
+
+
+#: words between a count and its people ("25 early-career scientists", "40 young researchers")
+_KINDS_OF_PEOPLE = (r"(?:early[- ]career|young|senior|junior|leading|female|women|visiting|postdoctoral|doctoral|graduate|"
+                    r"PhD|international|foreign|local|invited)")
 
 
 class _CountRules:
@@ -53,7 +65,7 @@ class _CountRules:
             self._delegations(event, s, s.start)
 
     _DELEG_RE = re.compile(
-        r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?\b(\d{1,5}|" + _NUMBER_WORDS_RE + r")\s+(?:(U\.S\.|[A-Z][A-Za-z]+)\s+)?(" + _PEOPLE_NOUNS + r")\b",
+        r"(?:\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+)?(?<![\w-])(\d{1,5}|" + _NUMBER_WORDS_RE + r")\s+(?:(U\.S\.|[A-Z][A-Za-z]+)\s+)?(?:" + _KINDS_OF_PEOPLE + r"\s+)?(" + _PEOPLE_NOUNS + r")\b",
         re.I,
     )
 

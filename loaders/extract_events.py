@@ -301,8 +301,9 @@ class _EventRules:
         found = [d for d in find_dates(seg, reference=dt.date(year, 12, 31) if year else self.doc.reference_date)
                  if not re.search(r"\b[Ss]ince\b[^,;:()]*$", seg[:d.span[0]])]
         dates = [d for d in found if not d.year_only and not d.month_only]
-        if text is None and (dl := DATELINE.match(seg)) and any(d.span[0] >= dl.end() for d in dates):
-            # "OSLO, 21 May 2024 — The forum was held on 19-20 May": the dateline's day is the report's
+        if text is None and (dl := DATELINE.match(seg)) and (any(d.span[0] >= dl.end() for d in dates)
+                                                           or re.search(r"\b(?:last|earlier\s+this|this)\s+(?:week|month)\b", seg[dl.end():], re.I)):
+            # "OSLO, 21 May 2024 — The forum was held on 19-20 May" (or "last week"): the dateline's day is the report's
             dates = [d for d in dates if d.span[0] >= dl.end()]
         # "in October 2007", "held in Paris in 2009": only the year is sure, and said as a year
         years = [d for d in found if (d.month_only or d.year_only)

@@ -12,6 +12,11 @@ from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.person_names import TITLE_RE
 
 
+#: titles a by-phrase may give before the name, in lower case or capitalised ("its director general, X")
+_LOWER_ROLE = (r"(?:(?:deputy|vice|acting|executive|senior)[ -])?(?:director[- ]general|director|president|chair(?:man|woman|person)?"
+               r"|secretary[- ]general|secretary|head|dean|rector|chief\s+executive|chief\s+scientist|coordinator)")
+
+
 class _ParticipantRules:
     """Sponsors, attendees and chairs: mixed into the Extractor."""
 
@@ -105,6 +110,9 @@ class _ParticipantRules:
         if target is None:
             return
         for om in self.mentions_in(s, s.start + m.start(), s.end, labels=("ORG",)):
+            if re.search(r"\b(?:held|hosted|organi[sz]ed|convened|located|based)\s+(?:at|in|by)\s+(?:the\s+)?$|\bat\s+(?:the\s+)?$",
+                         self.text[max(s.start, om.start - 30):om.start]):
+                continue  # "scientists from 12 countries attended a course held at the University of X": the venue, no attendee
             self.rel(target, "schema:attendee", self.org(om, self.ev(s, "rule:attendees")), s, "rule:attendees")
 
     # chairs --------------------------------------------------------------------------------
@@ -117,9 +125,12 @@ class _ParticipantRules:
         m = re.search(r"\b(?:chaired|co-chaired|presided\s+over|moderated|hosted)\s+by\s+(?:" + TITLE_RE + r"\s+)?", s.text, re.I)
         person = None
         persons = []
+        its = re.match(r"(?:its|their)\s+(?P<role>" + _LOWER_ROLE + r"),?\s+(?:" + TITLE_RE + r"\s+)?", s.text[m.end():], re.I) if m else None
+        # "chaired by its director general, Ilze Kalnina": the name after the title; the post is in the body named before
+        name_at = m.end() + its.end() if its else m.end() if m else 0
         if m:
             after = [p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start()]
-            if after and after[0].start <= s.start + m.end() + 2:
+            if after and after[0].start <= s.start + name_at + 2:
                 persons = [after[0]]
                 # "co-chaired by A, Director of X, and B": every person named in the by-phrase
                 persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])
@@ -141,3 +152,10 @@ class _ParticipantRules:
             if event:
                 for person in persons:
                     self.x.add(event, "ckg:chair", self.person(person, ev), ev)
+        if its and len(persons) == 1:
+            # whose: the one body named in the sentence before the by-phrase, else the event's one organiser
+            bodies = {k for o in s.mentions if o.label == "ORG" and o.end <= s.start + m.start() and (k := self.org(o, ev))}
+            if not bodies and events[0]:
+                bodies = {o for o in self.x.objects(events[0], "schema:organizer") if o.startswith("organization/")}
+            if len(bodies) == 1:
+                self.add_post(self.person(persons[0], ev), its.group("role"), next(iter(bodies)), ev)
