@@ -235,8 +235,16 @@ class _PatternFacts:
                 if ev_key:
                     span = self._date_span(nodes[e["date"]])
                     if span is not None:
-                        self.log.append((ev.method, ev_key, "schema:startDate", span.text))
-                        self.ex._dates(ev_key, s, p.method, text=span.text)
+                        # "from 22 to 24 May 2024": the NER's span may leave out the days before the month
+                        a = span.start
+                        while a > 0 and (self.doc[a - 1].like_num or self.doc[a - 1].text in ("to", "-", "–", "and")) \
+                                and self.doc[a - 1]._.ckg_kind in ("", "DATE"):
+                            a -= 1
+                        while a < span.start and not self.doc[a].like_num:
+                            a += 1  # a range starts with a day, not with "to"
+                        text = self.doc[a:span.end].text
+                        self.log.append((ev.method, ev_key, "schema:startDate", text))
+                        self.ex._dates(ev_key, s, p.method, text=text)
                 continue
             a_role, b_role = _ROLES[fact]
             subj_name, obj_name = e[_SLOTS[fact][0]], e[_SLOTS[fact][1]]

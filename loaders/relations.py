@@ -353,6 +353,20 @@ def mark_tokens(doc: Doc, mentions) -> None:
                     break
                 if u.lower_ == "its" and u.dep_ == "poss" and not u._.ckg_kind:
                     u._.ckg_kind, u._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+    # "The committee was represented by its chair, X": a later "its" is the clause's subject body, when
+    # no other body or project is named between them
+    for t in doc:
+        if t._.ckg_kind or t.lower_ not in ("its", "their") or t.dep_ != "poss" or t.is_sent_start:
+            continue
+        root = t.sent.root
+        subj = [p for p in root.children if p.dep_ in ("nsubj", "nsubjpass") and p.i < t.i]
+        if len(subj) != 1 or subj[0]._.ckg_kind not in ("ORG", "PROJECT") or subj[0]._.ckg_mention is None \
+                or any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for c in subj[0].conjuncts):
+            continue
+        between = [u for u in doc[subj[0].i + 1:t.i] if u._.ckg_kind in ("ORG", "GPE", "PROJECT")
+                   and u._.ckg_mention is not subj[0]._.ckg_mention]
+        if not between:
+            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that
     # head noun when it is one), most recent first; the patterns' facts take the first two that differ
     bodies = sorted((m for m in mentions if m.label in ("ORG", "GPE")), key=lambda m: m.start)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from collabkg.loaders.documents import Document
 from collabkg.loaders.extract import extract
 from tests.loaders.post_facts import post_triples
@@ -60,3 +62,22 @@ def test_its_after_a_sentence_about_the_body_referred_back_is_that_body():
     assert ("Andris Ozols", "Baltic Ice Institute") in posts
     leaders = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "ckg:leader"}
     assert ("SNOWNET", "Anna Virtanen") in leaders
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean Ice Data Committee (CIDC) took part in the forum. The committee was represented by its chair, Prof. "
+     "Ricardo Mena, and its secretary, Dr. Camila Rojas.",
+     {("Ricardo Mena", "Chilean Ice Data Committee"), ("Camila Rojas", "Chilean Ice Data Committee")}),
+    ("The Baltic Ice Institute sent two researchers; its director, Dr. Andris Ozols, led them.",
+     {("Andris Ozols", "Baltic Ice Institute")}),
+])
+def test_its_later_in_a_sentence_is_the_clause_s_subject_body(text, expected):
+    x = extract(Document(Path("t.txt"), f"News\n\n{text}\n", issued=dt.date(2024, 5, 1)))
+    assert {(person, body) for person, _, body in post_triples(x)} == expected
+
+
+def test_its_after_another_body_is_not_read_as_the_subject():
+    x = extract(Document(Path("t.txt"), "News\n\nThe Baltic Ice Institute met the Nordic Snow Council and its director, Dr. "
+                         "Andris Ozols.\n", issued=dt.date(2024, 5, 1)))
+    assert ("Andris Ozols", "Baltic Ice Institute") not in {(p, b) for p, _, b in post_triples(x)}

@@ -95,3 +95,9 @@ def test_a_speaker_list_without_an_event_reads_no_attendance():
     text = "News\n\nSpeakers included Dr. Linh Pham from the Hanoi Data Centre and Prof. Ana Ruiz from the University of Malaga.\n"
     x = extract(Document(Path("t.txt"), text, issued=dt.date(2023, 9, 20)))
     assert not any(f.predicate == "schema:attendee" for f in x.facts)
+
+
+def test_the_visitors_who_held_talks_with_the_host_organised_nothing():
+    got = read("On 4 May 2023, a delegation from the Lusophone Data Council visited the Volta Basin Data Centre. The two sides "
+               "held talks on shared river gauges.")
+    assert {(p, b) for _, p, b in got} == {("schema:organizer", "Volta Basin Data Centre")}
