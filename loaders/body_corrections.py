@@ -315,6 +315,11 @@ _DATELINE_CITY = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'
                             r"\(?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})\)?[ \t]*(?:--|—|–)")
 
 
+#: a dateline without a date: "CAIRO - The academy ...", "LIMA, Peru — ...", "NAIROBI (Agency) -- ..."
+_DATELINE_CITY_BARE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})(?:,[ \t]+(?P<country>[A-Z][A-Za-z .'’-]{1,40}?))?"
+                                 r"(?:[ \t]+\([A-Z][\w .'’-]{0,40}\))?[ \t]+(?:--|—|–|-)[ \t]+(?=[A-Z])")
+
+
 def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     """The city a news item's dateline names in capitals is a city, not a body the model reads in
     an unknown capitalised word ("VALPARAISO, Chile, 21 November 2024 — ..."): a CITY mention (its
@@ -326,9 +331,13 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     [('Valparaiso', 'CITY', 'CL')]
     >>> [(m.text, m.label) for m in _dateline_cities("NDI, 3 May 2024 — The institute opened.", [Mention(0, 3, "NDI", "ORG")], load_places())]
     [('NDI', 'ORG')]
+    >>> [(m.text, m.label, m.code) for m in _dateline_cities("CAIRO - The minister met X.", [Mention(0, 5, "CAIRO", "ORG")], load_places())]
+    [('Cairo', 'CITY', 'EG')]
+    >>> [(m.text, m.label) for m in _dateline_cities("NASA - The agency said.", [Mention(0, 4, "NASA", "ORG")], load_places())]
+    [('NASA', 'ORG')]
     """
     out = list(ms)
-    for dm in _DATELINE_CITY.finditer(text):
+    for dm in [*_DATELINE_CITY.finditer(text), *_DATELINE_CITY_BARE.finditer(text)]:
         a, b = dm.span("city")
         name = re.sub(r"[\w'’]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), dm.group("city"))
         country = places.country(dm.group("country").strip()) if dm.group("country") else None

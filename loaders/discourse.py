@@ -81,6 +81,7 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         self._posts_in_own_units()
         self._speakers_from_bodies()
         self._among_were()
+        self._present_were()
         self._invited_to_announced()
         self._agreements()
         self._merge_events()

@@ -397,6 +397,7 @@ class _EventReferences:
         self.ex.x.entity(key, "event", ["schema:Event", "ckg:Visit" if visit else "ckg:Meeting"], label, self._ev(s, "discourse:verb-event"))
         self.made_events.add(key)
         self.ex._dates(key, s, "discourse:verb-event")
+        self.ex._place(key, s, "discourse:verb-event")
         self._remember(tok, "visit" if visit else "meeting", key)
         if self.main is None and s.start <= self._lead_end:
             self.main = key  # "A delegation of X visited Y from 3 to 9 May": the visit the item reports

@@ -135,6 +135,24 @@ class _PeopleAtEvents:
                     self._fact("attendee", self.main, person, ev)
                 prev = p.end
 
+    _PRESENT = re.compile(r"^(?:[Aa]lso\s+)?(?:[Pp]resent|[Ii]n\s+attendance)(?:\s+at\s+the\s+(?:meeting|talks|event|ceremony|signing(?:\s+ceremony)?|session|visit|reception))?"
+                          r"\s+(?:were|was)\s+")
+
+    def _present_were(self) -> None:
+        """"Also present at the meeting were A, Director-General of X, and B, head of Y"
+        (``discourse:present-were``): each person named after "were" took part in the event of the
+        sentences just before (or the document's)."""
+        for s in self.ex.sentences:
+            pm = self._PRESENT.match(s.text)
+            if pm is None or self.scheduled:
+                continue
+            event = self.ex._event_before(s) or self.main
+            if event is None:
+                continue
+            ev = self._ev(s, "discourse:present-were")
+            for p in (p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + pm.end()):
+                self._fact("attendee", event, self.ex.person(p, ev), ev)
+
     def _invited_to_announced(self) -> None:
         """An announcement's invited speakers: "we invite / have invited experts, Dr A who
         leads X and Dr B", "Invited speakers include Prof. C and Dr D" (``discourse:invited``): the

@@ -53,6 +53,9 @@ class _EventRules:
                          r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
         if not held or re.search(r"\b(?:will|shall|to)\s+be\s+held\b|\b(?:next|upcoming|forthcoming)\s+(?:" + _EVENT_NOUNS + r")", s.text, re.I):
             return  # no event, or one still to come
+        if re.match(r"(?:brought|drew)\s+together|gathered", held.group(0), re.I) and not (
+                find_dates(s.text, reference=self.doc.reference_date) and any(o.label in ("CITY", "GPE", "VENUE") for o in s.mentions)):
+            return  # "The workshop brought together 40 experts": the event named before, not one of its own
         nearer = [mm for mm in matches if mm.end() <= held.start()]
         if nearer and nearer[-1] is not m and re.search(_EARLIER_EDITION, nearer[-1].group(1)):
             return  # "The dialogue was opened by X, who recalled the first dialogue, held in Tromso in 2022": an earlier one's

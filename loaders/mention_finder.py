@@ -15,7 +15,7 @@ from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.offices import PORTFOLIO_WORDS
 from collabkg.loaders.person_names import (_RANKS, ROLE_RE, TITLE_RE, _LOW, _NAME_TOKEN, _NOT_GIVEN_NAMES, _NOT_PERSON_WORDS,
                                            _OFFICE_THEN_NAME, _PARTICLE, _PERSON_NAME, _ROLE_HEADS, _ROLE_WORDS, _SURNAME_CAPS,
-                                           _UP, _person_like, _surname_like, is_title)
+                                           _UP, _person_like, _surname_like, city_as_surname, is_title)
 from collabkg.loaders.registry import Registry
 
 
@@ -67,6 +67,12 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
             if e.label_ == "PERSON":
                 if not _person_like(words, self.registry, self.places, self.known_acronyms):
                     continue
+                more = re.match(rf" ({_NAME_TOKEN})(?=[,;)]|\.(?:\s|$)|\s+[a-z(])", self.text[end:end + 40]) if len(words) in (2, 3) else None
+                if more and _person_like(words + [more.group(1)], self.registry, self.places, self.known_acronyms) \
+                        and not (more.group(1) in _NOT_PERSON_WORDS or HEADS.get(more.group(1)) or self.places.country(more.group(1))
+                                 or more.group(1) in self.places.cities or is_title(more.group(1))):
+                    end += more.end()  # "Mohamed Ayman Ashour, in Cairo": the model stopped a word short
+                    text = self.text[start:end]
                 title = None
                 prev = e.doc[e.start - 1] if e.start > 0 else None
                 if prev is not None and re.fullmatch(TITLE_RE, prev.text):
@@ -206,8 +212,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                 continue
             if any(HEADS.get(t) or t in _NOT_NAME_START for t in toks):
                 continue
-            if any(self.places.country(t) or t in self.places.cities for t in toks):
-                continue
+            if any(self.places.country(t) or (t in self.places.cities and not city_as_surname(toks, n, self.places)) for n, t in enumerate(toks)):
+                continue  # "Dr. Ana Lima": a city's name may be a family name after a given name
             if any(t in _NOT_PERSON_WORDS or re.fullmatch(_ROLE_HEADS, t) for t in toks):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))

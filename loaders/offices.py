@@ -39,6 +39,8 @@ PORTFOLIO_WORDS = {
     "Tourism", "International", "Cooperation", "Social", "Security", "Space", "Telecommunications", "Universities",
     "Ecology", "Forestry", "Forests", "Rural", "Urban", "Housing", "Statistics", "Budget", "State", "Polar", "Arctic",
     "Food", "Employment", "Welfare", "Infrastructure", "Data", "Policy", "Relations", "Emergency", "Management",
+    "Scientific", "Technological", "Technical", "Vocational", "Training", "Tertiary", "Basic", "Nature", "Protection",
+    "Conservation", "Wildlife", "Meteorology", "Geology", "Heritage", "Innovations", "Survey",
 }
 
 _OFFICE = (r"(?:Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Ambassador|Governor|Mayor|Commissioner|"

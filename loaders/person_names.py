@@ -97,7 +97,7 @@ def _person_like(words: list[str], registry: Registry, places, known_acronyms: d
         return False  # one word alone is too often a capitalised noun ("Training"); titles make it a name (people())
     if len(words) > 4 or any(not w[:1].isupper() and w not in ("de", "da", "van", "von", "der", "bin", "al", "el", "di", "du", "le", "la") for w in words):
         return False
-    for w in words:
+    for n, w in enumerate(words):
         bare = w.strip(".,")
         if bare.isupper() and len(bare) > 1 and (bare in registry.acronyms or bare in known_acronyms or places.country(bare)):
             return False
@@ -105,9 +105,24 @@ def _person_like(words: list[str], registry: Registry, places, known_acronyms: d
             return False
         if "-" in bare and any(p in _ROLE_WORDS for p in bare.split("-")):
             return False  # "Vice-President", "Director-General": a role, not a name
-        if places.country(bare) or bare in places.cities or any(ch.isdigit() for ch in bare):
+        if places.country(bare) or any(ch.isdigit() for ch in bare):
+            return False
+        if bare in places.cities and not city_as_surname(words, n, places):
             return False
     return True
+
+
+def city_as_surname(words: list[str], n: int, places) -> bool:
+    """Whether the city's name at ``words[n]`` is the family name of a person's name: its last word,
+    after a given name that is no place ("Ana Lima", "Maria Santiago"; not "Lima" alone, nor
+    "Lima Peru").
+
+    >>> from collabkg.loaders.registry import load_places
+    >>> city_as_surname(["Ana", "Lima"], 1, load_places()), city_as_surname(["Lima"], 0, load_places())
+    (True, False)
+    """
+    first = words[0].strip(".,")
+    return len(words) >= 2 and n == len(words) - 1 and not (places.country(first) or first in places.cities)
 
 
 _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh|ng)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|ue|uo|ui|er|a|o|e|i|u|v)){1,4}")

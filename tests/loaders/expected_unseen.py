@@ -322,8 +322,10 @@ EXPECTED: dict[str, dict] = {
                        "Foundation for Science and Technology", "São Paulo Research Foundation"},
         persons={"Joao Silva", "Ana Costa"},
         posts={("Ana Costa", "Head of Data Services", "Brazilian Institute of Information in Science and Technology")},
-        # "experts met in Lisbon on 25 May": no event noun, no event
-        events={},
+        # "experts met in Lisbon on 25 May": no event noun, but people who met in a city on a day held a
+        # meeting (extractor 15); the year is the article's
+        events={"Meeting (CODATA Brazil Data Stewardship Programme)": dict(start="2022-05-25", end=None, ordinal=None, city="Lisbon",
+                                                                        country="Portugal", series=None, inferred=True)},
         delegations=set(),
         agreements=set(),
         cooperations={},
