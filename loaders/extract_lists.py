@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
+from rdflib import Literal
+from rdflib.namespace import XSD
+
 from collabkg.loaders.clean import BULLET
+from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.registry import norm
@@ -16,6 +20,11 @@ _FOCUS_HEAD = re.compile(r"\b(focus|areas?|topics?|themes?|priorit(?:y|ies)|obje
 
 
 _PARTICIPANTS_HEAD = re.compile(r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|present|members\s+present|delegates|participating\s+(?:institutions|organi[sz]ations))\b", re.I)
+
+
+#: a heading or line that introduces a body's agreements: "The X has signed the following agreements:"
+_AGREEMENTS_HEAD = re.compile(r"\b(?:agreements|memoranda|MoUs|MOUs|letters\s+of\s+intent)\b(?:\s+(?:signed|concluded))?\s*:?\s*$"
+                             r"|^(?:(?:international|bilateral|cooperation|our)\s+)?(?:agreements|memoranda|MoUs)\s+(?:of|by)\s+.+:\s*$", re.I)
 
 
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
@@ -45,6 +54,13 @@ class _ListSections:
                 self.participants(items)
                 i = j
                 continue
+            if _AGREEMENTS_HEAD.search(s.text):
+                owner = self._list_owner(s)
+                if owner is not None:
+                    for it in items:
+                        self.listed_agreement(owner, it)
+                i = j
+                continue
             subject = self.main_cooperation or self.main_project or self._title_body()
             if subject is None:
                 i = j
@@ -62,6 +78,40 @@ class _ListSections:
                     self.x.add(c, "skos:inScheme", scheme, ev)
                     self.x.add(subject, "ckg:focusArea", c, ev)
             i = j
+
+    def _list_owner(self, s: _Sentence) -> str | None:
+        """The body whose list a heading introduces: the one body it names ("The X has signed the
+        following agreements:"), else the body the page's title names."""
+        named = [o for o in s.mentions if o.label == "ORG" and o.cls not in ("Project", "Program", "Platform")]
+        if len(named) == 1:
+            return self.org(named[0], self.ev(s, "rule:agreement-list"))
+        return self._title_body() if not named else None
+
+    def listed_agreement(self, owner: str, it: _Sentence) -> None:
+        """"- 2020: Letter of Intent with the University of Gdansk (Poland)" under a list of the
+        owner's agreements: an agreement of the owner and the body after "with", dated by the year
+        the item gives (``rule:agreement-list``)."""
+        m = self._AGREE_RE.search(it.text)
+        if m is None:
+            return
+        wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?", it.text[m.end():])
+        if wm is None:
+            return
+        at = it.start + m.end() + wm.end()
+        other = next((o for o in it.mentions if o.start == at and o.label in ("ORG", "GPE")), None)
+        if other is None:
+            return
+        ev = self.ev(it, "rule:agreement-list")
+        party = self.org(other, ev)
+        if party is None or party == owner:
+            return
+        key = self._agreement(it, m, ev, [owner, party], m.group(1), it.text[max(0, m.start() - 80):m.start()],
+                              it.text[m.end():], None)
+        years = [d for d in find_dates(it.text, reference=self.doc.reference_date) if not d.inferred]
+        if years and not self.x.objects(key, "dcterms:date"):
+            d = years[0]
+            self.x.add(key, "dcterms:date", Literal(str(d.start.year), datatype=XSD.gYear) if d.year_only or d.month_only
+                       else Literal(d.start.isoformat(), datatype=XSD.date), ev)
 
     def _title_body(self) -> str | None:
         """The body a page is about, named by its title ("Alliance of ... Organizations"), if any."""
