@@ -353,6 +353,34 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+#: "the academy's", "the Mongolian academy's" right before a unit's name: a body named before, by its head noun
+_REFERRED_OWNER = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+\s+)?(?P<head>[a-z]+)['’]s\s+$")
+
+
+def _units_of_a_body_referred_to(text: str, ms: list[Mention]) -> list[Mention]:
+    """"Li Na, Director-General of the academy's Bureau of International Cooperation": a body's name
+    after "the <head noun>'s" is a unit of the body named before with that head noun (and that
+    adjective, "the Mongolian academy's"): its ``parent``. With no such body, or two, nothing changes.
+
+    >>> t = "The Eastern Academy of Sciences met. The academy's Institute of Soil Science spoke."
+    >>> ms = [Mention(4, 31, "Eastern Academy of Sciences", "ORG", "Academy"), Mention(51, 76, "Institute of Soil Science", "ORG", "ResearchInstitute")]
+    >>> [(m.text, m.parent and m.parent.text) for m in _units_of_a_body_referred_to(t, ms)]
+    [('Eastern Academy of Sciences', None), ('Institute of Soil Science', 'Eastern Academy of Sciences')]
+    """
+    for m in ms:
+        if m.label != "ORG" or m.parent is not None:
+            continue
+        rm = _REFERRED_OWNER.search(text[max(0, m.start - 40):m.start])
+        if rm is None or not HEADS.get(rm.group("head").capitalize()):
+            continue
+        head, adj = rm.group("head").capitalize(), (rm.group("adj") or "").strip()
+        named = {(o.extra.get("name") or o.text): o for o in ms if o.label == "ORG" and o.end <= m.start - len(rm.group(0))
+                 and re.search(rf"\b{head}\b", o.extra.get("name") or o.text) and (not adj or adj in (o.extra.get("name") or o.text))}
+        if len(named) == 1:
+            m.parent = next(iter(named.values()))
+    return ms
+
+
 _BACK_OWNER = re.compile(r"^(?P<owner>[A-Z][a-z]+)['’]s\s+(?P<rest>[a-z]+(?:\s+[a-z]+)?)$")
 
 

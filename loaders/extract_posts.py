@@ -34,7 +34,8 @@ class _PostRules:
             after = self.text[m.end:s.end]
             role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
             patterns = [
-                r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?|,\s+)",
+                # "X, Director-General of the academy's Bureau of Y": the unit of a body referred to
+                r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?[a-z]+['’]s\s+)?|,\s+)",
                 # "Ms. Li Na, a senior engineer at the National ... Center": a post written in lower case
                 r",\s*(?:(?:a|an|the)\s+)?((?:(?:senior|chief|principal|deputy|vice|associate|assistant|lead|research|project|programme|program|visiting|postdoctoral|data|software|executive|general)[ -]){0,2}"
                 r"(?:engineer|scientist|researcher|professor|director(?:[- ]general)?|officer|manager|fellow|member|advis[eo]r|lecturer|analyst|specialist|coordinator|student|librarian|curator|steward|head|president|chair(?:man|woman|person)?|secretary(?:[- ]general)?|dean|leader))"

@@ -71,6 +71,12 @@ class _AcronymDefinitions:
                         and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
                     whole = cand
             best = exact or whole or fuzzy
+            joined = self._words_before_comma(words[0][1]) if not exact and words else None
+            if joined and not any(HEADS.get(w) for w, _, _ in joined) and all(w[:1].isupper() for w, _, _ in joined) \
+                    and "".join(w[0].upper() for w, _, _ in joined + words if w.lower() not in {"of", "and", "the", "for", "on", "&", "in", "de"}) in acr_caps:
+                # "Philippine Atmospheric, Geophysical and Astronomical Services Administration (PAGASA)": one name
+                # with a comma inside, its initials the acronym's (no body's head noun before the comma)
+                exact = best = joined + words
             if not exact:
                 # "Institute of Tibetan Plateau Research, Chinese Academy of Sciences (ITPCAS)",
                 # "Institute of Atmospheric Physics, CAS (IAP)": the acronym names the body before the
@@ -142,6 +148,20 @@ class _AcronymDefinitions:
                                          extra={"alias": m.group("foreign").strip()}))
             self.foreign_spans.append((m.start("foreign"), m.end("foreign")))
             self.foreign_names[name] = m.group("foreign").strip()
+
+    def _words_before_comma(self, pos: int) -> list[tuple[str, int, int]]:
+        """The capitalised words (at most four) ending just before ", " at ``pos``: "Philippine
+        Atmospheric, | Geophysical ..."."""
+        cm = re.search(r",\s*$", self.text[max(0, pos - 3):pos])
+        if not cm:
+            return []
+        comma = max(0, pos - 3) + cm.start()
+        run: list[tuple[str, int, int]] = []
+        for w, ws, we in reversed(_words(self.text, max(0, comma - 80), comma)):
+            if self.text[we:(run[-1][1] if run else comma)].strip() or not w[:1].isupper() or w in _NOT_NAME_START or len(run) == 4:
+                break
+            run.append((w, ws, we))
+        return run[::-1]
 
     def _run_before_comma(self, pos: int) -> list[tuple[str, int, int]] | None:
         """The capitalised name run ending just before ", " at ``pos`` ("Institute of X, | CAS"), or None."""

@@ -18,7 +18,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from collabkg.loaders.body_corrections import (_bodies_after_country, _confirm_headline_shapes, _dateline_cities, _units_of_a_body_named_before, _governments,
+from collabkg.loaders.body_corrections import (_bodies_after_country, _confirm_headline_shapes, _dateline_cities, _units_of_a_body_named_before,
+                                               _units_of_a_body_referred_to, _governments,
                                                _known_body_of_known_body, _national_committees, _plural_possessive_owners,
                                                _possessive_owners, _possessive_units, _split_joined_bodies)
 from collabkg.loaders.body_names import HEADS, _ORG_WORDS, _class_of, _event_school, _is_event_name, _without_date
@@ -140,6 +141,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     merged = _bodies_after_country(text, merged, load_places())
     merged = _dateline_cities(text, merged, load_places())
     merged = _units_of_a_body_named_before(text, merged)
+    merged = _units_of_a_body_referred_to(text, merged)
     _link_structure(text, merged)
     return _confirm_headline_shapes(text, title, merged)
 

@@ -22,9 +22,16 @@ def _listed(tok, group) -> list:
         inner = [cc for u in _mention_tokens(t) if u is not t for cc in u.conjuncts
                  if cc._.ckg_mention is not t._.ckg_mention and cc._.ckg_mention is not None
                  and t._.ckg_kind == cc._.ckg_kind == "ORG"] if t._.ckg_kind == "ORG" else []  # bodies' long names only
-        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts] + inner:
+        # "A of X and B of Y": the parser hangs B on X, the body after A's "of"
+        via_body = [cc for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "at")
+                    for g in p.children if g.dep_ == "pobj" for cc in g.conjuncts if cc._.ckg_kind == "PERSON"] \
+            if t._.ckg_kind == "PERSON" else []
+        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts] + inner + via_body:
             if c in out or c._.ckg_kind not in group or _parent_of(t, c):
                 continue
+            if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.lower_ in ("of", "from", "at") and c.head.head in out \
+                    and c.head.head._.ckg_kind == "PERSON":
+                continue  # "A of X and B of Y": X is A's body, no item of the list
             if c.dep_ == "appos" and (c.i == 0 or c.doc[c.left_edge.i - 1].text in ("(", "[")):
                 continue
             if c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ == "case" and c._.ckg_kind in ("GPE", "CITY", "REGION"):

@@ -81,3 +81,27 @@ def test_its_after_another_body_is_not_read_as_the_subject():
     x = extract(Document(Path("t.txt"), "News\n\nThe Baltic Ice Institute met the Nordic Snow Council and its director, Dr. "
                          "Andris Ozols.\n", issued=dt.date(2024, 5, 1)))
     assert ("Andris Ozols", "Baltic Ice Institute") not in {(p, b) for p, _, b in post_triples(x)}
+
+
+@pytest.mark.parametrize("text, unit, body", [
+    ("The Western Academy of Sciences hosted the talks. Sun Mei, Director-General of the academy's Bureau of International "
+     "Cooperation, attended.", "Bureau of International Cooperation", "Western Academy of Sciences"),
+    ("The Baltic Ice University and the Nordic Snow Institute met in Riga. The university's Centre for Ice Physics sent two "
+     "experts.", "Centre for Ice Physics", "Baltic Ice University"),
+    ("The Mongolian Academy of Sciences and the Chinese Academy of Forestry signed an agreement. The Mongolian academy's "
+     "Institute of Steppe Ecology will host the station.", "Institute of Steppe Ecology", "Mongolian Academy of Sciences"),
+])
+def test_a_unit_after_the_head_noun_s_possessive_is_the_unit_of_that_body(text, unit, body):
+    x = extract(Document(Path("t.txt"), f"News\n\n{text}\n", issued=dt.date(2024, 5, 1)))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    parts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
+    assert (unit, body) in parts
+
+
+def test_the_registry_s_unit_of_another_academy_is_not_taken_for_the_unit_referred_to():
+    x = extract(Document(Path("t.txt"), "News\n\nThe Western Academy of Sciences hosted the talks. Sun Mei, Director-General of "
+                         "the academy's Bureau of International Cooperation, attended.\n", issued=dt.date(2024, 5, 1)))
+    (post,) = post_triples(x)
+    assert post[0] == "Sun Mei" and post[1] == "Director-General"
+    bureau = next(k for k, e in x.entities.items() if e.label == post[2])
+    assert [x.entities[o].label for o in x.objects(bureau, "org:subOrganizationOf")] == ["Western Academy of Sciences"]

@@ -467,3 +467,14 @@ def test_a_webinar_or_a_hackathon_held_is_an_event_its_speakers_attend(text, nou
     assert len(evs) == 1 and label(evs[0]).startswith(noun)
     assert {label(o) for o in x.objects(evs[0], "schema:attendee")} == {"Amara Diallo", "Jonas Weber", "Mei Tanaka"}
     assert [str(d) for d in x.objects(evs[0], "schema:startDate")] in (["2024-03-14"], ["2024-05-02"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Other speakers included Dr. Lena Holm of the Umea Snow Institute and Dr. Tevite Kaho of the Tonga Ocean Service.",
+    "In her keynote, Dr. Lena Holm, Director of the Umea Snow Institute, called for open data; in his closing remarks Dr. Tevite Kaho thanked the hosts.",
+])
+def test_speakers_each_of_a_body_and_keynote_speakers_attend_the_reported_event(sentence):
+    x, label = run(f"News\n\nThe Sixth Ice Data Forum was held in Suva on 4 June 2024. {sentence}")
+    (ev,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert {label(o) for o in x.objects(ev, "schema:attendee") if o.startswith("person/")} == {"Lena Holm", "Tevite Kaho"}
+    assert not {o for o in x.objects(ev, "schema:attendee") if o.startswith("organization/")}

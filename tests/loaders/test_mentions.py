@@ -43,6 +43,10 @@ def test_a_name_never_starts_with_and():
     ("the Royal Netherlands Meteorological Institute (KNMI) said", "Royal Netherlands Meteorological Institute", "KNMI"),
     ("INSA and the Indian Institute of Science (IISc) signed.", "Indian Institute of Science", "IISc"),
     ("The Institute of Geographic Sciences and Natural Resources Research (IGSNRR) leads.", "Institute of Geographic Sciences and Natural Resources Research", "IGSNRR"),
+    # a comma inside the name, the initials of the whole the acronym's
+    ("It was organised by the Fijian Hydrological, Marine and Coastal Services Agency (FHMCSA) in Suva.",
+     "Fijian Hydrological, Marine and Coastal Services Agency", "FHMCSA"),
+    ("The Andean Seismic, Volcanic and Geodetic Observatory (ASVGO) joined.", "Andean Seismic, Volcanic and Geodetic Observatory", "ASVGO"),
 ])
 def test_acronym_defined_in_parentheses_names_the_whole_body(text, name, acr):
     found = orgs(text)
