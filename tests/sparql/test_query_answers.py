@@ -43,14 +43,15 @@ def test_events_gives_one_row_per_event_and_attendee(sample_store):
     """events.rq gave 559 rows on the sample corpus, 111 per roundtable: an event without attendees
     was joined with every labelled thing in the store."""
     rows = sq.query(sample_store, "events").rows()
-    assert len(rows) == 12
+    assert len(rows) == 13
     per_event = {}
     for r in rows:
         per_event.setdefault(str(r["label"]), []).append(r.get("attendeeLabel"))
     assert all(v == [None] for k, v in per_event.items() if "Roundtable" in k)
     assert sorted(map(str, next(v for k, v in per_event.items() if k.startswith("Initiating")))) == [
         "BAO Yiming", "Bureau of International Cooperation of CAS", "China Science and Technology Exchange Center",
-        "National Science and Technology Infrastructure", "Quaid-i-Azam University", "XUE Yongbiao", "YUN Tao"]  # they spoke there
+        "National Science and Technology Infrastructure", "Quaid-i-Azam University", "XUE Yongbiao", "YUN Tao",
+        "ZHANG Shizhuan"]  # they spoke there
 
 
 def test_agreements_give_their_own_date(second_store):
