@@ -118,6 +118,11 @@ def address_mentions(text: str, ms: list[Mention], registry, places) -> list[Men
                 break
             places_at_end.insert(0, (a, b, t, p))
         bodies = parts[:len(parts) - len(places_at_end)]
+        if len(places_at_end) == 1 and len(bodies) >= 2 and places.country(places_at_end[0][2]) is not None \
+                and re.fullmatch(r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2}", bodies[-1][2]) and not _body_like(bodies[-1][2], registry):
+            # "Institute of Lake Data, Kisumu, Kenya": a town the gazetteer does not know, between the bodies and their country
+            a, b, t = bodies.pop()
+            places_at_end.insert(0, (a, b, t, (t, places_at_end[0][3][1])))
         if not places_at_end or len(bodies) < 1 or not all(_body_like(t, registry) for _, _, t in bodies):
             continue
         if len(bodies) < 2 and not re.match(r"^\s*(?:•|\d)", raw):

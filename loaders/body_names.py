@@ -178,9 +178,14 @@ def _acronym_like(text: str) -> bool:
             and sum(c.isupper() for c in text) >= 2 and text[:1].isupper())
 
 
+#: head nouns of a body named in the plural (one body of several sites)
+_PLURAL_HEADS = {"Observatories": "Observatory", "Laboratories": "Laboratory", "Archives": "Archive", "Libraries": "Library"}
+
+
 def _class_of(words: list[str]) -> str:
     """The class of a body from the head noun of its name: the last head word before "of" / "for"
     ("Secretariat of the X Network" is a secretariat, not a network), else the last one."""
+    words = [_PLURAL_HEADS.get(w, w) for w in words]  # "National Astronomical Observatories": an observatory
     cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
     search = words[:cut] if any(w in HEADS for w in words[:cut]) else words
     for w in reversed(search):

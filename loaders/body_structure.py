@@ -10,6 +10,16 @@ from collabkg.loaders.body_names import UNIT_CLASSES
 from collabkg.loaders.mention_model import Mention
 
 
+def _part_of(m: Mention, body: Mention) -> bool:
+    """Whether ``body`` is ``m`` or one of the bodies ``m`` is a part of (its parent, their parents)."""
+    seen = 0
+    while m is not None and seen < 20:
+        if m is body:
+            return True
+        m, seen = m.parent, seen + 1
+    return False
+
+
 def _link_structure(text: str, ms: list[Mention]) -> None:
     """``X of Y``, ``X, Y`` and ``X Y`` where X is a unit: Y is X's parent (set on ``X.parent``)."""
     orgs = [m for m in ms if m.label == "ORG"]
@@ -24,7 +34,7 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             continue
         if m.extra.get("long") == nxt.text or nxt.extra.get("long") == m.text:
             continue  # "the GFZ German Research Centre for Geosciences": the acronym and its own name, one body
-        if m.method == "acronym-use" and not gap.group(0).strip():
+        if (m.method == "acronym-use" or re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", m.text)) and not gap.group(0).strip():
             continue  # "the NDI Polar Laboratory": a body's acronym before a unit's name is the unit's body, not a unit of it
         # "regional centres of excellence (RCoE) of the Polar Data Programme": units a programme set up
         of_programme = m.text[:1].islower() and m.acronym is not None and "of" in gap.group(0)
@@ -53,6 +63,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
                 # Institute of Geophysics, China Earthquake Administration)" the second body closes
                 # the phrase: the unit and its parent
                 continue
+            if _part_of(nxt, m):
+                continue  # "NOAA Ocean Exploration Division": read the other way already; no body is its own part
             m.parent = nxt
             if m.cls == "NationalCommittee":  # "CODATA-China, CAS": the host, not a parent
                 m.extra["parent_rel"] = "hostedBy"
@@ -67,7 +79,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         gap = re.match(r"(?:\s*\([A-Z][\w&-]{1,14}\))?,\s+(?:the\s+)?", text[p.end:p.end + 26])
         nxt = by_start.get(p.end + gap.end()) if gap else None
         if nxt is not None and nxt.label == "ORG" and (nxt.cls in ("Academy", "University", "GovernmentAgency")
-                                                       or (nxt.entry is not None and nxt.entry.kind in ("Academy", "University", "GovernmentAgency"))):
+                                                       or (nxt.entry is not None and nxt.entry.kind in ("Academy", "University", "GovernmentAgency"))) \
+                and not _part_of(nxt, p):
             p.parent = nxt
     # "the Digital Curation Centre (DCC) at the University of Edinburgh": a unit of, or hosted by, a body
     for m in orgs:
@@ -76,6 +89,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
         if nxt is None or nxt.label != "ORG" or m.parent is not None or m.entry is not None:
             continue
         if nxt.cls in ("University", "Academy", "ResearchInstitute") and m.cls not in ("Project", "Program", "Platform", "FundingProgram", "University", "Academy"):
+            if _part_of(nxt, m):
+                continue
             m.parent = nxt
             if m.cls not in ("ResearchCenter", "Division", "Bureau", "TaskGroup", "ResearchInstitute"):
                 m.extra["parent_rel"] = "hostedBy"

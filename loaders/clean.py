@@ -28,6 +28,10 @@ _NAV_LINES = {
     "toggle navigation", "close", "log in", "login", "sign in", "subscribe", "cookie settings",
     "contact", "contact us", "sitemap", "privacy", "privacy policy",
     "terms of use", "accessibility", "accept", "accept all", "accept all cookies", "english", "中文",
+    # a site's sections named alone on a line: headings of the page, never a body or a facility
+    "news archive", "news archives", "newsroom", "news room", "press room", "press releases",
+    "media centre", "media center", "press centre", "press center", "news centre", "news center", "news and events",
+    "news & events", "news and updates", "latest updates", "media room", "press office",
 }
 #: Words of a site's menu: a line made only of a few of these, separated by "|", "/" or "·", is a menu.
 _MENU_WORDS = _NAV_LINES | {

@@ -82,8 +82,10 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         self._speakers_from_bodies()
         self._among_were()
         self._present_were()
+        self._participant_lists()
         self._invited_to_announced()
         self._agreements()
+        self._dates_of_the_agreement()
         self._merge_events()
         self._name_unnamed_events()
 

@@ -13,6 +13,10 @@ from collabkg.loaders.dates import find_dates
 from collabkg.loaders.discourse_events import _is_future
 
 
+#: nouns that name an agreement a sentence can refer back to ("the agreement", "this memorandum")
+_AGREEMENT_NOUNS = {"agreement", "memorandum", "mou", "accord", "protocol", "arrangement", "charter"}
+
+
 class _Agreements:
     """Agreements with several parties and their signatories: mixed into Discourse."""
 
@@ -75,6 +79,24 @@ class _Agreements:
             if len(parties) < 2:
                 continue  # one side named (or only people with no post): no agreement is made up from it
             self._make_agreement(parties, tok, s, ev, signers)  # one agreement: "with each" was read above
+
+    def _dates_of_the_agreement(self) -> None:
+        """"The agreement was signed in Lima on 3 May 2021", "The memorandum, signed on ..., runs for
+        five years": a sentence naming no party that dates "the agreement" dates the one agreement
+        the document read before it (none when it read several, or none)."""
+        x = self.ex.x
+        for tok in self.doc:
+            if tok.lower_ not in _AGREEMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+                continue
+            signed = next((c for c in tok.children if c.dep_ == "acl"), None) or (tok.head if tok.dep_ in ("nsubjpass", "nsubj") else None)
+            if signed is None or signed.lemma_ not in ("sign", "conclude", "ink", "renew") or _is_future(signed):
+                continue
+            s = self._sentence(tok)
+            if s is None or (tok.i, s.start) in self.parties:
+                continue
+            before = [k for k, e in x.entities.items() if e.kind == "agreement" and any(v.start < s.start for v in e.evidence)]
+            if len(before) == 1:
+                self._signing_date(before[0], s, signed, self._ev(s, "discourse:the-agreement-signed-on"))
 
     def _bilateral(self, tok, s, ev, parties: list[str]) -> list[list[str]]:
         """"A signed agreements with B, C and D": one agreement of A with each (a plural noun and a

@@ -42,7 +42,8 @@ class _MainEvent:
             for tok in self.doc:
                 if tok.idx > self._lead_end:
                     return
-                if tok._.ckg_kind == "EVENT" and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and _is_future(tok) and not _is_next(tok):
+                if tok._.ckg_kind == "EVENT" and tok.pos_ in ("NOUN", "PROPN") and (tok.tag_ not in ("NNS", "NNPS") or tok.text == "Days") \
+                        and _is_future(tok) and not _is_next(tok):  # "Open Science Days": one event, named in the plural
                     a, b = self._phrase(tok)
                     label = self._label(a, b)
                     s = self._sentence(tok)

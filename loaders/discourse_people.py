@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.person_names import ROLE_RE
+from collabkg.loaders.person_names import ROLE_RE, TITLE_RE
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS
 
@@ -152,6 +152,39 @@ class _PeopleAtEvents:
             ev = self._ev(s, "discourse:present-were")
             for p in (p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + pm.end()):
                 self._fact("attendee", event, self.ex.person(p, ev), ev)
+
+    #: a list's heading naming who took part: "Participants", "List of participants:", "Attendees"
+    _PARTICIPANTS_HEADING = re.compile(r"^(?:•\s*)?(?:(?:the\s+)?list\s+of\s+)?(?:participants|attendees|delegates|present|participating\s+experts)"
+                                       r"(?:\s+(?:included|were|are))?\s*:?\s*", re.I)
+    #: a line of such a list: a title or none, then the person ("Dr. A, Institute X (Chair)")
+    _PARTICIPANT_LINE = re.compile(rf"^(?:•\s*|\d{{1,3}}[.)]\s+)?(?:(?:{TITLE_RE})\s+)?")
+
+    def _participant_lists(self) -> None:
+        """A meeting report's list of who took part, under a heading of its own ("Participants" and
+        one person a line, "Participants: A (X), B (Y)") (``discourse:participant-list``): each person
+        listed attends the document's event. The list ends at the first line that does not open with
+        a person's name."""
+        if self.main is None:
+            return
+        sentences = self.ex.sentences
+        for n, head in enumerate(sentences):
+            hm = self._PARTICIPANTS_HEADING.match(head.text)
+            if hm is None or (hm.end() < len(head.text) and ":" not in hm.group(0)):
+                continue
+            if hm.end() < len(head.text):  # "Participants: A (X), B (Y)": everyone named after the colon
+                ev = self._ev(head, "discourse:participant-list")
+                for p in (p for p in head.mentions if p.label == "PERSON" and p.start >= head.start + hm.end()):
+                    self._fact("attendee", self.main, self.ex.person(p, ev), ev)
+                continue
+            last = head
+            for t in sentences[n + 1:]:
+                lm = self._PARTICIPANT_LINE.match(t.text)
+                first = next((p for p in t.mentions if p.label == "PERSON" and p.start == t.start + lm.end()), None)
+                if first is None or len(t.text) > 200 or ("\n\n" in self.ex.text[last.end:t.start] and last is not head):
+                    break  # a line that opens with no person's name, or a paragraph after the list, ends it
+                ev = self._ev(t, "discourse:participant-list")
+                self._fact("attendee", self.main, self.ex.person(first, ev), ev)  # one a line: a later name is a chair's, a host's
+                last = t
 
     def _invited_to_announced(self) -> None:
         """An announcement's invited speakers: "we invite / have invited experts, Dr A who

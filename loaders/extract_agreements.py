@@ -56,7 +56,8 @@ class _AgreementRules:
             if not parties:
                 # "A signed / has renewed / agreed to sign / will sign / plans to conclude an MoU with B"
                 sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:(?:agreed|agrees|agree|plans?|planned|intends?|intended|decided|will|would|is\s+set|are\s+set|is\s+to|are\s+to|to)\s+(?:to\s+)?)*"
-                               r"(?:signed|sign|concluded|conclude|renewed|renew|entered\s+into|enter\s+into|finali[sz]ed|finali[sz]e|draft|prepare|negotiate)\b", s.text[:m.start()])
+                               r"(?:signed|signs|sign|inked|inks|ink|concluded|concludes|conclude|renewed|renews|renew|entered\s+into|enters\s+into|enter\s+into"
+                               r"|finali[sz]ed|finali[sz]es|finali[sz]e|draft|prepare|negotiate)\b", s.text[:m.start()])
                 wm = re.match(r"\s*(?:\([^)]*\)\s*)?\s+with\s+(?:the\s+)?(.+?)(?=[;.]|,|\s+(?:on|in|at|to|for)\s|$)", after)
                 if sm and wm:
                     # "A signed a MoU with B": the parties are the subject's bodies and B
@@ -118,7 +119,7 @@ class _AgreementRules:
             self.x.add(key, "ckg:party", p, ev)
         self.x.add(key, "ckg:status", "ckg:Proposed" if proposed else "ckg:Established", ev)
         dates = [d for d in find_dates(s.text, reference=self.doc.reference_date)]
-        signed = re.search(r"\b(?:signed|renewed|concluded|inked)\b", s.text)  # the day it was signed (or renewed)
+        signed = re.search(r"\b(?:signed|signs|renewed|renews|concluded|concludes|inked|inks)\b", s.text)  # the day it was signed (or renewed)
         if dates and signed:
             d = dates[0]
             self.x.add(key, "dcterms:date", Literal(d.start.year if d.year_only else d.start.isoformat(), datatype=XSD.gYear if d.year_only else XSD.date), ev)

@@ -233,6 +233,8 @@ class _Entities:
                     name = self.places.cities[m.text][0] if m.text in self.places.cities else m.text
                     if code:
                         seen.setdefault(name, set()).add(code)
+                elif m.extra.get("city") and m.extra["city"][1]:  # an affiliation's "Kisumu, Kenya" (loaders/addresses.py)
+                    seen.setdefault(m.extra["city"][0], set()).add(m.extra["city"][1])
             self._city_country = {n: next(iter(cs)) for n, cs in seen.items() if len(cs) == 1}
         return self._city_country
 

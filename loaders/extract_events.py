@@ -21,7 +21,8 @@ from collabkg.loaders.facts import Evidence, and_list
 from collabkg.loaders.registry import norm
 
 
-_SERIES_NOUNS = r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium|(?:Summer|Winter|Spring|Autumn|Training|Data|Field) (?:School|Course)"
+_SERIES_NOUNS = (r"Roundtable|Round Table|Forum|Dialogue|Summit|Symposium|Workshop|Conference|Seminar|Colloquium|(?:Summer|Winter|Spring|Autumn|Training|Data|Field) (?:School|Course)"
+                 r"|Week(?= \(|,| \d| was| will| is| to| takes| took|$)|Days(?= \(|,| \d| was| will| is| to| takes| took|$)")  # "International Data Week (IDW)", "Open Science Days 2024"
 
 
 _COOP_NOUNS = r"Partnership|Cooperation|Collaboration|Programme of Cooperation|Joint Committee"

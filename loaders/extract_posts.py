@@ -8,7 +8,7 @@ import re
 
 from rdflib import Literal
 
-from collabkg.loaders.extract_entities import _Sentence
+from collabkg.loaders.extract_entities import _CLASS, _Sentence, _is_generic_unit
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.person_names import ROLE_RE
 from collabkg.loaders.registry import norm
@@ -19,6 +19,28 @@ _GOVERNING_UNIT = (r"(?:[A-Z][a-z]+\s+){0,2}(?:Board|Committee|Council|Bureau|Pa
                    r"(?:\s+of\s+(?:Trustees|Directors|Governors|Management|Regents))?")
 #: roles on such a unit written in lower case ("chair of the Board of Trustees")
 _LOWER_BOARD_ROLES = r"(?:(?:vice|deputy|co)[- ])?(?:chair(?:man|woman|person)?|president|member|secretary|treasurer)"
+
+
+#: a unit's head noun and its class, in a title that names the unit before the role
+_UNIT_IN_TITLE = {"Team": "Division", "Unit": "Division", "Branch": "Division", "Section": "Division", "Department": "Division",
+                  "Division": "Division", "Office": "Division", "Laboratory": "ResearchCenter", "Lab": "ResearchCenter",
+                  "Center": "ResearchCenter", "Centre": "ResearchCenter", "Group": "TaskGroup"}
+_UNIT_TITLE_RE = re.compile(rf"(?P<unit>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){{0,6}}\s+(?P<head>{'|'.join(_UNIT_IN_TITLE)}))\s+(?P<role>{ROLE_RE})")
+
+
+def unit_in_title(role: str) -> tuple[str, str, str] | None:
+    """(unit, its class, role) when a post's title names a unit of the body before the role
+    ("Coastal and Marine Geology Team Chief Scientist": the team's chief scientist); None otherwise.
+
+    >>> unit_in_title("Coastal and Marine Geology Team Chief Scientist")
+    ('Coastal and Marine Geology Team', 'Division', 'Chief Scientist')
+    >>> unit_in_title("Director"), unit_in_title("Program Director"), unit_in_title("Data Team Leader")
+    (None, None, None)
+    """
+    m = _UNIT_TITLE_RE.fullmatch(role.strip())
+    if m is None or _is_generic_unit(m.group("unit").replace(m.group("head"), "Unit")) or m.group("role").split()[0] in _UNIT_IN_TITLE:
+        return None
+    return m.group("unit"), _UNIT_IN_TITLE[m.group("head")], m.group("role")
 
 
 class _PostRules:
@@ -75,6 +97,8 @@ class _PostRules:
             org_m = next((o for o in s.mentions if o.start == at and o.label == "ORG"), None)
             if org_m is None:
                 continue
+            if re.match(r"\s+(?:headquarters|HQ|offices?|premises|campus|building|secretariat\s+building)\b", self.text[org_m.end:s.end]):
+                continue  # "X and Y signed it at WMO headquarters": where they were, not whom they work for
             if "(" in pm.group(0) and not re.match(r"\s*(?:\([^)]*\)\s*)?\)", self.text[org_m.end:s.end]):
                 # "(Kyoto University, Japan)", "(NPI, Tromsø)": the body and its place; anything else after
                 # the body, or an unclosed parenthesis, is not just the body's name
@@ -93,6 +117,18 @@ class _PostRules:
         if org is None:
             return
         role = re.sub(r"\s+", " ", role).strip()
+        if org.startswith("organization/") and (split := unit_in_title(role)) is not None:
+            # "USGS Coastal and Marine Geology Team Chief Scientist X": the post is in the team, a unit of the body
+            unit, cls, role = split
+            kind, classes = _CLASS[cls]
+            unit_key = f"{kind}/{norm(unit)}"
+            if unit_key not in self.x.entities and len(unit.split()) < 3:
+                unit_key += f"|{org.split('/', 1)[1]}"  # "Climate Team": known by its body, never another body's team
+            if unit_key != org:
+                self.x.entity(unit_key, kind, classes, unit, ev)
+                if not self.x.objects(unit_key, "org:subOrganizationOf"):
+                    self.x.add(unit_key, "org:subOrganizationOf", org, Evidence(ev.start, ev.end, ev.quote, ev.method))
+                org = unit_key
         role_key = f"role/{norm(role)}"
         self.x.entity(role_key, "role", ["org:Role"], role, None)
         org_label = self.x.entities[org].label

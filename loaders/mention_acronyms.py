@@ -12,6 +12,17 @@ from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.person_names import _ROLE_HEADS
 
 
+def _portfolio_before_body(cand) -> bool:
+    """Whether the words ``cand`` are "X of (the) Y" where X names no body (no head noun: a
+    portfolio, "International Affairs") and Y does: "Director of International Affairs of the
+    National Agency for X (NAX)" defines the agency's acronym, not the portfolio's."""
+    words = [w for w, _, _ in cand]
+    if "of" not in words:
+        return False
+    at = words.index("of")
+    return at > 0 and not any(HEADS.get(w) for w in words[:at]) and any(HEADS.get(w) for w in words[at + 1:])
+
+
 class _AcronymDefinitions:
     """Bodies named with their acronym: mixed into the mention finder."""
 
@@ -68,7 +79,8 @@ class _AcronymDefinitions:
                     fuzzy = cand
                 if whole is None and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT_IN_NAME or w == "in" for w, _, _ in cand) \
                         and any(HEADS.get(w) for w, _, _ in cand) and len(cand) >= 2 and not self._joins_names(cand) \
-                        and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand):
+                        and cand[0][0] not in _NOT_NAME_START and not any(re.fullmatch(_ROLE_HEADS, w) for w, _, _ in cand) \
+                        and not _portfolio_before_body(cand):
                     whole = cand
             best = exact or whole or fuzzy
             joined = self._words_before_comma(words[0][1]) if not exact and words else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.body_names import (HEADS, NOT_BODIES, _CONNECT_IN_NAME, _FOREIGN_CONNECTORS, _GENERIC_WORDS,
+from collabkg.loaders.body_names import (EVENT_NOUNS, HEADS, NOT_BODIES, _CONNECT_IN_NAME, _FOREIGN_CONNECTORS, _GENERIC_WORDS,
                                          _NOT_NAME_START, _ORG_WORDS, _acronym_like, _class_of)
 from collabkg.loaders.body_shapes import _BodyShapes
 from collabkg.loaders.mention_acronyms import _AcronymDefinitions
@@ -98,7 +98,9 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                     continue  # "... (ABC)": an acronym's definition, read with its long form
                 if all(w in _GENERIC_WORDS or HEADS.get(w) or w.lower() in _CONNECT_IN_NAME for w in words) and not _acronym_like(text):
                     continue  # "the Scientific Committee", "the Data Center": a description, not a name
-                if not (_acronym_like(text) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)):
+                if not (_acronym_like(text) or any(HEADS.get(w) or w in _ORG_WORDS for w in words)
+                        or (len(words) >= 2 and words[-1] in ("Observatories", "Laboratories", "Archives", "Libraries"))):
+                    # "the National Astronomical Observatories": one body of several sites, named in the plural
                     if self._person_in_context(text, start, end):
                         self.mentions.append(Mention(start, end, text, "PERSON", method="ner-person-shape"))
                     continue  # "Data Services", "Earth Data": capitalised words, not a body's name
@@ -109,19 +111,32 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                     continue  # "the DETER deforestation alert system": a name modifying a thing, not a body
                 self.mentions.append(Mention(start, end, text, "ORG", _class_of(words), method="ner"))
             elif e.label_ in ("GPE", "LOC"):
+                nxt = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
+                if nxt and (HEADS.get(nxt.group(1)) or nxt.group(1).lower() in EVENT_NOUNS or nxt.group(1) in ("Forum", "Programme", "Program", "Project")) \
+                        and self.places.country(text) is None and text not in self.places.cities:
+                    continue  # "the Lake Basin Data| Forum": the model stopped inside a longer name, no place
                 country = self.places.country(text)
                 if country is not None:
                     self.mentions.append(Mention(start, end, text, "GPE", code=country.code, method="ner"))
                 elif (sub := self.places.subdivision(text)) is not None and text not in self.places.cities and not (
                         # "Salzburg, Austria", "Tehran, Iran": a name of a province and its capital, followed by
-                        # the country, is read as the city (unless it says "Province" / "State")
-                        self.places.country_after(self.text, end) is not None and len(words) == len(sub[0].split())):
+                        # the country, is read as the city (unless it says "Province" / "State"), here or
+                        # wherever else the document names it ("to be held in Salzburg" over "in Salzburg, Austria")
+                        len(words) == len(sub[0].split()) and any(
+                            self.places.country_after(self.text, o.end()) is not None
+                            for o in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", self.text))):
                     self.mentions.append(Mention(start, end, text, "REGION", code=sub[0], method="ner", extra={"country": sub[1]}))
                 elif e.label_ == "LOC" or words[-1] in ("Province", "Region", "State", "County", "Prefecture", "Oblast", "District"):
                     self.mentions.append(Mention(start, end, text, "REGION", code=text, method="ner"))
                 elif e.label_ == "GPE" and len(words) == 1 and text.isupper() and len(text) >= 3 and text not in self.places.cities:
                     # "Prof. X from LNCA, Brazil": an unknown acronym the model took for a place is a body's
                     self.mentions.append(Mention(start, end, text, "ORG", "Organization", acronym=text, method="ner"))
+                elif e.label_ == "GPE" and text not in self.places.cities and (rest := self._name_goes_on(end)) is not None:
+                    # "Natalia Orlova": an unknown place the model stopped at is the first word of a longer
+                    # name; a person's when the whole run has a person's shape and context, never a city
+                    whole = self.text[start:end + rest]
+                    if self._person_in_context(whole, start, end + rest):
+                        self.mentions.append(Mention(start, end + rest, whole, "PERSON", method="ner-person-shape"))
                 elif e.label_ == "GPE" and len(words) <= 3 and not any(HEADS.get(w) for w in words):
                     # "Dr Li Wen from China Kelpnet ... in Kelpnet": a name the gazetteer does not know, written
                     # somewhere right after a country's (no comma between), is a body's of that country, not a city
@@ -147,6 +162,21 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         r"manager|leader|rector|minister|ambassador|member|fellow)\b)"
         r"|\s+(?:said|says|noted|notes|added|explained|stressed|emphasi[sz]ed|thanked|welcomed|told|remarked|recalled|underlined)\b"
         r"|\s+(?:from|of)\s+(?:the\s+)?[A-Z]")
+
+    def _name_goes_on(self, end: int) -> int | None:
+        """The length of the capitalised word(s) right after ``end`` (one space between) when they
+        continue a name rather than start another thing: no body's head noun, country, city or title
+        among them ("Natalia| Orlova" goes on; "Lima| University", "Kenya| Ministry" do not)."""
+        m = re.match(rf" ({_NAME_TOKEN})(?: ({_NAME_TOKEN}))?(?![\w'’-])", self.text[end:end + 60])
+        if m is None:
+            return None
+        words = [w for w in m.groups() if w]
+        if any(HEADS.get(w) or w in _ORG_WORDS or w in _NOT_PERSON_WORDS or self.places.country(w) or w in self.places.cities or is_title(w)
+               or w in ("Province", "Region", "State", "County", "Prefecture", "District", "City", "Municipality") for w in words):
+            return None
+        if any(e.label_ in ("GPE", "LOC", "ORG", "FAC") and e.start_char < end + m.end() and e.end_char > end for e in self.ents):
+            return None  # "Sanya Hainan": the model reads the next words as a place or a body of their own
+        return m.end()
 
     def _person_starts(self, pos: int) -> bool:
         """Whether the model reads a person's name starting at ``pos`` (as a person, or as a body
@@ -202,6 +232,11 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         for m in re.finditer(r"\b((?:Crown\s+)?(?:King|Queen|Prince|Princess|Sheikh|Sheikha|Emir|Sultan)|Grand\s+Duke|Grand\s+Duchess)\s+"
                              r"([A-Z][a-z]+(?:\s+(?:bin|bint|al|Al)?\s*[A-Z][a-z]+)?(?:\s+[IVX]{1,4}\b)?)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "ruler-title"))
+        # "Division Chief Scientist Ana Ruiz", "Secretary-General Lena Holm": a post's title written before
+        # a name as a title is (the model often reads neither)
+        for m in re.finditer(rf"(?<![\w-])(?:{ROLE_RE})\s+(?!(?:{_ROLE_HEADS})\b)({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
+            if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
+                found.append((a + m.start(1), a + m.end(1), None, "role-name"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
         for m in re.finditer(rf"\b({TITLE_RE})\s+(?!{_RANKS})({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-surname"))

@@ -97,6 +97,10 @@ def _person_like(words: list[str], registry: Registry, places, known_acronyms: d
         return False  # one word alone is too often a capitalised noun ("Training"); titles make it a name (people())
     if len(words) > 4 or any(not w[:1].isupper() and w not in ("de", "da", "van", "von", "der", "bin", "al", "el", "di", "du", "le", "la") for w in words):
         return False
+    if all(re.fullmatch(r"[A-Z]\.?-?(?:[A-Z]\.?)?,?", w) for w in words):
+        return False  # "C. N.", "J.-L.": a family name's initials alone (a citation's "Okafor, C. N."), no name
+    if any(w.endswith(",") for w in words[:-1]) and re.fullmatch(r"(?:[A-Z]\.\s*)+,", " ".join(words).split(",")[0] + ","):
+        return False  # "J. L., Watanabe": two authors of a citation run together
     for n, w in enumerate(words):
         bare = w.strip(".,")
         if bare.isupper() and len(bare) > 1 and (bare in registry.acronyms or bare in known_acronyms or places.country(bare)):

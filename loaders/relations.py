@@ -260,6 +260,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
             t._.ckg_kind = "EVENT"
+        elif t.text in ("Week", "Days", "Expo", "Festival") and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in t.children):
+            t._.ckg_kind = "EVENT"  # "International Data Week", "Open Science Days": a named event
         elif t.pos_ == "NOUN" and lemma in ("team", "group", "mission") and any(c.dep_ == "amod" and c.lower_ == "visiting" for c in t.children):
             t._.ckg_kind = "EVENT"  # "a visiting team from X": a delegation
         elif t.pos_ in ("NOUN", "PROPN") and (lemma in AGREEMENT_NOUNS or low in AGREEMENT_NOUNS):
@@ -270,6 +272,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "DATE"
         elif low == "general" and t.i > 0 and t.doc[t.i - 1]._.ckg_kind == "ROLE" and t.doc[t.i - 1].head.i == t.i:
             t._.ckg_kind = "ROLE"  # "Secretary General", "Director General": the parser's head of the title
+        elif low == "general" and t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2]._.ckg_kind == "ROLE" and t.doc[t.i - 2].head.i == t.i:
+            t._.ckg_kind = "ROLE"  # "Secretary-General", split in three by the tokenizer
     # "the SNOWLINK project unites ...": the head noun after a project's name stands for the project
     for t in doc:
         if not t._.ckg_kind and t.lemma_.lower() in ("project", "programme", "program", "initiative", "platform"):

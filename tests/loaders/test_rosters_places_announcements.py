@@ -287,7 +287,9 @@ def test_among_the_body_s_people_who_met_the_visitors_were():
                    "(NOAA) laboratory in Boulder, Colo., on March 3, 2009. Among the NOAA staff who met the guests were "
                    "Climate Team Chief Scientist Ann Lee and oceanographer John Park.")
     noaa = "National Oceanic and Atmospheric Administration"
-    assert posts(x, label) == {("Ann Lee", f"Climate Team Chief Scientist, {noaa}"), ("John Park", f"Oceanographer, {noaa}")}
+    # the title names a unit of the body: the post is in the team, the team a part of NOAA
+    assert posts(x, label) == {("Ann Lee", "Chief Scientist, Climate Team"), ("John Park", f"Oceanographer, {noaa}")}
+    assert ("Climate Team", "org:subOrganizationOf", noaa) in facts(x, label, "org:subOrganizationOf")
     visit = "Visit of Carlos Mendes to NOAA"
     assert {o for s, _, o in facts(x, label, "schema:attendee") if s == visit} == {"Carlos Mendes", "Ann Lee", "John Park"}
 
