@@ -32,7 +32,7 @@ HEADS = {
     "Network": "DataInfrastructure", "Repository": "DataInfrastructure", "Database": "DataInfrastructure",
     "Archive": "DataInfrastructure", "Portal": "DataInfrastructure", "Hub": "DataInfrastructure",
     "Faculty": "Division", "School": "Division", "Embassy": "GovernmentAgency", "Museum": "ResearchInstitute",
-    "Corporation": "Organization", "Company": "Organization", "Enterprise": "Organization",
+    "Corporation": "Organization", "Company": "Organization", "Enterprise": "Organization", "Bank": "Organization",
 }
 
 

@@ -27,6 +27,13 @@ _AGREEMENTS_HEAD = re.compile(r"\b(?:agreements|memoranda|MoUs|MOUs|letters\s+of
                              r"|^(?:(?:international|bilateral|cooperation|our)\s+)?(?:agreements|memoranda|MoUs)\s+(?:of|by)\s+.+:\s*$", re.I)
 
 
+#: a heading over a body's partners ("Partners", "Our international partners", "Partner institutions")
+_PARTNERS_HEAD = re.compile(r"^(?:our\s+)?(?:(?:main|key|international|research|cooperation|strategic|current)\s+)?(?:partners|partner\s+(?:institutions|organi[sz]ations|bodies)"
+                            r"|collaborators|collaborating\s+(?:institutions|organi[sz]ations)|cooperation\s+partners)\s*:?\s*$", re.I)
+#: a heading over those who fund it ("Funders", "Sponsors", "Supported by", "With the support of")
+_FUNDERS_HEAD = re.compile(r"^(?:our\s+)?(?:funders|funding\s+(?:bodies|agencies|partners)|sponsors|supported\s+by|funded\s+by|with\s+(?:the\s+)?support\s+(?:of|from))\s*:?\s*$", re.I)
+
+
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
 
 
@@ -59,6 +66,14 @@ class _ListSections:
                 if owner is not None:
                     for it in items:
                         self.listed_agreement(owner, it)
+                i = j
+                continue
+            if _PARTNERS_HEAD.search(s.text) or _FUNDERS_HEAD.search(s.text):
+                owner = self._list_owner(s) or self._page_body()
+                if owner is not None:
+                    funders = bool(_FUNDERS_HEAD.search(s.text))
+                    for it in items:
+                        self.listed_partner(owner, it, funders)
                 i = j
                 continue
             subject = self.main_cooperation or self.main_project or self._title_body()
@@ -112,6 +127,29 @@ class _ListSections:
             d = years[0]
             self.x.add(key, "dcterms:date", Literal(str(d.start.year), datatype=XSD.gYear) if d.year_only or d.month_only
                        else Literal(d.start.isoformat(), datatype=XSD.date), ev)
+
+    def listed_partner(self, owner: str, it: _Sentence, funders: bool) -> None:
+        """"- University of Cape Town, South Africa" under the owner's "Partners" (``ckg:cooperatesWith``)
+        or "Funders" (``schema:sponsor`` of the owner): the item's first body, not its address."""
+        body = next((o for o in it.mentions if o.label == "ORG"), None)
+        if body is None or not re.match(rf"{re.escape(BULLET)}\s*(?:the\s+)?$", self.text[it.start:body.start]):
+            return  # an item that opens with no body's name ("- training courses") names no partner
+        method = "rule:funder-list" if funders else "rule:partner-list"
+        other = self.org(body, self.ev(it, method))
+        if other is None or other == owner:
+            return
+        self.rel(owner, "schema:sponsor" if funders else "ckg:cooperatesWith", other, it, method)
+
+    def _page_body(self) -> str | None:
+        """The body a page speaks for when its title names none: the subject its first paragraph opens
+        with ("The Sahel Climate Data Centre works with ...")."""
+        for s in self.sentences[:4]:
+            if s.is_bullet:
+                return None
+            m = next((o for o in s.mentions if o.label == "ORG" and re.fullmatch(r"(?:The\s+)?", self.text[s.start:o.start])), None)
+            if m is not None and m.cls not in ("Project", "Program", "Platform") and re.match(r"\s*(?:\([^)]*\)\s*)?(?:,|[a-z])", self.text[m.end:s.end]):
+                return self.org(m, self.ev(s, "rule:page-body"))
+        return None
 
     def _title_body(self) -> str | None:
         """The body a page is about, named by its title ("Alliance of ... Organizations"), if any."""

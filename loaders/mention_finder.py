@@ -37,6 +37,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
             if not e.ent_id_:
                 continue  # the statistical NER's: see ner()
             if e.label_ == "ORG":
+                if re.match(r"-[A-Z0-9]{1,6}\)", self.text[e.end_char:e.end_char + 8]) and self.text[e.start_char - 1:e.start_char] == "(":
+                    continue  # "(NAS-N)": a longer acronym another body is defined by, not the registry's "NAS"
                 entry = self.registry.get(e.ent_id_)
                 self.mentions.append(Mention(e.start_char, e.end_char, e.text, "ORG", entry.kind if entry else None, entry=entry, method="registry"))
             elif e.label_ in ("GPE", "CITY", "REGION"):

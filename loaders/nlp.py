@@ -193,6 +193,21 @@ def _keep_title_abbreviations(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: titles written in lower case with a hyphen ("its vice-chair is ..."): one noun each
+HYPHENATED_ROLES = ("vice-chair", "vice-chairs", "vice-president", "vice-presidents", "co-chair", "co-chairs", "vice-chancellor",
+                    "director-general", "secretary-general", "vice-chairman", "vice-chairperson", "vice-director", "vice-rector",
+                    "vice-dean", "vice-minister", "deputy-director")
+
+
+def _keep_hyphenated_roles(nlp: Language) -> None:
+    """Keep "vice-chair" / "director-general" written in lower case one token: split at the hyphen,
+    the parser reads "Its vice - chair is X" with "its" on "vice" and no role for "its" to own."""
+    from spacy.symbols import ORTH
+
+    for form in HYPHENATED_ROLES:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 class PhraseRuler:
     """spaCy's ``EntityRuler`` (with ``overwrite_ents``) for patterns that test one attribute,
     ``LOWER`` or ``ORTH``, on every token, run as two ``PhraseMatcher`` s instead of a ``Matcher``.
@@ -301,6 +316,7 @@ def build_pipeline(registry: Registry | None = None, places: Places | None = Non
     nlp.add_pipe("sentencizer", config={"overwrite": False}, after="collabkg_line_breaks")
     _keep_co_verbs(nlp)
     _keep_title_abbreviations(nlp)
+    _keep_hyphenated_roles(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("collabkg_co_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe("collabkg_phrase_ruler", name="entity_ruler", before="ner")

@@ -107,6 +107,7 @@ ROLE_NOUNS = {
     "founder", "ceo", "chief", "commissioner", "administrator", "rector", "chancellor", "provost", "deputy", "vice-president",
     "director-general", "secretary-general", "vice-chair", "academician", "lecturer", "governor", "mayor", "consul",
     "attaché", "attache", "curator", "member", "treasurer", "rapporteur", "vice-chairman", "vice-chairperson",
+    "vice-chancellor", "vice-director", "vice-rector", "vice-dean", "vice-minister", "deputy-director", "co-chairman",
     "oceanographer", "geologist", "hydrologist", "seismologist", "meteorologist", "climatologist", "geographer", "physicist",
     "chemist", "biologist", "ecologist", "statistician", "economist", "mathematician", "astronomer", "geophysicist", "chairmen", "directors", "presidents", "heads",
 }
@@ -266,8 +267,8 @@ def mark_tokens(doc: Doc, mentions) -> None:
             t._.ckg_kind = "EVENT"  # "a visiting team from X": a delegation
         elif t.pos_ in ("NOUN", "PROPN") and (lemma in AGREEMENT_NOUNS or low in AGREEMENT_NOUNS):
             t._.ckg_kind = "AGREEMENT"
-        elif t.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or low in ROLE_NOUNS):
-            t._.ckg_kind = "ROLE"
+        elif (t.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or low in ROLE_NOUNS)) or ("-" in low and low in ROLE_NOUNS):
+            t._.ckg_kind = "ROLE"  # "its vice-president Prof. X": a hyphenated title the tagger may call an adjective
         elif re.fullmatch(r"(?:19|20)\d\d", t.text) and t.ent_type_ == "DATE":
             t._.ckg_kind = "DATE"
         elif low == "general" and t.i > 0 and t.doc[t.i - 1]._.ckg_kind == "ROLE" and t.doc[t.i - 1].head.i == t.i:
@@ -337,7 +338,7 @@ def mark_tokens(doc: Doc, mentions) -> None:
             ante = [m for m in ante if m.country == nation.code or re.search(rf"\b(?:{re.escape(nation.name)}|{re.escape(mods[0].text)})\b",
                                                                            m.extra.get("name") or m.extra.get("long") or m.text)]
         if ante:
-            t._.ckg_kind, t._.ckg_mention = "ORG", ante[-1]
+            t._.ckg_kind, t._.ckg_mention = "ORG", _salient(doc, ante, t)
     # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" (or "It")
     # opening a sentence is the body that was the subject of the sentence before
     for t in doc:
@@ -395,6 +396,24 @@ def mark_tokens(doc: Doc, mentions) -> None:
             if named is not None:
                 t._.ckg_kind = named._.ckg_kind
                 t._.ckg_mention = named._.ckg_mention
+
+
+def _salient(doc, ante: list, t):
+    """Of the bodies "the committee" at ``t`` may refer back to (``ante``, in text order), the one the
+    text is about: the last one named as a clause's subject in the three sentences before, when the
+    last one named at all was not ("The National Committee for X is hosted by Y. It represents the
+    country in X, the Committee on Data ... The committee is chaired by A": the national committee);
+    else the last one named."""
+    def subject(m) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    last = ante[-1]
+    if subject(last):
+        return last
+    sents = [s for s in doc.sents if s.end_char <= t.idx][-3:]
+    since = sents[0].start_char if sents else 0
+    subjects = [m for m in ante if m.start >= since and subject(m)]
+    return subjects[-1] if subjects else last
 
 
 class _NodeIndex(DependencyMatcher):
