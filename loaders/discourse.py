@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 
 from collabkg.loaders.discourse_agreements import _Agreements
 from collabkg.loaders.discourse_events import _EventReferences
@@ -90,11 +90,19 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         self._name_unnamed_events()
 
 
-_SETS: dict = {}
+#: compiled pattern sets per vocabulary (one per pipeline), most recently used last; bounded so
+#: that a pipeline let go is not kept alive here.
+_SETS: OrderedDict[int, tuple[object, PatternSet]] = OrderedDict()
+_SETS_SIZE = 4
 
 
 def _pattern_set(vocab) -> PatternSet:
-    ps = _SETS.get(id(vocab))
-    if ps is None:
-        ps = _SETS[id(vocab)] = PatternSet(vocab)
+    hit = _SETS.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        _SETS.move_to_end(id(vocab))
+        return hit[1]
+    ps = PatternSet(vocab)
+    _SETS[id(vocab)] = (vocab, ps)
+    while len(_SETS) > _SETS_SIZE:
+        _SETS.popitem(last=False)
     return ps

@@ -206,6 +206,5 @@ def extract(doc: Document, *, registry: Registry | None = None, places: Places |
     a document that only writes "NCX" reach the body another document defined as
     "National Center for X (NCX)".
     """
-    registry = registry or load_registry()
-    return Extractor(doc, registry, places or load_places(), nlp or get_pipeline(None if registry is None else registry), known_acronyms,
-                     spacy_doc).run()
+    nlp = nlp or get_pipeline(registry)
+    return Extractor(doc, registry or load_registry(), places or load_places(), nlp, known_acronyms, spacy_doc).run()

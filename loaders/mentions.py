@@ -84,8 +84,8 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
 
     ``title``, the document's headline as it stands in ``text``, lets a title-case headline's
     capitalised topics be told from names (see :func:`_confirm_headline_shapes`)."""
+    nlp = nlp or get_pipeline(registry)
     registry = registry or load_registry()
-    nlp = nlp or get_pipeline(registry if registry is not None else None)
     doc = doc if doc is not None else nlp(text)
     f = _Finder(text, registry, load_places(), doc.ents, known_acronyms if known_acronyms is not None else {})
     f.ruler()

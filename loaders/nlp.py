@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import OrderedDict
 from functools import lru_cache
 
 import spacy
@@ -346,11 +347,32 @@ def _cached(model: str) -> Language:
     return build_pipeline(model=model)
 
 
+#: pipelines built for registries callers gave, most recently used last: (registry, model) -> pipeline.
+#: Bounded, since each pipeline holds a model's weights (tens of MB).
+_BY_REGISTRY: OrderedDict[tuple[int, str], tuple[Registry, Language]] = OrderedDict()
+_BY_REGISTRY_SIZE = 4
+
+
 def get_pipeline(registry: Registry | None = None, *, model: str | None = None) -> Language:
-    """Return a pipeline, loaded once per model for the bundled registry."""
+    """Return a pipeline for ``registry`` (the bundled one when None) on ``model``, built once and
+    reused while the same registry object is passed again (the last few are kept).
+
+    >>> get_pipeline() is get_pipeline()
+    True
+    """
+    name = model_name(model)
     if registry is None:
-        return _cached(model_name(model))
-    return build_pipeline(registry, model=model)
+        return _cached(name)
+    key = (id(registry), name)
+    hit = _BY_REGISTRY.get(key)
+    if hit is not None and hit[0] is registry:
+        _BY_REGISTRY.move_to_end(key)
+        return hit[1]
+    nlp = build_pipeline(registry, model=name)
+    _BY_REGISTRY[key] = (registry, nlp)
+    while len(_BY_REGISTRY) > _BY_REGISTRY_SIZE:
+        _BY_REGISTRY.popitem(last=False)
+    return nlp
 
 
 def _sections(text: str, size: int) -> list[str]:

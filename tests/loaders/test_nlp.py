@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,36 @@ def test_a_long_text_is_read_in_sections_with_its_offsets(monkeypatch):
 ])
 def test_a_word_in_lower_case_after_a_period_on_the_same_line_starts_no_sentence(text, sentences):
     assert [s.text.strip() for s in get_pipeline()(text).sents if s.text.strip()] == sentences
+
+
+def test_extraction_reuses_one_pipeline_per_registry(monkeypatch):
+    """Each ``extract()`` without a pipeline of its own used to build a new one (a second and tens
+    of MB each, kept alive by the pattern cache): the bundled registry's pipeline is built once, and
+    a registry the caller gives is built for once while it is passed again."""
+    import collabkg.loaders.nlp as nlp_module
+    from collabkg.loaders import discourse
+    from collabkg.loaders.documents import Document
+    from collabkg.loaders.extract import extract
+    from collabkg.loaders.registry import load_registry
+
+    built = []
+    real = nlp_module.build_pipeline
+    monkeypatch.setattr(nlp_module, "build_pipeline", lambda *a, **k: built.append(1) or real(*a, **k))
+    doc = Document(path=Path("visit.txt"), text="Dr. Mira Talvik, Director of the Baltic Data Centre, visited CODATA in Paris.")
+    def facts(ex):
+        return sorted((f.subject, f.predicate, str(f.obj)) for f in ex.facts)
+
+    first = facts(extract(doc))
+    assert ("post/director|baltic data centre|mira-talvik", "org:heldBy", "person/mira-talvik") in first
+    for _ in range(3):
+        assert facts(extract(doc)) == first
+    assert built == [] or built == [1]  # the bundled pipeline: built at most once (cached before this test)
+    count = len(built)
+    mine = load_registry()
+    assert get_pipeline(mine) is get_pipeline(mine)
+    extract(doc, registry=mine)
+    extract(doc, registry=mine)
+    assert len(built) == count + 1
+    other = load_registry()
+    assert get_pipeline(other) is not get_pipeline(mine)
+    assert len(discourse._SETS) <= discourse._SETS_SIZE and len(nlp_module._BY_REGISTRY) <= nlp_module._BY_REGISTRY_SIZE
