@@ -27,6 +27,7 @@ from collabkg.loaders.discourse_events import _EventReferences
 from collabkg.loaders.discourse_facts import _PatternFacts
 from collabkg.loaders.discourse_main_event import _MainEvent
 from collabkg.loaders.discourse_merges import _EventMerges
+from collabkg.loaders.discourse_next_editions import _NextEditions
 from collabkg.loaders.discourse_people import _PeopleAtEvents
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.relations import PatternSet, mark_tokens
@@ -40,7 +41,7 @@ from collabkg.loaders.parse_lists import _listed
 __all__ = ["Discourse", "event_key"]
 
 
-class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _Agreements, _EventMerges):
+class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _Agreements, _EventMerges, _NextEditions):
     """Applies the relation patterns to one document with its discourse context. Use
     :meth:`run`; the facts go into the extractor's :class:`~collabkg.loaders.facts.Extraction`."""
 
@@ -77,6 +78,7 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         for p, nodes in self.patterns.matches(self.doc):
             self.apply(p, nodes)
         self._events_patterns_miss()
+        self._next_editions()
         self._subjectless_participation()
         self._posts_in_own_units()
         self._speakers_from_bodies()

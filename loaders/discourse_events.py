@@ -83,7 +83,7 @@ def _is_future(tok) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in t.children):
                 return True
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.lemma_ in ("hold", "take", "convene", "organize", "organise"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.lemma_ in ("hold", "take", "convene", "organize", "organise", "host"):
                 return True
             if t.dep_ in ("ROOT",):
                 break

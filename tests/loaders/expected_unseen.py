@@ -192,7 +192,9 @@ EXPECTED: dict[str, dict] = {
         posts={("Ramesh Iyer", "Chairman", "Indian National Committee for CODATA"),
                ("Susan Miller", "Program Officer", "National Science Foundation"),
                ("Sharma", "Director", "National Data Centre for Agriculture")},
-        events={"Sixth India-US Data Science Roundtable": dict(start="2018-02-07", end="2018-02-08", ordinal=6, city="Bengaluru", country="India", series="India-US Data Science Roundtable")},
+        events={"Sixth India-US Data Science Roundtable": dict(start="2018-02-07", end="2018-02-08", ordinal=6, city="Bengaluru", country="India", series="India-US Data Science Roundtable"),
+                # "The next roundtable will be held in Boulder, Colorado in 2020": the next edition, still to come
+                "Seventh India-US Data Science Roundtable": dict(start="2020", end=None, ordinal=7, city="Boulder", country="United States", series="India-US Data Science Roundtable")},
         delegations={("Sixth India-US Data Science Roundtable", "India", 25, "ExactCount"), ("Sixth India-US Data Science Roundtable", "United States", 19, "ExactCount")},
         agreements={("BilateralAgreement", frozenset({"India", "United States"}), "Proposed"),
                     ("MemorandumOfUnderstanding", frozenset({"Indian National Science Academy", "Indian Institute of Science"}), "Established")},
@@ -297,7 +299,9 @@ EXPECTED: dict[str, dict] = {
         persons={"Ingrid Hansen", "Peter Larsen", "ZHOU Wei", "Sarah Thompson"},
         posts=set(),
         # a city written with a letter outside ASCII; "Fourteen members attended" two sentences later
-        events={"Third Steering Committee Meeting": dict(start="2020-10-09", end=None, ordinal=3, city="Tromsø", country="Norway", series=None)},
+        events={"Third Steering Committee Meeting": dict(start="2020-10-09", end=None, ordinal=3, city="Tromsø", country="Norway", series=None),
+                # "The next meeting will take place in Cambridge, UK in spring 2021": the next edition, still to come
+                "Fourth Steering Committee Meeting": dict(start="2021", end=None, ordinal=4, city="Cambridge", country="United Kingdom", series=None)},
         delegations={("Third Steering Committee Meeting", None, 14, "ExactCount")},
         # "agreed to sign a Memorandum of Understanding with the GCW": one party named, no agreement
         agreements=set(),
