@@ -52,8 +52,8 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             # second body ends the noun phrase (a verb or a preposition follows), so no list of bodies
             closing = closing or bool(re.match(r"(?:\s*\(\s*[A-Z][\w&-]{1,14}\s*\))?(?:,?\s+(?:and\s+)?(?:(?:jointly|also)\s+)?(?:co-)?[a-z]+(?:ed|s)\b"
                                                r"|,?\s+(?:in|on|at|with|from|to|for|under)\s)", text[nxt.end:nxt.end + 40]))
-            # "the Department of Glaciology, University of X": a university's or academy's department
-            department = m.cls == "GovernmentAgency" and m.text.split()[0] in ("Department", "Faculty", "School") \
+            # "the Department of Glaciology, University of X", "Office of International Relations, Nordic Academy": a unit of a university or academy
+            department = m.cls == "GovernmentAgency" and m.text.split()[0] in ("Department", "Faculty", "School", "Office", "Secretariat") \
                 and nxt.cls in ("Academy", "University", "ResearchInstitute")
             if gap.group(0).strip().endswith(",") and not department \
                     and not (m.cls in ("Division", "Bureau", "ResearchCenter", "NationalCommittee") and nxt.cls in ("Academy", "University", "ResearchInstitute")) \

@@ -19,6 +19,13 @@ from collabkg.loaders.person_names import (_RANKS, ROLE_RE, TITLE_RE, _LOW, _NAM
 from collabkg.loaders.registry import Registry
 
 
+#: a post written in lower case after a name ("president of", "acting director-general of")
+_LOWER_POST = (r"(?:(?:deputy|vice|acting|executive|associate|assistant|honorary|founding|former|interim)[ -])*"
+               r"(?:president|director|director-general|head|chair|chairman|chairwoman|chairperson|secretary|secretary-general"
+               r"|dean|rector|provost|chancellor|vice-chancellor|treasurer|coordinator|founder|minister|ambassador"
+               r"|chief executive|chief scientist|general secretary)")
+
+
 class _Finder(_AcronymDefinitions, _BodyShapes):
 
     def __init__(self, text: str, registry: Registry, places, ents, known_acronyms: dict[str, str]):
@@ -218,6 +225,10 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         for m in re.finditer(rf"\b({TITLE_RE})\s+({_PERSON_NAME})", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-name"))
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
+            found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
+        # "Ana Ruiz, president of the Nordic Academy", "led by Tom Berg, acting director at ...": a post in
+        # lower case, then the body, as news copy writes it (the model misses many such names)
+        for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+|its\s+|a\s+)?{_LOWER_POST}\s+(?:of|at)\s", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
             if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]) or m.group(1).split()[-1] in _NOT_GIVEN_NAMES:

@@ -132,3 +132,43 @@ def test_a_title_naming_a_unit_puts_the_post_in_that_unit():
                                ("Tom Berg", "Hydrologist", "National Oceanic and Atmospheric Administration")}
     subs = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
     assert subs == {("Northern Rivers and Wetlands Research Team", "National Oceanic and Atmospheric Administration")}
+
+
+@pytest.mark.parametrize("text,unit,parent", [
+    ("Delegates tour the observatory. [Photo: Office of International Relations, Nordic Academy of Sciences]",
+     "Office of International Relations", "Nordic Academy of Sciences"),
+    ("The visit was arranged by the Office of Polar Affairs, Baltic University, on 3 May 2023.",
+     "Office of Polar Affairs", "Baltic University"),
+    ("Photo credit: Department of Ice Data, Tartu University", "Department of Ice Data", "Tartu University"),
+])
+def test_an_office_named_with_its_university_or_academy_is_a_unit_of_it(text, unit, parent):
+    x, label = _x(text)
+    assert {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"} == {(unit, parent)}
+
+
+def test_an_office_in_a_list_of_bodies_is_no_unit_of_the_next():
+    x, label = _x("Grants came from the Office of Naval Research, the Baltic University and the Nordic Academy of Sciences.")
+    assert not [f for f in x.facts if f.predicate == "org:subOrganizationOf"]
+
+
+@pytest.mark.parametrize("text,person,role,body", [
+    ("A delegation led by Ana Ruiz, president of the Nordic Academy of Sciences, visited Riga on 3 May 2023.",
+     "Ana Ruiz", "president", "Nordic Academy of Sciences"),
+    ("The delegation was led by Ana Lopez, acting director of the Baltic Data Office.",
+     "Ana Lopez", "acting director", "Baltic Data Office"),
+    ("Talks were held with Ana Ruiz, vice-president of the Polar Data Alliance, in Oslo.",
+     "Ana Ruiz", "vice-president", "Polar Data Alliance"),
+])
+def test_a_name_the_model_misses_is_a_person_with_a_post_written_in_lower_case(text, person, role, body):
+    x, label = _x(text)
+    assert person in {e.label for e in x.entities.values() if e.kind == "person"}
+    assert (person, role.lower(), body) in {(p, r.lower(), o) for p, r, o in post_triples(x)}
+
+
+@pytest.mark.parametrize("text", [
+    "Riga, capital of Latvia, hosted the forum on 3 May 2023.",
+    "The Nordic Academy, home of the Baltic Data Office, met on 3 May 2023.",
+])
+def test_a_place_or_body_before_a_lower_case_noun_of_is_no_person(text):
+    x, _ = _x(text)
+    assert not [e for e in x.entities.values() if e.kind == "person"]
