@@ -19,6 +19,10 @@ from collabkg.loaders.person_names import (_RANKS, ROLE_RE, TITLE_RE, _LOW, _NAM
 from collabkg.loaders.registry import Registry
 
 
+#: words of a place's name, never of a person's ("Yunnan Province", "Rift Valley")
+_PLACE_WORDS = {"Province", "Region", "State", "County", "Prefecture", "Oblast", "District", "City", "Island", "Islands",
+                "Valley", "Lake", "River", "Mountains", "Sea", "Bay", "Coast", "Peninsula", "Plateau", "Basin", "Desert"}
+
 #: a post written in lower case after a name ("president of", "acting director-general of")
 _LOWER_POST = (r"(?:(?:deputy|vice|acting|executive|associate|assistant|honorary|founding|former|interim)[ -])*"
                r"(?:president|director|director-general|head|chair|chairman|chairwoman|chairperson|secretary|secretary-general"
@@ -169,7 +173,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         rf"\s*,\s*(?:the\s+|a\s+|an\s+)?(?:(?:{ROLE_RE})\b|(?:(?:deputy|vice|executive|senior|chief|acting|founding)[ -])?"
         r"(?:director|president|head|chair(?:man|woman|person)?|secretary|professor|researcher|scientist|dean|founder|coordinator|"
         r"manager|leader|rector|minister|ambassador|member|fellow)\b)"
-        r"|\s+(?:said|says|noted|notes|added|explained|stressed|emphasi[sz]ed|thanked|welcomed|told|remarked|recalled|underlined)\b"
+        r"|\s+(?:said|says|noted|notes|added|explained|stressed|emphasi[sz]ed|thanked|welcomed|told|remarked|recalled|underlined"
+        r"|met\s+with|spoke|presented|delivered|chaired|briefed|highlighted|introduced|pointed\s+out|gave\s+(?:a|the)\s+(?:keynote|talk|speech|lecture))\b"
         r"|\s+(?:from|of)\s+(?:the\s+)?[A-Z]")
 
     def _name_goes_on(self, end: int) -> int | None:
@@ -207,7 +212,17 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
             return False
         if self.places.country(text) is not None or text in self.places.cities or self.registry.lookup(text) is not None:
             return False
-        return self._PERSON_CONTEXT_AFTER.match(self.text, end) is not None or self._listed_with_people(start, end)
+        return (self._PERSON_CONTEXT_AFTER.match(self.text, end) is not None or self._listed_with_people(start, end)
+                or self._PERSON_CONTEXT_BEFORE.search(self.text[max(0, start - 40):start]) is not None
+                or re.match(r",\s+who\s+(?:is|was|leads|led|heads|headed|chairs|chaired|directs|said|spoke)\b", self.text[end:end + 24]) is not None)
+
+    #: what news copy writes right before a person's name: "chaired by", "a delegation headed by",
+    #: "met with", "Speakers included", "according to" (a body there has a head noun, which
+    #: :func:`_person_like` refuses)
+    _PERSON_CONTEXT_BEFORE = re.compile(
+        r"(?:\b(?:chaired|co-chaired|led|headed|moderated|given|delivered|presented|opened|introduced|signed|accompanied|"
+        r"welcomed|received|represented|attended|joined)\s+by|\bmet(?:\s+with)?|\b[Ss]peakers\s+(?:included|were)|"
+        r"\b[Aa]ccording\s+to)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?\s+)?$")
 
     def _listed_with_people(self, start: int, end: int) -> bool:
         """Whether the run at ``start:end`` is an item of a list next to a name the model reads as a
@@ -250,6 +265,19 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         for m in re.finditer(rf"(?<![\w-])(?:{ROLE_RE})\s+(?!(?:{_ROLE_HEADS})\b)({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
             if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
                 found.append((a + m.start(1), a + m.end(1), None, "role-name"))
+        # "The meeting was chaired by Mira Talvik", "Ines Morel stressed": a name's shape in a person's
+        # context that the model reads as no name, or as a body or a place
+        for m in re.finditer(rf"(?<![\w.'’-])({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z])", seg):
+            s0, e0 = a + m.start(1), a + m.end(1)
+            if any(e.label_ == "PERSON" and e.start_char < e0 and e.end_char > s0 for e in self.ents) or any(
+                    f[0] < e0 and f[1] > s0 for f in found):
+                continue  # the model, or a rule above ("Prince Haakon"), reads a person there: its span stands
+            words = m.group(1).split()
+            if any(w.isupper() and len(w) > 1 for w in words) or set(words) & _PLACE_WORDS or any(
+                    HEADS.get(w[:-3] + "y" if w.endswith("ies") else w[:-1]) for w in words if w.endswith("s")):
+                continue  # "UN Decade", "Yunnan Province", "Astronomical Observatories": no person's words
+            if 2 <= len(words) <= 3 and self._person_in_context(m.group(1), s0, e0):
+                found.append((s0, e0, None, "context-name"))
         # "Dr. Chen (Director of ...)", "Prof. Rossi said": a title and a surname alone
         for m in re.finditer(rf"\b({TITLE_RE})\s+(?!{_RANKS})({_NAME_TOKEN}|{_SURNAME_CAPS})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\.\s*[A-Z]\.)", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-surname"))
