@@ -162,6 +162,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                     else:
                         self.mentions.append(Mention(start, end, text, "CITY", code=None, method="ner"))
             elif e.label_ == "FAC":
+                if words[0].lower() in ("mou", "moa", "loi", "memorandum", "agreement", "accord", "treaty", "protocol", "letter"):
+                    continue  # "signed an MoU in Riga": an agreement, no venue
                 if any(HEADS.get(w) in ("University", "ResearchInstitute", "Academy") for w in words):
                     self.mentions.append(Mention(start, end, text, "ORG", _class_of(words), method="ner"))
                 else:
@@ -174,7 +176,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         r"(?:director|president|head|chair(?:man|woman|person)?|secretary|professor|researcher|scientist|dean|founder|coordinator|"
         r"manager|leader|rector|minister|ambassador|member|fellow)\b)"
         r"|\s+(?:said|says|noted|notes|added|explained|stressed|emphasi[sz]ed|thanked|welcomed|told|remarked|recalled|underlined"
-        r"|met\s+with|spoke|presented|delivered|chaired|briefed|highlighted|introduced|pointed\s+out|gave\s+(?:a|the)\s+(?:keynote|talk|speech|lecture))\b"
+        r"|met\s+with|spoke|presented|delivered|chaired|briefed|highlighted|introduced|pointed\s+out|gave\s+(?:a|the)\s+(?:keynote|talk|speech|lecture)"
+        r"|became|becomes|succeeded|succeeds|(?:was|has\s+been|had\s+been)\s+(?:appointed|elected|named|re-elected))\b"
         r"|\s+(?:from|of)\s+(?:the\s+)?[A-Z]")
 
     def _name_goes_on(self, end: int) -> int | None:
@@ -269,7 +272,7 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         # context that the model reads as no name, or as a body or a place
         for m in re.finditer(rf"(?<![\w.'’-])({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z])", seg):
             s0, e0 = a + m.start(1), a + m.end(1)
-            if any(e.label_ == "PERSON" and e.start_char < e0 and e.end_char > s0 for e in self.ents) or any(
+            if any(e.label_ == "PERSON" and e.start_char < e0 and e.end_char > s0 and len(e) > 1 for e in self.ents) or any(
                     f[0] < e0 and f[1] > s0 for f in found):
                 continue  # the model, or a rule above ("Prince Haakon"), reads a person there: its span stands
             words = m.group(1).split()

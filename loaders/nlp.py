@@ -197,7 +197,8 @@ def _keep_title_abbreviations(nlp: Language) -> None:
 #: titles written in lower case with a hyphen ("its vice-chair is ..."): one noun each
 HYPHENATED_ROLES = ("vice-chair", "vice-chairs", "vice-president", "vice-presidents", "co-chair", "co-chairs", "vice-chancellor",
                     "director-general", "secretary-general", "vice-chairman", "vice-chairperson", "vice-director", "vice-rector",
-                    "vice-dean", "vice-minister", "deputy-director")
+                    "vice-dean", "vice-minister", "deputy-director", "president-elect", "chair-elect",
+                    "President-elect", "President-Elect", "Chair-elect", "Chair-Elect")  # "became the President-elect"
 
 
 def _keep_hyphenated_roles(nlp: Language) -> None:

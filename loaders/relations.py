@@ -107,7 +107,7 @@ ROLE_NOUNS = {
     "founder", "ceo", "chief", "commissioner", "administrator", "rector", "chancellor", "provost", "deputy", "vice-president",
     "director-general", "secretary-general", "vice-chair", "academician", "lecturer", "governor", "mayor", "consul",
     "attaché", "attache", "curator", "member", "treasurer", "rapporteur", "vice-chairman", "vice-chairperson",
-    "vice-chancellor", "vice-director", "vice-rector", "vice-dean", "vice-minister", "deputy-director", "co-chairman",
+    "vice-chancellor", "vice-director", "vice-rector", "vice-dean", "vice-minister", "deputy-director", "co-chairman", "president-elect", "chair-elect",
     "oceanographer", "geologist", "hydrologist", "seismologist", "meteorologist", "climatologist", "geographer", "physicist",
     "chemist", "biologist", "ecologist", "statistician", "economist", "mathematician", "astronomer", "geophysicist", "chairmen", "directors", "presidents", "heads",
 }

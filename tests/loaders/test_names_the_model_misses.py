@@ -58,3 +58,16 @@ def test_the_person_found_by_context_takes_part_in_what_the_sentence_says():
     label = lambda k: x.entities[k].label  # noqa: E731
     assert {label(f.obj) for f in x.facts if f.subject == ev and f.predicate == "ckg:chair"} == {"Mira Talvik"}
     assert {label(f.obj) for f in x.facts if f.subject == ev and f.predicate == "schema:attendee"} >= {"Mira Talvik", "Ines Morel"}
+
+
+@pytest.mark.parametrize("text,person,title,body", [
+    ("Tom Lund became the President-elect of the Polar Data Union.", "Tom Lund", "President-elect", "Polar Data Union"),
+    ("Mira Talvik was elected president-elect of the Baltic Academy.", "Mira Talvik", "president-elect", "Baltic Academy"),
+    ("In 2020 Ana Berg became Director of the Baltic Data Office.", "Ana Berg", "Director", "Baltic Data Office"),
+    ("Ines Morel was appointed Chair of the Nordic Ice Council in May.", "Ines Morel", "Chair", "Nordic Ice Council"),
+])
+def test_who_became_or_was_appointed_to_a_post_holds_it(text, person, title, body):
+    from tests.loaders.post_facts import post_triples
+
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 5, 10)))
+    assert {(p, t.replace(" ", "-").lower(), b) for p, t, b in post_triples(x)} == {(person, title.lower(), body)}
