@@ -17,6 +17,10 @@ _LOWER_ROLE = (r"(?:(?:deputy|vice|acting|executive|senior)[ -])?(?:director[- ]
                r"|secretary[- ]general|secretary|head|dean|rector|chief\s+executive|chief\s+scientist|coordinator)")
 
 
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+           "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
 class _ParticipantRules:
     """Sponsors, attendees and chairs: mixed into the Extractor."""
 
@@ -30,6 +34,11 @@ class _ParticipantRules:
         if subject is None:
             return
         a, b = s.start + m.start(1), s.start + m.end(1)
+        # "X, sponsored by the Y Fund, took place in Riga on 3-4 June 2024": the list ends where the
+        # sentence's own verb comes back after a comma
+        if verb := re.search(r",\s+(?:and\s+)?(?:took|was|were|is|are|will|has|have|had|held|opened|began|brought|gathered|drew|attracted|focused|included)\b",
+                             self.text[a:b]):
+            b = a + verb.start()
         found = self.mentions_in(s, a, b, labels=("ORG",)) + self._unknown_bodies(s, a, b)
         for om in sorted(found, key=lambda o: o.start):
             cls = "FundingProgram" if (om.cls in ("Project", "Program", None) and not om.entry) else None
@@ -65,8 +74,8 @@ class _ParticipantRules:
             before = self.text[max(a, rs - 6):rs]
             if re.search(r"\bof\s+$", before):
                 continue  # "... of South Africa": a qualifier of the body before
-            if words[0] in ("The", "A", "An", "This", "Its", "Their", "Both", "Dr", "Prof", "Mr", "Ms", "Mrs"):
-                continue
+            if words[0] in ("The", "A", "An", "This", "Its", "Their", "Both", "Dr", "Prof", "Mr", "Ms", "Mrs") or words[0] in _MONTHS:
+                continue  # "... June 2024": a date, no body
             if len(words) >= 2 or re.fullmatch(r"[A-Z][A-Z&]{1,7}s?", name):
                 cls = "FundingProgram" if re.search(r"(?:Program|Programme|Fund|Grant|Scheme)$", name) else "Organization"
                 out.append(Mention(rs, re_, name, "ORG", cls, method="name-in-list"))
@@ -85,6 +94,16 @@ class _ParticipantRules:
 
     def _subject(self, s: _Sentence, before: int) -> str | None:
         head = s.text[:before]
+        named = re.match(r"\s*(?:The\s+)?((?!(?:The|This|That|Its|Our|Their|A|An|Each|Every|Both|Such)\s)(?:[A-Z][\w'’-]*\s+){1,6})(?:\(([A-Z][\w&-]{1,12})\)\s+)?(project|programme|program|initiative)\s+"
+                         r"(?:is|was|has\s+been|will\s+be|are|were)\s+$", head)
+        if named:
+            # "The Polar Data Commons project is funded by ...": that project, not the document's event
+            name = named.group(1).strip()
+            om = next((o for o in s.mentions if o.label == "ORG" and o.start == s.start + named.start(1)), None)
+            om = om or Mention(s.start + named.start(1), s.start + named.start(1) + len(name), name, "ORG", None,
+                               acronym=named.group(2), method="named-project")
+            kind = "Program" if named.group(3).startswith("program") else "Project"
+            return self.org(om, self.ev(s, "rule:sentence-subject"), as_cls=kind if om.entry is None else None)
         if re.search(r"\b(?:this|the|our)\s+project\b", head, re.I) and self.main_project:
             return self.main_project
         if re.search(rf"\b(?:this|the)\s+(?:{_EVENT_NOUNS}|event)\b", head, re.I) and self.main_meeting:

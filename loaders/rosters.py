@@ -218,6 +218,17 @@ def read_on_behalf(ex, s) -> None:
     om = _ON_BEHALF.search(s.text)
     if om is None:
         return
+    # "signed by Dr. A on behalf of the X": the person speaks or signs for the body (its member)
+    for m in s.mentions:
+        if m.label != "PERSON":
+            continue
+        after = re.match(r"\s*,?\s+on\s+behalf\s+of\s+(?:the\s+)?", ex.text[m.end:s.end])
+        body_m = next((o for o in s.mentions if o.label == "ORG" and after and o.start == m.end + after.end()), None)
+        if body_m is not None:
+            ev = ex.ev(s, "rule:on-behalf")
+            person, org = ex.person(m, ev), ex.org(body_m, ev)
+            if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
+                ex.x.add(person, "org:memberOf", org, ev)
     at = s.start + om.end()
     body_m = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
     if body_m is None or not ex.text.startswith(",", body_m.end):
