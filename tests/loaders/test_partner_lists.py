@@ -5,6 +5,8 @@ documents are our own writing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from collabkg.loaders.documents import read_document
@@ -54,3 +56,18 @@ def test_a_network_acting_as_a_body_has_a_chief_executive(tmp_path):
                                "Prof. Meoli Kashorda, visited the Computer Network Information Center (CNIC).\n")
     posts = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:postIn"}
     assert posts == {("CEO, Kenya Research Network", "Kenya Research Network")}
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("The Nordic Academy of Sciences and the Baltic Data Institute agreed to establish a joint laboratory for glacier data.",
+     {("Nordic Academy of Sciences", "Baltic Data Institute")}),
+    ("The Ocean Data Trust agreed with the Lusophone Data Council to exchange researchers.", {("Ocean Data Trust", "Lusophone Data Council")}),
+    # agreeing on a finding is no cooperation
+    ("The Ocean Data Trust and the Lusophone Data Council agreed that the records were incomplete.", set()),
+])
+def test_bodies_that_agree_to_work_together_cooperate(text, pairs):
+    from collabkg.loaders.documents import Document
+
+    x = extract(Document(Path("t.txt"), text))
+    got = {tuple(sorted((x.entities[f.subject].label, x.entities[f.obj].label))) for f in x.facts if f.predicate == "ckg:cooperatesWith"}
+    assert got == {tuple(sorted(p)) for p in pairs}
