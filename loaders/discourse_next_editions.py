@@ -26,15 +26,19 @@ _EDITION_NOUNS = {"edition", "session"}
 _HOST_VERBS = {"host", "organize", "organise", "welcome", "convene"}
 
 
-def _ordinal_suffix(n: int) -> str:
-    """ "1st", "2nd", "3rd", "4th", "11th", "22nd".
+def _ordinal(n: int, *, in_words: bool) -> str:
+    """An edition's number as a label writes it: in words as the ordinal rule names editions
+    ("Fourth"), else, or past the twentieth, in figures ("4th").
 
-    >>> [_ordinal_suffix(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
+    >>> [_ordinal(n, in_words=False) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22)]
     ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']
+    >>> _ordinal(4, in_words=True), _ordinal(21, in_words=True)
+    ('Fourth', '21st')
     """
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }".replace(" ", "")
+    if in_words and n <= len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def series_and_number(label: str) -> tuple[str, int | None]:
@@ -137,23 +141,21 @@ class _NextEditions:
                   for g in c.children if g.dep_ == "pobj" and g._.ckg_kind in ("CITY", "GPE", "VENUE")]
         if number is None and not years and not hosts and not places and not find_dates(clause.text, reference=self.ex.doc.reference_date):
             return  # "X will speak at the next forum": nothing said of that edition, no node for it
-        words = self.ex.x.entities[ref].label.split()
-        if number is not None and words and words[0].isalpha() and ordinal_value(words[0]) and number <= len(_ORDINAL_WORDS):
-            label = f"{_ORDINAL_WORDS[number - 1]} {series}"  # "Third Steering Committee Meeting" -> "Fourth ..."
-        elif number is not None:
-            label = f"{_ordinal_suffix(number)} {series}"
+        in_series = [k for k in x.objects(ref, "schema:superEvent") if isinstance(k, str)]
+        # the reported edition keyed by its series and its number or year (extract_ordinals, named
+        # events of a series): so is this one, and its number is written in words as that rule's are
+        series_keyed = bool(in_series) and ref.startswith(f"event/{in_series[0].split('/', 1)[1]}|") and (number is not None or bool(years))
+        words = x.entities[ref].label.split()
+        if number is not None:
+            in_words = series_keyed or (bool(words) and words[0].isalpha() and ordinal_value(words[0]) is not None)
+            label = f"{_ordinal(number, in_words=in_words)} {series}"  # "Third Steering Committee Meeting" -> "Fourth ..."
         elif years:
             label = f"{series} {years[0]}"
         else:
             label = f"{series} (next edition)"
         key = event_key(label)
-        in_series = [k for k in x.objects(ref, "schema:superEvent") if isinstance(k, str)]
-        if in_series and ref.startswith(f"event/{in_series[0].split('/', 1)[1]}|") and (number is not None or years):
-            # the reported edition is keyed by its series and its number or year (extract_ordinals,
-            # named events of a series): so is this one
+        if series_keyed:
             key = f"event/{in_series[0].split('/', 1)[1]}|{number if number is not None else years[0]}"
-            if number is not None:
-                label = f"{_ORDINAL_WORDS[number - 1] if number <= len(_ORDINAL_WORDS) else _ordinal_suffix(number)} {series}"
         if key == ref or key in x.entities and not self._still_to_come(key):
             return  # a held edition of that name: not the one to come
         ev = self._ev(s, "discourse:next-edition")
@@ -193,10 +195,8 @@ class _NextEditions:
             if not subj and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
                 # "Nairobi was chosen to host", "the assembly chose Nairobi to host"
                 subj = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
-            if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in ("offer", "invitation", "bid", "proposal"):
-                # "accepted the offer of the Kenya Data Institute to host the 6th Congress"
-                subj = [g for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
-                        for g in c.children if g.dep_ == "pobj"]
+            if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in _HOST_NOUNS:
+                subj = [verb.head]  # "accepted the offer of the Kenya Data Institute to host ...": see _host
             if any(t.lower_ == "it" for t in subj) and verb.dep_ == "conj":
                 # "The bid by the city of Hobart won the vote and it will host ...": the first clause's subject
                 subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] or subj

@@ -218,17 +218,7 @@ def read_on_behalf(ex, s) -> None:
     om = _ON_BEHALF.search(s.text)
     if om is None:
         return
-    # "signed by Dr. A on behalf of the X": the person speaks or signs for the body (its member)
-    for m in s.mentions:
-        if m.label != "PERSON":
-            continue
-        after = re.match(r"\s*,?\s+on\s+behalf\s+of\s+(?:the\s+)?", ex.text[m.end:s.end])
-        body_m = next((o for o in s.mentions if o.label == "ORG" and after and o.start == m.end + after.end()), None)
-        if body_m is not None:
-            ev = ex.ev(s, "rule:on-behalf")
-            person, org = ex.person(m, ev), ex.org(body_m, ev)
-            if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
-                ex.x.add(person, "org:memberOf", org, ev)
+    _people_on_behalf(ex, s)
     at = s.start + om.end()
     body_m = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
     if body_m is None or not ex.text.startswith(",", body_m.end):
@@ -255,6 +245,22 @@ def read_on_behalf(ex, s) -> None:
     for role, name, a in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and a + len(name) <= p.end), None)
         ex.add_post(ex.person(known or Mention(a, a + len(name), name, "PERSON", method="on-behalf"), ev), role, body, ev)
+
+
+def _people_on_behalf(ex, s) -> None:
+    """"signed by Dr. A on behalf of the X": a person named right before "on behalf of" a body signs
+    or speaks for it, as its member (``org:memberOf``, ``rule:on-behalf``), unless they hold a post
+    there already."""
+    for m in s.mentions:
+        if m.label != "PERSON":
+            continue
+        after = re.match(r"\s*,?\s+on\s+behalf\s+of\s+(?:the\s+)?", ex.text[m.end:s.end])
+        body_m = next((o for o in s.mentions if o.label == "ORG" and after and o.start == m.end + after.end()), None)
+        if body_m is not None:
+            ev = ex.ev(s, "rule:on-behalf")
+            person, org = ex.person(m, ev), ex.org(body_m, ev)
+            if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
+                ex.x.add(person, "org:memberOf", org, ev)
 
 
 _AFTER_NAME = re.compile(r"\s*\((?P<paren>[^()]{2,100})\)|,\s*(?P<comma>[A-Z][^,;()]{1,80}?)(?=\s*(?:[,;)]|\s+and\s+|\s+[a-z]|\.?$))")
