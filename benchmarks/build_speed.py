@@ -13,7 +13,8 @@ second counted once, in the innermost stage running:
 read (reading files), nlp (spaCy, whether per document or in batches), rules (the surface rules
 and mentions: extraction minus nlp and patterns), patterns (dependency patterns,
 ``loaders/discourse.py``), emit (RDF), validation (SHACL, ``keep_conforming``), store (Oxigraph
-writes), export (TriG/Turtle outputs and the registry graph).
+writes: a document at a time, or new documents together), export (TriG/Turtle outputs and the
+registry graph).
 
 Run alone (the two cores are shared)::
 
@@ -119,8 +120,8 @@ STAGES = [(api, "read_document", "read"), (api, "extract", "rules"), (Language, 
           (Language, "pipe", "nlp"), (discourse.Discourse, "run", "patterns"), (api, "emit_document", "emit"),
           (api, "keep_conforming", "validation"), (Store, "replace_graph", "store"),
           (api, "_refresh_registry_graph", "export"), (api, "export_files", "export")]
-# optional hooks of a batched build (absent before it)
-OPTIONAL = [("parse_texts", "nlp")]
+# optional hooks (absent in older code): a batched build's parsing; the bulk write of new documents
+OPTIONAL = [(api, "parse_texts", "nlp"), (Store, "add_graphs", "store")]
 
 
 @contextmanager
@@ -165,7 +166,7 @@ def timed_stages():
                 leave()
         return timed
 
-    hooks = list(STAGES) + [(api, name, stage) for name, stage in OPTIONAL if hasattr(api, name)]
+    hooks = list(STAGES) + [(owner, name, stage) for owner, name, stage in OPTIONAL if hasattr(owner, name)]
     for owner, name, stage in hooks:
         func = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
         saved.append((owner, name, func))

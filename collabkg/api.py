@@ -24,11 +24,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import pyoxigraph as ox
 import yaml
 from rdflib import Graph, Literal, URIRef
 
 from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
-from collabkg.graph.store import Store, default_store_path
+from collabkg.graph.store import Store, default_store_path, to_ntriples
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
 from collabkg.loaders.extract import extract
@@ -278,10 +279,14 @@ def build(
 ) -> BuildReport:
     """Read documents, extract, resolve, validate and store them; write TriG and Turtle to ``out``.
 
-    Each document is validated (SHACL) and stored in its own named graph in one transaction, so a
-    bad document never half-writes and never touches what is already stored. A fact that breaks a
-    shape is left out and reported (shape, quote, rule; exit code 3); the document's other facts
-    are stored. An unchanged document (same bytes, same extractor version) is not read again.
+    Each document is validated (SHACL) before it is stored in its own named graph, so a bad
+    document writes nothing and never touches what is already stored. A document stored before is
+    replaced in one transaction; new documents are written together in bulk, then their content
+    hashes in one transaction, and a document without its hash is not taken for stored: a build cut
+    short inside a bulk write leaves statements that the next build writes again whole (and says
+    so). A fact that breaks a shape is left out and reported (shape, quote, rule; exit code 3); the
+    document's other facts are stored. An unchanged document (same bytes, same extractor version)
+    is not read again.
 
     A document is known by the file it was read from, or by its content under another name; a
     different document with a file name already stored gets its own IRI (``…/report-txt/2``).
@@ -584,7 +589,9 @@ class _Pending:
 class _Analysed:
     """What a worker made of one document: its graph's triples, or why it is not stored."""
 
-    triples: list | None = None
+    body: bytes | None = None  # its graph's statements but the commit, as N-Triples (cheap to pickle)
+    commit: bytes = b""        # the statement saying it is stored (its content hash), as N-Triples
+    count: int = 0             # statements in all
     dropped: list = field(default_factory=list)
     refused: str = ""    # the document's own description broke a shape
     failed: str = ""     # a bug in a rule: "Type: message"
@@ -650,12 +657,20 @@ def _analyse_chunk(chunk: list[tuple[Document, str, str | None]]) -> list[_Analy
                     out[k] = _Analysed(refused=f"the document's own description does not conform ({len(bad)} SHACL violations), "
                                               f"not stored: {bad[0]}")
                     continue
-            out[k] = _Analysed(triples=list(g), dropped=dropped)
+            out[k] = _as_stored(g, URIRef(iri), dropped)
         except CollabKGError as e:
             out[k] = _Analysed(error=e)
         except Exception as e:  # noqa: BLE001 - as above
             out[k] = _Analysed(failed=f"{type(e).__name__}: {e}")
     return out
+
+
+def _as_stored(g: Graph, iri: URIRef, dropped: list) -> _Analysed:
+    """A document's graph as the building process stores it (:meth:`Store.add_graphs`): its content
+    hash, which tells a later build the document is stored, apart from the rest."""
+    commit = [t for t in g.triples((iri, CKG.contentHash, None))]
+    body = [t for t in g if t[1] != CKG.contentHash or t[0] != iri]
+    return _Analysed(body=to_ntriples(body), commit=to_ntriples(commit), count=len(body) + len(commit), dropped=dropped)
 
 
 def _chunk_of(items: list[_Pending]) -> list[tuple[Document, str, str | None]]:
@@ -681,17 +696,50 @@ def _submit_batch(pool, items: list[_Pending]) -> _Submitted:
 
 
 def _store_batch(st: Store, items: list[_Pending], analysed, done: Callable[[int], None] = lambda i: None) -> None:
-    """Store each analysed item, in order, in its own transaction; ``done(item.index)`` after each."""
+    """Store the analysed items in order; ``done(item.index)`` after each is stored (or not).
+
+    A run of new documents is written together (:meth:`Store.add_graphs`: one bulk write, then
+    their content hashes in one transaction); a document stored before is replaced in a
+    transaction of its own, where only the difference is written.
+    """
     if isinstance(analysed, _Submitted):
         analysed = analysed.get()
+    run: list[tuple[_Pending, _Analysed]] = []
+
+    def write_run() -> None:
+        if not run:
+            return
+        try:
+            again = st.add_graphs([(item.iri, a.body, a.commit) for item, a in run])
+        except CollabKGError:
+            raise
+        except Exception:  # noqa: BLE001 - one at a time, where a failure is that document's alone
+            for item, a in run:
+                _store_analysed(st, item, a)
+                done(item.index)
+            run.clear()
+            return
+        for item, a in run:
+            if item.iri in again:
+                item.note = "; ".join(filter(None, [item.note, "an interrupted build had left this document half-stored; "
+                                                               "stored again whole"]))
+            _report_stored(item, a)
+            done(item.index)
+        run.clear()
+
     for item, a in zip(items, analysed):
+        if a.body is not None and item.old is None:
+            run.append((item, a))
+            continue
+        write_run()
         _store_analysed(st, item, a)
         done(item.index)
+    write_run()
 
 
 def _store_analysed(st: Store, item: _Pending, a: _Analysed) -> None:
-    """Store one analysed document, or say in ``item`` why it is not stored."""
-    path, iri, note = item.path, item.iri, item.note
+    """Store one analysed document in a transaction of its own, or say in ``item`` why it is not stored."""
+    path, iri = item.path, item.iri
     if a.error is not None:
         raise a.error
     if a.failed:
@@ -702,19 +750,26 @@ def _store_analysed(st: Store, item: _Pending, a: _Analysed) -> None:
         item.problems.append(f"{path}: {a.refused}")
         item.results.append(DocumentResult(str(path), "failed", iri, message=a.refused))
         return
-    for d in a.dropped:  # one bad fact never costs the document its other facts
-        item.problems.append(f"{path}: {d}")
-    if a.dropped:
-        note = "; ".join(filter(None, [note, f"{len(a.dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
     try:
-        st.replace_graph(URIRef(iri), a.triples)
+        triples = ox.parse(a.body + a.commit, format=ox.RdfFormat.N_TRIPLES)
+        st.replace_graph(URIRef(iri), [(t.subject, t.predicate, t.object) for t in triples])
     except CollabKGError:
         raise
     except Exception as e:  # noqa: BLE001 - as before: one document's failure is that document's
         item.problems.append(f"{path}: extraction failed: {type(e).__name__}: {e}")
         item.results.append(DocumentResult(str(path), "failed", iri, message=str(e)))
         return
-    item.results.append(DocumentResult(str(path), "updated" if item.old is not None else "added", iri, len(a.triples), note))
+    _report_stored(item, a)
+
+
+def _report_stored(item: _Pending, a: _Analysed) -> None:
+    """Say in ``item`` that its document is stored, and which of its facts were left out."""
+    note = item.note
+    for d in a.dropped:  # one bad fact never costs the document its other facts
+        item.problems.append(f"{item.path}: {d}")
+    if a.dropped:
+        note = "; ".join(filter(None, [note, f"{len(a.dropped)} fact(s) broke a shape and were left out (see the warnings)"]))
+    item.results.append(DocumentResult(str(item.path), "updated" if item.old is not None else "added", item.iri, a.count, note))
 
 
 def _refresh_registry_graph(st: Store, reg: Registry) -> None:
@@ -747,7 +802,6 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
     ValueError
         unknown format name.
     """
-    import pyoxigraph as ox
 
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")

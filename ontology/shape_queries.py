@@ -300,21 +300,14 @@ def violations(graphs: list[Graph], keeps: list[Graph | None] | None = None,
     """
     import pyoxigraph as ox
 
-    from collabkg.graph.store import to_ox
+    from collabkg.graph.store import memo_to_ox
 
     compiled = compiled if compiled is not None else shapes_compiled()
     if compiled is None:
         raise Unsupported("collabkg's shapes use a feature the fast check does not compile")
     keeps = keeps or [None] * len(graphs)
     store = ox.Store()
-    memo: dict = {}
-
-    def conv(t):
-        o = memo.get(t)
-        if o is None:
-            o = memo[t] = to_ox(t)
-        return o
-
+    conv = memo_to_ox()
     mixin_graph = ox.NamedNode("urn:collabkg:shape-queries:mixin")
     store.extend([ox.Quad(conv(s), conv(p), conv(o), mixin_graph) for s, p, o in _mixin()])
     names: list = []
