@@ -425,8 +425,11 @@ class _NodeIndex(DependencyMatcher):
     the patterns took. Here a node that :mod:`collabkg.loaders.fastmatch` can read (the parse's
     attributes and string extension values, compared for equality, ``IN`` or ``NOT_IN``) is tested
     on the Doc's attribute arrays, once for all the patterns that share it; any other node goes to
-    spaCy's ``Matcher`` as before. The candidates, and so the matches and their order, are
-    those of the ``DependencyMatcher`` (``tests/loaders/test_patterns.py`` compares the two).
+    spaCy's ``Matcher`` as before. The candidates are kept by node spec (group), not by matcher
+    key, sentence by sentence: a pattern is tried on a sentence only when every one of its specs
+    has a candidate there (one set comparison), and spaCy's per-key position lists are made only
+    for the patterns tried. The matches and their order are those of the ``DependencyMatcher``
+    (``tests/loaders/test_fast_matchers.py`` compares the two).
 
     Call :meth:`compile` after the last ``add``.
     """
@@ -435,29 +438,70 @@ class _NodeIndex(DependencyMatcher):
         strings = self.vocab.strings
         self._groups: dict[str, tuple[tuple, list]] = {}  # distinct node spec -> (tests, matcher keys)
         self._rest = Matcher(self.vocab)
+        rest: list = []
         for key, patterns in self._patterns.items():
             for nodes, keys in zip(patterns, self._tokens_to_key[key]):
                 for (spec,), mkey in zip(nodes, keys):
                     tests = compile_spec(spec, strings)
                     if tests is None:
                         self._rest.add(mkey, [[spec]])
+                        rest.append(mkey)
                         continue
                     self._groups.setdefault(repr(tests), (tests, []))[1].append(mkey)
         self._sources = sources(tests for tests, _ in self._groups.values())
+        # each matcher key stands for one node spec: its group (a node left to the Matcher is a group of its own)
+        self._group_of = {mkey: g for g, (_, keys) in enumerate(self._groups.values()) for mkey in keys}
+        self._group_of.update({mkey: ("rest", mkey) for mkey in rest})
+        # the groups every node of a pattern needs a candidate of, in a sentence, for it to match there
+        self._need = {key: [frozenset(self._group_of[k] for k in keys) for keys in self._tokens_to_key[key]]
+                      for key in self._patterns}
 
-    def _candidates(self, doc: Doc) -> dict[int, list]:
-        """token index -> the matcher keys of the nodes it may stand for"""
-        out: dict[int, list] = {}
+    def _candidates(self, doc: Doc) -> dict:
+        """group -> the tokens (ascending) that may stand for its nodes"""
+        out: dict = {}
         if not len(doc):
             return out
         cols = Columns(doc, *self._sources)
-        for tests, keys in self._groups.values():
-            for i in cols.select(tests):
-                out.setdefault(i, []).extend(keys)
+        for g, (tests, _) in enumerate(self._groups.values()):
+            found = cols.select(tests)
+            if found:
+                out[g] = found
         if len(self._rest):
             for mkey, start, _ in self._rest(doc):
-                out.setdefault(start, []).append(mkey)
+                out.setdefault(("rest", mkey), []).append(start)
+            for g in out:
+                if isinstance(g, tuple):
+                    out[g].sort()
         return out
+
+    def _sentences(self, doc: Doc) -> list[tuple[int, dict]]:
+        """For each sentence root holding a candidate, in the order of its first candidate: (root, group
+        -> the candidates (ascending) below that root). As spaCy's ``_get_keys_to_position_maps``, by group
+        rather than by matcher key (a group's tokens are those of every key in it)."""
+        cands = self._candidates(doc)
+        if not cands:
+            return []
+        # each token's root, by pointer doubling on the heads (relative offsets, uint64 as stored)
+        roots = np.arange(len(doc), dtype=np.int64) + doc.to_array([HEAD]).astype(np.int64).ravel()
+        for _ in range(len(doc).bit_length() + 1):
+            up = roots[roots]
+            if np.array_equal(up, roots):
+                break
+            roots = up
+        roots = roots.tolist()
+        by_root: dict[int, dict] = {}
+        first: dict[int, int] = {}
+        for g, tokens in cands.items():
+            for i in tokens:
+                r = roots[i]
+                groups = by_root.get(r)
+                if groups is None:
+                    groups = by_root[r] = {}
+                    first[r] = i
+                elif i < first[r]:
+                    first[r] = i
+                groups.setdefault(g, []).append(i)
+        return [(r, by_root[r]) for r in sorted(by_root, key=first.__getitem__)]
 
     def __call__(self, doclike):
         """As spaCy's ``DependencyMatcher.__call__``, without trying a pattern on a sentence where
@@ -469,12 +513,14 @@ class _NodeIndex(DependencyMatcher):
         else:
             raise ValueError(f"a Doc or Span is needed, not {type(doclike).__name__}")
         matched_key_trees = []
-        keys_to_position_maps = self._get_keys_to_position_maps(doc)
+        sentences = [(set(groups), groups) for _, groups in self._sentences(doc)]
+        group_of = self._group_of
         cache: dict = {}
         for key in self._patterns.keys():
-            for root, tree, tokens_to_key in zip(self._root[key], self._tree[key], self._tokens_to_key[key]):
-                for keys_to_position in keys_to_position_maps.values():
-                    if all(k in keys_to_position for k in tokens_to_key):
+            for tree, tokens_to_key, need in zip(self._tree[key], self._tokens_to_key[key], self._need[key]):
+                for present, groups in sentences:
+                    if need <= present:
+                        keys_to_position = {k: groups[group_of[k]] for k in tokens_to_key}
                         for matched_tree in self._get_matches(cache, doc, tree, tokens_to_key, keys_to_position):
                             matched_key_trees.append((key, matched_tree))
         for i, (match_id, nodes) in enumerate(matched_key_trees):
@@ -485,26 +531,14 @@ class _NodeIndex(DependencyMatcher):
 
     def _get_keys_to_position_maps(self, doc):
         """As spaCy's: root token index -> matcher key -> token indices (ascending), the roots in the
-        order of their first candidate."""
-        maps = defaultdict(lambda: defaultdict(list))
-        cands = self._candidates(doc)
-        if not cands:
-            return maps
-        heads = doc.to_array([HEAD]).astype(np.int64).ravel()  # relative offsets (uint64 as stored)
-        n = len(doc)
-        roots: dict[int, int] = {}
-        for i in sorted(cands):
-            root = roots.get(i)
-            if root is None:  # as token.ancestors: follow the heads, at most len(doc) steps
-                j, steps = i, 0
-                while heads[j] != 0 and steps < n:
-                    j += int(heads[j])
-                    steps += 1
-                root = j
-                roots[i] = root
-            for mkey in cands[i]:
-                maps[root][mkey].append(i)
-        return maps
+        order of their first candidate (what :meth:`__call__` reads, by group; for comparison)."""
+        keys_of: dict = defaultdict(list)
+        for mkey, g in self._group_of.items():
+            keys_of[g].append(mkey)
+        out = {}
+        for root, groups in self._sentences(doc):
+            out[root] = {mkey: list(tokens) for g, tokens in groups.items() for mkey in keys_of[g]}
+        return out
 
 
 SHARED_SUBJECT = "|shared-subject"
