@@ -6,11 +6,12 @@ beside the official figure, never instead of it).
 It uses score.py's own loading, graph, name match and two-hop test; a document is built with
 ``collabkg build`` into a scratch store, as score.py does.
 
-    PATH=.venv/bin:$PATH python benchmarks/devset_joined_pairs.py ../shared/devset [DOC_PREFIX ...] [--pairs] [--beyond-gold]
+    PATH=.venv/bin:$PATH python benchmarks/devset_joined_pairs.py ../shared/devset [DOC_PREFIX ...] [--pairs] [--beyond-gold] [--kinds]
 
 Prints, per document, the joined pairs by hub (most first); with ``--pairs`` each pair with its hub;
 with ``--beyond-gold`` only the pairs that the gold relations alone do not join (a shared gold
-neighbour joins a pair in any correct graph: ``devset_gold_floor.py``).
+neighbour joins a pair in any correct graph: ``devset_gold_floor.py``); with ``--kinds`` a table of
+all documents' pairs by the hub's kinds (its rdf:types), names left out.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ import tempfile
 from pathlib import Path
 
 
-def joined_pairs(score, doc: Path) -> list[tuple[str, str, str]]:
-    """(gold name, gold name, hub) for each gold-unrelated pair of found entities the graph joins."""
+def joined_pairs(score, doc: Path) -> list[tuple[str, str, str, str]]:
+    """(gold name, gold name, hub, the hub's kinds) for each gold-unrelated pair of found entities the
+    graph joins; hub and kinds are "direct" when the graph links the two themselves."""
     gold = json.loads(doc.with_name(doc.name[:-4] + ".gold.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["collabkg", "build", str(doc), "--store", f"{tmp}/s", "--out", f"{tmp}/o"], capture_output=True, check=False)
-        ents, _types, adj, _dates, prov = score.graph_of(score.load(f"{tmp}/o"))
+        ents, types, adj, _dates, prov = score.graph_of(score.load(f"{tmp}/o"))
     found = {e["id"]: score.match([e["name"], *e.get("aliases", [])], ents) for e in gold["entities"]}
     names = {e["id"]: e["name"] for e in gold["entities"]}
     related = {frozenset((r["subject"], r["object"])) for r in gold["relations"]}
@@ -40,11 +42,12 @@ def joined_pairs(score, doc: Path) -> list[tuple[str, str, str]]:
             if frozenset((a, b)) in related or na == nb or not score.near(na, nb, adj, prov):
                 continue
             if nb in adj[na]:
-                hub = "direct"
+                hub = kinds = "direct"
             else:
                 mids = sorted((m for m in adj[na] & adj[nb] if m not in prov), key=str)
                 hub = (sorted(ents[mids[0]])[0] if mids[0] in ents else score.local(mids[0])) if mids else "?"
-            out.append((names[a], names[b], hub))
+                kinds = ",".join(sorted(types.get(mids[0], {"(untyped)"}))) if mids else "?"
+            out.append((names[a], names[b], hub, kinds))
     return out
 
 
@@ -70,17 +73,23 @@ def main(argv: list[str]) -> None:
 
     docs = sorted(d for d in root.glob("*.txt") if not args[1:] or any(d.name.startswith(p) for p in args[1:]))
     total = 0
+    by_kind: collections.Counter = collections.Counter()
     for doc in docs:
         pairs = joined_pairs(score, doc)
         if "--beyond-gold" in argv:
             pairs = [p for p in pairs if not gold_joins(doc, p[0], p[1])]
         total += len(pairs)
-        hubs = collections.Counter(h for _, _, h in pairs)
+        by_kind.update(k for *_, k in pairs)
+        hubs = collections.Counter(h for _, _, h, _ in pairs)
         print(f"{doc.stem}: {len(pairs)} joined; " + ", ".join(f"{h} {n}" for h, n in hubs.most_common()))
         if "--pairs" in argv:
-            for a, b, h in pairs:
+            for a, b, h, _ in pairs:
                 print(f"    {a} ~ {b}  (via {h})")
     print(f"total: {total} joined pairs")
+    if "--kinds" in argv:
+        print("\n| through (the hub's kinds) | pairs | share |\n|---|---:|---:|")
+        for k, n in by_kind.most_common():
+            print(f"| {k} | {n} | {n / max(total, 1):.0%} |")
 
 
 if __name__ == "__main__":
