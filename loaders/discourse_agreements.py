@@ -28,6 +28,12 @@ class _Agreements:
         for k, pev in signers:
             self.ex.x.add(agreement, "ckg:signatory", k, pev)
 
+    def _signs_for(self, person: str, s) -> list[str]:
+        """The bodies ``person`` signs for in sentence ``s`` without a post there ("signed by Dr. A on
+        behalf of the X": ``rule:on-behalf``)."""
+        return list(dict.fromkeys(f.obj for f in self.ex.x.facts if f.subject == person and f.predicate == "org:memberOf"
+                                  and f.evidence.method == "rule:on-behalf" and f.evidence.start == s.start))
+
     def _agreements(self) -> None:
         x = self.ex.x
         for (_, sent_start), found in self.parties.items():
@@ -38,7 +44,8 @@ class _Agreements:
             signers = [(k, pev) for k, pev, _ in found if k.startswith("person/")]
             for k, _, _ in found:
                 if k.startswith("person/"):  # a signatory speaks for the body of their post
-                    orgs = [o for p in x.objects(k, "org:holds") for o in x.objects(p, "org:postIn")]
+                    orgs = [o for p in x.objects(k, "org:holds") for o in x.objects(p, "org:postIn")] \
+                        or self._signs_for(k, s)
                     k = orgs[0] if len(orgs) == 1 else None
                 if k and k.split("/", 1)[0] in ("organization", "place", "infrastructure", "platform") and k not in parties:
                     parties.append(k)  # an archive or platform that signs acts as a body (see extract)

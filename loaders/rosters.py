@@ -247,14 +247,19 @@ def read_on_behalf(ex, s) -> None:
         ex.add_post(ex.person(known or Mention(a, a + len(name), name, "PERSON", method="on-behalf"), ev), role, body, ev)
 
 
+#: between a signatory's name and "on behalf of": "A signed the memorandum of understanding on behalf of X"
+_SIGNED_THE = r"(?:\s+(?:signed|initialled|initialed|countersigned)\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"
+
+
 def _people_on_behalf(ex, s) -> None:
-    """"signed by Dr. A on behalf of the X": a person named right before "on behalf of" a body signs
-    or speaks for it, as its member (``org:memberOf``, ``rule:on-behalf``), unless they hold a post
+    """"signed by Dr. A on behalf of the X", "Dr. A signed the agreement on behalf of the X": a person
+    named right before "on behalf of" a body, or before "signed the <agreement>" and it, signs or
+    speaks for the body, as its member (``org:memberOf``, ``rule:on-behalf``), unless they hold a post
     there already."""
     for m in s.mentions:
         if m.label != "PERSON":
             continue
-        after = re.match(r"\s*,?\s+on\s+behalf\s+of\s+(?:the\s+)?", ex.text[m.end:s.end])
+        after = re.match(_SIGNED_THE + r"\s*,?\s+on\s+behalf\s+of\s+(?:the\s+)?", ex.text[m.end:s.end])
         body_m = next((o for o in s.mentions if o.label == "ORG" and after and o.start == m.end + after.end()), None)
         if body_m is not None:
             ev = ex.ev(s, "rule:on-behalf")

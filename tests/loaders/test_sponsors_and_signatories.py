@@ -2,8 +2,10 @@
 the Y Fund, took place in Riga on 3-4 June 2024") is the only sponsor (the date after the aside is
 no body); "The Z project is funded by W" funds that project, not the document's event; an MoU
 "signed in Riga" has no venue called "MoU"; "signed by A on behalf of X and by B on behalf of Y"
-gives both signatories, each a member of the body they signed for. All documents are our own
-writing."""
+gives both signatories, each a member of the body they signed for, and when no sentence names the
+parties, the agreement is between the bodies signed for (also "... and B on behalf of Y" without a
+second "by", and "A signed the agreement on behalf of X, and B on behalf of Y"). All documents are
+our own writing."""
 
 from __future__ import annotations
 
@@ -58,3 +60,39 @@ def test_signatories_on_behalf_of_their_bodies():
     assert _triples(x, label, "org:memberOf") == {("Ana Ruiz", "Nordic Academy of Sciences"), ("Tom Berg", "Baltic Academy of Sciences")}
     assert not [e for e in x.entities.values() if e.kind == "place" and e.label in ("MoU", "MOU")]
     assert {o for _, o in _triples(x, label, "ckg:party")} == {"Nordic Academy of Sciences", "Baltic Academy of Sciences"}
+
+
+# the agreement named only by the people who signed it, each for a body: no sentence before names the parties
+@pytest.mark.parametrize("text", [
+    "The memorandum of understanding was signed by Prof. Lena Marsh on behalf of the Nordic Data Institute and by "
+    "Dr. Omar Haddad on behalf of the Levant Science Council on 4 March 2024 in Amman.",
+    # no second "by": the parser hangs the second signatory on the first one's body
+    "The memorandum was signed by Prof. Lena Marsh on behalf of the Nordic Data Institute and Dr. Omar Haddad on "
+    "behalf of the Levant Science Council.",
+    # the signatories as subjects, the second in a clause without its verb
+    "Prof. Lena Marsh signed the agreement on behalf of the Nordic Data Institute, and Dr. Omar Haddad on behalf of "
+    "the Levant Science Council.",
+    "The cooperation agreement was signed on 2 May 2023 by Dr. Omar Haddad on behalf of the Levant Science Council "
+    "and by Prof. Lena Marsh on behalf of the Nordic Data Institute.",
+])
+def test_an_agreement_signed_on_behalf_of_two_bodies_is_between_them(text):
+    x, label = _x(text)
+    agreements = [k for k, e in x.entities.items() if e.kind == "agreement"]
+    assert len(agreements) == 1
+    assert _triples(x, label, "ckg:party") == {(label(agreements[0]), "Nordic Data Institute"),
+                                                (label(agreements[0]), "Levant Science Council")}
+    assert {o for _, o in _triples(x, label, "ckg:signatory")} == {"Lena Marsh", "Omar Haddad"}
+    assert _triples(x, label, "org:memberOf") == {("Lena Marsh", "Nordic Data Institute"), ("Omar Haddad", "Levant Science Council")}
+
+
+def test_one_body_signing_makes_no_agreement_up():
+    x, label = _x("Dr. Omar Haddad signed the memorandum of understanding on behalf of the Levant Science Council.")
+    assert _triples(x, label, "org:memberOf") == {("Omar Haddad", "Levant Science Council")}
+    assert not [e for e in x.entities.values() if e.kind == "agreement"], "one side named: no agreement is made up"
+
+
+def test_an_agreement_still_to_be_signed_has_no_signatories():
+    x, label = _x("The memorandum will be signed by Prof. Lena Marsh on behalf of the Nordic Data Institute and by "
+                  "Dr. Omar Haddad on behalf of the Levant Science Council next month.")
+    assert not _triples(x, label, "ckg:signatory")
+    assert not [f for f in x.facts if f.predicate == "ckg:status" and str(f.obj).endswith("Established")]
