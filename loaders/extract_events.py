@@ -336,7 +336,7 @@ class _EventRules:
         a = s.start if a is None else a
         b = s.end if b is None else b
         ev = self.ev(s, method)
-        found = [m for m in s.mentions if m.label == "CITY" and a <= m.start and m.end <= b]
+        found = _venue_first([m for m in s.mentions if m.label == "CITY" and a <= m.start and m.end <= b], self.text)
         cities = [m for m in found if m.code]  # the gazetteer's; the NER's (no country) come last
         if cities:
             c = cities[0]
@@ -365,3 +365,15 @@ class _EventRules:
             if e.kind == "event" and any(ev.start == s.start for ev in e.evidence):
                 return k
         return None
+
+
+def _venue_first(cities: list, text: str) -> list:
+    """The cities of a sentence, the ones written as a venue first ("held in Bergen", "at Bergen"), the
+    ones people come from last ("Researchers from Oslo met in Bergen": Bergen, then Oslo); else in
+    text order."""
+    def rank(m) -> int:
+        before = text[max(0, m.start - 12):m.start]
+        if re.search(r"\b(?:in|at)\s+(?:the\s+city\s+of\s+)?$", before, re.I):
+            return 0
+        return 2 if re.search(r"\bfrom\s+$", before, re.I) else 1
+    return sorted(cities, key=rank)  # stable: text order within a rank
