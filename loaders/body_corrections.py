@@ -77,6 +77,37 @@ def _governments(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+#: an acronym written right before a city ("ETH Zurich"); "AM" / "PM" are times ("10 AM Lisbon time")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.&-])([A-Z]{2,4})\s$")
+_NO_INSTITUTION = {"AM", "PM", "EU", "UN", "AU", "GMT", "UTC", "CET", "EST"}
+
+
+def _institutions_named_with_a_city(text: str, ms: list[Mention], registry, places) -> list[Mention]:
+    """"ETH Zurich", "TU Delft", "KU Leuven": an acronym nobody defines, right before a city, is one
+    institution's name, not the city (one ORG mention over both). A known body's acronym ("CAS
+    Beijing": the academy, then the city), a country's code and a time zone are left as they are.
+
+    >>> from collabkg.loaders.registry import load_registry
+    >>> _institutions_named_with_a_city("from ETH Zurich.", [Mention(9, 15, "Zurich", "CITY", code="CH")], load_registry(), load_places())
+    [<ORG 'ETH Zurich' 5-15>]
+    """
+    out = []
+    gone: set[int] = set()
+    for m in ms:
+        a = _ACRONYM_BEFORE.search(text, max(0, m.start - 6), m.start) if m.label == "CITY" else None
+        if a is None or a.group(1) in _NO_INSTITUTION or registry.lookup(a.group(1)) is not None \
+                or places.country(a.group(1)) is not None or re.match(r"[\w-]", text[m.end:m.end + 1]):
+            out.append(m)
+            continue
+        over = [o for o in ms if o is not m and o.start < m.start and o.end > a.start()]
+        if any(o.label != "ORG" or o.entry is not None or o.start < a.start() for o in over):
+            out.append(m)  # the acronym is part of another name read there
+            continue
+        gone.update(id(o) for o in over)
+        out.append(Mention(a.start(), m.end, text[a.start():m.end], "ORG", None, method="acronym-city"))
+    return [m for m in out if id(m) not in gone]
+
+
 _UNIT_WORDS = {"Committee", "Board", "Secretariat", "Bureau", "Office", "Department", "Division", "Institute", "Center",
                "Centre", "Laboratory", "Lab", "School", "Faculty", "Group", "Team", "Unit", "Commission", "Panel"}
 

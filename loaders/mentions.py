@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from collabkg.loaders.body_corrections import (_bodies_after_country, _confirm_headline_shapes, _dateline_cities, _units_of_a_body_named_before,
+from collabkg.loaders.body_corrections import (_bodies_after_country, _institutions_named_with_a_city, _confirm_headline_shapes, _dateline_cities, _units_of_a_body_named_before,
                                                _units_of_a_body_referred_to, _governments,
                                                _known_body_of_known_body, _national_committees, _plural_possessive_owners,
                                                _possessive_owners, _possessive_units, _split_joined_bodies)
@@ -139,6 +139,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     merged = _known_body_of_known_body(text, merged, registry)
     merged = [m for m in merged if not (m.label == "ORG" and m.entry is None and _event_school(m.text))]
     merged = _bodies_after_country(text, merged, load_places())
+    merged = _institutions_named_with_a_city(text, merged, registry, load_places())
     merged = _dateline_cities(text, merged, load_places())
     merged = _units_of_a_body_named_before(text, merged)
     merged = _units_of_a_body_referred_to(text, merged)

@@ -2,7 +2,8 @@
 as a body, "Ines Morel" as a place, "Aiko Sato of" as a title, or nothing at all): a name's shape
 in a person's context is a person ("chaired by", "a delegation headed by", "met with", "Speakers
 included", "according to", "X stressed", "X, who leads"); a place's or body's name in the same
-context is not. All sentences are our own writing, with names chosen for the model's misses."""
+context is not. An acronym nobody defines right before a city is an institution ("ETH Zurich"). All
+sentences are our own writing, with names chosen for the model's misses."""
 
 from __future__ import annotations
 
@@ -71,3 +72,28 @@ def test_who_became_or_was_appointed_to_a_post_holds_it(text, person, title, bod
 
     x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 5, 10)))
     assert {(p, t.replace(" ", "-").lower(), b) for p, t, b in post_triples(x)} == {(person, title.lower(), body)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Researchers from ETH Zurich and the University of Oslo presented their results.", "ETH Zurich"),
+    ("The workshop brought together teams from KTH Stockholm and the Nordic Data Institute.", "KTH Stockholm"),
+    ("Dr. Ana Ruiz (ETH Zurich) chaired the session.", "ETH Zurich"),
+])
+def test_an_unknown_acronym_before_a_city_names_an_institution(text, name):
+    """"ETH Zurich": the model knows the city and not the institution; the city is no place here."""
+    ms = find_mentions(text)
+    assert [m.text for m in ms if m.label == "ORG" and m.text == name] == [name]
+    city = name.split()[-1]
+    assert not [m for m in ms if m.label == "CITY" and m.text == city]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The CAS Beijing office hosted the visit.", [("CAS", "ORG"), ("Beijing", "CITY")]),  # a known body's acronym
+    ("The session starts at 10 AM Lisbon time.", [("Lisbon", "CITY")]),                  # a time, no body
+    ("The USA Boston team arrived.", None),                                               # a country's code
+])
+def test_a_known_acronym_a_time_or_a_country_before_a_city_stays_apart(text, expected):
+    ms = [(m.text, m.label) for m in find_mentions(text)]
+    assert not [t for t, label in ms if label == "ORG" and " " in t and t.split()[-1] in ("Beijing", "Lisbon", "Boston")]
+    if expected is not None:
+        assert [x for x in ms if x in expected] == expected
