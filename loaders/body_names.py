@@ -53,7 +53,30 @@ TOP_LEVEL = ("University", "Academy", "ResearchInstitute", "GovernmentAgency")
 
 
 #: Heads that name a unit of a larger body (so "X of Y" and "X Y" make X part of Y).
-UNIT_CLASSES = {"ResearchCenter", "Bureau", "Division", "TaskGroup", "ResearchInstitute", "GovernmentAgency", "NationalCommittee"}
+UNIT_CLASSES = {"ResearchCenter", "Bureau", "Division", "TaskGroup", "ResearchInstitute", "GovernmentAgency", "NationalCommittee",
+                "OrganizationalUnit"}
+
+#: the words of a governing or advisory body's name that any body could give one of its own ("the
+#: Executive Committee", "the Science Advisory Board", "the Board of Trustees")
+_GOVERNING_WORDS = {"executive", "steering", "scientific", "science", "advisory", "governing", "organizing", "organising",
+                    "programme", "program", "technical", "standing", "editorial", "coordinating", "coordination",
+                    "supervisory", "management", "international", "local", "joint", "general", "data", "policy",
+                    "finance", "audit", "ethics", "nominating", "nominations", "review", "trustees", "directors",
+                    "governors", "of", "the", "and", "&"}
+_GOVERNING_HEADS = {"Committee", "Board", "Council", "Panel", "Commission", "Secretariat", "Presidium", "Senate"}
+
+
+def governing_unit(name: str) -> bool:
+    """Whether ``name`` is a governing or advisory body any body could have, named by its function only:
+    "Executive Committee", "Science Advisory Board", "Board of Trustees" (not "Arctic Data Committee",
+    not "National Committee").
+
+    >>> governing_unit("Science Advisory Board"), governing_unit("Board of Trustees"), governing_unit("Arctic Data Committee")
+    (True, True, False)
+    """
+    words = name.split()
+    head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1] if words else ""
+    return head in _GOVERNING_HEADS and all(w.lower() in _GOVERNING_WORDS or w in _GOVERNING_HEADS for w in words)
 
 
 _CONNECT_IN_NAME = {"and", "&", "for", "of", "on", "the", "de", "des", "du", "la", "für", "e", "i"}

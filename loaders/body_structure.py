@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.body_names import UNIT_CLASSES
+from collabkg.loaders.body_names import UNIT_CLASSES, governing_unit
 from collabkg.loaders.mention_model import Mention
 
 
@@ -36,6 +36,10 @@ def _link_structure(text: str, ms: list[Mention]) -> None:
             continue  # "the GFZ German Research Centre for Geosciences": the acronym and its own name, one body
         if (m.method == "acronym-use" or re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", m.text)) and not gap.group(0).strip():
             continue  # "the NDI Polar Laboratory": a body's acronym before a unit's name is the unit's body, not a unit of it
+        # "the Executive Committee of the X", "the Science Advisory Board of the X": a body named by its
+        # function only is the named body's own
+        if m.entry is None and "of" in gap.group(0) and m.cls not in UNIT_CLASSES and governing_unit(m.text):
+            m.cls = "OrganizationalUnit"
         # "regional centres of excellence (RCoE) of the Polar Data Programme": units a programme set up
         of_programme = m.text[:1].islower() and m.acronym is not None and "of" in gap.group(0)
         if (m.cls in UNIT_CLASSES or (m.entry and m.entry.kind in UNIT_CLASSES)) and (

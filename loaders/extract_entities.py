@@ -31,6 +31,7 @@ _CLASS = {
     "InternationalBody": ("organization", ["org:Organization", "org:FormalOrganization", "ckg:InternationalBody"]),
     "TaskGroup": ("organization", ["org:Organization", "org:OrganizationalUnit", "ckg:TaskGroup"]),
     "Organization": ("organization", ["org:Organization"]),
+    "OrganizationalUnit": ("organization", ["org:Organization", "org:OrganizationalUnit"]),
     "FundingProgram": ("program", ["ckg:FundingProgram"]),
     "Program": ("program", ["ckg:Program"]),
     "Project": ("project", ["ckg:Project"]),
@@ -272,6 +273,10 @@ _GENERIC_UNIT_WORDS = {
     "laboratory", "lab", "information", "science", "sciences", "scientific", "research", "international",
     "cooperation", "affairs", "services", "service", "management", "technology", "network", "computing",
     "digital", "resources", "general", "executive", "national", "key", "and", "of", "for", "the", "&",
+    # a governing or advisory body named by its function ("Executive Committee", "Board of Trustees")
+    "committee", "board", "council", "panel", "commission", "presidium", "senate", "steering", "advisory",
+    "governing", "organizing", "organising", "programme", "program", "technical", "standing", "editorial",
+    "coordinating", "coordination", "supervisory", "policy", "trustees", "directors", "governors",
 }
 
 

@@ -1,0 +1,65 @@
+"""A governing or advisory body named only by its function ("the Executive Committee", "the
+Scientific Advisory Committee", "the Programme Committee") is the unit of the body named after
+"of": one node per body it belongs to, never one "Executive Committee" shared by every body that
+has one. (A board keeps its own reading: "chair of the Board of Trustees of X" is a post in X with
+the board in its title, tests/loaders/test_posts_written_otherwise.py.) All documents are our own
+writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from collabkg.loaders.documents import Document
+from collabkg.loaders.extract import extract
+
+
+def _x(text: str):
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 6, 10)))
+    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    return x, label
+
+
+def _pairs(x, label, predicate: str) -> set[tuple[str, str]]:
+    return {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == predicate}
+
+
+@pytest.mark.parametrize("text,unit,body", [
+    ("Prof. Lena Marsh is a member of the Scientific Advisory Committee of the Nordic Data Institute.",
+     "Scientific Advisory Committee", "Nordic Data Institute"),
+    ("The Executive Committee of the Nordic Data Institute met in Oslo on 3 May 2024.", "Executive Committee", "Nordic Data Institute"),
+    ("Dr. Omar Haddad chairs the Programme Committee of the Kenya Data Institute.", "Programme Committee", "Kenya Data Institute"),
+    ("The Steering Committee of the Kenya Data Institute approved the plan.", "Steering Committee", "Kenya Data Institute"),
+])
+def test_a_body_named_by_its_function_is_a_unit_of_the_body_after_of(text, unit, body):
+    x, label = _x(text)
+    assert (unit, body) in _pairs(x, label, "org:subOrganizationOf")
+    key = next(k for k, e in x.entities.items() if e.label == unit)
+    assert "org:OrganizationalUnit" in x.entities[key].classes
+
+
+def test_two_bodies_executive_committees_are_two_nodes():
+    x, label = _x("The Executive Committee of the Nordic Data Institute met in Oslo on 3 May 2024. "
+                  "On 5 May 2024 the Executive Committee of the Kenya Data Institute met in Nairobi.")
+    committees = {k: e for k, e in x.entities.items() if e.label == "Executive Committee"}
+    assert len(committees) == 2
+    assert {label(p) for k in committees for p in x.objects(k, "org:subOrganizationOf")} == {"Nordic Data Institute", "Kenya Data Institute"}
+
+
+def test_a_member_of_the_committee_is_a_member_of_the_unit_not_of_a_shared_committee():
+    x, label = _x("Prof. Lena Marsh is a member of the Scientific Advisory Committee of the Nordic Data Institute.")
+    ((person, unit),) = _pairs(x, label, "org:memberOf")
+    assert person == "Lena Marsh" and unit == "Scientific Advisory Committee"
+    unit_key = next(f.obj for f in x.facts if f.predicate == "org:memberOf")
+    assert unit_key != "organization/scientific advisory committee", "keyed by its body too"
+
+
+@pytest.mark.parametrize("text", [
+    "The Arctic Data Committee met in Oslo on 3 May 2024.",     # a name of its own, no body after "of"
+    "The Nordic Data Institute set up a new Executive Committee in 2024.",
+])
+def test_no_unit_without_a_body_after_of(text):
+    x, label = _x(text)
+    assert not [p for p in _pairs(x, label, "org:subOrganizationOf") if p[0].endswith(("Committee", "Board"))]
