@@ -9,23 +9,13 @@ our own writing."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
-from collabkg.loaders.documents import Document
-from collabkg.loaders.extract import extract
+from tests.loaders.extracted import extracted, pairs
 
 
-def _x(text: str):
-    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 6, 10)))
-    label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
-    return x, label
-
-
-def _triples(x, label, predicate: str) -> set[tuple[str, str]]:
-    return {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == predicate}
+_x = extracted
+_triples = pairs
 
 
 @pytest.mark.parametrize("text", [
