@@ -29,7 +29,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 
 from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
-from collabkg.graph.store import Store, default_store_path, to_ntriples
+from collabkg.graph.store import Store, default_store_path, from_ntriples, to_ntriples
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
 from collabkg.loaders.extract import extract
@@ -751,8 +751,7 @@ def _store_analysed(st: Store, item: _Pending, a: _Analysed) -> None:
         item.results.append(DocumentResult(str(path), "failed", iri, message=a.refused))
         return
     try:
-        triples = ox.parse(a.body + a.commit, format=ox.RdfFormat.N_TRIPLES)
-        st.replace_graph(URIRef(iri), [(t.subject, t.predicate, t.object) for t in triples])
+        st.replace_graph(URIRef(iri), from_ntriples(a.body + a.commit))
     except CollabKGError:
         raise
     except Exception as e:  # noqa: BLE001 - as before: one document's failure is that document's
@@ -802,7 +801,6 @@ def export(store: Store | str | os.PathLike | None = None, format: str = "trig")
     ValueError
         unknown format name.
     """
-
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
     name, _, datasets = EXPORT_FORMATS[format]

@@ -54,7 +54,7 @@ from collabkg.errors import StoreError
 from collabkg.graph.incremental_update import record, rewrite, settle
 from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 
-__all__ = ["Store", "default_store_path", "to_ox", "memo_to_ox", "from_ox", "to_ntriples", "STORE_FORMAT", "MARKER", "DEFAULT_DATA_GRAPH"]
+__all__ = ["Store", "default_store_path", "to_ox", "memo_to_ox", "from_ox", "to_ntriples", "from_ntriples", "STORE_FORMAT", "MARKER", "DEFAULT_DATA_GRAPH"]
 
 #: Version of the on-disk layout this code writes. 0 = a bare Oxigraph folder (collabkg <= the
 #: first release of the store, still opened and upgraded in place); 1 = marker + ``data-<id>/``;
@@ -479,13 +479,13 @@ class Store:
             if present or (b"_:" in whole and _has_blank_nodes(whole)):
                 if present:
                     found.add(str(name))
-                self.replace_graph(URIRef(str(name)), [(t.subject, t.predicate, t.object) for t in ox.parse(whole, format=ox.RdfFormat.N_TRIPLES)])
+                self.replace_graph(URIRef(str(name)), from_ntriples(whole))
                 continue
             # N-Triples escape line breaks inside literals, so " .\n" ends a statement and nothing else
             bulk.append(body.replace(b" .\n", f" {g} .\n".encode()))
             merge.append(body)
-            for t in ox.parse(commit, format=ox.RdfFormat.N_TRIPLES):
-                commits += [ox.Quad(t.subject, t.predicate, t.object, g), ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())]
+            for t in from_ntriples(commit):
+                commits += [ox.Quad(*t, g), ox.Quad(*t, ox.DefaultGraph())]
         if bulk:
             self._ox.bulk_load(b"".join(bulk + merge), format=ox.RdfFormat.N_QUADS, lenient=True)
         if commits:
@@ -738,9 +738,18 @@ def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
     return ox.serialize([ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
 
 
+def from_ntriples(data: bytes) -> list[tuple]:
+    r"""N-Triples (as :func:`to_ntriples` writes them) as (subject, predicate, object) of pyoxigraph
+    terms, which :meth:`Store.replace_graph` takes as they are.
+
+    >>> [str(o) for _, _, o in from_ntriples(b'<http://ex/a> <http://ex/p> "x" .\n')]
+    ['"x"']
+    """
+    return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
 def _has_blank_nodes(ntriples: bytes) -> bool:
-    return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-               for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return any(isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode) for s, _, o in from_ntriples(ntriples))
 
 
 def _nq(q: ox.Quad) -> str:

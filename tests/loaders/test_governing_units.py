@@ -12,9 +12,6 @@ import pytest
 from tests.loaders.extracted import extracted, pairs
 
 
-_x = extracted
-_pairs = pairs
-
 
 @pytest.mark.parametrize("text,unit,body", [
     ("Prof. Lena Marsh is a member of the Scientific Advisory Committee of the Nordic Data Institute.",
@@ -24,14 +21,14 @@ _pairs = pairs
     ("The Steering Committee of the Kenya Data Institute approved the plan.", "Steering Committee", "Kenya Data Institute"),
 ])
 def test_a_body_named_by_its_function_is_a_unit_of_the_body_after_of(text, unit, body):
-    x, label = _x(text)
-    assert (unit, body) in _pairs(x, label, "org:subOrganizationOf")
+    x, label = extracted(text)
+    assert (unit, body) in pairs(x, label, "org:subOrganizationOf")
     key = next(k for k, e in x.entities.items() if e.label == unit)
     assert "org:OrganizationalUnit" in x.entities[key].classes
 
 
 def test_two_bodies_executive_committees_are_two_nodes():
-    x, label = _x("The Executive Committee of the Nordic Data Institute met in Oslo on 3 May 2024. "
+    x, label = extracted("The Executive Committee of the Nordic Data Institute met in Oslo on 3 May 2024. "
                   "On 5 May 2024 the Executive Committee of the Kenya Data Institute met in Nairobi.")
     committees = {k: e for k, e in x.entities.items() if e.label == "Executive Committee"}
     assert len(committees) == 2
@@ -39,8 +36,8 @@ def test_two_bodies_executive_committees_are_two_nodes():
 
 
 def test_a_member_of_the_committee_is_a_member_of_the_unit_not_of_a_shared_committee():
-    x, label = _x("Prof. Lena Marsh is a member of the Scientific Advisory Committee of the Nordic Data Institute.")
-    ((person, unit),) = _pairs(x, label, "org:memberOf")
+    x, label = extracted("Prof. Lena Marsh is a member of the Scientific Advisory Committee of the Nordic Data Institute.")
+    ((person, unit),) = pairs(x, label, "org:memberOf")
     assert person == "Lena Marsh" and unit == "Scientific Advisory Committee"
     unit_key = next(f.obj for f in x.facts if f.predicate == "org:memberOf")
     assert unit_key != "organization/scientific advisory committee", "keyed by its body too"
@@ -51,5 +48,5 @@ def test_a_member_of_the_committee_is_a_member_of_the_unit_not_of_a_shared_commi
     "The Nordic Data Institute set up a new Executive Committee in 2024.",
 ])
 def test_no_unit_without_a_body_after_of(text):
-    x, label = _x(text)
-    assert not [p for p in _pairs(x, label, "org:subOrganizationOf") if p[0].endswith(("Committee", "Board"))]
+    x, label = extracted(text)
+    assert not [p for p in pairs(x, label, "org:subOrganizationOf") if p[0].endswith(("Committee", "Board"))]

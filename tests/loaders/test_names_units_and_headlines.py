@@ -8,19 +8,17 @@ are our own writing."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from collabkg.loaders.documents import Document, read_document
+from collabkg.loaders.documents import read_document
 from collabkg.loaders.extract import extract
+from tests.loaders.extracted import extracted
 from tests.loaders.post_facts import post_triples
 
 
 def _x(text: str, issued: dt.date | None = dt.date(2023, 6, 1)):
-    x = extract(Document(Path("t.txt"), text, issued=issued))
-    label = lambda k: x.entities[k].label if k in x.entities else str(k)  # noqa: E731
-    return x, label
+    return extracted(text, issued)
 
 
 @pytest.mark.parametrize("text", [

@@ -7,16 +7,13 @@ committee's page that also names the international committee it belongs to, "Its
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from collabkg.loaders.documents import Document
-from collabkg.loaders.extract import extract
+from tests.loaders.extracted import extracted
 from tests.loaders.post_facts import post_triples
 
 
 def _x(text: str, issued: dt.date | None = dt.date(2023, 3, 8)):
-    x = extract(Document(Path("t.txt"), text, issued=issued))
-    return x, (lambda k: x.entities[k].label if k in x.entities else str(k))
+    return extracted(text, issued)
 
 
 OPENING = ("KDU hosts regional workshop on soil data\n\n"

@@ -8,18 +8,15 @@ director "of International Affairs of" a body whose acronym follows, and a body 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from collabkg.loaders.documents import Document
-from collabkg.loaders.extract import extract
+from tests.loaders.extracted import extracted
 from tests.loaders.post_facts import post_triples
 
 
 def _x(text: str, issued: dt.date | None = dt.date(2024, 3, 1)):
-    x = extract(Document(Path("t.txt"), text, issued=issued))
-    return x, (lambda k: x.entities[k].label if k in x.entities else str(k))
+    return extracted(text, issued)
 
 
 @pytest.mark.parametrize("name", ["Ocean Data Week", "Open Science Days"])

@@ -14,9 +14,6 @@ import pytest
 from tests.loaders.extracted import extracted, pairs
 
 
-_x = extracted
-_triples = pairs
-
 
 @pytest.mark.parametrize("text", [
     "The Nordic Ocean Data Workshop, organized by the Nordic Data Institute and sponsored by the Baltic Science Fund, took place in Riga on 3-4 June 2024.",
@@ -24,8 +21,8 @@ _triples = pairs
     "The Nordic Ocean Data Workshop, supported by the Baltic Science Fund and held in Riga on 3 June 2024, drew 40 participants from June Data Labs.",
 ])
 def test_a_sponsor_in_an_aside_is_the_only_sponsor(text):
-    x, label = _x(text)
-    assert {o for _, o in _triples(x, label, "schema:sponsor")} == {"Baltic Science Fund"}
+    x, label = extracted(text)
+    assert {o for _, o in pairs(x, label, "schema:sponsor")} == {"Baltic Science Fund"}
     assert not [e for e in x.entities.values() if e.kind == "organization" and e.label.startswith(("June", "3 June"))]
 
 
@@ -36,20 +33,20 @@ def test_a_sponsor_in_an_aside_is_the_only_sponsor(text):
     ("The Arctic Snow Records programme was funded by the European Commission.", "Arctic Snow Records", "program"),
 ])
 def test_a_named_project_funded_is_the_one_funded_not_the_reported_event(sentence, project, kind):
-    x, label = _x("The Nordic Ocean Data Workshop was held in Riga on 3-4 June 2024. " + sentence)
-    ((funded, sponsor),) = _triples(x, label, "schema:sponsor")
+    x, label = extracted("The Nordic Ocean Data Workshop was held in Riga on 3-4 June 2024. " + sentence)
+    ((funded, sponsor),) = pairs(x, label, "schema:sponsor")
     assert funded.startswith(project) and sponsor == "European Commission"
     assert x.entities[next(k for k, e in x.entities.items() if e.label == funded)].kind == kind
 
 
 def test_signatories_on_behalf_of_their_bodies():
-    x, label = _x("The Nordic Academy of Sciences and the Baltic Academy of Sciences signed an MoU in Riga on 3 May 2024. "
+    x, label = extracted("The Nordic Academy of Sciences and the Baltic Academy of Sciences signed an MoU in Riga on 3 May 2024. "
                   "The MoU was signed by Ana Ruiz on behalf of the Nordic Academy of Sciences and by Tom Berg on behalf of "
                   "the Baltic Academy of Sciences.")
-    assert {o for _, o in _triples(x, label, "ckg:signatory")} == {"Ana Ruiz", "Tom Berg"}
-    assert _triples(x, label, "org:memberOf") == {("Ana Ruiz", "Nordic Academy of Sciences"), ("Tom Berg", "Baltic Academy of Sciences")}
+    assert {o for _, o in pairs(x, label, "ckg:signatory")} == {"Ana Ruiz", "Tom Berg"}
+    assert pairs(x, label, "org:memberOf") == {("Ana Ruiz", "Nordic Academy of Sciences"), ("Tom Berg", "Baltic Academy of Sciences")}
     assert not [e for e in x.entities.values() if e.kind == "place" and e.label in ("MoU", "MOU")]
-    assert {o for _, o in _triples(x, label, "ckg:party")} == {"Nordic Academy of Sciences", "Baltic Academy of Sciences"}
+    assert {o for _, o in pairs(x, label, "ckg:party")} == {"Nordic Academy of Sciences", "Baltic Academy of Sciences"}
 
 
 # the agreement named only by the people who signed it, each for a body: no sentence before names the parties
@@ -66,23 +63,23 @@ def test_signatories_on_behalf_of_their_bodies():
     "and by Prof. Lena Marsh on behalf of the Nordic Data Institute.",
 ])
 def test_an_agreement_signed_on_behalf_of_two_bodies_is_between_them(text):
-    x, label = _x(text)
+    x, label = extracted(text)
     agreements = [k for k, e in x.entities.items() if e.kind == "agreement"]
     assert len(agreements) == 1
-    assert _triples(x, label, "ckg:party") == {(label(agreements[0]), "Nordic Data Institute"),
+    assert pairs(x, label, "ckg:party") == {(label(agreements[0]), "Nordic Data Institute"),
                                                 (label(agreements[0]), "Levant Science Council")}
-    assert {o for _, o in _triples(x, label, "ckg:signatory")} == {"Lena Marsh", "Omar Haddad"}
-    assert _triples(x, label, "org:memberOf") == {("Lena Marsh", "Nordic Data Institute"), ("Omar Haddad", "Levant Science Council")}
+    assert {o for _, o in pairs(x, label, "ckg:signatory")} == {"Lena Marsh", "Omar Haddad"}
+    assert pairs(x, label, "org:memberOf") == {("Lena Marsh", "Nordic Data Institute"), ("Omar Haddad", "Levant Science Council")}
 
 
 def test_one_body_signing_makes_no_agreement_up():
-    x, label = _x("Dr. Omar Haddad signed the memorandum of understanding on behalf of the Levant Science Council.")
-    assert _triples(x, label, "org:memberOf") == {("Omar Haddad", "Levant Science Council")}
+    x, label = extracted("Dr. Omar Haddad signed the memorandum of understanding on behalf of the Levant Science Council.")
+    assert pairs(x, label, "org:memberOf") == {("Omar Haddad", "Levant Science Council")}
     assert not [e for e in x.entities.values() if e.kind == "agreement"], "one side named: no agreement is made up"
 
 
 def test_an_agreement_still_to_be_signed_has_no_signatories():
-    x, label = _x("The memorandum will be signed by Prof. Lena Marsh on behalf of the Nordic Data Institute and by "
+    x, label = extracted("The memorandum will be signed by Prof. Lena Marsh on behalf of the Nordic Data Institute and by "
                   "Dr. Omar Haddad on behalf of the Levant Science Council next month.")
-    assert not _triples(x, label, "ckg:signatory")
+    assert not pairs(x, label, "ckg:signatory")
     assert not [f for f in x.facts if f.predicate == "ckg:status" and str(f.obj).endswith("Established")]
