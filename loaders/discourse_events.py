@@ -71,13 +71,23 @@ def _contrasts(tok, label: str) -> bool:
     return bool(mods) and not mods <= set(re.findall(r"[a-z]+", label.lower()))
 
 
+def _speaks_of_to_come(root) -> bool:
+    """Whether the sentence of ``root`` (the subtree of its root) says "to be held", "will take place"
+    and the like; worked out once per sentence of a document (kept in its ``user_data``)."""
+    key = ("ckg_to_come", root.i)
+    seen = root.doc.user_data.get(key)
+    if seen is None:
+        sent = root.doc[root.left_edge.i:root.right_edge.i + 1]
+        seen = root.doc.user_data[key] = bool(_TO_COME.search(sent.text))
+    return seen
+
+
 def _is_future(tok) -> bool:
     """Whether the clause of ``tok`` speaks of something still to come."""
     root = tok
     while root.head.i != root.i:
         root = root.head
-    sent = tok.doc[root.left_edge.i:root.right_edge.i + 1]  # the sentence: the subtree of its root
-    if _TO_COME.search(sent.text) and root.tag_ != "VBD":
+    if root.tag_ != "VBD" and _speaks_of_to_come(root):
         return True
     for t in [tok, *tok.ancestors]:
         if t.pos_ in ("VERB", "AUX"):

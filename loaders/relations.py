@@ -235,7 +235,14 @@ def sentence_before(tok: Token) -> Span | None:
 
 def mark_tokens(doc: Doc, mentions) -> None:
     """Write each token's kind (``token._.ckg_kind``) and mention from the document's mentions, event
-    and agreement nouns, role nouns and the NER's dates."""
+    and agreement nouns, role nouns and the NER's dates.
+
+    The marks are worked out in lists by token index and written to the tokens' extension
+    attributes once at the end (each ``token._`` access costs an object and a dictionary lookup:
+    about 6 ms a document when every read went through them)."""
+    kind: list[str] = [""] * len(doc)
+    ment: list = [None] * len(doc)
+    group: list = [None] * len(doc)
     by_char = {}
     for m in mentions:
         by_char[(m.start, m.end)] = m
@@ -243,69 +250,69 @@ def mark_tokens(doc: Doc, mentions) -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        kind = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "CITY": "CITY", "REGION": "REGION", "VENUE": "VENUE"}.get(m.label)
+        label = {"ORG": "ORG", "PERSON": "PERSON", "GPE": "GPE", "CITY": "CITY", "REGION": "REGION", "VENUE": "VENUE"}.get(m.label)
         if m.label == "ORG" and m.cls in ("Project", "Program", "Platform", "FundingProgram", "DataInfrastructure"):
-            kind = "PROJECT"
+            label = "PROJECT"
         for t in span:
-            t._.ckg_kind = kind or ""
-            t._.ckg_mention = m
+            kind[t.i] = label or ""
+            ment[t.i] = m
     for e in doc.ents:
         if e.label_ == "DATE":
             for t in e:
-                if not t._.ckg_kind:
-                    t._.ckg_kind = "DATE"
+                if not kind[t.i]:
+                    kind[t.i] = "DATE"
     for t in doc:
-        if t._.ckg_kind:
+        if kind[t.i]:
             continue
         low = t.lower_
         lemma = t.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and (lemma in EVENT_NOUNS or low in EVENT_NOUNS):
-            t._.ckg_kind = "EVENT"
+            kind[t.i] = "EVENT"
         elif t.text in ("Week", "Days", "Expo", "Festival") and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in t.children):
-            t._.ckg_kind = "EVENT"  # "International Data Week", "Open Science Days": a named event
+            kind[t.i] = "EVENT"  # "International Data Week", "Open Science Days": a named event
         elif t.pos_ == "NOUN" and lemma in ("team", "group", "mission") and any(c.dep_ == "amod" and c.lower_ == "visiting" for c in t.children):
-            t._.ckg_kind = "EVENT"  # "a visiting team from X": a delegation
+            kind[t.i] = "EVENT"  # "a visiting team from X": a delegation
         elif t.pos_ in ("NOUN", "PROPN") and (lemma in AGREEMENT_NOUNS or low in AGREEMENT_NOUNS):
-            t._.ckg_kind = "AGREEMENT"
+            kind[t.i] = "AGREEMENT"
         elif (t.pos_ in ("NOUN", "PROPN") and (lemma in ROLE_NOUNS or low in ROLE_NOUNS)) or ("-" in low and low in ROLE_NOUNS):
-            t._.ckg_kind = "ROLE"  # "its vice-president Prof. X": a hyphenated title the tagger may call an adjective
+            kind[t.i] = "ROLE"  # "its vice-president Prof. X": a hyphenated title the tagger may call an adjective
         elif re.fullmatch(r"(?:19|20)\d\d", t.text) and t.ent_type_ == "DATE":
-            t._.ckg_kind = "DATE"
-        elif low == "general" and t.i > 0 and t.doc[t.i - 1]._.ckg_kind == "ROLE" and t.doc[t.i - 1].head.i == t.i:
-            t._.ckg_kind = "ROLE"  # "Secretary General", "Director General": the parser's head of the title
-        elif low == "general" and t.i > 1 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2]._.ckg_kind == "ROLE" and t.doc[t.i - 2].head.i == t.i:
-            t._.ckg_kind = "ROLE"  # "Secretary-General", split in three by the tokenizer
+            kind[t.i] = "DATE"
+        elif low == "general" and t.i > 0 and kind[t.i - 1] == "ROLE" and t.doc[t.i - 1].head.i == t.i:
+            kind[t.i] = "ROLE"  # "Secretary General", "Director General": the parser's head of the title
+        elif low == "general" and t.i > 1 and t.doc[t.i - 1].text == "-" and kind[t.i - 2] == "ROLE" and t.doc[t.i - 2].head.i == t.i:
+            kind[t.i] = "ROLE"  # "Secretary-General", split in three by the tokenizer
     # "the SNOWLINK project unites ...": the head noun after a project's name stands for the project
     for t in doc:
-        if not t._.ckg_kind and t.lemma_.lower() in ("project", "programme", "program", "initiative", "platform"):
-            named = [c for c in t.children if c.dep_ == "compound" and c._.ckg_kind == "PROJECT" and c.i == t.i - 1]
+        if not kind[t.i] and t.lemma_.lower() in ("project", "programme", "program", "initiative", "platform"):
+            named = [c for c in t.children if c.dep_ == "compound" and kind[c.i] == "PROJECT" and c.i == t.i - 1]
             if named:
-                t._.ckg_kind, t._.ckg_mention = "PROJECT", named[0]._.ckg_mention
+                kind[t.i], ment[t.i] = "PROJECT", ment[named[0].i]
     # "The Ice Data Workshop took place in Oslo. It was organized by ...": a sentence opening with "It"
     # goes on about the event the sentence before was about (its subject); the discourse pass
     # resolves it (``discourse.Discourse.event_for``)
     for t in doc:
         if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.is_sent_start and (prev := sentence_before(t)) is not None:
-            if any(p._.ckg_kind == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
-                t._.ckg_kind = "EVENT"
+            if any(kind[p.i] == "EVENT" and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root for p in prev):
+                kind[t.i] = "EVENT"
     # "Dr. Lena Holm arrived from Bergen. Later she gave a keynote ...": "he" / "she" as a clause's
     # subject is the person who was the subject just before, when no other person was named between
     last_subject = None  # (token of the person, its mention)
     for t in doc:
-        if t._.ckg_kind == "PERSON":
+        if kind[t.i] == "PERSON":
             if t.dep_ in ("nsubj", "nsubjpass"):
-                last_subject = (t, t._.ckg_mention)
-            elif last_subject is not None and t._.ckg_mention is not last_subject[1]:
+                last_subject = (t, ment[t.i])
+            elif last_subject is not None and ment[t.i] is not last_subject[1]:
                 last_subject = None  # another person named: "he" could be either
         elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and last_subject is not None:
             if last_subject[0].sent == t.sent or last_subject[0].sent == sentence_before(t):
-                t._.ckg_kind, t._.ckg_mention = "PERSON", last_subject[1]
+                kind[t.i], ment[t.i] = "PERSON", last_subject[1]
                 last_subject = (t, last_subject[1])  # "He ... He ...": the chain goes on
     # "the Council", "the institute": the last body named before with that head noun ("the Academy" after
     # "the Andean Science Academy"); a noun with modifiers of its own ("the Data Council") is no reference
     orgs = sorted((m for m in mentions if m.label == "ORG"), key=lambda m: m.start)
     for t in doc:
-        if t._.ckg_kind or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound",):
+        if kind[t.i] or t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound",):
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
             continue
@@ -322,7 +329,7 @@ def mark_tokens(doc: Doc, mentions) -> None:
             cls = HEADS[head]
             ante = [m for m in orgs if m.end <= t.idx and (m.cls == cls or (m.entry is not None and m.entry.kind == cls))]
             if ante:
-                t._.ckg_kind, t._.ckg_mention = "PROJECT", ante[-1]
+                kind[t.i], ment[t.i] = "PROJECT", ante[-1]
             continue
         if HEADS.get(head) in (None, "Program", "Project", "Platform", "DataInfrastructure", "TaskGroup"):
             continue
@@ -338,45 +345,45 @@ def mark_tokens(doc: Doc, mentions) -> None:
             ante = [m for m in ante if m.country == nation.code or re.search(rf"\b(?:{re.escape(nation.name)}|{re.escape(mods[0].text)})\b",
                                                                            m.extra.get("name") or m.extra.get("long") or m.text)]
         if ante:
-            t._.ckg_kind, t._.ckg_mention = "ORG", _salient(doc, ante, t)
+            kind[t.i], ment[t.i] = "ORG", _salient(doc, ante, t)
     # "The Nordic Data Institute works across the Arctic. Its partners include ...": "Its" (or "It")
     # opening a sentence is the body that was the subject of the sentence before
     for t in doc:
-        if t._.ckg_kind or not t.is_sent_start or (prev := sentence_before(t)) is None:
+        if kind[t.i] or not t.is_sent_start or (prev := sentence_before(t)) is None:
             continue
         if not ((t.lower_ == "its" and t.dep_ == "poss") or (t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass"))):
             continue  # "Its partners include ...", "It signed agreements with ...": the body just named
-        subj = [p for p in prev if p._.ckg_kind in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
-        if len({p._.ckg_mention.start for p in subj if p._.ckg_mention is not None}) == 1 \
-                and not any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
-            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+        subj = [p for p in prev if kind[p.i] in ("ORG", "PROJECT") and p.dep_ in ("nsubj", "nsubjpass") and p.head == prev.root]
+        if len({ment[p.i].start for p in subj if ment[p.i] is not None}) == 1 \
+                and not any(kind[c.i] in ("ORG", "GPE", "PROJECT") for p in subj for c in p.conjuncts):  # "A and B ... Its": either
+            kind[t.i], ment[t.i] = kind[subj[0].i], ment[subj[0].i]
             # "Its chair is A of X, and its secretary is B": a later "its" of the sentence, no other body
             # the subject of a clause between
             for u in t.sent[t.i - t.sent.start + 1:]:
-                if u._.ckg_kind in ("ORG", "PROJECT", "GPE") and u._.ckg_mention is not subj[0]._.ckg_mention \
+                if kind[u.i] in ("ORG", "PROJECT", "GPE") and ment[u.i] is not ment[subj[0].i] \
                         and u.dep_ in ("nsubj", "nsubjpass"):
                     break
-                if u.lower_ == "its" and u.dep_ == "poss" and not u._.ckg_kind:
-                    u._.ckg_kind, u._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+                if u.lower_ == "its" and u.dep_ == "poss" and not kind[u.i]:
+                    kind[u.i], ment[u.i] = kind[subj[0].i], ment[subj[0].i]
     # "The committee was represented by its chair, X": a later "its" is the clause's subject body, when
     # no other body or project is named between them
     for t in doc:
-        if t._.ckg_kind or t.lower_ not in ("its", "their") or t.dep_ != "poss" or t.is_sent_start:
+        if kind[t.i] or t.lower_ not in ("its", "their") or t.dep_ != "poss" or t.is_sent_start:
             continue
         root = t.sent.root
         subj = [p for p in root.children if p.dep_ in ("nsubj", "nsubjpass") and p.i < t.i]
-        if len(subj) != 1 or subj[0]._.ckg_kind not in ("ORG", "PROJECT") or subj[0]._.ckg_mention is None \
-                or any(c._.ckg_kind in ("ORG", "GPE", "PROJECT") for c in subj[0].conjuncts):
+        if len(subj) != 1 or kind[subj[0].i] not in ("ORG", "PROJECT") or ment[subj[0].i] is None \
+                or any(kind[c.i] in ("ORG", "GPE", "PROJECT") for c in subj[0].conjuncts):
             continue
-        between = [u for u in doc[subj[0].i + 1:t.i] if u._.ckg_kind in ("ORG", "GPE", "PROJECT")
-                   and u._.ckg_mention is not subj[0]._.ckg_mention]
+        between = [u for u in doc[subj[0].i + 1:t.i] if kind[u.i] in ("ORG", "GPE", "PROJECT")
+                   and ment[u.i] is not ment[subj[0].i]]
         if not between:
-            t._.ckg_kind, t._.ckg_mention = subj[0]._.ckg_kind, subj[0]._.ckg_mention
+            kind[t.i], ment[t.i] = kind[subj[0].i], ment[subj[0].i]
     # "the two academies", "both parties", "the two countries": the bodies named last before (with that
     # head noun when it is one), most recent first; the patterns' facts take the first two that differ
     bodies = sorted((m for m in mentions if m.label in ("ORG", "GPE")), key=lambda m: m.start)
     for t in doc:
-        if t._.ckg_kind or t.tag_ != "NNS" or t.lemma_.lower() not in _GROUP_REFERENCES:
+        if kind[t.i] or t.tag_ != "NNS" or t.lemma_.lower() not in _GROUP_REFERENCES:
             continue
         if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in t.children):
             continue
@@ -387,15 +394,23 @@ def mark_tokens(doc: Doc, mentions) -> None:
                  and (head is None or re.search(rf"\b{head}", m.extra.get("name") or m.extra.get("long") or m.text)
                       or m.entry is not None and re.search(rf"\b{head}", m.entry.name))]
         if len(cands) >= 2:
-            t._.ckg_kind, t._.ckg_mention = want, cands[-1]
-            t._.ckg_group = list(reversed(cands[-8:]))
+            kind[t.i], ment[t.i] = want, cands[-1]
+            group[t.i] = list(reversed(cands[-8:]))
     # "the project "Arctic Data Commons"", "the alliance, ANSO,": a common noun stands for the name in apposition
     for t in doc:
-        if not t._.ckg_kind and t.pos_ == "NOUN":
-            named = next((c for c in t.children if c.dep_ == "appos" and c._.ckg_mention is not None), None)
+        if not kind[t.i] and t.pos_ == "NOUN":
+            named = next((c for c in t.children if c.dep_ == "appos" and ment[c.i] is not None), None)
             if named is not None:
-                t._.ckg_kind = named._.ckg_kind
-                t._.ckg_mention = named._.ckg_mention
+                kind[t.i] = kind[named.i]
+                ment[t.i] = ment[named.i]
+    for t in doc:
+        i = t.i
+        if kind[i]:
+            t._.ckg_kind = kind[i]
+        if ment[i] is not None:
+            t._.ckg_mention = ment[i]
+        if group[i] is not None:
+            t._.ckg_group = group[i]
 
 
 def _salient(doc, ante: list, t):

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -39,6 +40,7 @@ REGISTRY_GRAPH = URIRef(ID_NS + "graph/registry")
 INFERRED_GRAPH = URIRef(ID_NS + "graph/inferred")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a document's emit slugs the same few hundred names again and again
 def slug(text: str) -> str:
     """Return a lowercase ASCII slug of ``text``; text with no ASCII letters gets a stable hash."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -48,6 +50,7 @@ def slug(text: str) -> str:
     return s[:120]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def mint(kind: str, *parts: str) -> URIRef:
     """Return the IRI of a ``kind`` entity identified by ``parts`` (joined with '/')."""
     if kind not in KINDS:
