@@ -29,6 +29,16 @@ _LOWER_POST = (r"(?:(?:deputy|vice|acting|executive|associate|assistant|honorary
                r"|dean|rector|provost|chancellor|vice-chancellor|treasurer|coordinator|founder|minister|ambassador"
                r"|chief executive|chief scientist|general secretary)")
 
+#: a trade or a post written in lower case, as news copy puts it right before a name ("engineer Ana Soto",
+#: "NOAA oceanographer Lena Xu", "team leader Karl Weiss") or after one ("Ana Ruiz, a geologist,")
+_LOWER_OCCUPATION = (r"(?:(?:senior|junior|chief|lead|principal|research|staff|data|project|team|program|programme|field|"
+                     r"postdoctoral|visiting|deputy|assistant|associate)[ -])*"
+                     r"(?:scientist|researcher|engineer|oceanographer|geologist|hydrologist|seismologist|meteorologist|climatologist|"
+                     r"glaciologist|geographer|geophysicist|geochemist|physicist|chemist|biologist|ecologist|botanist|zoologist|"
+                     r"astronomer|statistician|economist|mathematician|epidemiologist|analyst|specialist|technician|librarian|"
+                     r"curator|steward|manager|leader|coordinator|officer|adviser|advisor|professor|lecturer|fellow|student|"
+                     r"journalist|historian)")
+
 
 class _Finder(_AcronymDefinitions, _BodyShapes):
 
@@ -248,6 +258,16 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         # lower case, then the body, as news copy writes it (the model misses many such names)
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+|its\s+|a\s+)?{_LOWER_POST}\s+(?:of|at)\s", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
+        # "Ana Ruiz, lead scientist of the X Team, showed ...", "by Karl Weiss, a geologist.": a trade in
+        # apposition, then the end of the apposition or where the person works
+        for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+|its\s+|their\s+|an?\s+)?{_LOWER_OCCUPATION}"
+                             rf"(?=\s*[,.;:)]|\s+(?:of|at|from|with|in|for|who)\s)", seg):
+            found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
+        # "engineer Ana Soto", "NOAA oceanographer Lena Xu", "team leader Karl Weiss": a trade in lower case
+        # right before a name, as a title is written (the model misses many such names)
+        for m in re.finditer(rf"(?<![\w-]){_LOWER_OCCUPATION}\s+({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
+            if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
+                found.append((a + m.start(1), a + m.end(1), None, "occupation-name"))
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
             if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]) or m.group(1).split()[-1] in _NOT_GIVEN_NAMES:
                 continue  # "FAIR Principles", "GNU Octave", "UN Decade": an acronym and a word, not "ZHANG Shizhuan"

@@ -40,7 +40,7 @@ from collabkg.loaders.person_names import ROLE_RE, _ROLE_HEADS
 __all__ = ["Mention", "find_mentions", "HEADS", "ROLE_RE", "TITLE_RE", "sentence_spans"]
 
 
-_PRIORITY = {"ner": 0, "coined-name": 2, "title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "caps-surname": 1, "gazetteer": 1}
+_PRIORITY = {"ner": 0, "coined-name": 2, "title-surname": 2, "registry": 4, "acronym-definition": 3, "quoted-name": 3, "shape": 2, "title-name": 3, "name-post-apposition": 3, "occupation-name": 3, "caps-surname": 1, "gazetteer": 1}
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:
