@@ -122,7 +122,7 @@ class _BodyShapes:
                 i = k + 1  # "Joint Committee Meeting": the name of an event, not of a body
                 continue
             if re.match(r"\s+(?:Members?|Chair|Chairman|Chairwoman|Chairperson|Co-[Cc]hair|Secretary|Treasurer)\b", self.text[words[k][2]:words[k][2] + 14]):
-                i = k + 1  # "Executive Committee Member Wang Li": a title, not a body's name
+                i = k + 1  # "Executive Committee Member Lena Holm": a title, not a body's name
                 continue
             if j == i and k == i:
                 i += 1  # a bare head word ("the Center") is not a name

@@ -30,10 +30,10 @@ _UNIT_TITLE_RE = re.compile(rf"(?P<unit>[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+)?[A-
 
 def unit_in_title(role: str) -> tuple[str, str, str] | None:
     """(unit, its class, role) when a post's title names a unit of the body before the role
-    ("Coastal and Marine Geology Team Chief Scientist": the team's chief scientist); None otherwise.
+    ("Glacier and Snow Survey Team Chief Scientist": the team's chief scientist); None otherwise.
 
-    >>> unit_in_title("Coastal and Marine Geology Team Chief Scientist")
-    ('Coastal and Marine Geology Team', 'Division', 'Chief Scientist')
+    >>> unit_in_title("Glacier and Snow Survey Team Chief Scientist")
+    ('Glacier and Snow Survey Team', 'Division', 'Chief Scientist')
     >>> unit_in_title("Director"), unit_in_title("Program Director"), unit_in_title("Data Team Leader")
     (None, None, None)
     """
@@ -118,7 +118,7 @@ class _PostRules:
             return
         role = re.sub(r"\s+", " ", role).strip()
         if org.startswith("organization/") and (split := unit_in_title(role)) is not None:
-            # "USGS Coastal and Marine Geology Team Chief Scientist X": the post is in the team, a unit of the body
+            # "ADC Glacier and Snow Survey Team Chief Scientist X": the post is in the team, a unit of the body
             unit, cls, role = split
             kind, classes = _CLASS[cls]
             unit_key = f"{kind}/{norm(unit)}"

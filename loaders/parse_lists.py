@@ -63,7 +63,7 @@ def _mention_tokens(tok) -> list:
 
 def _surface_list_before(tok, group) -> list:
     """Names written before ``tok`` as the first items of its list, when the parser hung them on it
-    ("by the Tengri Government and CAS Program": "Government" a modifier of "Program"): each item a
+    ("by the Tengri Government and Andean Data Program": "Government" a modifier of "Program"): each item a
     name of the group whose head depends on ``tok`` (or on the word ``tok`` depends on), then a comma
     or "and"; the reading stops at anything else."""
     doc, out = tok.doc, []

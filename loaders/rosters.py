@@ -46,7 +46,7 @@ _UNIT_HEADS = {"board", "council", "committee", "bureau", "secretariat", "execut
 _PAREN_ROLE = re.compile(r"\s*\(\s*(?P<role>[^()]{2,60}?)\s*\)")
 
 
-#: abbreviated titles as news items write them ("Sec. General", "Dir. Administration")
+#: abbreviated titles as news items write them ("Sec. General", "Dir. Finance")
 ROLE_ABBREVIATIONS = {"sec": "secretary", "secy": "secretary", "dir": "director", "pres": "president", "asst": "assistant",
                       "assoc": "associate", "dep": "deputy", "chmn": "chairman", "coord": "coordinator", "mgr": "manager",
                       "dg": "director-general", "vp": "vice-president", "sg": "secretary-general", "ed": "editor"}
@@ -273,8 +273,8 @@ _AFTER_NAME = re.compile(r"\s*\((?P<paren>[^()]{2,100})\)|,\s*(?P<comma>[A-Z][^,
 
 def read_titled_people(ex, s) -> None:
     """Posts written right after a name, with the body's name or acronym and no "of": "Prof. A (Sec.
-    General, PAS)", "Dr. B (Fellow NAS and Former President NAS)", "Dr. C, Dir. Administration PAS
-    attended" (``rule:titled-person``). Each part is a title (abbreviations as in
+    General, ADC)", "Dr. B (Member ADC and Past Chair ADC)", "Dr. C, Dir. Finance ADC joined the
+    talks" (``rule:titled-person``). Each part is a title (abbreviations as in
     :data:`ROLE_ABBREVIATIONS`) followed by a body the mention finder named; anything else is left
     to the other rules.
     """

@@ -136,8 +136,8 @@ def test_people_who_act_at_a_ceremony_or_a_workshop_attend_it():
 
 # -- boards ---------------------------------------------------------------------------------------
 def test_the_officers_of_a_board_sit_on_it_and_the_board_is_named_as_the_text_names_it():
-    x, label = run("The Polar Data Council (PDC) held its assembly in Oslo on 3 May 2021. The assembly elected a new President and "
-                   "Governing Board. Officers of the Board: Maria Lopez (Vice-President) and John Smith (Secretary). "
+    x, label = run("The Polar Data Council (PDC) held its assembly in Oslo on 3 May 2021. The assembly chose its President and a "
+                   "fresh Governing Board. Officers of the Board: Maria Lopez (Vice-President) and John Smith (Secretary). "
                    "Members of the Board are Tom Berg and Anna Holm.")
     members = facts(x, label, "org:memberOf")
     assert members == {(p, "org:memberOf", "PDC Governing Board") for p in ("Maria Lopez", "John Smith", "Tom Berg", "Anna Holm")}
@@ -278,9 +278,9 @@ def test_an_announcement_stays_an_announcement_when_it_is_sponsored_and_lines_wi
 
 # -- a body's name in its own language and its acronym after a comma -----------------------------------
 @pytest.mark.parametrize("text, body, acronym, alias, country", [
-    ("A delegation of the Nordic Academy of Sciences visited the Royal Academy of Chad and Peru's National Research Council "
-     "(Spanish: Consejo Nacional de Ciencia y Datos), CONACID, from May 3 to May 9, 2021. Tom Reed greets CONACID's "
-     "acting president Ann Holt.", "National Research Council", "CONACID", "Consejo Nacional de Ciencia y Datos", "Peru"),
+    ("Chile's Andean Data Council (Spanish: Consejo Andino de Datos), CAD, hosted a delegation of the Nordic Academy of "
+     "Sciences in Santiago on 3 May 2021. CAD's acting president Ann Holt showed Tom Reed the new archive.",
+     "Andean Data Council", "CAD", "Consejo Andino de Datos", "Chile"),
     ("The Polar Data Council met the National Space Agency (French: Agence Nationale de l'Espace), ANESP, in Paris on 3 May 2021. "
      "ANESP's director Luc Morel opened the meeting.", "National Space Agency", "ANESP", "Agence Nationale de l'Espace", None),
 ])
@@ -405,12 +405,13 @@ def test_everyone_named_before_a_verb_of_taking_part_took_part(sentence, people)
     assert {e.label for e in x.entities.values() if e.kind == "person"} == people  # titles are no part of names
 
 
-# -- "at a festive meeting ... held their inaugural General Assembly": one event, described and named ----
+# -- "at a ceremonial meeting ... held their founding General Assembly": one event, described and named --
 @pytest.mark.parametrize("sentence, event, day, organizer", [
-    ("The Polar Data Alliance and the Ocean Data Union, at a festive meeting on 4 June 2020 hosted by the Andean Science "
-     "Academy in Lima, held their inaugural General Assembly (GA).", "Inaugural General Assembly", "2020-06-04", None),
-    ("At a festive meeting on 4 June 2020 hosted by the Andean Science Academy in Lima, the two unions held their inaugural "
-     "General Assembly (GA) and elected a board.", "Inaugural General Assembly", "2020-06-04", None),
+    ("Gathered at a ceremonial meeting in Lima on 4 June 2020, with the Andean Science Academy as host, the Polar Data "
+     "Alliance and the Ocean Data Union held their founding General Assembly (GA).", "Founding General Assembly",
+     "2020-06-04", None),
+    ("At a ceremonial meeting in Lima on 4 June 2020, with the Andean Science Academy as host, the two unions held their "
+     "founding General Assembly (GA) and chose a board.", "Founding General Assembly", "2020-06-04", None),
     ("The two networks held their founding Assembly at a special meeting on 12 March 2021 organised by the Nordic Data "
      "Institute.", "Founding Assembly", "2021-03-12", "Nordic Data Institute"),
 ])
