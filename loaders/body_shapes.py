@@ -44,6 +44,8 @@ class _BodyShapes:
                     and words[i - 1][0] not in _NOT_NAME_START and self.text[words[i - 1][2]:words[i][1]] == " " \
                     and not self._only_capitalised_as_first_word(words[i - 1]):
                 head_cls = LOWER_HEADS[w]  # "the Horizon 2020 programme"
+            if head_cls is None and w == "Board" and self._board_of_a_named_body(words, i):
+                head_cls = "OrganizationalUnit"  # "the PDA Governing Board", "OCEX Board": a board of that body
             first = i  # where the head (with its modifier: "task force") starts
             if head_cls is None and w in LOWER_UNIT_HEADS:
                 first = i - 1 if i > 0 and words[i - 1][0] in _UNIT_MODIFIERS else i
@@ -168,7 +170,9 @@ class _BodyShapes:
                 i = k + 1  # "Workshop programme", "Conference Program" as a heading: an event's plan, no programme's name
                 continue
             cls = _class_of([w for w, _, _ in span_words])
-            if cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
+            if head_cls == "OrganizationalUnit" and w == "Board":
+                cls = head_cls
+            elif cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
                 cls = LOWER_HEADS[span_words[-1][0]]
             elif span_words[-1][0] in LOWER_UNIT_HEADS:
                 cls = LOWER_UNIT_HEADS[span_words[-1][0]]
@@ -179,6 +183,23 @@ class _BodyShapes:
                 m.parent = Mention(parent_acr[1], parent_acr[2], parent_acr[0], "ORG", pe.kind if pe else None, entry=pe, method="acronym-prefix")
             self.mentions.append(m)
             i = k + 1
+
+    #: the words between a body's acronym and "Board" in the name of its board ("PDA Scientific Advisory Board")
+    _BOARD_WORDS = {"Governing", "Executive", "Advisory", "Scientific", "Science", "Steering", "Supervisory", "Management",
+                    "Editorial", "Technical", "International", "Coordinating", "Review", "Program", "Programme"}
+
+    def _board_of_a_named_body(self, words: list[tuple[str, int, int]], i: int) -> bool:
+        """Whether "Board" at ``words[i]`` ends the name of a board of a body named right before it by an
+        acronym the document defines or the registry knows ("the OCEX Governing Board", "PDA Board"):
+        "Board" alone heads no name (a "Board of Trustees" is a post's context, "Board" a common noun)."""
+        j = i
+        while j > 0 and words[j - 1][0] in self._BOARD_WORDS and self.text[words[j - 1][2]:words[j][1]] == " ":
+            j -= 1
+        if j == 0 or self.text[words[j - 1][2]:words[j][1]] != " ":
+            return False
+        acr = words[j - 1][0]
+        return acr.isupper() and len(acr) >= 2 and (acr in self.registry.acronyms or acr in self.known_acronyms) \
+            and not re.match(r"\s+of\b", self.text[words[i][2]:words[i][2] + 4])
 
     def _names_lower_unit(self, prev: tuple[str, int, int], head: tuple[str, int, int]) -> bool:
         """Whether the word before a lower-case unit head names whose unit it is: a capitalised

@@ -313,14 +313,67 @@ def _read_active(ex, s, verb_at: int, after: int, end: int, ev) -> None:
             items.append((people, title, _body_after(ex, s, b, ev)))
         start = b
     if not items:
-        if _OFFICERS.match(ex.text, after, end):  # the names follow in the next sentences
+        officers = _OFFICERS.match(ex.text, after, end)
+        if officers:  # the names follow after a colon, or in the next sentences
             body = _electing_body(ex, s, verb_at, ev)
             if body is not None:
                 ex.election_body, ex.election_at = body, s.start
+                colon = re.match(r"[^:;.]{0,60}?:\s*", ex.text[officers.end():end])
+                if colon:
+                    _read_titled_list(ex, s, officers.end() + colon.end(), end, body, officers.group(0), ev)
         return
     default = next((body for _, _, body in items if body), None) or _electing_body(ex, s, verb_at, ev)
     for people, title, body in items:
         _hold(ex, s, people, title, body or default, ev)
+
+
+def _read_titled_list(ex, s, a: int, b: int, body: str, elected: str, ev) -> None:
+    """"... elected its new Executive Board: President A (Chile), Vice-Presidents B and C, Secretary D
+    and Treasurer E": each title written before its holders' names; an item with no title of its
+    own goes on with a title written in the plural before it ("Vice-Presidents B (X) and C (Y)").
+    Each holds the post in ``body``; when the body elected a board, committee or council
+    (``elected``), its holders are members of that unit of the body too, and so are the people
+    listed with no title ("elected its new Council: A, B and C")."""
+    unit = None
+    um = re.search(r"((?:[A-Z][a-z]+\s+){0,2})\b(Committee|Board|Council|Bureau|committee|board|council|bureau)\b", elected)
+    named = None if um is None else (um.group(1) + um.group(2).capitalize()).strip()  # "Executive Board", "Council"
+    title = None
+    plural = False
+    for ia, ib in _items(ex.text, a, b):
+        people = [o for o in s.mentions if o.label == "PERSON" and ia <= o.start and o.end <= ib] or _people(ex, s, ia, ib)
+        head = ex.text[ia:people[0].start].strip() if people else ""
+        if people and head and _is_title(head):
+            title, plural = head, plain_title(head) != head
+        elif people and not head and title is not None and plural:
+            pass  # "... and C (Y)": the plural title before goes on
+        elif people and not head:
+            title = None  # "elected its new Council: A, B and C": members of it, no post named
+            if um is not None:
+                unit = unit or unit_of(ex, body, named, s, ev)
+                for o in people:
+                    ex.x.add(ex.person(o, ev), "org:memberOf", unit, ev)
+            continue
+        elif not people:
+            found = None
+            words = re.sub(r"\s*\([^()]*\)\s*$", "", ex.text[ia:ib]).split()
+            for k in range(min(5, len(words) - 2), 0, -1):  # "Secretary Tom Berg": the model found no name
+                t, name = " ".join(words[:k]), " ".join(words[k:])
+                if _is_title(t) and _NAME.fullmatch(name) and _person_shaped(name, ex.places):
+                    at = ex.text.index(name, ia)
+                    found = (t, [Mention(at, at + len(name), name, "PERSON", method="election")])
+                    break
+            if found is None:
+                title = None
+                continue
+            (title, people), plural = found, plain_title(found[0]) != found[0]
+        else:
+            title = None  # an item that is no "title name": the list is over, or not one of posts
+            continue
+        _hold(ex, s, people, title, body, ev)
+        if um is not None:
+            unit = unit or unit_of(ex, body, named, s, ev)
+            for o in people:
+                ex.x.add(ex.person(o, ev), "org:memberOf", unit, ev)
 
 
 def _read_passive(ex, s, aux_at: int, after: int, end: int, ev) -> None:

@@ -133,6 +133,9 @@ def read_rosters(ex, s) -> None:
             unit = unit_of(ex, body, head, s, ev)
     for a, b, name, post in items:
         known = next((p for p in s.mentions if p.label == "PERSON" and p.start <= a and b <= p.end), None)
+        inside = [p for p in s.mentions if p.label == "PERSON" and a <= p.start and p.end <= b]
+        if known is None and not post and len(inside) == 1 and _is_role(ex.text[a:inside[0].start].strip()):
+            known, post = inside[0], ex.text[a:inside[0].start].strip()  # "Director Ana Soto": a title, then the name
         person = ex.person(known or Mention(a, b, name, "PERSON", method="roster"), ev)
         if post and _is_role(post):
             ex.add_post(person, post, body, ev)

@@ -2,8 +2,9 @@
 Scientific Advisory Committee", "the Programme Committee") is the unit of the body named after
 "of": one node per body it belongs to, never one "Executive Committee" shared by every body that
 has one. (A board keeps its own reading: "chair of the Board of Trustees of X" is a post in X with
-the board in its title, tests/loaders/test_posts_written_otherwise.py.) All documents are our own
-writing."""
+the board in its title, tests/loaders/test_posts_written_otherwise.py.) A board named after its
+body's acronym ("the PDA Governing Board", "OCEX Board") is a unit of that body. All documents are
+our own writing."""
 
 from __future__ import annotations
 
@@ -50,3 +51,32 @@ def test_a_member_of_the_committee_is_a_member_of_the_unit_not_of_a_shared_commi
 def test_no_unit_without_a_body_after_of(text):
     x, label = extracted(text)
     assert not [p for p in pairs(x, label, "org:subOrganizationOf") if p[0].endswith(("Committee", "Board"))]
+
+
+# -- a board named after its body's acronym: "the PDA Governing Board", "OCEX Board" -------------------
+
+@pytest.mark.parametrize("text,unit,body", [
+    ("The Polar Data Alliance (PDA) met in Tromsø. Members of the PDA Governing Board were elected there.",
+     "PDA Governing Board", "Polar Data Alliance"),
+    ("The PDA Scientific Advisory Board is chaired by Karl Weiss. The Polar Data Alliance (PDA) links archives.",
+     "PDA Scientific Advisory Board", "Polar Data Alliance"),
+    ("The Ocean Colour Exchange (OCEX) has a new chair: Ana Soto was elected to the OCEX Board in May.",
+     "OCEX Board", "Ocean Colour Exchange"),
+    ("CODATA Executive Board members met in Paris on 3 May 2024.", "CODATA Executive Board", "Committee on Data of the International Science Council"),
+])
+def test_a_board_named_after_its_bodys_acronym_is_a_unit_of_that_body(text, unit, body):
+    x, label = extracted(text)
+    assert (unit, body) in pairs(x, label, "org:subOrganizationOf")
+    (key,) = [k for k, e in x.entities.items() if e.label == unit]
+    assert "org:OrganizationalUnit" in x.entities[key].classes
+
+
+@pytest.mark.parametrize("text", [
+    "The Board met in Oslo on 3 May 2024.",  # no body named before "Board"
+    "The Lima Board of Trade hosted the fair.",  # a city, no acronym of a body
+    "The PDA Board of Trustees met in Oslo.",  # "Board of ...": the board's own complement, read elsewhere
+    "The XQZ Governing Board met in Oslo.",  # an acronym nobody defines
+])
+def test_no_board_without_a_known_body_right_before_it(text):
+    x, _ = extracted(text)
+    assert not [e.label for e in x.entities.values() if e.kind == "organization" and e.label.endswith("Board")]
