@@ -3,18 +3,18 @@
 Reports and journal pages say where their authors work, one affiliation a line, from the smallest
 unit to the largest body, then the city (with its postcode) and the country::
 
-    Lee K.1*  Ana Costa 2
+    Morel I.2  Lena Holm 1*
 
-    1. Laboratory of Polar Data Systems, Institute of Arctic Research, Nordic Academy of Sciences, Tromso 9037, Norway;
-    2. International programme office of the Ocean Data System (ODS), Suva 1001, Fiji
+    1. Section of Glacier Records, Institute of Mountain Geography, Carpathian Academy of Sciences, Krakow 30-059, Poland;
+    2. Regional support office of the Baltic Marine Data Network (BMDN), Riga LV-1050, Latvia
 
 and web pages end with a contact block, one name a line, then the street and the city::
 
-    Board on Ocean Data
-    Policy and Outreach Division
-    The Nordic Academy of Sciences
-    12 Harbour Street
-    Bergen, 5003
+    Marine Data Stewardship Unit
+    Research Infrastructure Department
+    Baltic Institute of Marine, Coastal and Lake Research
+    7 Quay Road
+    Riga, LV-1010
 
 Each body of such a line or block is part of the next one (``org:subOrganizationOf``, through the
 mention's ``parent``); the first body, the smallest unit, is in the city (``schema:location``): an
@@ -75,7 +75,7 @@ def _body_like(part: str, registry) -> bool:
         HEADS.get(w) or HEADS.get(re.sub(r"ies$", "y", w)) or w.lower() in LOWER_HEADS or w.lower() in _LOWER_UNITS for w in words)
 
 
-#: unit words, in any case, that make a part of an address a body ("International programme office of X",
+#: unit words, in any case, that make a part of an address a body ("Regional support office of X",
 #: "Board on Ocean Data"), besides the head nouns of ``mentions.HEADS``
 _LOWER_UNITS = {"office", "laboratory", "lab", "department", "division", "centre", "center", "institute", "school",
                 "faculty", "college", "secretariat", "unit", "group", "programme", "program", "board", "team"}
@@ -189,7 +189,7 @@ def _bodies(parts, registry, method: str) -> list[Mention]:
         entry = registry.lookup(name)
         words = [w.capitalize() if w.lower() in _LOWER_UNITS and not HEADS.get(w) else w for w in name.split()]
         head = name.split(" of ")[0].split()[-1]
-        unit = head in _LOWER_UNITS or head == "Board"  # "International programme office of X": a unit, whatever X is
+        unit = head in _LOWER_UNITS or head == "Board"  # "Regional support office of X": a unit, whatever X is
         cls = entry.kind if entry else ("Division" if unit else class_of(words))
         m = Mention(a, a + len(name), name, "ORG", cls, entry=entry,
                     acronym=acr.group(1) if acr else None, method=method)

@@ -214,7 +214,7 @@ class _PatternFacts:
                 otok = nodes[e["org"]]
                 if otok.i < rtok.i and any(t._.ckg_kind == "ORG" and t._.ckg_mention is not otok._.ckg_mention and t.head.i == rtok.i
                                            and t.dep_ in ("compound", "nmod", "poss") for t in otok.doc[otok.i + 1:rtok.i]):
-                    continue  # "USGS Pacific Marine Center Director X": the director of the centre, the body nearest the title
+                    continue  # "USGS Eastern Rivers Center Director X": the director of the centre, the body nearest the title
                 own = [g for c in rtok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for g in c.children if g.dep_ == "pobj"] if rtok.pos_ not in ("VERB", "AUX") else []  # "led X for eight years": no body
                 own = [g for g in own if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in g.children)

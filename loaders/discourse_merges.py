@@ -82,10 +82,10 @@ class _EventMerges:
         self._merge_country_visits()
 
     def _merge_described_events(self) -> None:
-        """"The two unions, at a festive meeting on 4 June hosted by X, held their inaugural General
-        Assembly": an event the text only describes ("Festive meeting", an adjective and a noun) is
-        the one named event the same sentence reports, unless the sentence sets one in the other
-        ("during", "on the sidelines of") or their dates differ."""
+        """"Gathered for a celebratory session in X's hall on 9 March, the two networks opened their
+        first General Assembly": an event the text only describes ("Celebratory session", an
+        adjective and a noun) is the one named event the same sentence reports, unless the sentence
+        sets one in the other ("during", "on the sidelines of") or their dates differ."""
         x = self.ex.x
         events = [k for k, e in x.entities.items() if e.kind == "event"]
         for g in events:
@@ -106,7 +106,7 @@ class _EventMerges:
                 continue
             description = e.label
             self._merge_into(g, named[0])
-            x.entities[named[0]].alt_labels.discard(description)  # "Festive meeting" says what it was, it is no name
+            x.entities[named[0]].alt_labels.discard(description)  # "Celebratory session" says what it was, it is no name
 
     _COUNTRY_VISIT = re.compile(r"^(?:The\s+)?(.+?)\s+(?:Delegation|Delegates|Visitors|Mission|Visit)$", re.I)
 

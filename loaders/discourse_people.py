@@ -18,8 +18,8 @@ class _PeopleAtEvents:
                            r"|[Ee]xecutive [Cc]ommittee|[Ss]teering [Cc]ommittee|[Gg]overning [Bb]oard|[Ee]xecutive [Bb]oard)\b(?!\s+(?:of|for|on)\b|\s+[A-Z])")
 
     def _posts_in_own_units(self) -> None:
-        """"Prof. Ana Soto, Chairperson of the council, presented the budget", "the report of Dr. Kari Berg,
-        Executive Director of Secretariat": a post in a governing unit the text names only by its kind is a post in that
+        """"Prof. Ana Soto, Chairperson of the council, presented the budget", "the accounts presented by
+        Dr. Kari Berg, Deputy Head of Secretariat": a post in a governing unit the text names only by its kind is a post in that
         unit of the body whose event the document reports (its one organiser): the unit is named
         after the body ("PDA Council") and is part of it."""
         x = self.ex.x

@@ -123,7 +123,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 # Archive (KNDA)" is that archive, one node, not an organisation of its own
                 cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
-    # "Dir. Administration" (a title, abbreviated) names no one and no body
+    # "Dir. Finance" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
     # "ANSO Vice-President, Prof. ..." read as a person's name: a name ending in a role is the role, no one
     f.mentions = [m for m in f.mentions if not (m.label == "PERSON" and len(m.text.split()) > 1 and is_title(m.text.split()[-1]))]

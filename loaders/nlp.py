@@ -178,7 +178,7 @@ def _keep_co_verbs(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-#: abbreviated titles ("Prof. A (Sec. General, PAS)", "Brig. Gen. X"): one token each, so no sentence ends at their full stop
+#: abbreviated titles ("Prof. A (Sec. General, ADC)", "Brig. Gen. X"): one token each, so no sentence ends at their full stop
 TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec.", "Pres.", "Chmn.", "Coord.", "Admin.", "Mgr.",
                      "Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Cdr.", "Cmdr.", "Adm.", "Amb.", "Engr.", "Rev.")
 #: abbreviations inside a sentence ("experts, incl. Dr A and Dr B"): one token each, no sentence end
@@ -187,7 +187,7 @@ TEXT_ABBREVIATIONS = ("incl.", "Incl.", "approx.", "Approx.", "esp.", "resp.", "
 
 def _keep_title_abbreviations(nlp: Language) -> None:
     """Keep "Sec." / "Dir." ... one token (spaCy splits the full stop off, and the sentencizer then ends
-    a sentence inside "(Sec. General, PAS)")."""
+    a sentence inside "(Sec. General, ADC)")."""
     from spacy.symbols import ORTH
 
     for form in TITLE_ABBREVIATIONS + TEXT_ABBREVIATIONS:

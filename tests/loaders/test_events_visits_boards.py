@@ -171,69 +171,71 @@ def test_a_link_s_text_alone_on_a_line_is_navigation(line):
 
 
 # -- addresses: affiliations and contact blocks ------------------------------------------------------
-AFFILIATIONS = """Polar Data Conference 2021
+AFFILIATIONS = """Baltic Coastal Data Symposium 2021
 
-Lee K.1*  Ana Costa 2
+Morel I.2  Lena Holm 1*
 
-1. Laboratory of Polar Data Systems, Institute of Arctic Research, Nordic Academy of Sciences, Tromso 9037, Norway;
+1. Section of Glacier Records, Institute of Mountain Geography, Carpathian Academy of Sciences, Krakow 30-059, Poland;
 
-2. International programme office of the Ocean Data System (ODS), Suva 1001, Fiji
+2. Regional support office of the Baltic Marine Data Network (BMDN), Riga LV-1050, Latvia
 
-The Polar Data Conference 2021 was held in Tromso on 3 May 2021.
+The Baltic Coastal Data Symposium 2021 was held in Riga on 3 May 2021.
 """
 
-CONTACT = """The Andean Ocean Data Forum was held in Lima on 3 May 2021.
+CONTACT = """The Baltic Coastal Data Workshop was held in Riga on 3 May 2021.
 
-Board on Ocean Data
-Policy and Outreach Division
-The Andean Academies of Sciences, Letters, and Arts
-12 Harbour Street, NW
-Lima, 15001
+Marine Data Stewardship Unit
+Research Infrastructure Department
+Baltic Institute of Marine, Coastal and Lake Research
+7 Quay Road
+Riga, LV-1010
 """
 
-PARTIES = """Joint Study on Polar Data Sharing
+PARTIES = """Terms of Reference: Glacier Records Review
 
-Nordic National Committee for CODATA
-Board on Polar Data
-Andean Science Academy
-International Cooperation Bureau
-Chinese Academy of Sciences
+Glacier Records Unit
+Tengri Academy of Sciences
+Data Stewardship Office
+Baltic Marine Institute
 
-The two committees will conduct the study from 3 May 2021.
+The two bodies will carry out the review from 3 May 2021.
 """
 
 
 def test_an_affiliation_line_is_a_chain_of_units_in_a_city_and_numbered_authors_are_members():
     x, label = run(AFFILIATIONS)
     parts = facts(x, label, "org:subOrganizationOf")
-    assert {("Laboratory of Polar Data Systems", "org:subOrganizationOf", "Institute of Arctic Research"),
-            ("Institute of Arctic Research", "org:subOrganizationOf", "Nordic Academy of Sciences")} <= parts
+    assert {("Section of Glacier Records", "org:subOrganizationOf", "Institute of Mountain Geography"),
+            ("Institute of Mountain Geography", "org:subOrganizationOf", "Carpathian Academy of Sciences")} <= parts
     where = facts(x, label, "schema:location")
-    # the address is the laboratory's: its academy may sit in another city
-    assert ("Laboratory of Polar Data Systems", "schema:location", "Tromsø") in where
-    assert not {f for f in where if f[0] in ("Nordic Academy of Sciences", "Institute of Arctic Research")}
-    assert ("International programme office of the Ocean Data System", "schema:location", "Suva") in where
-    assert facts(x, label, "org:memberOf") == {("Lee K.", "org:memberOf", "Laboratory of Polar Data Systems"),
-                                                ("Ana Costa", "org:memberOf", "International programme office of the Ocean Data System")}
-    office = next(e for e in x.entities.values() if e.label.startswith("International programme office"))
-    assert "org:OrganizationalUnit" in office.classes  # an office, not the data system it belongs to
+    # the address is the section's: its academy may sit in another city
+    assert ("Section of Glacier Records", "schema:location", "Kraków") in where
+    assert not {f for f in where if f[0] in ("Carpathian Academy of Sciences", "Institute of Mountain Geography")}
+    assert ("Regional support office of the Baltic Marine Data Network", "schema:location", "Riga") in where
+    assert facts(x, label, "org:memberOf") == {("Morel I.", "org:memberOf", "Regional support office of the Baltic Marine Data Network"),
+                                                ("Lena Holm", "org:memberOf", "Section of Glacier Records")}
+    office = next(e for e in x.entities.values() if e.label.startswith("Regional support office"))
+    assert "org:OrganizationalUnit" in office.classes  # an office, not the data network it belongs to
 
 
 def test_a_contact_block_is_a_chain_of_units_the_first_in_its_city_and_the_street_is_no_place():
     x, label = run(CONTACT)
-    assert {("Board on Ocean Data", "org:subOrganizationOf", "Policy and Outreach Division"),
-            ("Policy and Outreach Division", "org:subOrganizationOf", "Andean Academies of Sciences, Letters, and Arts")} <= facts(x, label, "org:subOrganizationOf")
+    institute = "Baltic Institute of Marine, Coastal and Lake Research"
+    assert {("Marine Data Stewardship Unit", "org:subOrganizationOf", "Research Infrastructure Department"),
+            ("Research Infrastructure Department", "org:subOrganizationOf", institute)} <= facts(x, label, "org:subOrganizationOf")
     where = facts(x, label, "schema:location")
-    # the street is the academy's building, and the board it addresses is there
-    assert {("Board on Ocean Data", "schema:location", "Lima"), ("Andean Academies of Sciences, Letters, and Arts", "schema:location", "Lima")} <= where
-    assert not {f for f in where if f[0] == "Policy and Outreach Division"}
-    assert not any("Harbour" in e.label for e in x.entities.values())
+    # the street is the institute's building, and the unit it addresses is there
+    assert {("Marine Data Stewardship Unit", "schema:location", "Riga"), (institute, "schema:location", "Riga")} <= where
+    assert not {f for f in where if f[0] == "Research Infrastructure Department"}
+    assert not any("Quay" in e.label for e in x.entities.values())
 
 
 def test_lists_of_bodies_without_an_address_are_no_chain():
+    # two parties, each a unit above its body: the first party's lines are not units of the second's
     x, label = run(PARTIES)
     assert not any(f.evidence.method in ("rule:contact", "rule:affiliation") for f in x.facts)
-    assert ("Andean Science Academy", "org:subOrganizationOf", "Board on Polar Data") not in facts(x, label, "org:subOrganizationOf")
+    second = {"Data Stewardship Office", "Baltic Marine Institute"}
+    assert not {(a, b) for a, _, b in facts(x, label, "org:subOrganizationOf") if b in second and a not in second}
 
 
 # -- people and events the shapes took for places and bodies ----------------------------------------

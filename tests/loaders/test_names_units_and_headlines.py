@@ -119,8 +119,8 @@ def test_a_unit_named_before_the_title_holds_the_post():
 
 
 def test_the_body_nearest_the_title_is_the_posts():
-    x, _ = _x("The visitors were welcomed by USGS Pacific Coastal and Marine Science Center Director Tom Berg.")
-    assert post_triples(x) == {("Tom Berg", "Director", "Pacific Coastal and Marine Science Center")}
+    x, _ = _x("The visitors were welcomed by USGS Eastern Rivers and Deltas Science Center Director Tom Berg.")
+    assert post_triples(x) == {("Tom Berg", "Director", "Eastern Rivers and Deltas Science Center")}
 
 
 def test_a_title_naming_a_unit_puts_the_post_in_that_unit():

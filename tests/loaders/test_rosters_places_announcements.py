@@ -217,15 +217,15 @@ def test_a_unit_with_its_acronym_before_of_is_still_a_unit_of_the_body():
 
 
 def test_posts_written_after_a_name_with_abbreviations_and_a_document_s_own_acronym():
-    # "NAS" is defined here for another body than the registry's NAS: this document's wins
-    x, label = run("The Nordic Academy of Sciences (NAS) hosted the delegation on 3 May 2022. Prof. Dr. Ali Raza (Fellow NAS and "
-                   "Former President NAS), Prof. Dr. Omar Khan (Sec. General, NAS) and Dr. Sara Malik, Dir. Administration NAS "
-                   "attended the meeting.")
-    nas = "Nordic Academy of Sciences"
-    assert posts(x, label) == {("Ali Raza", f"Fellow, {nas}"), ("Ali Raza", f"Former President, {nas}"),
-                               ("Omar Khan", f"Sec. General, {nas}"), ("Sara Malik", f"Dir. Administration, {nas}")}
-    assert {e.label for e in x.of_kind("person")} == {"Ali Raza", "Omar Khan", "Sara Malik"}
-    assert {e.label for e in x.of_kind("organization")} == {nas}
+    # "ESA" is defined here for another body than the registry's ESA: this document's wins
+    x, label = run("The Elbrus Science Academy (ESA) received the visitors on 3 May 2022. Prof. Ines Morel (Fellow ESA and "
+                   "Past President ESA) and Ms. Lena Holm, Dir. Finance ESA joined Dr. Arman Sadykov (Sec. Foreign Relations, ESA) "
+                   "for the talks.")
+    esa = "Elbrus Science Academy"
+    assert posts(x, label) == {("Ines Morel", f"Fellow, {esa}"), ("Ines Morel", f"Past President, {esa}"),
+                               ("Arman Sadykov", f"Sec. Foreign Relations, {esa}"), ("Lena Holm", f"Dir. Finance, {esa}")}
+    assert {e.label for e in x.of_kind("person")} == {"Ines Morel", "Arman Sadykov", "Lena Holm"}
+    assert {e.label for e in x.of_kind("organization")} == {esa}
 
 
 def test_the_registry_s_body_keeps_its_acronym_when_the_document_names_it_so():
@@ -385,7 +385,7 @@ def test_a_person_from_a_country_alone_is_no_member_of_anything():
 # -- "Chairperson of the council": a post in the unit of the body whose event the text reports --------
 @pytest.mark.parametrize("sentence, person, post, unit", [
     ("Prof. Ana Soto, Chairperson of the council, presented the budget.", "Ana Soto", "Chairperson", "PDA Council"),
-    ("The report of Dr. Kari Berg, Executive Director of Secretariat, was adopted.", "Kari Berg", "Executive Director", "PDA Secretariat"),
+    ("The accounts presented by Dr. Kari Berg, Deputy Head of Secretariat, were approved.", "Kari Berg", "Deputy Head", "PDA Secretariat"),
     ("Lena Holm, Chair of the Steering Committee, closed the meeting.", "Lena Holm", "Chair", "PDA Steering Committee"),
 ])
 def test_a_post_in_a_unit_named_by_its_kind_is_in_that_unit_of_the_event_s_organiser(sentence, person, post, unit):
