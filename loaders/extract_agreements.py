@@ -49,10 +49,16 @@ class _AgreementRules:
                         parties.append(k)
             pair = re.search(r"([A-Z][\w.]*)\s*[-–—]\s*([A-Z][\w.]*)\s+(?:[a-z]+\s+){0,3}$", before)
             if not parties and pair:
-                for w in pair.groups():
+                # "the Chile-Peru agreement", "the ADC-PDA memorandum": two countries, or two bodies named
+                # by their acronyms (a body the document or the registry knows)
+                at = s.start + max(0, m.start() - 80)
+                sides = []
+                for k, w in enumerate(pair.groups(), 1):
+                    body = next((o for o in s.mentions if o.label == "ORG" and o.start == at + pair.start(k) and o.end == at + pair.end(k)), None)
                     c = self.places.country(w)
-                    if c:
-                        parties.append(self.country(c.code, ev))
+                    sides.append(self.org(body, ev) if body is not None else self.country(c.code, ev) if c else None)
+                if all(sides) and sides[0] != sides[1]:
+                    parties.extend(sides)
             if not parties:
                 # "A signed / has renewed / agreed to sign / will sign / plans to conclude an MoU with B"
                 sm = re.search(r"(.+?)\s+(?:have\s+|has\s+)?(?:(?:agreed|agrees|agree|plans?|planned|intends?|intended|decided|will|would|is\s+set|are\s+set|is\s+to|are\s+to|to)\s+(?:to\s+)?)*"

@@ -123,6 +123,14 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 # Archive (KNDA)" is that archive, one node, not an organisation of its own
                 cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
+            # "the ADC-PDA memorandum", "NDI–ADC talks": two bodies' acronyms joined by a dash, each a use
+            for m in re.finditer(rf"(?<![\w-])(?:(?P<first>{re.escape(acr)})[-–](?P<after>[A-Z][A-Z0-9&]+)|(?P<before>[A-Z][A-Z0-9&]+)[-–](?P<second>{re.escape(acr)}))(?![\w-])", text):
+                other = m.group("after") or m.group("before")
+                if not (other in f.known_acronyms or registry.lookup(other) is not None):
+                    continue
+                at = m.start("first") if m.group("first") else m.start("second")
+                cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
+                f.mentions.append(Mention(at, at + len(acr), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Finance" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
     # "ANSO Vice-President, Prof. ..." read as a person's name: a name ending in a role is the role, no one
