@@ -307,7 +307,12 @@ def _event_school(name: str) -> bool:
 
     >>> _event_school("Polar Data Summer School on Sea Ice"), _event_school("School of Ocean Sciences")
     (True, False)
+    >>> _event_school("Coastal Mapping School 2024"), _event_school("Lima Business School")
+    (True, False)
     """
     words = re.split(r"\s+(?:of|on|for|in)\s", name, maxsplit=1)[0].split()
+    dated = len(words) > 1 and re.fullmatch(r"(?:19|20)\d\d", words[-1]) is not None  # "Ice Data School 2023": a body has no year
+    if dated:
+        words = words[:-1]
     return len(words) >= 2 and words[-1] in ("School", "Schools", "Course", "Courses") \
-        and words[-2] in ("Summer", "Winter", "Spring", "Autumn", "Training", "Data", "Field")
+        and (dated or words[-2] in ("Summer", "Winter", "Spring", "Autumn", "Training", "Data", "Field"))

@@ -162,7 +162,8 @@ class _BodyShapes:
                     and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
                 i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
                 continue
-            if _event_school(name):
+            year = re.match(r"\s+((?:19|20)\d\d)\b", self.text[e:e + 6])
+            if _event_school(name + (" " + year.group(1) if year else "")):
                 i = k + 1  # "the CODATA-RDA Summer School on X", "Polar Data Training Course": an event, no school
                 continue
             if span_words[0][0].lower() in _EVENT_WORDS and span_words[-1][0].lower() in ("programme", "program", "agenda", "schedule") \

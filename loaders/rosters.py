@@ -226,6 +226,17 @@ def read_on_behalf(ex, s) -> None:
     body_m = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
     if body_m is None or not ex.text.startswith(",", body_m.end):
         return
+    # "On behalf of the X, its director Ana Soto welcomed ...", "..., its director, Ana Soto, spoke": a post
+    # in lower case (after "its"), then the name
+    lower = re.match(r",\s*(?:(?:its|their|the)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),?\s+", ex.text[body_m.end:s.end])
+    if lower and _is_role(lower.group(1)) and lower.group(1).split()[-1].split("-")[-1] in ROLE_NOUNS:
+        person = next((p for p in s.mentions if p.label == "PERSON" and p.start == body_m.end + lower.end()), None)
+        if person is not None:
+            ev = ex.ev(s, "rule:on-behalf")
+            body = ex.org(body_m, ev)
+            if body is not None:
+                ex.add_post(ex.person(person, ev), lower.group(1), body, ev)
+            return
     run = re.match(r",\s*((?:[A-Z][\w'’.-]*(?:\s+and\s+|,\s*(?:and\s+)?|\s+))+)(?=[a-z])", ex.text[body_m.end:s.end])
     if run is None:
         return

@@ -185,6 +185,11 @@ Prof. Ana Lima of the School of Earth Sciences, University of Oslo, spoke at the
      "Nordic Winter School"),
     ("The Sea Ice Training Course took place in Tromsø on 3 May 2023. The course was hosted by the Arctic Data Alliance.",
      "Sea Ice Training Course"),
+    # a school with its year is an event whatever its words ("Coastal Mapping School 2024"): a body has no year
+    ("The Coastal Mapping School 2024 was held in Lima from 3 to 7 June 2024 and organised by the Arctic Data Alliance.",
+     "Coastal Mapping School"),
+    ("The Ice Data Summer School 2023 took place in Tromsø on 3 July 2023. It was hosted by the Arctic Data Alliance.",
+     "Ice Data Summer School"),
 ])
 def test_a_summer_school_or_a_training_course_is_an_event_not_a_school(sentence, event):
     x, label = run(f"School news\n\n{sentence}\n")
@@ -193,6 +198,16 @@ def test_a_summer_school_or_a_training_course_is_an_event_not_a_school(sentence,
     assert not [e for e in x.entities.values() if e.kind == "organization" and event in e.label]
     assert objects(x, label, "schema:organizer") == {"Arctic Data Alliance"}
     assert len(objects(x, label, "schema:startDate")) == 1
+
+
+@pytest.mark.parametrize("sentence, school", [
+    ("Ana Soto teaches at the Coastal Mapping School in Lima.", "Coastal Mapping School"),
+    ("The Lima Business School signed an agreement with the Arctic Data Alliance in 2020.", "Lima Business School"),
+])
+def test_a_school_without_a_year_of_its_own_stays_a_body(sentence, school):
+    x, label = run(f"School news\n\n{sentence}\n")
+    assert school in {e.label for e in x.entities.values() if e.kind == "organization"}
+    assert not [e for e in x.entities.values() if e.kind == "event" and school in e.label]
 
 
 def test_a_school_of_a_university_stays_a_body():

@@ -186,6 +186,27 @@ def test_titles_of_people_speaking_on_behalf_of_a_body_are_posts_in_it():
                                ("Lena Holm", "Director, Nordic Data Institute")}
 
 
+@pytest.mark.parametrize("text,post", [
+    ("On behalf of the Baltic Marine Institute, its director Ines Morel welcomed the guests.", ("Ines Morel", "director, Baltic Marine Institute")),
+    ("On behalf of the Baltic Marine Institute, its director, Ines Morel, welcomed the guests.",
+     ("Ines Morel", "director, Baltic Marine Institute")),
+    ("On behalf of the Andean Data Council, deputy director Karl Weiss thanked the hosts.",
+     ("Karl Weiss", "deputy director, Andean Data Council")),
+])
+def test_a_post_in_lower_case_after_on_behalf_of_a_body_is_a_post_in_it(text, post):
+    x, label = run(text)
+    assert posts(x, label) == {post}
+
+
+@pytest.mark.parametrize("text", [
+    "On behalf of the Andean Data Council, guests Karl Weiss and Ana Soto thanked the hosts.",  # no post
+    "On behalf of the Andean Data Council, the organisers thanked Karl Weiss.",  # the name is no title's
+])
+def test_no_post_after_on_behalf_of_without_a_title_right_before_the_name(text):
+    x, label = run(text)
+    assert posts(x, label) == set()
+
+
 def test_a_title_right_before_a_name_is_that_person_s_and_occupations_are_posts():
     x, label = run("Maria Lopez, Chile's Minister of Mining, thanks NOAA oceanographer Lena Xu in Miami.")
     # Chile's minister holds a public office in her country's government (loaders/offices.py)
