@@ -36,3 +36,28 @@ def test_the_event_is_where_it_was_held(text, place):
 def test_with_no_venue_word_the_first_city_is_the_place_as_before():
     # no "in" or "at" before either city: text order decides, as it did
     assert places_of_events("The seminar was held on 3 May 2024, Lisbon and Porto hosting a session each.") == {"Lisbon"}
+
+
+# -- where and when, as a clause around the event says it ------------------------------------------
+
+@pytest.mark.parametrize("text,event,place,date", [
+    # a participle after a comma, which the parser reads as an apposition of the event
+    ("The General Assembly of the Andean Data Council, meeting in Lima on 3 May 2021, elected Ana Soto as President.",
+     "General Assembly of the Andean Data Council", "Lima", "2021-05-03"),
+    ("The Polar Data Forum, gathering in Tromsø on 14 March 2023, adopted a statement on open data.",
+     "Polar Data Forum", "Tromsø", "2023-03-14"),
+    # "At <event> in <place> on <date>, X did ...": the date hangs on "At", or on the clause's verb
+    ("At its General Assembly in Quito on 3 May 2021, the Andean Data Council elected Ana Soto as President.",
+     "General Assembly", "Quito", "2021-05-03"),
+    ("At the Andean Data Forum in Quito on 3 May 2021, the council chose a new chair.", "Andean Data Forum", "Quito", "2021-05-03"),
+])
+def test_the_place_and_date_of_an_event_from_the_clause_around_it(text, event, place, date):
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 6, 10)))
+    (key,) = [k for k, e in x.entities.items() if e.kind == "event" and e.label.startswith(event)]
+    assert {x.entities[o].label for o in x.objects(key, "schema:location")} == {place}
+    assert {str(o) for o in x.objects(key, "schema:startDate")} == {date}
+
+
+def test_people_meeting_somewhere_make_no_event():
+    x = extract(Document(Path("t.txt"), "The delegates, meeting in Lima on 3 May 2021, approved the plan.", issued=dt.date(2024, 6, 10)))
+    assert not [e for e in x.entities.values() if e.kind == "event"]
