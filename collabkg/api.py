@@ -28,7 +28,7 @@ import pyoxigraph as ox
 import yaml
 from rdflib import Graph, Literal, URIRef
 
-from collabkg.errors import BuildWarning, CollabKGError, DocumentError, RegistryError, StoreError
+from collabkg.errors import BuildWarning, CollabKGError, DocumentError, StoreError
 from collabkg.graph.store import Store, default_store_path, from_ntriples, to_ntriples
 from collabkg.loaders.documents import Document, find_documents, read_document
 from collabkg.loaders.emit import EXTRACTOR_VERSION, document_iri, emit_document, emit_registry, entity_iri, registry_key
