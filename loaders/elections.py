@@ -348,11 +348,6 @@ def _read_titled_list(ex, s, a: int, b: int, body: str, elected: str, ev) -> Non
             pass  # "... and C (Y)": the plural title before goes on
         elif people and not head:
             title = None  # "elected its new Council: A, B and C": members of it, no post named
-            if um is not None:
-                unit = unit or unit_of(ex, body, named, s, ev)
-                for o in people:
-                    ex.x.add(ex.person(o, ev), "org:memberOf", unit, ev)
-            continue
         elif not people:
             found = None
             words = re.sub(r"\s*\([^()]*\)\s*$", "", ex.text[ia:ib]).split()
@@ -369,8 +364,9 @@ def _read_titled_list(ex, s, a: int, b: int, body: str, elected: str, ev) -> Non
         else:
             title = None  # an item that is no "title name": the list is over, or not one of posts
             continue
-        _hold(ex, s, people, title, body, ev)
-        if um is not None:
+        if title is not None:
+            _hold(ex, s, people, title, body, ev)
+        if um is not None:  # the seats on the unit elected, with a post or without
             unit = unit or unit_of(ex, body, named, s, ev)
             for o in people:
                 ex.x.add(ex.person(o, ev), "org:memberOf", unit, ev)

@@ -115,13 +115,13 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     # later uses of an acronym defined in this document
     for acr, name in f.known_acronyms.items():
         if registry.lookup(acr) is None:
+            # the class of the body the acronym stands for: "KNDA" after "the Kenya National Data
+            # Archive (KNDA)" is that archive, one node, not an organisation of its own
+            cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
             for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
                 if text[m.start() - 1:m.start()] == "(" and not any(
                         o.label == "PERSON" and o.end == len(text[:m.start() - 1].rstrip()) for o in f.mentions):
                     continue  # the definition "Name (ACR)"; but "Prof. X (ACR)" is a use: the person's body
-                # the class of the body the acronym stands for: "KNDA" after "the Kenya National Data
-                # Archive (KNDA)" is that archive, one node, not an organisation of its own
-                cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
                 f.mentions.append(Mention(m.start(), m.end(), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
             # "the ADC-PDA memorandum", "NDI–ADC talks": two bodies' acronyms joined by a dash, each a use
             for m in re.finditer(rf"(?<![\w-])(?:(?P<first>{re.escape(acr)})[-–](?P<after>[A-Z][A-Z0-9&]+)|(?P<before>[A-Z][A-Z0-9&]+)[-–](?P<second>{re.escape(acr)}))(?![\w-])", text):
@@ -129,7 +129,6 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
                 if not (other in f.known_acronyms or registry.lookup(other) is not None):
                     continue
                 at = m.start("first") if m.group("first") else m.start("second")
-                cls = _class_of(name.split()) if any(w in HEADS for w in name.split()) else None
                 f.mentions.append(Mention(at, at + len(acr), acr, "ORG", cls, acronym=acr, method="acronym-use", extra={"long": name}))
     # "Dir. Finance" (a title, abbreviated) names no one and no body
     f.mentions = [_without_date(m) for m in f.mentions if not _is_event_name(m) and m.text.split()[0] not in TITLE_ABBREVIATIONS]
