@@ -216,7 +216,9 @@ def read_on_behalf(ex, s) -> None:
 
     Each item is a title ending in a role noun ("Vice-President", "Committee Member") and a name of
     two or three capitalised words; the items follow the body and a comma, joined by commas or
-    "and", up to the verb. Anything else there and nothing is read.
+    "and", up to the verb. Or one post in lower case, after "its" or none, right before a name the
+    finder read ("On behalf of the X, its director A welcomed ..."). Anything else there and nothing
+    is read.
     """
     om = _ON_BEHALF.search(s.text)
     if om is None:
