@@ -271,6 +271,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         for m in re.finditer(rf"(?<![\w.])({_SURNAME_CAPS}\s+{_NAME_TOKEN})(?![\w-]|\s+[A-Z])", seg):
             if m.group(1).endswith("s") or not _surname_like(m.group(1).split()[0]) or m.group(1).split()[-1] in _NOT_GIVEN_NAMES:
                 continue  # "FAIR Principles", "GNU Octave", "UN Decade": an acronym and a word, not "ZHANG Shizhuan"
+            if m.group(1).split()[-1] in self.places.cities:
+                continue  # "TU Delft", "KU Leuven": an institution named with its city (body_corrections), not "TU Wei"
             found.append((a + m.start(1), a + m.end(1), None, "caps-surname"))
         # "Minister of Higher Education and Research Ines Morel", "the Ambassador to Peru, Carl Berg": a public
         # office's title, its portfolio or its country, then the holder's name (the NER reads such runs as one body)

@@ -78,6 +78,10 @@ def test_who_became_or_was_appointed_to_a_post_holds_it(text, person, title, bod
     ("Researchers from ETH Zurich and the University of Oslo presented their results.", "ETH Zurich"),
     ("The workshop brought together teams from KTH Stockholm and the Nordic Data Institute.", "KTH Stockholm"),
     ("Dr. Ana Ruiz (ETH Zurich) chaired the session.", "ETH Zurich"),
+    # an acronym that is also a family name written in capitals ("TU Wei", "KU Min"): the city decides
+    ("Students from TU Delft and the Baltic University joined the course.", "TU Delft"),
+    ("The partners are KU Leuven, the Nordic Data Institute and NOAA.", "KU Leuven"),
+    ("A team from TU Munich presented the new sensor network.", "TU Munich"),
 ])
 def test_an_unknown_acronym_before_a_city_names_an_institution(text, name):
     """"ETH Zurich": the model knows the city and not the institution; the city is no place here."""
@@ -85,6 +89,14 @@ def test_an_unknown_acronym_before_a_city_names_an_institution(text, name):
     assert [m.text for m in ms if m.label == "ORG" and m.text == name] == [name]
     city = name.split()[-1]
     assert not [m for m in ms if m.label == "CITY" and m.text == city]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Prof. TU Wei of the Nordic Academy chaired the session.", "TU Wei"),
+    ("The report was written by KU Min and Ana Ruiz.", "KU Min"),
+])
+def test_a_family_name_in_capitals_before_a_given_name_stays_a_person(text, name):
+    assert [m.text for m in find_mentions(text) if m.label == "PERSON" and m.text == name] == [name]
 
 
 @pytest.mark.parametrize("text,expected", [
