@@ -250,7 +250,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
     def people(self, a: int, b: int) -> None:
         seg = self.text[a:b]
         found: list[tuple[int, int, str | None, str]] = []
-        for m in re.finditer(rf"\b({TITLE_RE})\s+({_PERSON_NAME})", seg):
+        # "Dr. (Mrs.) Ana Ruiz": a form of address in brackets may follow the title
+        for m in re.finditer(rf"\b({TITLE_RE})\s+(?:\((?:Mrs|Ms|Mr|Miss|Mme)\.?\)\s+)?({_PERSON_NAME})", seg):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "title-name"))
         for m in re.finditer(rf"(?<![\w.])({_PERSON_NAME}),\s+(?:the\s+)?(?:{ROLE_RE})\b", seg):
             found.append((a + m.start(1), a + m.end(1), None, "name-post-apposition"))
@@ -288,6 +289,12 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
         # "Division Chief Scientist Ana Ruiz", "Secretary-General Lena Holm": a post's title written before
         # a name as a title is (the model often reads neither)
         for m in re.finditer(rf"(?<![\w-])(?:{ROLE_RE})\s+(?!(?:{_ROLE_HEADS})\b)({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
+            if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
+                found.append((a + m.start(1), a + m.end(1), None, "role-name"))
+        # "by its Secretary General, Ana Soto.", "the Acting Director, Dr. Tom Lind, and": a post's title after
+        # "its" / "their" / "the", then a comma and a name closing the apposition
+        for m in re.finditer(rf"\b(?:its|their|the|our)\s+(?:{ROLE_RE}),\s+(?:(?:{TITLE_RE})\s+)?({_PERSON_NAME})"
+                             rf"(?=\s*[,.;)]|\s+and\s|\s*$)", seg):
             if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
                 found.append((a + m.start(1), a + m.end(1), None, "role-name"))
         # "The meeting was chaired by Mira Talvik", "Ines Morel stressed": a name's shape in a person's

@@ -267,6 +267,10 @@ def read_on_behalf(ex, s) -> None:
 _SIGNED_THE = r"(?:\s+(?:signed|initialled|initialed|countersigned)\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"
 
 
+#: what may stand between "by" and a name: titles ("Dr.", "Prof.", "Dr. (Mrs.)", "H.E.")
+_TITLES_ONLY = re.compile(r"(?:\(?(?:[A-Z][a-z]{0,9}|[A-Z]\.[A-Z])\.\)?\s+)*")
+
+
 def _people_on_behalf(ex, s) -> None:
     """"signed by Dr. A on behalf of the X", "Dr. A signed the agreement on behalf of the X": a person
     named right before "on behalf of" a body, or before "signed the <agreement>" and it, signs or
@@ -282,6 +286,28 @@ def _people_on_behalf(ex, s) -> None:
             person, org = ex.person(m, ev), ex.org(body_m, ev)
             if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
                 ex.x.add(person, "org:memberOf", org, ev)
+    # "signed on behalf of the X by its Director, Dr. A, and on behalf of the Y by Prof. B": the body first,
+    # then "by" the person, with the post they hold there between (after "its", "their" or "the")
+    for body_m in s.mentions:
+        if body_m.label != "ORG" or not re.search(r"\bon\s+behalf\s+of\s+(?:the\s+)?$", ex.text[max(s.start, body_m.start - 20):body_m.start]):
+            continue
+        by = re.match(r",?\s+by\s+(?:(?:its|their|the)\s+(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+),\s*)?", ex.text[body_m.end:s.end])
+        # the name may follow its titles ("Dr. (Mrs.) A"): the finder's mention starts after them
+        m = next((o for o in s.mentions if o.label == "PERSON" and by and o.start >= body_m.end + by.end()
+                  and _TITLES_ONLY.fullmatch(ex.text[body_m.end + by.end():o.start])), None)
+        if m is None:
+            continue
+        role = by.group("role")
+        if role is not None and not _is_role(role):
+            continue
+        ev = ex.ev(s, "rule:on-behalf")
+        person, org = ex.person(m, ev), ex.org(body_m, ev)
+        if org is None:
+            continue
+        if role is not None:
+            ex.add_post(person, role, org, ev)
+        elif not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
+            ex.x.add(person, "org:memberOf", org, ev)
 
 
 _AFTER_NAME = re.compile(r"\s*\((?P<paren>[^()]{2,100})\)|,\s*(?P<comma>[A-Z][^,;()]{1,80}?)(?=\s*(?:[,;)]|\s+and\s+|\s+[a-z]|\.?$))")
