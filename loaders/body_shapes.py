@@ -155,13 +155,19 @@ class _BodyShapes:
                 break
             s, e = span_words[0][1], span_words[-1][2]
             name = self.text[s:e]
+            named_unit = False
             if len(span_words) == 1:
                 i += 1
                 continue
             if all(w in _GENERIC_WORDS or HEADS.get(w) for w, _, _ in span_words) \
                     and not re.match(r"\s+(?:of|at|within)\s|\s*\(", self.text[e:e + 10]):
-                i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
-                continue
+                if parent_acr is None or span_words[-1][0] not in ("Office", "Secretariat", "Bureau"):
+                    i = k + 1  # "the Steering Committee", "Scientific Committee", "National Committee": no name
+                    continue
+                # "the WDS International Programme Office": an office named after its body's acronym is
+                # named by the whole (units.py makes it a unit of that body)
+                s, parent_acr, named_unit = parent_acr[1], None, True
+                name = self.text[s:e]
             year = re.match(r"\s+((?:19|20)\d\d)\b", self.text[e:e + 6])
             if _event_school(name + (" " + year.group(1) if year else "")):
                 i = k + 1  # "the CODATA-RDA Summer School on X", "Polar Data Training Course": an event, no school
@@ -171,8 +177,8 @@ class _BodyShapes:
                 i = k + 1  # "Workshop programme", "Conference Program" as a heading: an event's plan, no programme's name
                 continue
             cls = _class_of([w for w, _, _ in span_words])
-            if head_cls == "OrganizationalUnit" and w == "Board":
-                cls = head_cls
+            if (head_cls == "OrganizationalUnit" and w == "Board") or named_unit:
+                cls = "OrganizationalUnit"
             elif cls == "Organization" and span_words[-1][0] in LOWER_HEADS:
                 cls = LOWER_HEADS[span_words[-1][0]]
             elif span_words[-1][0] in LOWER_UNIT_HEADS:

@@ -28,6 +28,11 @@ from tests.loaders.extracted import extracted, pairs
     ("The Ocean Colour Exchange (OCEX) has a new chair: Ana Soto was elected to the OCEX Board in May.",
      "OCEX Board", "Ocean Colour Exchange"),
     ("CODATA Executive Board members met in Paris on 3 May 2024.", "CODATA Executive Board", "Committee on Data of the International Science Council"),
+    # an office named after its body's acronym, of words that name no body alone ("International Programme Office")
+    ("Dr. Lars Berg, Executive Director of the WDS International Programme Office, spoke in Tokyo.",
+     "WDS International Programme Office", "World Data System"),
+    ("The Polar Data Alliance (PDA) links archives. The PDA Project Office in Bergen coordinates the work.",
+     "PDA Project Office", "Polar Data Alliance"),
 ])
 def test_a_governing_body_named_by_its_function_or_after_an_acronym_is_a_unit_of_that_body(text, unit, body):
     x, label = extracted(text)
@@ -70,3 +75,14 @@ def test_no_unit_without_a_body_after_of(text):
 def test_no_board_without_a_known_body_right_before_it(text):
     x, _ = extracted(text)
     assert not [e.label for e in x.entities.values() if e.kind == "organization" and e.label.endswith("Board")]
+
+
+def test_a_post_in_an_office_named_after_an_acronym_is_in_that_office():
+    """Before, "the WDS International Programme Office" was read as a programme ("WDS International
+    Programme"), and the post in it failed the post shape (a post is in an organization) at build."""
+    from tests.loaders.post_facts import post_triples
+
+    x, label = extracted("The keynote was given by Dr. Lars Berg, Executive Director of the WDS International Programme Office, "
+                         "who spoke on certified repositories.")
+    assert post_triples(x) == {("Lars Berg", "Executive Director", "WDS International Programme Office")}
+    assert not [e for e in x.entities.values() if e.kind == "program"]
