@@ -118,6 +118,11 @@ def address_mentions(text: str, ms: list[Mention], registry, places) -> list[Men
                 break
             places_at_end.insert(0, (a, b, t, p))
         bodies = parts[:len(parts) - len(places_at_end)]
+        dash = re.match(r"(.{3,60}?)\s+[-–—]\s+(?=[A-Z])", bodies[0][2]) if bodies else None
+        if dash and any(o.label == "PERSON" and o.start == bodies[0][0] and o.end == bodies[0][0] + dash.end(1) for o in ms):
+            # "LI Wenqiang - National Space Science Center, CAS, China": a list's person, then where they work
+            a, b, t = bodies[0]
+            bodies[0] = (a + dash.end(), b, t[dash.end():])
         if len(places_at_end) == 1 and len(bodies) >= 2 and places.country(places_at_end[0][2]) is not None \
                 and re.fullmatch(r"[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+){0,2}", bodies[-1][2]) and not _body_like(bodies[-1][2], registry):
             # "Institute of Lake Data, Kisumu, Kenya": a town the gazetteer does not know, between the bodies and their country

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.person_names import ROLE_RE, TITLE_RE
+from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import _PERSON_NAME, ROLE_RE, TITLE_RE
 from collabkg.loaders.registry import norm
 from collabkg.loaders.relations import ROLE_NOUNS
 
@@ -154,10 +155,15 @@ class _PeopleAtEvents:
                 self._fact("attendee", event, self.ex.person(p, ev), ev)
 
     #: a list's heading naming who took part: "Participants", "List of participants:", "Attendees"
-    _PARTICIPANTS_HEADING = re.compile(r"^(?:•\s*)?(?:(?:the\s+)?list\s+of\s+)?(?:participants|attendees|delegates|present|participating\s+experts)"
+    #: (in an annex or appendix, and of a selection: "Annex: List of participants (selection)")
+    _PARTICIPANTS_HEADING = re.compile(r"^(?:•\s*)?(?:(?:annex|appendix)(?:\s+[\dIVX]{1,3})?\s*[:.–-]\s*)?(?:(?:the\s+)?list\s+of\s+)?"
+                                       r"(?:participants|attendees|delegates|present|participating\s+experts)"
+                                       r"(?:\s*\((?:a\s+)?(?:selection|selected|excerpt|partial|in\s+alphabetical\s+order)\))?"
                                        r"(?:\s+(?:included|were|are))?\s*:?\s*", re.I)
     #: a line of such a list: a title or none, then the person ("Dr. A, Institute X (Chair)")
     _PARTICIPANT_LINE = re.compile(rf"^(?:•\s*|\d{{1,3}}[.)]\s+)?(?:(?:{TITLE_RE})\s+)?")
+    #: a name's shape, then a dash or comma and what follows it: "Ana Ruiz - Nordic Data Institute, Norway"
+    _DASHED_NAME = re.compile(rf"(?P<name>{_PERSON_NAME})(?:\s+[-–—]|,)\s+(?:the\s+)?")
 
     def _participant_lists(self) -> None:
         """A meeting report's list of who took part, under a heading of its own ("Participants" and
@@ -179,11 +185,24 @@ class _PeopleAtEvents:
             last = head
             for t in sentences[n + 1:]:
                 lm = self._PARTICIPANT_LINE.match(t.text)
-                first = next((p for p in t.mentions if p.label == "PERSON" and p.start == t.start + lm.end()), None)
+                at = t.start + lm.end()
+                first = next((p for p in t.mentions if p.label == "PERSON" and p.start == at), None)
+                dm = self._DASHED_NAME.match(self.ex.text, at, t.end)
+                if first is None and dm is not None and not any(o.start < dm.end("name") and o.end > at for o in t.mentions):
+                    # "Mere Tautahi - GNS Science": a name the model does not read, by the line's shape in the list
+                    first = Mention(at, dm.end("name"), dm.group("name"), "PERSON", method="participant-list")
                 if first is None or len(t.text) > 200 or ("\n\n" in self.ex.text[last.end:t.start] and last is not head):
                     break  # a line that opens with no person's name, or a paragraph after the list, ends it
                 ev = self._ev(t, "discourse:participant-list")
-                self._fact("attendee", self.main, self.ex.person(first, ev), ev)  # one a line: a later name is a chair's, a host's
+                person = self.ex.person(first, ev)
+                self._fact("attendee", self.main, person, ev)  # one a line: a later name is a chair's, a host's
+                if dm is not None and dm.end("name") == first.end:
+                    # "... - National Space Science Center, CAS, China", "Dr. A, Nordic Data Institute": the body right
+                    # after the dash or comma is theirs
+                    body = next((o for o in t.mentions if o.label == "ORG" and o.start == dm.end()), None)
+                    org = self.ex.org(body, ev) if body is not None else None
+                    if org is not None and not any(org in self.ex.x.objects(p, "org:postIn") for p in self.ex.x.objects(person, "org:holds")):
+                        self.ex.x.add(person, "org:memberOf", org, ev)
                 last = t
 
     def _invited_to_announced(self) -> None:

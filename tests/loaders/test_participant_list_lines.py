@@ -1,0 +1,59 @@
+"""A meeting report's list of participants, one person a line with where they work after a dash or a
+comma ("Ana Ruiz - Nordic Data Institute, Norway"), under a heading that may sit in an annex or
+say the list is a selection ("Annex: List of participants (selection)"). Each person listed attends
+the report's meeting and is a member of the body named right after the dash or comma, also when
+the model reads no name there, and a line's person is never read into a body's name ("LI Wenqiang -
+National Space Science Center, CAS, China" is a person and a unit of CAS). All documents are our own
+writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.extracted import extracted, pairs
+
+REPORT = ("Report of the Second Polar Data Meeting\n"
+          "The Second Polar Data Meeting was held in Oslo on 4-5 May 2024.\n\n")
+
+
+@pytest.mark.parametrize("heading", [
+    "Annex: List of participants (selection)",
+    "Annex 2 - List of participants",
+    "Participants (in alphabetical order)",
+    "List of participants",
+])
+@pytest.mark.parametrize("lines,members", [
+    (["Ana Ruiz - Nordic Data Institute, Norway", "Karl Berg - Baltic Data Centre, Latvia"],
+     {("Ana Ruiz", "Nordic Data Institute"), ("Karl Berg", "Baltic Data Centre")}),
+    # an en dash, an em dash, a comma, a title
+    (["Mere Tautahi – Institute of Coastal Science, New Zealand", "Prof. Tom Lind — Arctic Data Centre",
+      "Dr. Ines Morel, Andean Data Network, Peru"],
+     {("Mere Tautahi", "Institute of Coastal Science"), ("Tom Lind", "Arctic Data Centre"), ("Ines Morel", "Andean Data Network")}),
+    # a family name in capitals, then a unit and its body: an address line after the name
+    (["LI Wenqiang - National Space Science Center, CAS, China", "Ana Ruiz - Nordic Data Institute, Norway"],
+     {("LI Wenqiang", "National Space Science Center"), ("Ana Ruiz", "Nordic Data Institute")}),
+])
+def test_each_line_is_a_participant_and_a_member_of_their_body(heading, lines, members):
+    x, label = extracted(REPORT + heading + "\n" + "\n".join(lines) + "\n")
+    (meeting,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert {label(f.obj) for f in x.facts if f.subject == meeting and f.predicate == "schema:attendee"} == {p for p, _ in members}
+    assert {(p, b) for p, b in pairs(x, label, "org:memberOf")} == members
+    assert not [e.label for e in x.entities.values() if e.kind == "organization" and any(p in e.label for p, _ in members)]
+
+
+def test_a_unit_after_a_listed_name_keeps_its_parent():
+    x, label = extracted(REPORT + "Annex: List of participants (selection)\nLI Wenqiang - National Space Science Center, CAS, China\n")
+    assert ("National Space Science Center", "Chinese Academy of Sciences") in pairs(x, label, "org:subOrganizationOf")
+
+
+@pytest.mark.parametrize("text", [
+    # no heading of a list of participants: lines of the same shape are not read as people who attended
+    REPORT + "Contacts\nAna Ruiz - Nordic Data Institute, Norway\nKarl Berg - Baltic Data Centre, Latvia\n",
+    # a list of bodies: no person
+    REPORT + "Participants\nNordic Data Institute - Norway\nBaltic Data Centre - Latvia\n",
+])
+def test_no_participant_without_a_heading_or_a_name(text):
+    x, label = extracted(text)
+    (meeting,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    people = {label(f.obj) for f in x.facts if f.subject == meeting and f.predicate == "schema:attendee" and f.obj.startswith("person/")}
+    assert people == set()
