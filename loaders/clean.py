@@ -113,6 +113,7 @@ def clean_text(raw: str) -> dict:
     out: list[str] = []
     i = 0
     in_link_block = False
+    masthead = None  # the page's first line when a menu or breadcrumb right under it was dropped
     while i < len(lines):
         line = lines[i]
         low = line.lower().rstrip(":")
@@ -141,6 +142,8 @@ def clean_text(raw: str) -> dict:
             i += 1
             continue
         if low in _NAV_LINES or _LINK_LINE.match(line) or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
+            if _is_menu_line(line) and len([ln for ln in out if ln]) == 1 and out[-1]:
+                masthead = out[-1]  # "Polar Data Centre" over "Home / Meetings / Reports": the site's name
             i += 1
             continue
         if _TABLE_ROW.match(line):
@@ -185,10 +188,59 @@ def clean_text(raw: str) -> dict:
         out.append(line)
         i += 1
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
-    first = text.split("\n", 1)[0] if text else ""
+    first = _headline(text, masthead)
     if first and len(first) < 250 and not first.startswith(BULLET) and not first.endswith("."):
         meta["title"] = first
     return {"text": text, **meta}
+
+
+#: what separates the parts of a site's navigation written on one line
+_NAV_SEPARATOR = re.compile(r"\s(?:\||>>?|»|›|/)\s")
+
+
+def _is_navigation(line: str) -> bool:
+    """A line of a site's navigation: its name, sections or path joined by two or more of "|", ">",
+    "»", "/" ("INSA | Activities | Events 2024 | Past Events", "University of Leeds > News >
+    Environment"), and not a sentence.
+
+    >>> _is_navigation("Leeds University > News > Environment"), _is_navigation("Oslo, 3 May 2024 | Ice Centre")
+    (True, False)
+    """
+    return len(_NAV_SEPARATOR.findall(line)) >= 2 and len(line) < 200 and not line.rstrip().endswith((".", "!", "?")) \
+        and not _FIELD_LINE.search(line)
+
+
+#: a page's dateline or byline, fields separated as a menu is ("Source: X | Updated on 2023-03-08 | Font: ...")
+_FIELD_LINE = re.compile(r"\b(?:Source|Posted(?:\s+on)?|Published|Updated(?:\s+on)?|Date|Author|By|Font|Venue)\s*:|\bUpdated\s+on\b", re.I)
+
+
+def _headline(text: str, masthead: str | None = None) -> str:
+    r"""The page's headline: its first line, past the site's navigation and the site's name written
+    right above it ("CODATA, The Committee on Data ...\nHome / News / Announcements\nCODATA elects ...":
+    the third line), or past ``masthead``, a site's name whose navigation the cleaning dropped. A page
+    whose first lines are all navigation keeps its first line.
+
+    >>> _headline("Polar Data Centre\nAbout | News | Events 2024\nWorkshop on Ice Data opens\nText.")
+    'Workshop on Ice Data opens'
+    >>> _headline("Polar Data Centre\nWorkshop on Ice Data opens\nText.", masthead="Polar Data Centre")
+    'Workshop on Ice Data opens'
+    """
+    lines = [ln for ln in text.split("\n")[:8] if ln.strip()]
+    if not lines:
+        return ""
+    if masthead is not None and lines[0] == masthead and len(lines) > 1 and not lines[1].rstrip().endswith((".", "!", "?")):
+        if len(lines) > 2 and len(lines[1].split()) == 1 and len(lines[2].split()) >= 4 and not lines[2].rstrip().endswith("."):
+            return lines[2]  # "Meetings" over the headline: the section the item is in
+        return lines[1]
+    i = 0
+    while i < min(len(lines) - 1, 4):
+        if _is_navigation(lines[i]):
+            i += 1
+        elif i + 1 < len(lines) and _is_navigation(lines[i + 1]):
+            i += 2  # a site's name above its navigation
+        else:
+            break
+    return lines[i] if i < len(lines) and not _is_navigation(lines[i]) else lines[0]
 
 
 _MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

@@ -213,3 +213,25 @@ def test_a_relative_html_path_is_read(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     doc = read_document(__import__("pathlib").Path("page.html"))
     assert "CODATA" in doc.text
+
+
+@pytest.mark.parametrize("raw, title", [
+    # a site's navigation on one line (two or more separators), not starting with "Home"
+    ("Nordic Data Institute > News > Environment\nInstitute and Baltic centre agree to share sea-ice data\n\nText.",
+     "Institute and Baltic centre agree to share sea-ice data"),
+    ("NDI | Activities | Events 2024 | Past Events\nNational Workshop on Open Data Practices\n\nText.",
+     "National Workshop on Open Data Practices"),
+    # the site's name above its navigation
+    ("Polar Data Alliance, The Network of Arctic Archives\nHome / News / Announcements\nAlliance elects a new board\n\nText.",
+     "Alliance elects a new board"),
+    ("Andean Data Network\nAbout | News | Events | Contact\nAndean Data Week opens in Lima\n\nText.",
+     "Andean Data Week opens in Lima"),
+    # a section's one-word name between the dropped navigation and the headline
+    ("Ice Letters Monthly - News from the Polar Centres\nHome || Sections: Fieldwork | Research | Meetings\n\nMeetings\n\n"
+     "Baltic Delegation Visits the Polar Centre in Tromso\n\nText.", "Baltic Delegation Visits the Polar Centre in Tromso"),
+    # a dateline with fields is no navigation: the title above it stays
+    ("Delegation of the Nordic Academy Visits the Ice Centre\nSource: Ice Centre | Updated on 2023-03-08 | Font: [Large] [Small]\n\nText.",
+     "Delegation of the Nordic Academy Visits the Ice Centre"),
+])
+def test_the_title_is_the_headline_past_the_sites_name_and_navigation(raw, title):
+    assert clean_text(raw)["title"] == title
