@@ -100,6 +100,11 @@ def _is_future(tok) -> bool:
     return any(a.lower_ in ("next", "upcoming", "forthcoming", "future") for a in tok.lefts)
 
 
+#: how long an event lasted, written before its name: "two-day", "3-day", "week-long", "half-day"
+DURATION = re.compile(r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|half|full|multi|\d{1,2})\s?[-–]?\s?(?:day|week|month)s?(?:\s?-\s?long)?"
+                       r"|(?:day|week|month)\s?-\s?long)\s+", re.I)
+
+
 class _EventReferences:
     """The event each event noun or verb refers to: mixed into Discourse."""
 
@@ -129,7 +134,10 @@ class _EventReferences:
                     end = self._name_end(pobj[0])
             if c.dep_ == "nummod" and c.i == end:  # "Conference 2019"
                 end = c.i + 1
-        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+        a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
+        if (d := DURATION.match(self.ex.text, a, b)) and d.end() < tok.idx + 1:
+            a = d.end()  # "a two-day National Workshop on X": how long it lasted is no part of its name
+        return a, b
 
     def _name_end(self, head) -> int:
         """The token index after the name headed by ``head`` ("the Polar Data Alliance", "the Committee

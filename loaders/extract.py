@@ -103,6 +103,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         ]
         self.main_project: str | None = None
         self.main_meeting: str | None = None
+        self.headline_event_name: str | None = None  # the name of the event the page's headline is (extract_events.py)
         self.election_body: str | None = None  # the body of the last election read (loaders/elections.py)
         self.election_at: int | None = None    # the start of its sentence
         self.main_cooperation: str | None = None
@@ -127,7 +128,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
                         m.code = country.code  # "Salzburg, Austria": a city of that country
                     self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
         if self.sentences:
-            self.headline_event(self.sentences[0])  # "Workshop on X, 3-5 June 2024, Nairobi": the page's event
+            self.headline_event(self.headline())  # "Workshop on X, 3-5 June 2024, Nairobi": the page's event
         for s in self.sentences:
             self.cooperations(s)
         for s in self.sentences:

@@ -15,6 +15,7 @@ from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.extract_events import _COOP_NOUNS, _EVENT_NOUNS, _SERIES_NOUNS
 from collabkg.loaders.facts import Evidence
 from collabkg.loaders.lists import no_parents
+from collabkg.loaders.registry import norm
 from collabkg.loaders.resolve import ordinal_value, series_name_key
 
 
@@ -37,6 +38,9 @@ class _CooperationRules:
             while words and words[0] in ("The", "A", "An", "This", "Our", "Its", "and"):
                 words = words[1:]
             name = " ".join(words)
+            if (tail := re.search(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)$", name)) and (
+                    self.places.is_place_name(tail.group(1)) or self.places.country(tail.group(1))):
+                name, words = name[:tail.start()], name[:tail.start()].split()  # "Polar Data Workshop in Oslo": where, not its name
             if len(words) < 2 or words[0] in ("Successes", "Of"):
                 continue
             last_word = re.search(r"([A-Za-z]+)\s*$", before)
@@ -45,6 +49,8 @@ class _CooperationRules:
                 continue  # "First US-China Roundtable": one event of a series, read by ordinal_events
             if words[-1] in ("on", "for", "of", "and"):
                 continue
+            if self.headline_event_name and norm(self.headline_event_name).startswith(norm(name)):
+                continue  # the page's headline is this event, its dates under it: one event, no series
             if re.match(rf"\s+(?:{_EVENT_NOUNS}|session|assembly)\b", s.text[m.end(1):], re.I):
                 continue  # "Partnership Meeting": an event's name, not a cooperation's
             noun_at = re.search(rf"\b(?:{_SERIES_NOUNS}|{_COOP_NOUNS})\b", name)

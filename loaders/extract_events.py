@@ -15,7 +15,7 @@ from rdflib.namespace import XSD
 
 from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates, names_a_day
-from collabkg.loaders.discourse_events import EARLIER
+from collabkg.loaders.discourse_events import DURATION, EARLIER, event_key
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence, and_list
 from collabkg.loaders.registry import norm
@@ -49,6 +49,8 @@ class _EventRules:
         if not matches:
             return
         m = matches[0]
+        if self.headline_event_name and self.headline_event_name.lower() in s.text.lower():
+            return  # "organised a two-day <the headline's event> on 21-22 May": the page's event, read from its title
         held = re.search(r"\b(?:was|were|has been|had been|is)\s+held\b|\bheld\s+(?:on|in|at)\b|\btook place\b|\bconvened\b"
                          r"|\b(?:brought|drew)\s+together\b|\bgathered\b"
                          r"|\b(?:held|organi[sz]ed)\s+(?:a|an|its|their|two|three|several)\b", s.text, re.I)
@@ -80,20 +82,39 @@ class _EventRules:
             self._one_meeting(s, mm, a, b, labels_made, several=len(group) > 1)
 
     # "Workshop on Glacier Data Standards, 3-5 June 2024, Nairobi": an event page's title
+    _HEADLINE_NAME = re.compile(rf"(?:The\s+)?(?:[A-Z0-9][\w'’&.-]*\s+){{0,8}}?(?:{_SERIES_NOUNS}|Meeting|Assembly|Congress|School|Course|Hackathon|Webinar)"
+                                r"(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|on|for|and|in|the|&))*)?")
     _HEADLINE_EVENT = re.compile(rf"^(?P<name>(?:The\s+)?(?:[A-Z0-9][\w'’&.-]*\s+){{0,8}}?(?:{_SERIES_NOUNS}|Meeting|Assembly|Congress|School|Course|Hackathon|Webinar)"
                                  r"(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|on|for|and|in|the|&))*)?)"
                                  r"\s*(?:,|\(|\||–|—|-|:)\s*(?P<rest>.+?)\)?\s*$")
 
+    def headline(self) -> _Sentence:
+        """The sentence of the page's headline: the line the document's title is (past a site's
+        navigation, loaders/clean.py), else the first."""
+        title = (self.doc.title or "").strip()
+        return next((s for s in self.sentences[:8] if title and s.text.strip() == title), self.sentences[0])
+
     def headline_event(self, s: _Sentence) -> None:
         """A page whose title is an event's name with its dates, and perhaps its place ("Workshop on
         Glacier Data Standards, 3-5 June 2024, Nairobi"; "Nordic Ice School (Tromso, 4-8 March
-        2024)"), is that event's page: the event (``rule:headline-event``), its dates and place, and
-        the event the rest of the page speaks of. A numbered event is the ordinal rule's; a title with
-        no full date names no event here."""
-        if s is not self.sentences[0] or self._ordinal_match(s) or not re.match(r"[ \t]*(?:\n|$)", self.text[s.end:]):
+        2024)"), or whose title is the name alone and the line under it the dates and place
+        ("Workshop on Glacier Data Standards" over "Nairobi, 3-5 June 2024 | Ice Centre"), is that
+        event's page: the event (``rule:headline-event``), its dates and place, and the event the
+        rest of the page speaks of. A numbered event is the ordinal rule's; a title with no full date
+        names no event here."""
+        if s is not self.headline() or self._ordinal_match(s) or not re.match(r"[ \t]*(?:\n|$)", self.text[s.end:]):
             return  # the title is a line of its own
         text = s.text.strip()
         m = self._HEADLINE_EVENT.match(text)
+        dateline = None
+        if m is None and self._HEADLINE_NAME.fullmatch(text):
+            # the dates and place on the next line, a line of its own: "Riga, 9-11 April 2024 | Auditorium"
+            n = self.sentences.index(s) + 1
+            nxt = self.sentences[n] if n < len(self.sentences) else None
+            if nxt is not None and re.fullmatch(r"[ \t]*\n", self.text[s.end:nxt.start]) and re.match(r"[ \t]*(?:\n|$)", self.text[nxt.end:]) \
+                    and len(nxt.text) < 160:
+                dateline = nxt
+                m = self._HEADLINE_EVENT.match(text + " | " + nxt.text.strip())
         if m is None or re.search(r"\b(?:will|to\s+be|call\s+for|registration|deadline)\b", text, re.I):
             return
         rest = m.group("rest")
@@ -102,11 +123,18 @@ class _EventRules:
         if not [d for d in find_dates(rest, reference=self.doc.reference_date) if not d.year_only and not d.month_only]:
             return
         label = re.sub(r"^The\s+", "", m.group("name").strip())
-        key = f"event/{norm(label)}"
+        key = event_key(label)  # as the discourse names events: one node for the title and the text's mentions
         ev = self.ev(s, "rule:headline-event")
         cls = ["schema:Event", "ckg:Roundtable" if "Round" in label else "ckg:Meeting"]
         self.x.entity(key, "event", cls, label, ev)
         self.main_meeting = self.main_meeting or key
+        self.headline_event_name = label
+        if dateline is not None:
+            ev = self.ev(dateline, "rule:headline-event")
+            self.x.entity(key, "event", cls, label, ev)
+            self._dates(key, dateline, "rule:headline-event", text=dateline.text)
+            self._place(key, dateline, "rule:headline-event", dateline.start, dateline.end)
+            return
         at = s.start + s.text.index(text) + m.start("rest")
         self._dates(key, s, "rule:headline-event", text=rest)
         self._place(key, s, "rule:headline-event", at, s.end)
@@ -116,8 +144,8 @@ class _EventRules:
         qual = m.group(1).strip().lower()
         qual = re.sub(r"^(?:the|a|an|this|its|another)\s+", "", qual)
         qual = qual.split()[-1] if qual else ""
-        if qual in ("the", "a", "an", "this", "its", "another", "and"):
-            qual = ""
+        if qual in ("the", "a", "an", "this", "its", "another", "and") or DURATION.fullmatch(qual + " "):
+            qual = ""  # "a three-day workshop": how long it lasted is no part of its name
         about = None
         for pm in s.mentions:
             if pm.label == "ORG" and pm.cls == "Project":

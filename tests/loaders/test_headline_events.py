@@ -5,6 +5,7 @@ the title, and "the workshop" of the body text is that event. All documents are 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,79 @@ def test_the_title_names_the_event_its_dates_and_place(title, name, start, end, 
 def test_no_event_from_a_title_without_a_date_or_about_one_to_come(title):
     x = read(title, "Details follow.")
     assert not [f for f in x.facts if f.evidence.method == "rule:headline-event"]
+
+
+# -- the title alone, its dates and place on the line under it -------------------------------------
+
+def read_file(tmp_path, text: str):
+    from collabkg.loaders.documents import read_document
+
+    p = tmp_path / "page.txt"
+    p.write_text(text + "\n\n" + BODY + "\n", encoding="utf-8")
+    return extract(read_document(p))
+
+
+@pytest.mark.parametrize("page, name, start, end, place", [
+    ("Regional Workshop on Coastal Data in the Baltic\nRiga, 9-11 April 2024 | Institute Auditorium",
+     "Regional Workshop on Coastal Data in the Baltic", "2024-04-09", "2024-04-11", "Riga"),
+    ("National Workshop on Open Data Practices\nDate of Event: 21-22 February 2024 | Venue: Academy Auditorium, Nairobi",
+     "National Workshop on Open Data Practices", "2024-02-21", "2024-02-22", "Nairobi"),
+    ("Nordic Ice School\nTromso, Norway, 4-8 March 2024", "Nordic Ice School", "2024-03-04", "2024-03-08", "Tromsø"),
+    # under a site's navigation, or its name and a breadcrumb the cleaning drops
+    ("NDI | Activities | Events 2024 | Past Events\nNational Workshop on Open Data Practices\n"
+     "Date of Event: 21-22 February 2024 | Venue: Academy Auditorium, Nairobi",
+     "National Workshop on Open Data Practices", "2024-02-21", "2024-02-22", "Nairobi"),
+    ("Polar Data Centre\nHome / Meetings / Reports\nWorkshop on Arctic Data Centres\nTromso, Norway, 16-17 May 2024",
+     "Workshop on Arctic Data Centres", "2024-05-16", "2024-05-17", "Tromsø"),
+])
+def test_the_title_names_the_event_and_the_line_under_it_its_dates_and_place(tmp_path, page, name, start, end, place):
+    x = read_file(tmp_path, page)
+    events = {k: e for k, e in x.entities.items() if e.kind == "event"}
+    key = next(k for k, e in events.items() if e.label == name)
+    got = {(f.predicate, str(f.obj)) for f in x.facts if f.subject == key}
+    assert ("schema:startDate", start) in got and ("schema:endDate", end) in got
+    assert {x.entities[o].label for p, o in got if p == "schema:location"} == {place}
+    assert ("schema:organizer", "organization/kenya data centre") in got
+    assert len(events) == 1
+    # one event, not also a series of the same name
+    assert not [e for e in x.entities.values() if e.kind == "cooperation"]
+
+
+@pytest.mark.parametrize("page", [
+    "Regional Workshop on Coastal Data\nRiga | Institute Auditorium",             # no date under the title
+    "Regional Workshop on Coastal Data\nThe workshop opened in Riga on 9 April 2024 with a keynote.",  # a sentence, no dateline
+])
+def test_no_event_from_the_title_when_the_line_under_it_is_no_dateline(tmp_path, page):
+    x = read_file(tmp_path, page)
+    assert not [f for f in x.facts if f.evidence.method == "rule:headline-event"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kenya Data Centre organised a two-day National Workshop on Open Data Practices on 21-22 February 2024 in Nairobi.",
+    "The National Workshop on Open Data Practices was held in Nairobi on 21-22 February 2024 by the Kenya Data Centre.",
+    "The Kenya Data Centre hosted the 2-day National Workshop on Open Data Practices in Nairobi.",
+])
+def test_the_body_naming_the_titles_event_speaks_of_that_one_event(tmp_path, sentence):
+    """The headline's event named again in the text (with how long it lasted, or as held): one event."""
+    p = tmp_path / "page.txt"
+    p.write_text("National Workshop on Open Data Practices\nDate of Event: 21-22 February 2024 | Venue: Academy Auditorium, Nairobi\n\n"
+                 + sentence + "\n", encoding="utf-8")
+    from collabkg.loaders.documents import read_document
+
+    x = extract(read_document(p))
+    events = {k: e for k, e in x.entities.items() if e.kind == "event"}
+    assert [e.label for e in events.values()] == ["National Workshop on Open Data Practices"]
+    (key,) = events
+    assert "organization/kenya data centre" in x.objects(key, "schema:organizer")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Nordic Ice Institute organised a three-day workshop on polar data in Oslo on 4-6 May 2024.", "Workshop"),
+    ("The Nordic Ice Institute held a two-day seminar in Oslo on 4-5 May 2024.", "Seminar"),
+    # a named one, held in a city: the city is where it was, not part of its name (nor of its series')
+    ("The Nordic Ice Institute organised a three-day Polar Data Workshop in Oslo on 4-6 May 2024.", "Polar Data Workshop 2024"),
+])
+def test_how_long_an_event_lasted_is_no_part_of_its_name(text, label):
+    x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 6, 10)))
+    assert [e.label for e in x.entities.values() if e.kind == "event"] == [label]
+    assert not [e.label for e in x.entities.values() if e.kind == "cooperation" and "Oslo" in e.label]
