@@ -98,10 +98,11 @@ class _PatternFacts:
         title = self.ex.text[self.doc[start].idx:self.doc[end].idx + len(self.doc[end].text)]
         return title[:1].upper() + title[1:]
 
-    def things(self, tok, s, ev, role: str) -> list[str]:
-        """The entities a node stands for: its own, and those coordinated with it."""
+    def things(self, tok, s, ev, role: str, *, alone: bool = False) -> list[str]:
+        """The entities a node stands for: its own, and those coordinated with it (``alone``: its own
+        only)."""
         group = next((g for g in _KIND_GROUPS if tok._.ckg_kind in g), {tok._.ckg_kind})
-        toks = _listed(tok, group)
+        toks = [tok] if alone else _listed(tok, group)
         out = []
         for t in toks:
             if t._.ckg_group and role in ("agent", "thing"):
@@ -195,6 +196,9 @@ class _PatternFacts:
             return
         ev = self._ev(s, p.method)
         to_come = any(t.pos_ in ("VERB", "AUX") and _is_future(t) for t in nodes.values())
+        # "A, Rector of X, and B, Director of Y, who led the delegation": a relative clause of the
+        # match speaks of the name it hangs on, not of the names coordinated with it
+        said_of_one = {t.head.i for t in nodes.values() if t.dep_ == "relcl"}
         for e in p.emit:
             fact = e["fact"]
             if to_come and "MAIN" in e.values() and not self.scheduled:
@@ -260,7 +264,7 @@ class _PatternFacts:
                         self._fact(fact, a, b, ev)
                 continue
             subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
-                    else self.things(nodes[subj_name], s, ev, a_role))
+                    else self.things(nodes[subj_name], s, ev, a_role, alone=nodes[subj_name].i in said_of_one))
             if not subj and e.get("or_main") and self.main and a_role == "event":
                 subj = [self.main]  # "X met with Y" (no date): at the visit or meeting the document reports
             moved = []
@@ -286,7 +290,7 @@ class _PatternFacts:
                 if unit is not None:  # "the Institute of X, Academy of Y, Tromso": the institute's address
                     subj = [k for k in [self.ex.org(unit, ev)] if k]
             obj = ([self.main] if obj_name == "MAIN" and self.main else [] if obj_name == "MAIN"
-                   else self.things(nodes[obj_name], s, ev, b_role))
+                   else self.things(nodes[obj_name], s, ev, b_role, alone=nodes[obj_name].i in said_of_one))
             if fact == "location" and nodes[subj_name]._.ckg_kind in ("ORG", "PROJECT", "VENUE", "CITY", "REGION", "GPE"):
                 # "X, Bergen, Norway and Y": the body's (or city's) own place, not the list it stands in;
                 # but "Located in A, B and C, the centres ..." (``listed: true``): each place of the list

@@ -39,6 +39,11 @@ class _ParticipantRules:
         if verb := re.search(r",\s+(?:and\s+)?(?:took|was|were|is|are|will|has|have|had|held|opened|began|brought|gathered|drew|attracted|focused|included)\b",
                              self.text[a:b]):
             b = a + verb.start()
+        # "funded by A and B and led by C", "supported by A, and hosted by C": another participle's agents
+        # are no sponsors
+        if other := re.search(r",?\s+and\s+(?:was\s+|were\s+)?(?:led|coordinated|hosted|organi[sz]ed|run|chaired|managed|implemented|headed)\s+by\b",
+                              self.text[a:b]):
+            b = a + other.start()
         found = self.mentions_in(s, a, b, labels=("ORG",)) + self._unknown_bodies(s, a, b)
         for om in sorted(found, key=lambda o: o.start):
             cls = "FundingProgram" if (om.cls in ("Project", "Program", None) and not om.entry) else None

@@ -209,6 +209,9 @@ _GROUP_REFERENCES = {"academy", "party", "side", "institution", "organization", 
                      "country", "nation", "government", "body", "agency", "centre", "center", "society", "council"}
 
 
+#: words of a sentence that speaks of an agreement, whose bodies "the two parties" later are
+_AGREEMENT_WORDS = re.compile(r"\b(?:MoUs?|MOUs?|[Mm]emorand(?:um|a)|[Aa]greements?|[Ll]etters?\s+of\s+[Ii]ntent|LoI)\b")
+
 # "the two academies" are two bodies with "Academy" in their names; "the two parties" any two bodies
 _GROUP_HEADS = {"academy": "Academ", "university": "Universit", "institute": "Institut", "centre": "Cent", "center": "Cent",
                 "society": "Societ", "council": "Council", "agency": "Agenc"}
@@ -393,6 +396,16 @@ def mark_tokens(doc: Doc, mentions) -> None:
         cands = [m for m in bodies if m.end <= t.idx and m.label == want
                  and (head is None or re.search(rf"\b{head}", m.extra.get("name") or m.extra.get("long") or m.text)
                       or m.entry is not None and re.search(rf"\b{head}", m.entry.name))]
+        if lemma in ("party", "side"):
+            # "the two parties" after an agreement: its parties, the bodies of the last sentence before
+            # that speaks of one ("signed an MoU with ..."), not the bodies named since
+            for sent in reversed(list(doc[:t.i].sents)):
+                named = [m for m in cands if sent.start_char <= m.start and m.end <= sent.end_char]
+                # "the Institute X (IX) of the Academy Y": the academy is the institute's, no party
+                named = [m for m in named if not any(o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end) for o in named)]
+                if _AGREEMENT_WORDS.search(sent.text) and len({m.text for m in named}) >= 2:
+                    cands = named
+                    break
         if len(cands) >= 2:
             kind[t.i], ment[t.i] = want, cands[-1]
             group[t.i] = list(reversed(cands[-8:]))
