@@ -191,6 +191,27 @@ class _BodyShapes:
             self.mentions.append(m)
             i = k + 1
 
+    # -- bodies named head first, as other languages write them: "Université Laval", "Universidad de Chile"
+    _FOREIGN_HEADS = {"Université": "University", "Universite": "University", "Universität": "University", "Universitat": "University",
+                      "Universiteit": "University", "Universidade": "University", "Universidad": "University", "Università": "University",
+                      "Universita": "University", "Universitas": "University", "Uniwersytet": "University", "Universitetet": "University",
+                      "Instituto": "ResearchInstitute", "Istituto": "ResearchInstitute", "Institut": "ResearchInstitute",
+                      "Centro": "ResearchCenter", "Académie": "Academy", "Academie": "Academy", "Akademie": "Academy", "Academia": "Academy"}
+    _FOREIGN_LINK = r"(?:de|di|du|des|del|della|delle|dos|das|do|da|la|le|für|fur|van|voor|der|et|e|y|i)"
+    _FOREIGN_NAME = re.compile(rf"(?<![\w-])(?P<head>{'|'.join(sorted(_FOREIGN_HEADS, key=len, reverse=True))})"
+                               rf"(?P<rest>(?:\s+(?:{_FOREIGN_LINK}\s+){{0,2}}(?!(?:{'|'.join(_FOREIGN_HEADS)})\b)[A-Z][\w'’-]*(?:\.(?=\w))?){{1,7}})")
+
+    def foreign_bodies(self, a: int, b: int) -> None:
+        """"Université Laval", "Universiteit Utrecht", "Universite Cheikh Anta Diop": a body's head noun in
+        another language, then its name (capitalised words, joined by that language's small words), is
+        a body the model often reads as a person or not at all (method ``shape``)."""
+        for m in self._FOREIGN_NAME.finditer(self.text, a, b):
+            rest = re.sub(rf"(?:\s+{self._FOREIGN_LINK})+$", "", m.group("rest"))
+            e = m.start("rest") + len(rest)
+            if any(o.label == "ORG" and o.start <= m.start() and o.end >= e for o in self.mentions):
+                continue  # the registry or an acronym's definition names it already
+            self.mentions.append(Mention(m.start(), e, self.text[m.start():e], "ORG", self._FOREIGN_HEADS[m.group("head")], method="shape"))
+
     #: the words between a body's acronym and "Board" in the name of its board ("PDA Scientific Advisory Board")
     _BOARD_WORDS = {"Governing", "Executive", "Advisory", "Scientific", "Science", "Steering", "Supervisory", "Management",
                     "Editorial", "Technical", "International", "Coordinating", "Review", "Program", "Programme"}

@@ -324,4 +324,6 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                 continue  # "Dr. Ana Lima": a city's name may be a family name after a given name
             if any(t in _NOT_PERSON_WORDS or re.fullmatch(_ROLE_HEADS, t) for t in toks):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
+            if toks[0] in self._FOREIGN_HEADS:
+                continue  # "Université Laval": a body named head first (foreign_bodies)
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))

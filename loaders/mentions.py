@@ -97,6 +97,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     for a, b in spans:
         f.quoted(a, b)
         f.shapes(a, b)
+        f.foreign_bodies(a, b)
         f.people(a, b)
         f.coined_projects(a, b)
     coined = {m.text: m.cls for m in f.mentions if m.method == "coined-name"}

@@ -109,3 +109,20 @@ def test_a_known_acronym_a_time_or_a_country_before_a_city_stays_apart(text, exp
     assert not [t for t, label in ms if label == "ORG" and " " in t and t.split()[-1] in ("Beijing", "Lisbon", "Boston")]
     if expected is not None:
         assert [x for x in ms if x in expected] == expected
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("The session was moderated by Prof. Awa Ndiaye of Universite Gaston Berger, Saint-Louis.", "Universite Gaston Berger", "University"),
+    ("Speakers came from Université Laval and the Nordic Academy.", "Université Laval", "University"),
+    ("Dr. Lena Holm (Universität Wien) presented the archive.", "Universität Wien", "University"),
+    ("Students of Universiteit Utrecht and Universidade de Lisboa joined the course.", "Universiteit Utrecht", "University"),
+    ("Students of Universiteit Utrecht and Universidade de Lisboa joined the course.", "Universidade de Lisboa", "University"),
+    ("The Centro de Investigación y Desarrollo del Mar hosted the meeting.", "Centro de Investigación y Desarrollo del Mar", "ResearchCenter"),
+    ("A team from the Istituto di Scienze Polari presented new data.", "Istituto di Scienze Polari", "ResearchInstitute"),
+])
+def test_a_body_named_head_first_in_another_language_is_a_body(text, name, cls):
+    """Another language writes the head noun first ("Universiteit Utrecht"): the model reads many of
+    these as people, or misses them."""
+    ms = find_mentions(text)
+    assert [(m.text, m.cls) for m in ms if m.text == name] == [(name, cls)]
+    assert not [m.text for m in ms if m.label == "PERSON" and m.text in name]
