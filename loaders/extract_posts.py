@@ -10,7 +10,7 @@ from rdflib import Literal
 
 from collabkg.loaders.extract_entities import _CLASS, _Sentence, _is_generic_unit
 from collabkg.loaders.facts import Evidence
-from collabkg.loaders.person_names import ROLE_RE
+from collabkg.loaders.person_names import ROLE_RE, TITLE_RE
 from collabkg.loaders.registry import norm
 
 
@@ -77,6 +77,28 @@ class _PostRules:
                 continue
             ev = self.ev(s, "rule:person-post-apposition")
             self.add_post(self.person(m, ev), pm.group(1), self.org(org_m, ev), ev)
+        self._received_by(s)
+
+    #: "visited the X, where they were received by the Acting Director, Dr. A": the host's post in the body visited
+    _VISITED = re.compile(r"\b(?:visited|toured|(?:paid|made)\s+an?\s+(?:[\w-]+\s+){0,2}(?:call|visit)\s+(?:on|to)|arrived\s+at|At)\s+(?:the\s+)?")
+    _RECEIVED = re.compile(rf"\b(?:received|welcomed|greeted|hosted)\s+by\s+(?:the|its|their)\s+(?P<role>{ROLE_RE}),?\s+"
+                           rf"(?:(?:{TITLE_RE})\s+)*")
+
+    def _received_by(self, s: _Sentence) -> None:
+        """"The delegation visited the X, where it was received by the Acting Director, Dr. A": the one
+        who received the visitors holds the post the text names in the body visited (``rule:received-by``)."""
+        rm = self._RECEIVED.search(s.text)
+        if rm is None:
+            return
+        person = next((o for o in s.mentions if o.label == "PERSON" and o.start == s.start + rm.end()), None)
+        visited = [o for o in s.mentions if o.label == "ORG" and o.start < s.start + rm.start()
+                   and (vm := self._VISITED.search(self.text, s.start, o.start)) and vm.end() == o.start]
+        if person is None or not visited:
+            return
+        ev = self.ev(s, "rule:received-by")
+        org = self.org(visited[-1], ev)
+        if org is not None:
+            self.add_post(self.person(person, ev), rm.group("role"), org, ev)
 
     def memberships(self, s: _Sentence) -> None:
         """"Dr. Ingrid Solberg of the Norwegian Polar Institute", "Prof. Maria Rossi (University of Bologna)":

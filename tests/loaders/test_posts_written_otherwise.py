@@ -89,3 +89,17 @@ def test_a_second_verb_of_the_same_subject_gives_a_second_post():
     got = posts("Marta Kowalczyk served as president of the Baltic Ice Society from 2012 to 2016 and is a fellow of "
                 "the European Snow Science Union.")
     assert {("Marta Kowalczyk", "President", "Baltic Ice Society"), ("Marta Kowalczyk", "Fellow", "European Snow Science Union")} <= got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 May 2024 the delegation visited the Baltic Data Centre in Riga, where it was received by the Acting Director, Dr. Tom Lind.",
+     {("Tom Lind", "Acting Director", "Baltic Data Centre")}),
+    ("The visitors also paid a courtesy call on the Andean Snow Institute, where they were welcomed by its Deputy Director, Ines Morel.",
+     {("Ines Morel", "Deputy Director", "Andean Snow Institute")}),
+    ("At the Nordic Ice Institute, the guests were greeted by the President, Prof. Lena Holm, and toured the archive.",
+     {("Lena Holm", "President", "Nordic Ice Institute")}),
+    # no body visited in the sentence: no post is guessed
+    ("The delegation was received by the Acting Director, Dr. Tom Lind.", set()),
+])
+def test_who_received_the_visitors_holds_that_post_in_the_body_visited(text, expected):
+    assert posts(text) == expected
