@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["clean_text", "clean_markdown", "clean_html", "BULLET"]
+__all__ = ["clean_text", "clean_markdown", "clean_html", "BULLET", "is_navigation"]
 
 #: Every list item in cleaned text starts with this marker, whatever the source used.
 BULLET = "• "
@@ -198,12 +198,12 @@ def clean_text(raw: str) -> dict:
 _NAV_SEPARATOR = re.compile(r"\s(?:\||>>?|»|›|/)\s")
 
 
-def _is_navigation(line: str) -> bool:
+def is_navigation(line: str) -> bool:
     """A line of a site's navigation: its name, sections or path joined by two or more of "|", ">",
     "»", "/" ("INSA | Activities | Events 2024 | Past Events", "University of Leeds > News >
     Environment"), and not a sentence.
 
-    >>> _is_navigation("Leeds University > News > Environment"), _is_navigation("Oslo, 3 May 2024 | Ice Centre")
+    >>> is_navigation("Leeds University > News > Environment"), is_navigation("Oslo, 3 May 2024 | Ice Centre")
     (True, False)
     """
     return len(_NAV_SEPARATOR.findall(line)) >= 2 and len(line) < 200 and not line.rstrip().endswith((".", "!", "?")) \
@@ -234,13 +234,13 @@ def _headline(text: str, masthead: str | None = None) -> str:
         return lines[1]
     i = 0
     while i < min(len(lines) - 1, 4):
-        if _is_navigation(lines[i]):
+        if is_navigation(lines[i]):
             i += 1
-        elif i + 1 < len(lines) and _is_navigation(lines[i + 1]):
+        elif i + 1 < len(lines) and is_navigation(lines[i + 1]):
             i += 2  # a site's name above its navigation
         else:
             break
-    return lines[i] if i < len(lines) and not _is_navigation(lines[i]) else lines[0]
+    return lines[i] if i < len(lines) and not is_navigation(lines[i]) else lines[0]
 
 
 _MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

@@ -233,9 +233,13 @@ class _PatternFacts:
                     self._post(ptok, verb, otok, s, ev)
                 continue
             if fact == "party":
-                tok = nodes[e["agreement"]]
-                for k in self.things(nodes[e["party"]], s, ev, "agent"):
-                    self.parties[(tok.i, s.start)].append((k, ev, tok))
+                tok, ptok = nodes[e["agreement"]], nodes[e["party"]]
+                group = next((g for g in _KIND_GROUPS if ptok._.ckg_kind in g), {ptok._.ckg_kind})
+                for t in _listed(ptok, group):
+                    if _an_address(t):
+                        continue  # "MoU with the X (X), USA": where the body is, or the academy it is part of
+                    for k in self.things(t, s, ev, "agent", alone=True):
+                        self.parties[(tok.i, s.start)].append((k, ev, tok))
                 continue
             if fact == "date":
                 ev_key = self._event_node(e["event"], nodes, s)
@@ -381,6 +385,31 @@ _PREDICATES = {"member": "org:memberOf", "part": "org:subOrganizationOf", "atten
 
 
 _KIND_GROUPS = ({"PERSON", "ORG", "GPE", "PROJECT"}, {"CITY", "GPE", "REGION", "VENUE"})
+
+
+def _an_address(t) -> bool:
+    """Whether the name at ``t`` is written after a body and a comma as that body's address: its
+    country ("the Pacific Ocean Data Center (PODC), USA") or the academy a unit of it is part of ("the
+    Institute of Glacier Studies, Tibet Academy of Sciences"), closing the list."""
+    doc = t.doc
+    first = t.i  # the name's first token ("Tibet" of "Tibet Academy of Sciences")
+    while first > 0 and t._.ckg_mention is not None and doc[first - 1]._.ckg_mention is t._.ckg_mention:
+        first -= 1
+    if first < 2 or doc[first - 1].text != "," or any(c.dep_ == "conj" for c in t.children):
+        return False
+    j = first - 2
+    if doc[j].text == ")":  # past the body's acronym in parentheses
+        while j > 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    before = doc[j]
+    if before._.ckg_kind != "ORG" or before._.ckg_mention is None or before._.ckg_mention is t._.ckg_mention:
+        return False
+    if t._.ckg_kind == "GPE":
+        return True
+    own, other = before._.ckg_mention, t._.ckg_mention
+    return t._.ckg_kind == "ORG" and other is not None and other.cls in ("Academy", "University") \
+        and own.cls in ("ResearchInstitute", "ResearchCenter", "OrganizationalUnit")
 
 
 _GROUP_NOUNS = {"delegation", "team", "group", "expert", "scientist", "researcher", "representative", "delegate",

@@ -9,7 +9,7 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from collabkg.loaders.clean import BULLET
+from collabkg.loaders.clean import BULLET, is_navigation
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
@@ -23,7 +23,7 @@ _PARTICIPANTS_HEAD = re.compile(r"^(?:list\s+of\s+)?(?:participants|attendees|at
 
 
 #: a heading or line that introduces a body's agreements: "The X has signed the following agreements:"
-_AGREEMENTS_HEAD = re.compile(r"\b(?:agreements|memoranda|MoUs|MOUs|letters\s+of\s+intent)\b(?:\s+(?:signed|concluded))?\s*:?\s*$"
+_AGREEMENTS_HEAD = re.compile(r"\b(?:agreements|memoranda|MoUs|MOUs|letters\s+of\s+intent)\b(?:\s+(?:signed|concluded))?(?:\s*\([^()]{1,30}\))?\s*:?\s*$"
                              r"|^(?:(?:international|bilateral|cooperation|our)\s+)?(?:agreements|memoranda|MoUs)\s+(?:of|by)\s+.+:\s*$", re.I)
 
 
@@ -152,12 +152,16 @@ class _ListSections:
         return None
 
     def _title_body(self) -> str | None:
-        """The body a page is about, named by its title ("Alliance of ... Organizations"), if any."""
-        if not self.sentences:
-            return None
-        first = self.sentences[0]
-        m = next((o for o in first.mentions if o.label == "ORG" and o.start == first.start and o.end == first.end), None)
-        return self.org(m, self.ev(first, "rule:page-title-body")) if m is not None and m.cls not in ("Project", "Program", "Platform") else None
+        """The body a page is about, named by its first line ("Alliance of ... Organizations"), or by a
+        line of its own among the first lines under the site's navigation and a section's name
+        ("KISTI | About > Partners", "International Cooperation", "Korea Institute of ..."), if any."""
+        for n, line in enumerate(self.sentences[:4]):
+            m = next((o for o in line.mentions if o.label == "ORG" and o.start == line.start and o.end == line.end), None)
+            if m is not None:
+                return self.org(m, self.ev(line, "rule:page-title-body")) if m.cls not in ("Project", "Program", "Platform") else None
+            if n == 0 and not is_navigation(line.text) or line.text.endswith((".", "!", "?")):
+                return None  # a headline or a sentence first: the page names no body of its own above its text
+        return None
 
     def participants(self, items: list[_Sentence]) -> None:
         """A list under "Participants": each person and body is an attendee of the document's meeting."""
