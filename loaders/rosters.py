@@ -222,6 +222,8 @@ def read_on_behalf(ex, s) -> None:
     """
     om = _ON_BEHALF.search(s.text)
     if om is None:
+        if re.search(r"\bsigned\s+for\b", s.text):
+            _people_on_behalf(ex, s)  # "B, its director, signed for the X"
         return
     _people_on_behalf(ex, s)
     at = s.start + om.end()
@@ -267,6 +269,10 @@ def read_on_behalf(ex, s) -> None:
 _SIGNED_THE = r"(?:\s+(?:signed|initialled|initialed|countersigned)\s+(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"
 
 
+#: "A[, Associate Director for X,] signed on behalf of the" / "signed for the": a signatory and the body they sign for
+_SIGNED_FOR = re.compile(r"(?:,\s+(?P<appos>[A-Za-z][^,;()]{2,80}?),)?\s+(?:also\s+)?(?:signed|initialled|initialed|countersigned)\s+"
+                         r"(?:on\s+behalf\s+of|for)\s+(?:the\s+)?")
+
 #: what may stand between "by" and a name: titles ("Dr.", "Prof.", "Dr. (Mrs.)", "H.E.")
 _TITLES_ONLY = re.compile(r"(?:\(?(?:[A-Z][a-z]{0,9}|[A-Z]\.[A-Z])\.\)?\s+)*")
 
@@ -286,6 +292,30 @@ def _people_on_behalf(ex, s) -> None:
             person, org = ex.person(m, ev), ex.org(body_m, ev)
             if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
                 ex.x.add(person, "org:memberOf", org, ev)
+    # "Dr. A, Associate Director for X, signed on behalf of the USGS", "B signed for the institute": the
+    # person signs the agreement read before for the body named, a party of it
+    for m in s.mentions:
+        if m.label != "PERSON":
+            continue
+        sm = _SIGNED_FOR.match(ex.text, m.end, s.end)
+        body_m = next((o for o in s.mentions if o.label == "ORG" and sm and o.start == sm.end()), None)
+        if body_m is None:
+            continue
+        ev = ex.ev(s, "rule:on-behalf")
+        person, org = ex.person(m, ev), ex.org(body_m, ev)
+        if org is None:
+            continue
+        role = sm.group("appos")
+        if role:  # "the centre's director", "its president": the title, of the body signed for
+            role = re.sub(r"^(?:(?:the\s+)?[\w-]+['’]s|its|their|the)\s+", "", role.strip())
+        if role and _is_role(role) and not re.search(r"\b(?:of|at)\b", role):
+            ex.add_post(person, role.strip(), org, ev)  # "Associate Director for Core Systems": a post in the body signed for
+        elif not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
+            ex.x.add(person, "org:memberOf", org, ev)
+        signed = [k for k, e in ex.x.entities.items() if e.kind == "agreement" and org in ex.x.objects(k, "ckg:party")
+                  and any(v.start < s.start for v in e.evidence)]
+        if len(signed) == 1:
+            ex.x.add(signed[0], "ckg:signatory", person, ev)
     # "signed on behalf of the X by its Director, Dr. A, and on behalf of the Y by Prof. B": the body first,
     # then "by" the person, with the post they hold there between (after "its", "their" or "the")
     for body_m in s.mentions:

@@ -69,3 +69,27 @@ def test_a_title_on_behalf_of_no_body_holds_no_post():
 ])
 def test_a_name_after_a_bracketed_address_or_a_titled_apposition_is_a_person(text, name):
     assert [m.text for m in find_mentions(text) if m.label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize("text,signatories,posts,members", [
+    (SIGNED + "Dr. Ana Ruiz signed on behalf of the Andean Data Network.", {"Ana Ruiz"}, set(), {("Ana Ruiz", "Andean Data Network")}),
+    # a title in apposition, with no body of its own: a post in the body signed for
+    (SIGNED + "Dr. Ana Ruiz, Associate Director for Ocean Systems, signed on behalf of the Andean Data Network.",
+     {"Ana Ruiz"}, {("Ana Ruiz", "associate director for ocean systems", "Andean Data Network")}, set()),
+    (SIGNED + "Karl Berg, the centre's director, signed for the Pacific Ocean Data Center.",
+     {"Karl Berg"}, {("Karl Berg", "director", "Pacific Ocean Data Center")}, set()),
+    (SIGNED + "Dr. Ana Ruiz signed for the Andean Data Network, and Karl Berg signed for the Pacific Ocean Data Center.",
+     {"Ana Ruiz", "Karl Berg"}, set(), {("Ana Ruiz", "Andean Data Network"), ("Karl Berg", "Pacific Ocean Data Center")}),
+])
+def test_a_person_signed_for_a_body_named_after_the_verb(text, signatories, posts, members):
+    """"A signed on behalf of the X" / "B, its director, signed for the Y" after the agreement was read:
+    each signs it for a party, holding the post the apposition gives or as a member."""
+    got_signatories, got_posts, got_members = _read(text)
+    assert got_signatories == signatories
+    assert got_posts == posts
+    assert got_members == members
+
+
+def test_signing_for_a_body_that_is_no_party_signs_nothing():
+    signatories, posts, members = _read(SIGNED + "Dr. Ana Ruiz signed for the Baltic Data Centre as a witness.")
+    assert signatories == set()
