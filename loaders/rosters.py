@@ -379,16 +379,29 @@ _JOINED = re.compile(
     r"\s+(?:have\s+|had\s+)?(?:joined|became\s+members\s+of)\s+(?:the\s+)?(?P<body>[A-Z][^:;]*?)\s*(?:in\s+(?:19|20)\d\d\s*)?:\s*(?P<list>.+)$")
 
 
+#: "The X welcomed / admitted / approved the admission of three new members: A, B and C"
+_NEW_MEMBERS = re.compile(
+    r"^(?P<pre>.*?)\b(?:welcomed|admitted|accepted|approved\s+the\s+admission\s+of|has\s+(?:welcomed|admitted))\s+"
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several)\s+)?new\s+(?:national\s+|regular\s+|institutional\s+|full\s+|associate\s+)?"
+    r"members(?:\s+(?:of|to|into)\s+(?:the\s+)?(?P<body>[A-Z][^:]*?))?(?:\s+in\s+(?:19|20)\d\d)?\s*:\s*(?P<list>.+)$")
+
+
 def read_joined_bodies(ex, s) -> None:
-    """"Three organizations joined the Polar Data Network in 2023: A, B and C": each listed body is a
-    member of the body joined (``org:memberOf``, ``rule:joined-list``). The body joined is the name
-    the clause starts with; the list is the names after the colon (a unit written with its own body
-    is one item)."""
+    """"Three organizations joined the Polar Data Network in 2023: A, B and C", "The X welcomed three
+    new members: A, B and C": each listed body is a member of the body joined (``org:memberOf``,
+    ``rule:joined-list``). The body joined is the name the clause starts with (or the subject that
+    welcomed them, or the one after "new members of"); the list is the names after the colon (a unit
+    written with its own body is one item)."""
     m = _JOINED.match(s.text)
-    if m is None:
+    if m is not None:
+        at = s.start + m.start("body")
+        body = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
+    elif (m := _NEW_MEMBERS.match(s.text)) is not None:
+        # "The X welcomed three new members: A, B and C": the body is the subject (or the one after "of")
+        span = (m.start("body"), m.end("body")) if m.group("body") else (m.start("pre"), m.end("pre"))
+        body = next((o for o in s.mentions if o.label == "ORG" and s.start + span[0] <= o.start and o.end <= s.start + span[1]), None)
+    else:
         return
-    at = s.start + m.start("body")
-    body = next((o for o in s.mentions if o.label == "ORG" and o.start == at), None)
     if body is None:
         return
     ev = ex.ev(s, "rule:joined-list")

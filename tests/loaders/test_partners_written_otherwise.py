@@ -116,7 +116,11 @@ def test_a_possessive_owner_named_nowhere_before_is_not_guessed():
 
 
 @pytest.mark.parametrize("opening", ["Three organizations joined the Baltic Sea Data Network in 2023:",
-                                     "New members have joined the Baltic Sea Data Network:"])
+                                     "New members have joined the Baltic Sea Data Network:",
+                                     # the body that welcomed or admitted them, or the one after "new members of"
+                                     "The Baltic Sea Data Network welcomed three new members in 2023:",
+                                     "At its meeting in Riga, the Baltic Sea Data Network admitted three new institutional members:",
+                                     "The council approved the admission of three new members of the Baltic Sea Data Network:"])
 def test_bodies_listed_after_joined(opening):
     found = read(f"{opening} the Icelandic Met Office, the University of Tartu and the Latvian Institute of Aquatic Ecology.", "org:memberOf")
     assert found == {(b, "org:memberOf", "Baltic Sea Data Network")
