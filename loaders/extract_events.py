@@ -13,6 +13,7 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
+from collabkg.loaders.body_names import _HEADLINE_VERBS
 from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates, names_a_day
 from collabkg.loaders.discourse_events import DURATION, EARLIER, event_key
@@ -34,6 +35,10 @@ _EVENT_NOUNS = r"roundtable|round table|meeting|workshop|symposium|conference|se
 _PAST_EDITION = rf"(?i)\b(?:{'|'.join(sorted(EARLIER))})\s+(?:[\w-]+\s+)?$"
 #: the same, and words of a first edition, for an event noun after the one a sentence reports ("recalled the first dialogue, held in 2022")
 _EARLIER_EDITION = rf"(?i)\b(?:first|inaugural|{'|'.join(sorted(EARLIER))})\s+(?:[\w-]+\s+)?$"
+
+
+#: a line giving when the page was published, not when its event took place ("2023-06-16 | Source: X")
+_PAGE_DATE_LINE = re.compile(r"\b(?:Source|Posted|Published|Updated|Author|By|Text\s+Size|Font|Print|Share)\b", re.I)
 
 
 class _EventRules:
@@ -107,12 +112,13 @@ class _EventRules:
         text = s.text.strip()
         m = self._HEADLINE_EVENT.match(text)
         dateline = None
-        if m is None and self._HEADLINE_NAME.fullmatch(text):
+        if m is None and self._HEADLINE_NAME.fullmatch(text) and not set(text.split()) & _HEADLINE_VERBS:
             # the dates and place on the next line, a line of its own: "Riga, 9-11 April 2024 | Auditorium"
+            # (not a headline that says something, "X Hosts Workshop on Y", nor the page's own date line)
             n = self.sentences.index(s) + 1
             nxt = self.sentences[n] if n < len(self.sentences) else None
             if nxt is not None and re.fullmatch(r"[ \t]*\n", self.text[s.end:nxt.start]) and re.match(r"[ \t]*(?:\n|$)", self.text[nxt.end:]) \
-                    and len(nxt.text) < 160:
+                    and len(nxt.text) < 160 and not _PAGE_DATE_LINE.search(nxt.text):
                 dateline = nxt
                 m = self._HEADLINE_EVENT.match(text + " | " + nxt.text.strip())
         if m is None or re.search(r"\b(?:will|to\s+be|call\s+for|registration|deadline)\b", text, re.I):

@@ -90,6 +90,10 @@ def test_the_title_names_the_event_and_the_line_under_it_its_dates_and_place(tmp
 @pytest.mark.parametrize("page", [
     "Regional Workshop on Coastal Data\nRiga | Institute Auditorium",             # no date under the title
     "Regional Workshop on Coastal Data\nThe workshop opened in Riga on 9 April 2024 with a keynote.",  # a sentence, no dateline
+    # the page's own date line, not the event's: when it was published
+    "Regional Workshop on Coastal Data\n2024-06-16 | Source: Nordic Data Institute | Text Size: A A A",
+    # a headline that says something ("X Hosts ..."), over the page's date
+    "Institute Hosts Training Workshop on Coastal Data\nRiga, 16 June 2024",
 ])
 def test_no_event_from_the_title_when_the_line_under_it_is_no_dateline(tmp_path, page):
     x = read_file(tmp_path, page)
