@@ -188,7 +188,7 @@ class _PeopleAtEvents:
                 at = t.start + lm.end()
                 first = next((p for p in t.mentions if p.label == "PERSON" and p.start == at), None)
                 dm = self._DASHED_NAME.match(self.ex.text, at, t.end)
-                if first is None and dm is not None and not any(o.start < dm.end("name") and o.end > at for o in t.mentions):
+                if first is None and dm is not None and not any(o.start < dm.end("name") and o.end > at and o.label != "PERSON" for o in t.mentions):
                     # "Mere Tautahi - GNS Science": a name the model does not read, by the line's shape in the list
                     first = Mention(at, dm.end("name"), dm.group("name"), "PERSON", method="participant-list")
                 if first is None or len(t.text) > 200 or ("\n\n" in self.ex.text[last.end:t.start] and last is not head):

@@ -57,3 +57,15 @@ def test_no_participant_without_a_heading_or_a_name(text):
     (meeting,) = [k for k, e in x.entities.items() if e.kind == "event"]
     people = {label(f.obj) for f in x.facts if f.subject == meeting and f.predicate == "schema:attendee" and f.obj.startswith("person/")}
     assert people == set()
+
+
+def test_a_listed_name_whose_family_name_alone_was_read_as_the_person_named_before():
+    """"Dr. Hiroto Kanemaki" in the text, then "Hiroto Kanemaki - ..." in the list: the finder reads the
+    family name alone there (the person named before); the whole name is the line's person, and the
+    list goes on past that line."""
+    x, label = extracted(REPORT.replace("2024.\n", "2024. The meeting was opened by Dr. Hiroto Kanemaki, Director of the "
+                                        "Polar Data Institute.\n") + "Annex: List of participants (selection)\n"
+                         "Hiroto Kanemaki - Polar Data Institute, Japan\nAna Ruiz - Nordic Data Institute, Norway\n")
+    (meeting,) = [k for k, e in x.entities.items() if e.kind == "event"]
+    assert {label(f.obj) for f in x.facts if f.subject == meeting and f.predicate == "schema:attendee"} >= {"Hiroto Kanemaki", "Ana Ruiz"}
+    assert ("Ana Ruiz", "Nordic Data Institute") in pairs(x, label, "org:memberOf")
