@@ -156,8 +156,8 @@ class _ParticipantRules:
             after = [p for p in s.mentions if p.label == "PERSON" and p.start >= s.start + m.start()]
             if after and after[0].start <= s.start + name_at + 2:
                 persons = [after[0]]
-                # "co-chaired by A, Director of X, and B": every person named in the by-phrase
-                persons += [p for p in after[1:] if re.search(r"\band\s+(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 20):p.start])
+                # "co-chaired by A, Director of X, and B", "chaired by A ... and by B": every person named in the by-phrase
+                persons += [p for p in after[1:] if re.search(r"\band\s+(?:by\s+)?(?:" + TITLE_RE + r"\s+)?$", self.text[max(s.start, p.start - 24):p.start])
                             and not self._verb_between(after[0].end, p.start)]  # "moderated by A featured B, C and D": B, C, D no chairs
         else:
             m = re.search(r"\b(chaired|co-chaired|presided over|moderated)\s+(?:the\s+)?", s.text)

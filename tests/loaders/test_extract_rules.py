@@ -348,6 +348,17 @@ def test_a_body_and_its_place_in_parentheses_after_a_name_is_the_persons_body():
     assert {("Kenji Sato", "Kyoto University"), ("Ana Lima", "Federal University of Bahia")} <= members
 
 
+@pytest.mark.parametrize("sentence", [
+    "Sessions were chaired by Laura Berg of the Nordic Ice Centre in Tromso, Norway, and by Karl Lind.",
+    "It was chaired by Laura Berg and by Dr. Karl Lind.",
+])
+def test_each_by_of_a_chairs_by_phrase_names_a_chair(sentence):
+    """"chaired by A of X in Y, and by B": the second "by" names a second chair."""
+    x = extract(Document(Path("r.txt"), "Report\n\nThe Baltic Data Roundtable was held in Riga on 1-2 November 2023. " + sentence + "\n",
+                         issued=dt.date(2023, 11, 8)))
+    assert {x.entities[f.obj].label for f in x.facts if f.predicate == "ckg:chair"} == {"Laura Berg", "Karl Lind"}
+
+
 def test_the_chair_of_a_by_phrase_ends_where_a_new_clause_starts():
     # "moderated by A featured B, C and D": A chairs; B, C and D are the panel, not chairs
     text = ("Report\n\nThe Volta Data Workshop took place in Accra on 5 September 2023. A panel discussion moderated by "
