@@ -200,9 +200,8 @@ class _PeopleAtEvents:
                     # "... - National Space Science Center, CAS, China", "Dr. A, Nordic Data Institute": the body right
                     # after the dash or comma is theirs
                     body = next((o for o in t.mentions if o.label == "ORG" and o.start == dm.end()), None)
-                    org = self.ex.org(body, ev) if body is not None else None
-                    if org is not None and not any(org in self.ex.x.objects(p, "org:postIn") for p in self.ex.x.objects(person, "org:holds")):
-                        self.ex.x.add(person, "org:memberOf", org, ev)
+                    if body is not None:
+                        self.ex.add_member(person, self.ex.org(body, ev), ev)
                 last = t
 
     def _invited_to_announced(self) -> None:

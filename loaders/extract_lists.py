@@ -159,7 +159,7 @@ class _ListSections:
             m = next((o for o in line.mentions if o.label == "ORG" and o.start == line.start and o.end == line.end), None)
             if m is not None:
                 return self.org(m, self.ev(line, "rule:page-title-body")) if m.cls not in ("Project", "Program", "Platform") else None
-            if n == 0 and not is_navigation(line.text) or line.text.endswith((".", "!", "?")):
+            if (n == 0 and not is_navigation(line.text)) or line.text.endswith((".", "!", "?")):
                 return None  # a headline or a sentence first: the page names no body of its own above its text
         return None
 

@@ -130,9 +130,12 @@ class _PostRules:
                 if pl is None or not re.match(r"\s*\)", self.text[pl.end:s.end]):
                     continue
             ev = self.ev(s, "rule:person-affiliation")
-            person, org = self.person(m, ev), self.org(org_m, ev)
-            if org is None or any(org in self.x.objects(p, "org:postIn") for p in self.x.objects(person, "org:holds")):
-                continue
+            self.add_member(self.person(m, ev), self.org(org_m, ev), ev)
+
+    def add_member(self, person: str, org: str | None, ev: Evidence) -> None:
+        """``person`` is a member of ``org`` (``org:memberOf``), unless a post of theirs there was read:
+        the post says more."""
+        if org is not None and not any(org in self.x.objects(p, "org:postIn") for p in self.x.objects(person, "org:holds")):
             self.x.add(person, "org:memberOf", org, ev)
 
     def add_post(self, person: str, role: str, org: str | None, ev: Evidence) -> None:

@@ -289,9 +289,7 @@ def _people_on_behalf(ex, s) -> None:
         body_m = next((o for o in s.mentions if o.label == "ORG" and after and o.start == m.end + after.end()), None)
         if body_m is not None:
             ev = ex.ev(s, "rule:on-behalf")
-            person, org = ex.person(m, ev), ex.org(body_m, ev)
-            if org and not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
-                ex.x.add(person, "org:memberOf", org, ev)
+            ex.add_member(ex.person(m, ev), ex.org(body_m, ev), ev)
     # "Dr. A, Associate Director for X, signed on behalf of the USGS", "B signed for the institute": the
     # person signs the agreement read before for the body named, a party of it
     for m in s.mentions:
@@ -308,10 +306,8 @@ def _people_on_behalf(ex, s) -> None:
         role = sm.group("appos")
         if role:  # "the centre's director", "its president": the title, of the body signed for
             role = re.sub(r"^(?:(?:the\s+)?[\w-]+['’]s|its|their|the)\s+", "", role.strip())
-        if role and _is_role(role) and not re.search(r"\b(?:of|at)\b", role):
-            ex.add_post(person, role.strip(), org, ev)  # "Associate Director for Core Systems": a post in the body signed for
-        elif not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
-            ex.x.add(person, "org:memberOf", org, ev)
+        # "Associate Director for Core Systems": a post in the body signed for; a title of another body's, none
+        _post_or_member(ex, person, role if role and _is_role(role) and not re.search(r"\b(?:of|at)\b", role) else None, org, ev)
         signed = [k for k, e in ex.x.entities.items() if e.kind == "agreement" and org in ex.x.objects(k, "ckg:party")
                   and any(v.start < s.start for v in e.evidence)]
         if len(signed) == 1:
@@ -334,10 +330,16 @@ def _people_on_behalf(ex, s) -> None:
         person, org = ex.person(m, ev), ex.org(body_m, ev)
         if org is None:
             continue
-        if role is not None:
-            ex.add_post(person, role, org, ev)
-        elif not any(org in ex.x.objects(p, "org:postIn") for p in ex.x.objects(person, "org:holds")):
-            ex.x.add(person, "org:memberOf", org, ev)
+        _post_or_member(ex, person, role, org, ev)
+
+
+def _post_or_member(ex, person: str, role: str | None, org: str, ev) -> None:
+    """The post ``role`` of ``person`` in ``org``, or without a title their membership (unless a post
+    of theirs there was read)."""
+    if role:
+        ex.add_post(person, role, org, ev)
+    else:
+        ex.add_member(person, org, ev)
 
 
 _AFTER_NAME = re.compile(r"\s*\((?P<paren>[^()]{2,100})\)|,\s*(?P<comma>[A-Z][^,;()]{1,80}?)(?=\s*(?:[,;)]|\s+and\s+|\s+[a-z]|\.?$))")
