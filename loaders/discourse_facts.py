@@ -27,6 +27,20 @@ _ROLE_PREFIXES = {"vice", "deputy", "co", "executive", "assistant", "acting", "a
 _PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
 
+def _how_taken(doc, i: int, role_i: int) -> bool:
+    """Whether token ``i``, before the role noun, is a participle that says how the post was taken
+    ("elected", "re-elected", "appointed"), or the "re" and "-" of "re-elected"."""
+    t = doc[i]
+    if t.lower_ in _TAKEN:
+        return True
+    return t.lower_ in ("re", "-") and i + 1 < role_i and (doc[i + 1].text == "-" or doc[i + 1].lower_ in _TAKEN)
+
+
+#: how a post was taken, written before its title: not part of it ("was newly elected Vice-Chair")
+_TAKEN = {"elected", "re-elected", "reelected", "appointed", "re-appointed", "reappointed", "named", "nominated", "designated",
+          "chosen", "selected", "confirmed", "installed"}
+
+
 class _PatternFacts:
     """The facts of matched patterns: mixed into Discourse."""
 
@@ -81,8 +95,8 @@ class _PatternFacts:
         while start < tok.i and (self.doc[start]._.ckg_kind not in ("", "ROLE") or self.doc[start].dep_ == "det"
                                  or not self.doc[start].text[:1].isalpha()):
             start += 1
-        while start < tok.i and self.doc[start].lower_ in _PASSING:  # "the first President", "the new Director"
-            start += 1
+        while start < tok.i and (self.doc[start].lower_ in _PASSING or _how_taken(self.doc, start, tok.i)):
+            start += 1  # "the first President", "the new Director", "was re-elected Secretary General"
         while start >= 1:  # "its vice-president X": the parser may hang "vice" and "-" on the name, not the title
             prev = self.doc[start - 1]
             if prev.text == "-" and not prev.whitespace_ and start >= 2 and self.doc[start - 2].lower_ in _ROLE_PREFIXES:

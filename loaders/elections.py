@@ -19,7 +19,9 @@ of that title for each. The body is, in this order:
    subject ("The General Assembly of the X elected ...");
 4. "The Assembly", "Delegates", "Members" with no body: the body that held the assembly the document
    reports (its organizer, not counting a host named by "hosted by");
-5. a passive clause with none of these: the body of the election read in the sentence before.
+5. a passive clause with none of these: the body of the election read in the sentence before;
+6. "A was elected Treasurer." with no election before: the body that held the assembly the
+   document reports, as in 4, when that event is named as an assembly ("General Assembly", "Congress").
 
 With none of them the list is not read: the body is not guessed.
 
@@ -81,7 +83,9 @@ def _is_title(text: str) -> bool:
     words = [ROLE_ABBREVIATIONS.get(w.strip(".").lower(), w.strip(".").lower()) for w in plain_title(text).split()]
     if not 0 < len(words) <= 5 or not text[:1].isalpha():
         return False
-    last = re.sub(r"-elect$", "", words[-1])
+    last = re.sub(r"-(?:elect|general)$", "", words[-1])
+    if last == "general" and len(words) > 1:  # "Secretary General", "Director General"
+        last = words[-2]
     return last in ROLE_NOUNS or last.split("-")[-1] in ROLE_NOUNS
 
 
@@ -396,8 +400,25 @@ def _read_passive(ex, s, aux_at: int, after: int, end: int, ev) -> None:
         if agent_at is not None or agent:
             _hold(ex, s, people, title, _electing_body_at(ex, s, agent_at if agent_at is not None else b + agent.end(), end, ev), ev)
             return
-        body = ex.election_body if _recent_election(ex, s) else None
+        body = ex.election_body if _recent_election(ex, s) else _assembly_reported(ex, s, ex.text[after - 12:after], ev)
     _hold(ex, s, people, title, body, ev)
+
+
+#: the name of an event at which a body's members elect its officers
+_ASSEMBLY_EVENT = re.compile(r"\b(?:(?:General|Annual|Ordinary|Extraordinary)\s+(?:Assembly|Meeting|Conference)|Assembly|Congress"
+                             r"|General\s+Meeting|Plenary)\b", re.I)
+
+
+def _assembly_reported(ex, s, verb: str, ev) -> str | None:
+    """"Dr. A was elected Treasurer." with no body named and no election read just before: the body that
+    held the assembly the document reports (an event named as one: "General Assembly", "Congress"),
+    when the verb is one of voting ("elected", not "appointed")."""
+    if not re.search(r"elected$", verb, re.I):
+        return None
+    event = reported_event(ex)
+    if event is None or event not in ex.x.entities or not _ASSEMBLY_EVENT.search(ex.x.entities[event].label):
+        return None
+    return _assembly_owner(ex, s, ev)
 
 
 def _electing_body_at(ex, s, at: int, end: int, ev) -> str | None:

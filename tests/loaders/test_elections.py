@@ -90,6 +90,42 @@ def test_no_body_no_post(text):
     assert not {p for p in posts(text) if p[0] in ("Samuel Okafor", "Maria Lind", "Anna Berg")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Polar Data Union held its General Assembly in Oslo in September. Dr. Tomas Berg was re-elected Secretary General.",
+     {("Tomas Berg", "Secretary General", "Polar Data Union")}),
+    ("The Congress of the Sahel Climate Council took place in Dakar on 4 June 2025. Dr. Awa Ndiaye and Prof. Omar Sy were "
+     "elected Vice-Chairs, and Ms. Fatou Diop was elected Treasurer.",
+     {("Awa Ndiaye", "Vice-Chair", "Sahel Climate Council"), ("Omar Sy", "Vice-Chair", "Sahel Climate Council"),
+      ("Fatou Diop", "Treasurer", "Sahel Climate Council")}),
+    ("Members of the Andean Data Society met in Quito for the Society's annual General Meeting. Prof. Rosa Quispe was elected "
+     "President for 2026-2028.",
+     {("Rosa Quispe", "President", "Andean Data Society")}),
+])
+def test_elected_with_no_body_written_is_a_post_in_the_body_whose_assembly_the_document_reports(text, expected):
+    assert expected <= posts(text)
+
+
+@pytest.mark.parametrize("text", [
+    # not an assembly: a workshop's organiser elects no one
+    "The Baltic Ice Institute held a workshop on sea ice in Riga. Dr. Samuel Okafor was elected Chair.",
+    # appointed, not voted: whoever appointed him is not said
+    "The Polar Data Union held its General Assembly in Oslo. Dr. Samuel Okafor was appointed Chair.",
+])
+def test_with_no_assembly_reported_or_no_vote_no_post_is_guessed(text):
+    assert not {p for p in posts(text) if p[0] == "Samuel Okafor"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Tomas Berg was re-elected Secretary General of the Polar Data Union.", ("Tomas Berg", "Secretary General", "Polar Data Union")),
+    ("Prof. Lena Holm is the newly appointed Director of the Baltic Ice Institute.", ("Lena Holm", "Director", "Baltic Ice Institute")),
+    ("Dr. Awa Ndiaye, elected Vice-Chair of the Sahel Climate Council in 2024, opened the session.",
+     ("Awa Ndiaye", "Vice-Chair", "Sahel Climate Council")),
+])
+def test_how_a_post_was_taken_is_not_part_of_its_title(text, expected):
+    got = posts(text)
+    assert expected in got and not any("elected" in t.lower() or "appointed" in t.lower() for _, t, _ in got)
+
+
 @pytest.mark.parametrize("written, plain", [("Vice-Presidents", "Vice-President"), ("Secretaries-General", "Secretary-General"),
                                             ("Vice-Chairs", "Vice-Chair"), ("President-elect", "President-elect"),
                                             ("Treasurer", "Treasurer"), ("Honorary Members", "Honorary Member")])
