@@ -26,7 +26,14 @@ def _listed(tok, group) -> list:
         via_body = [cc for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "at")
                     for g in p.children if g.dep_ == "pobj" for cc in g.conjuncts if cc._.ckg_kind == "PERSON"] \
             if t._.ckg_kind == "PERSON" else []
-        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts] + inner + via_body:
+        # "funded by A and by B": the second "by" is a conjunct of the first, its object one more item
+        # (the parser hangs the second "by" on the first, or on the verb)
+        prep = t.head if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent") else None
+        same_prep = [g for p in ((*prep.conjuncts, *(c for c in prep.head.children if c.dep_ == "conj" and c.pos_ == "ADP"))
+                                 if prep is not None else ())
+                     if p.lower_ == prep.lower_ for g in p.children if g.dep_ == "pobj"]
+        for c in list(t.conjuncts) + [c for c in t.children if c.dep_ == "appos"] + [cc for p in posts_of for cc in p.conjuncts] + inner + via_body \
+                + same_prep:
             if c in out or c._.ckg_kind not in group or _parent_of(t, c):
                 continue
             if c.dep_ == "pobj" and c.head.dep_ == "prep" and c.head.lower_ in ("of", "from", "at") and c.head.head in out \
