@@ -141,7 +141,7 @@ def clean_text(raw: str) -> dict:
             in_link_block = True
             i += 1
             continue
-        if low in _NAV_LINES or _LINK_LINE.match(line) or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
+        if low in _NAV_LINES or _LINK_LINE.match(line) or _BRACKETED_LINKS.match(line) or _is_menu_line(line) or (_COOKIE_LINE.search(line) and len(line) < 300) or _SOCIAL_LINE.match(line):
             if _is_menu_line(line) and len([ln for ln in out if ln]) == 1 and out[-1]:
                 masthead = out[-1]  # "Polar Data Centre" over "Home / Meetings / Reports": the site's name
             i += 1
@@ -201,13 +201,21 @@ _NAV_SEPARATOR = re.compile(r"\s(?:\||>>?|»|›|/)\s")
 def is_navigation(line: str) -> bool:
     """A line of a site's navigation: its name, sections or path joined by two or more of "|", ">",
     "»", "/" ("INSA | Activities | Events 2024 | Past Events", "University of Leeds > News >
-    Environment"), and not a sentence.
+    Environment"), and not a sentence; or links alone in square brackets ("[Download (PDF)]").
 
     >>> is_navigation("Leeds University > News > Environment"), is_navigation("Oslo, 3 May 2024 | Ice Centre")
     (True, False)
+    >>> is_navigation("[Download the report (PDF, 2 MB)]"), is_navigation("[1] Data policy of the Centre, 2021.")
+    (True, False)
     """
+    if _BRACKETED_LINKS.match(line):
+        return True  # "[Download full report (PDF, 4.2 MB)]", "[Print] [Share]": the page's links
     return len(_NAV_SEPARATOR.findall(line)) >= 2 and len(line) < 200 and not line.rstrip().endswith((".", "!", "?")) \
         and not _FIELD_LINE.search(line)
+
+
+#: a line made only of links in square brackets
+_BRACKETED_LINKS = re.compile(r"^\s*(?:\[[^\[\]\n]{1,80}\]\s*)+$")
 
 
 #: a page's dateline or byline, fields separated as a menu is ("Source: X | Updated on 2023-03-08 | Font: ...")
@@ -215,32 +223,76 @@ _FIELD_LINE = re.compile(r"\b(?:Source|Posted(?:\s+on)?|Published|Updated(?:\s+o
 
 
 def _headline(text: str, masthead: str | None = None) -> str:
-    r"""The page's headline: its first line, past the site's navigation and the site's name written
-    right above it ("CODATA, The Committee on Data ...\nHome / News / Announcements\nCODATA elects ...":
-    the third line), or past ``masthead``, a site's name whose navigation the cleaning dropped. A page
-    whose first lines are all navigation keeps its first line.
+    r"""The page's headline: its first line, past the site's navigation and the site's name (and its
+    tagline) written right above it ("CODATA, The Committee on Data ...\nHome / News / Announcements\nCODATA
+    elects ...": the third line), or past ``masthead``, a site's name whose navigation the cleaning
+    dropped; past a line of the page's fields or its date ("Source: X | Date: 22 May 2024", "Press
+    release 42/2024 - Lima, 19 June 2024") and a breadcrumb ("Programme > Day 1"). A page whose first
+    lines are all navigation keeps its first line. A headline in capitals of one word goes on on the
+    next line when that starts in lower case ("MINUTES\nof the 14th meeting of ...").
 
     >>> _headline("Polar Data Centre\nAbout | News | Events 2024\nWorkshop on Ice Data opens\nText.")
     'Workshop on Ice Data opens'
     >>> _headline("Polar Data Centre\nWorkshop on Ice Data opens\nText.", masthead="Polar Data Centre")
     'Workshop on Ice Data opens'
+    >>> _headline("Polar Data Centre\nSource: PDC | Date: 3 May 2024\nWorkshop on Ice Data opens\nText.", masthead="Polar Data Centre")
+    'Workshop on Ice Data opens'
+    >>> _headline("ICE LETTERS\nNewsletter of the Polar Society\nIssue 4 | Spring 2024 | Reports\nForum opens in Oslo\nText.")
+    'Forum opens in Oslo'
     """
-    lines = [ln for ln in text.split("\n")[:8] if ln.strip()]
+    lines = [ln for ln in text.split("\n")[:10] if ln.strip()]
     if not lines:
         return ""
     if masthead is not None and lines[0] == masthead and len(lines) > 1 and not lines[1].rstrip().endswith((".", "!", "?")):
-        if len(lines) > 2 and len(lines[1].split()) == 1 and len(lines[2].split()) >= 4 and not lines[2].rstrip().endswith("."):
-            return lines[2]  # "Meetings" over the headline: the section the item is in
-        return lines[1]
+        j = 1
+        while j < len(lines) - 1 and j < 4 and _furniture(lines[j]):
+            j += 1
+        if len(lines) > j + 1 and len(lines[j].split()) == 1 and len(lines[j + 1].split()) >= 4 and not lines[j + 1].rstrip().endswith(".") \
+                and not lines[j + 1][:1].islower():
+            return _continued(lines, j + 1)  # "Meetings" over the headline: the section the item is in
+        if lines[j].rstrip().endswith((".", "!", "?")) and len(lines[j]) > 120:
+            return lines[0]  # no headline under the site's name: the text begins
+        return _continued(lines, j)
     i = 0
-    while i < min(len(lines) - 1, 4):
-        if is_navigation(lines[i]):
-            i += 1
+    while i < min(len(lines) - 1, 5):
+        if _furniture(lines[i]):
+            i += 1  # navigation, or a dateline's fields ("Bulletin No 37 | Published: 14/05/2024") over the headline
         elif i + 1 < len(lines) and is_navigation(lines[i + 1]):
             i += 2  # a site's name above its navigation
+        elif i + 2 < len(lines) and is_navigation(lines[i + 2]) and not any(ln.rstrip().endswith((".", "!", "?")) for ln in lines[i:i + 2]):
+            i += 3  # a site's name and its tagline above its navigation
         else:
             break
-    return lines[i] if i < len(lines) and not is_navigation(lines[i]) else lines[0]
+    if i >= len(lines) or is_navigation(lines[i]) or (i > 0 and lines[i].rstrip().endswith((".", "!", "?")) and len(lines[i]) > 120):
+        return lines[0]  # all navigation, or no headline under it: the text begins
+    return _continued(lines, i)
+
+
+def _furniture(line: str) -> bool:
+    """A line over a page's headline that is none: navigation, the page's fields or date, a short breadcrumb."""
+    return is_navigation(line) or _fields_only(line) or bool(_DATE_LINE.match(line)) or bool(_SHORT_CRUMB.match(line))
+
+
+#: a line giving the page's date and no more: "Press release 042/2024 - Lima, 19 June 2024", "Oslo, 3 May 2024"
+_DATE_LINE = re.compile(r"^[^.!?:]{0,80}?(?:\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\b[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\b\d{4}-\d{2}-\d{2}"
+                        r"|\b\d{1,2}/\d{1,2}/\d{4})\s*$")
+#: a breadcrumb of one step: "Programme > Day 1 - Tuesday 8 April 2025", "About > Committee Membership"
+_SHORT_CRUMB = re.compile(r"^[A-Z][\w&' -]{1,30}\s(?:>|»|›)\s[^.!?>»›]{1,80}$")
+
+
+def _continued(lines: list[str], i: int) -> str:
+    """Line ``i``, with the next line when it is one word in capitals and the next starts in lower case."""
+    if re.fullmatch(r"[A-Z]{3,}", lines[i].strip()) and i + 1 < len(lines) and re.match(r"[a-z]", lines[i + 1]) \
+            and not lines[i + 1].rstrip().endswith("."):
+        return f"{lines[i].strip()} {lines[i + 1].strip()}"
+    return lines[i]
+
+
+def _fields_only(line: str) -> bool:
+    """A line of a page's fields ("Issue 37 | Published: 14/05/2024", "Source: Ice Centre | Date: 2024-05-14"):
+    a field named, fields apart by "|", no sentence."""
+    return bool(_FIELD_LINE.search(line)) and ("|" in line or _FIELD_LINE.match(line) is not None) and len(line) < 200 \
+        and not line.rstrip().endswith((".", "!", "?"))
 
 
 _MD_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

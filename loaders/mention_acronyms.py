@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from collabkg.loaders.body_names import (HEADS, _ACRONYM, _CONNECT_IN_NAME, _EVENT_HEADS, _NOT_NAME_START, _class_of,
+from collabkg.loaders.body_names import (HEADS, _ACRONYM, _CONNECT_IN_NAME, _EVENT_HEADS, _NOT_NAME_START, _PLURAL_HEADS, _class_of,
                                          _initials_match, _names_agree, _words)
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.person_names import _ROLE_HEADS
@@ -15,12 +15,13 @@ from collabkg.loaders.person_names import _ROLE_HEADS
 def _portfolio_before_body(cand) -> bool:
     """Whether the words ``cand`` are "X of (the) Y" where X names no body (no head noun: a
     portfolio, "International Affairs") and Y does: "Director of International Affairs of the
-    National Agency for X (NAX)" defines the agency's acronym, not the portfolio's."""
+    National Agency for X (NAX)" defines the agency's acronym, not the portfolio's; but "National
+    Astronomical Observatories of the X Academy (NAOX)" names a body in the plural before "of"."""
     words = [w for w, _, _ in cand]
     if "of" not in words:
         return False
     at = words.index("of")
-    return at > 0 and not any(HEADS.get(w) for w in words[:at]) and any(HEADS.get(w) for w in words[at + 1:])
+    return at > 0 and not any(HEADS.get(_PLURAL_HEADS.get(w, w)) for w in words[:at]) and any(HEADS.get(w) for w in words[at + 1:])
 
 
 class _AcronymDefinitions:
@@ -112,11 +113,25 @@ class _AcronymDefinitions:
             entry = self.registry.lookup(name)
             if entry is None and (by_acr := self.registry.lookup(acr)) is not None and _names_agree(name, by_acr):
                 entry = by_acr  # "U.S. National Academy of Sciences (NAS)": the body the registry knows as NAS
+            if entry is None and (unit := self._unit_of_known_body(name)) is not None:
+                # "National Astronomical Observatories of the Chinese Academy of Sciences (NAOC)": the
+                # acronym is the unit's; the academy is named on its own, the unit's parent
+                name, e = unit, s + len(unit)
+                best = [w for w in best if w[2] <= e]
             # else "Nordic Academy of Sciences (NAS)": another body that this document calls NAS
             cls = entry.kind if entry else _class_of([w for w, _, _ in best])
             mention = Mention(s, e, name, "ORG", cls, entry=entry, acronym=acr, method="acronym-definition")
             self.mentions.append(mention)
             self.known_acronyms.setdefault(acr, name)
+
+    def _unit_of_known_body(self, name: str) -> str | None:
+        """The unit in "<unit> of the <body the registry knows>" ("Institute of Atmospheric Physics of the
+        Chinese Academy of Sciences": the institute), when the unit's name has a body's head noun; else None."""
+        for om in re.finditer(r"\s+of\s+(?:the\s+)?", name):
+            unit, body = name[:om.start()], name[om.end():]
+            if self.registry.lookup(body) is not None and any(HEADS.get(_PLURAL_HEADS.get(w, w)) for w in unit.split()):
+                return unit
+        return None
 
     def _lowercase_acronym(self, words: list[tuple[str, int, int]], acr: str) -> None:
         """"six regional centres of excellence (RCoE)": bodies named in lower case, whose every word

@@ -90,6 +90,25 @@ def test_an_acronym_defined_after_an_events_or_roles_of_names_the_body(text, bod
     assert not any(w in b for b in bodies(x) for w in ("Meeting", "Director", "Workshop")), bodies(x)
 
 
+# -- "<unit> of the <known body> (ACR)": the acronym is the unit's, the body its parent ----------------
+@pytest.mark.parametrize("text, unit, acronym, parent", [
+    ("A mission of the National Astronomical Observatories of the Chinese Academy of Sciences (NAOX) visited Lima. "
+     "Dr. Zhang Wei, Deputy Director of the NAOX, led it.", "National Astronomical Observatories", "NAOX", "Chinese Academy of Sciences"),
+    ("Researchers of the Institute of Atmospheric Physics of the Chinese Academy of Sciences (IAPX) met in Lima. "
+     "Dr. Zhang Wei, Director of IAPX, opened the meeting.", "Institute of Atmospheric Physics", "IAPX", "Chinese Academy of Sciences"),
+    ("The Laboratories of Ocean Acoustics of the National Oceanic and Atmospheric Administration (LOAX) hosted the school. "
+     "Dr. Zhang Wei, Director of LOAX, spoke.", "Laboratories of Ocean Acoustics", "LOAX", "National Oceanic and Atmospheric Administration"),
+])
+def test_an_acronym_after_a_unit_of_a_known_body_is_the_units(text, unit, acronym, parent):
+    x, label = run(text)
+    ent = next(k for k, e in x.entities.items() if e.label == unit)
+    assert acronym in x.entities[ent].acronyms
+    assert (unit, "org:subOrganizationOf", parent) in facts(x, label, "org:subOrganizationOf")
+    posts = {x.entities[o].label for p in x.objects(next(k for k, e in x.entities.items() if e.label == "Zhang Wei"), "org:holds")
+             for o in x.objects(p, "org:postIn")}
+    assert posts == {unit}
+
+
 # -- one event: the headline names it without its owner or its number --------------------------------
 @pytest.mark.parametrize("headline, body, name", [
     ("PDA Holds 2021 Annual Meeting",

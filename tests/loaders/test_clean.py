@@ -229,6 +229,28 @@ def test_a_relative_html_path_is_read(tmp_path, monkeypatch):
     # a section's one-word name between the dropped navigation and the headline
     ("Ice Letters Monthly - News from the Polar Centres\nHome || Sections: Fieldwork | Research | Meetings\n\nMeetings\n\n"
      "Baltic Delegation Visits the Polar Centre in Tromso\n\nText.", "Baltic Delegation Visits the Polar Centre in Tromso"),
+    # links alone in square brackets under the navigation are no headline
+    ("Sahel Climate Data Centre\nHome > About > Annual reports\n[Download the full report (PDF, 3 MB)]\n"
+     "Annual Report 2024: International cooperation\n\nText.", "Annual Report 2024: International cooperation"),
+    ("Polar Data Alliance\nHome | News | Events\n[Print] [Share] [Subscribe]\nAlliance opens its Tromso office\n\nText.",
+     "Alliance opens its Tromso office"),
+    # the page's fields or its date between the navigation and the headline
+    ("Sahel Climate Observer\nHome | About | News | Contact\nSource: Observer newsroom | Date: 12 March 2024\n\n"
+     "Four institutes sign letter of intent on drought data\n\nText.", "Four institutes sign letter of intent on drought data"),
+    ("Andean Data Portal\nHome > Training > Reports\nPosted: 2024-07-30 | By: Training Unit\n\nReport: Regional Course on Data Curation, Lima\n\nText.",
+     "Report: Regional Course on Data Curation, Lima"),
+    ("NDI - Nordic Data Institute\nHome > Press > Releases\nPress release 12/2024 – Oslo, 19 June 2024\n\n"
+     "Institute and Baltic centre sign data cube agreement\n\nText.", "Institute and Baltic centre sign data cube agreement"),
+    # a site's name and its tagline above the navigation
+    ("ICE LETTERS\nNewsletter of the Polar Data Society\nIssue 4 | Spring 2024 | Meeting reports\n\nForum in Oslo maps polar archives\n\nText.",
+     "Forum in Oslo maps polar archives"),
+    # a breadcrumb of one step, then the text: the page has no headline but the site's name
+    ("Andean Committee for Data (ACD)\nHome | About | Members | Contact\n\nAbout > Committee Membership\n\n"
+     "The Andean Committee for Data represents the region in the international committee on data and meets twice a year in Lima.\n",
+     "Andean Committee for Data (ACD)"),
+    # one word in capitals that goes on in lower case on the next line
+    ("Nordic Committee for Data\nHome | Committee | Documents\nDocuments > Minutes > 2025\n\nMINUTES\nof the 9th meeting of the Nordic Committee for Data\n\nText.",
+     "MINUTES of the 9th meeting of the Nordic Committee for Data"),
     # a dateline with fields is no navigation: the title above it stays
     ("Delegation of the Nordic Academy Visits the Ice Centre\nSource: Ice Centre | Updated on 2023-03-08 | Font: [Large] [Small]\n\nText.",
      "Delegation of the Nordic Academy Visits the Ice Centre"),
