@@ -156,14 +156,16 @@ class _PeopleAtEvents:
 
     #: a list's heading naming who took part: "Participants", "List of participants:", "Attendees"
     #: (in an annex or appendix, and of a selection: "Annex: List of participants (selection)")
-    _PARTICIPANTS_HEADING = re.compile(r"^(?:•\s*)?(?:(?:annex|appendix)(?:\s+[\dIVX]{1,3})?\s*[:.–-]\s*)?(?:(?:the\s+)?list\s+of\s+)?"
-                                       r"(?:participants|attendees|delegates|present|participating\s+experts)"
+    _PARTICIPANTS_HEADING = re.compile(r"^(?:•\s*)?(?:\d{1,2}(?:\.\d{1,2})?[.)]?\s+)?(?:(?:annex|appendix)(?:\s+[\dIVX]{1,3})?\s*[:.–-]\s*)?"
+                                       r"(?:(?:the\s+)?list\s+of\s+)?"
+                                       r"(?:participants|attendees|delegates|(?:members\s+)?present|participating\s+experts|guests?|observers?"
+                                       r"|trainers|lecturers|instructors|tutors|facilitators|resource\s+persons|speakers|panell?ists)"
                                        r"(?:\s*\((?:a\s+)?(?:selection|selected|excerpt|partial|in\s+alphabetical\s+order)\))?"
                                        r"(?:\s+(?:included|were|are))?\s*:?\s*", re.I)
     #: a line of such a list: a title or none, then the person ("Dr. A, Institute X (Chair)")
-    _PARTICIPANT_LINE = re.compile(rf"^(?:•\s*|\d{{1,3}}[.)]\s+)?(?:(?:{TITLE_RE})\s+)?")
+    _PARTICIPANT_LINE = re.compile(rf"^(?:•\s*|[-*]\s+|\d{{1,3}}[.)]\s+)?(?:(?:{TITLE_RE})\s+)?")
     #: a name's shape, then a dash or comma and what follows it: "Ana Ruiz - Nordic Data Institute, Norway"
-    _DASHED_NAME = re.compile(rf"(?P<name>{_PERSON_NAME})(?:\s+[-–—]|,)\s+(?:the\s+)?")
+    _DASHED_NAME = re.compile(rf"(?P<name>{_PERSON_NAME})(?P<note>\s+\([^()]{{1,60}}\))?(?:\s+(?:--|[-–—])|,)\s+(?:the\s+)?")
 
     def _participant_lists(self) -> None:
         """A meeting report's list of who took part, under a heading of its own ("Participants" and

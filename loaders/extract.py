@@ -129,6 +129,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
                     self.city(self.places.cities[m.text][0] if m.text in self.places.cities else m.text, m.code, self.ev(s, f"rule:{m.method}"))
         if self.sentences:
             self.headline_event(self.headline())  # "Workshop on X, 3-5 June 2024, Nairobi": the page's event
+            self.minutes_event()  # "Minutes of the 12th Meeting of the Board": the meeting the page records
         for s in self.sentences:
             self.cooperations(s)
         for s in self.sentences:

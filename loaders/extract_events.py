@@ -143,6 +143,46 @@ class _EventRules:
         self._dates(key, s, "rule:headline-event", text=rest)
         self._place(key, s, "rule:headline-event", at, s.end)
 
+    #: the title of a meeting's minutes: "Minutes of the 12th Ordinary Meeting of the Board", "MINUTES of the 14th meeting of X"
+    _MINUTES_OF = re.compile(r"^(?:MINUTES|Minutes|Summary\s+[Rr]ecord|Record)\s+of\s+(?:the\s+)?(?P<name>(?:[\w'’.-]+\s+){0,5}?"
+                             r"(?:[Mm]eeting|[Ss]ession|[Aa]ssembly|[Pp]lenary|[Ss]itting)(?:\s+of\s+(?:the\s+|its\s+)?(?P<body>[A-Z].*?))?)\s*$")
+    #: a field line under the title: "Date: 5 March 2024, 14:00-16:30", "Venue: Institute of X, Prague"
+    _FIELD = re.compile(r"^(?P<field>Date|Venue|Place|Location)\s*:\s*(?P<value>.+)$", re.I)
+
+    def minutes_event(self) -> None:
+        """A page of a meeting's minutes ("Minutes of the 12th Ordinary Meeting of the Executive Board",
+        "MINUTES\nof the 14th meeting of the X Committee") reports that meeting (``rule:minutes``): the
+        event the rest of the page speaks of, held by the body its name gives, on the date and at the
+        place of the "Date:" and "Venue:" / "Place:" lines under the title."""
+        mm = self._MINUTES_OF.match((self.doc.title or "").strip())
+        if mm is None or self.main_meeting is not None:
+            return
+        label = mm.group("name")
+        label = label[:1].upper() + label[1:]
+        first = next((s for s in self.sentences[:8] if s.text.strip() and s.text.strip() in self.doc.title), None)
+        if first is None:
+            return
+        key = event_key(label)
+        ev = self.ev(first, "rule:minutes")
+        self.x.entity(key, "event", ["schema:Event", "ckg:Meeting"], label, ev)
+        self.main_meeting = key
+        self.headline_event_name = label
+        if mm.group("body"):
+            body = next((o for s in self.sentences[:8] for o in s.mentions if o.label == "ORG" and o.text in mm.group("body")
+                         and s.text.strip() in self.doc.title), None)
+            if body is not None and (org := self.org(body, ev)):
+                self.rel(key, "schema:organizer", org, first, "rule:minutes")
+        n = self.sentences.index(first)
+        for s in self.sentences[n + 1:n + 6]:
+            fm = self._FIELD.match(s.text.strip())
+            if fm is None:
+                continue
+            at = s.start + s.text.index(fm.group("value"))
+            if fm.group("field").lower() == "date":
+                self._dates(key, s, "rule:minutes", text=fm.group("value"))
+            else:
+                self._place(key, s, "rule:minutes", at, s.end)
+
     def _one_meeting(self, s: _Sentence, m: re.Match, a: int, b: int, labels_made: list[str], *, several: bool) -> None:
         """One held meeting of a sentence, its dates and place read from ``s.text[a:b]``."""
         qual = m.group(1).strip().lower()

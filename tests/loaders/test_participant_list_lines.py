@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from collabkg.loaders.documents import read_document
+from collabkg.loaders.extract import extract
 from tests.loaders.extracted import extracted, pairs
 
 REPORT = ("Report of the Second Polar Data Meeting\n"
@@ -21,6 +23,10 @@ REPORT = ("Report of the Second Polar Data Meeting\n"
     "Annex 2 - List of participants",
     "Participants (in alphabetical order)",
     "List of participants",
+    "4. Trainers",
+    "5. Participants (selected)",
+    "Resource persons",
+    "Speakers",
 ])
 @pytest.mark.parametrize("lines,members", [
     (["Ana Ruiz - Nordic Data Institute, Norway", "Karl Berg - Baltic Data Centre, Latvia"],
@@ -29,6 +35,9 @@ REPORT = ("Report of the Second Polar Data Meeting\n"
     (["Mere Tautahi – Institute of Coastal Science, New Zealand", "Prof. Tom Lind — Arctic Data Centre",
       "Dr. Ines Morel, Andean Data Network, Peru"],
      {("Mere Tautahi", "Institute of Coastal Science"), ("Tom Lind", "Arctic Data Centre"), ("Ines Morel", "Andean Data Network")}),
+    # a double hyphen, a role in parentheses before the dash, list bullets
+    (["- Dr. Ana Ruiz (lead trainer) -- Nordic Data Institute, Norway", "- Mr. Karl Berg -- Baltic Data Centre"],
+     {("Ana Ruiz", "Nordic Data Institute"), ("Karl Berg", "Baltic Data Centre")}),
     # a family name in capitals, then a unit and its body: an address line after the name
     (["LI Wenqiang - National Space Science Center, CAS, China", "Ana Ruiz - Nordic Data Institute, Norway"],
      {("LI Wenqiang", "National Space Science Center"), ("Ana Ruiz", "Nordic Data Institute")}),
@@ -69,3 +78,28 @@ def test_a_listed_name_whose_family_name_alone_was_read_as_the_person_named_befo
     (meeting,) = [k for k, e in x.entities.items() if e.kind == "event"]
     assert {label(f.obj) for f in x.facts if f.subject == meeting and f.predicate == "schema:attendee"} >= {"Hiroto Kanemaki", "Ana Ruiz"}
     assert ("Ana Ruiz", "Nordic Data Institute") in pairs(x, label, "org:memberOf")
+
+
+@pytest.mark.parametrize("title, label, body", [
+    ("Minutes of the 9th Ordinary Meeting of the Executive Board", "9th Ordinary Meeting of the Executive Board", None),
+    ("MINUTES\nof the 14th meeting of the Andean Committee for Data", "14th meeting of the Andean Committee for Data",
+     "Andean Committee for Data"),
+    ("Summary record of the third session of the Polar Data Council", "Third session of the Polar Data Council", "Polar Data Council"),
+])
+def test_a_page_of_minutes_records_its_meeting_with_the_date_place_and_who_was_present(title, label, body, tmp_path):
+    page = (f"Andean Committee for Data\nHome | Committee | Minutes | Contact\n\n{title}\n"
+            "Date: 5 March 2024, 14:00-16:30\nVenue: National Library, Lima\n\n"
+            "Present: Dr. Ana Ruiz (Chair, Andean Data Institute); Prof. Karl Berg (Baltic Data Centre).\n"
+            "Apologies: Dr. Ines Morel (Andean Data Network).\n"
+            "Guest: Dr. Tom Lind, Director of the Arctic Data Centre.\n\n"
+            "Item 1 - Opening. The Chair opened the meeting and the minutes of the 8th meeting were approved.\n")
+    path = tmp_path / "minutes.txt"  # read as a file: the page's title and cleaning
+    path.write_text(page, encoding="utf-8")
+    x = extract(read_document(path))
+    label_of = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
+    meeting = next(k for k, e in x.entities.items() if e.kind == "event" and e.label == label)
+    facts = {(f.predicate, label_of(f.obj)) for f in x.facts if f.subject == meeting}
+    assert {("schema:startDate", "2024-03-05"), ("schema:location", "Lima"),
+            ("schema:attendee", "Ana Ruiz"), ("schema:attendee", "Karl Berg"), ("schema:attendee", "Tom Lind")} <= facts
+    assert ("schema:attendee", "Ines Morel") not in facts  # sent apologies: not there
+    assert {o for p, o in facts if p == "schema:organizer"} == ({body} if body else set())
