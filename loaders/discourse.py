@@ -85,6 +85,7 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         self._among_were()
         self._present_were()
         self._participant_lists()
+        self._programme_lines()
         self._invited_to_announced()
         self._agreements()
         self._dates_of_the_agreement()

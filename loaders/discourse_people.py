@@ -206,6 +206,38 @@ class _PeopleAtEvents:
                         self.ex.add_member(person, self.ex.org(body, ev), ev)
                 last = t
 
+    #: a line of an event's programme: a time opening it ("09:40", "11:00-12:30 |"), a speaker's field
+    #: ("Speakers:", "Panellists:", "Welcome:", "Chair:") or a talk's title in quotes, then its speaker
+    _PROGRAMME_LINE = re.compile(
+        r"^(?:•\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?(?:\s*\||\s+[A-Z“\"])"
+        r"|(?:Speakers?|Panell?ists?|Welcome|Opening|Keynote|Keynotes|Chairs?|Co-chairs?|Moderators?|Discussants?|Presenters?|Facilitators?)\b[^:.]{0,120}:"
+        r"|[“\"][^”\"]{5,200}[”\"]\s*(?:--|[-–—|]))")
+    #: what says a programme line's people are not there: "Talks to be announced", "(tbc)"
+    _NOT_YET = re.compile(r"\b(?:to\s+be\s+(?:announced|confirmed)|tba|tbc)\b", re.I)
+
+    def _programme_lines(self) -> None:
+        """An event's programme, one item a line ("09:00 | Welcome | Prof. A, Rector of X",
+        "Speakers: Dr. B (Y); Dr. C (Z)", "“Sea-level records in the cloud” – Dr. D, W"): each person
+        named on such a line takes part in the page's event (``discourse:programme``). Only a page with
+        a programme (three such lines or more) and an event; a line whose speakers are still to be
+        announced names no one."""
+        if self.main is None:
+            return
+        lines = []  # (start, end) of each programme line
+        for m in re.finditer(r"[^\n]+", self.ex.text):
+            line = m.group(0).strip()
+            if self._PROGRAMME_LINE.match(line) and not self._NOT_YET.search(line):
+                lines.append((m.start(), m.end()))
+        if len(lines) < 3:
+            return
+        for s in self.ex.sentences:
+            for a, b in lines:
+                people = [p for p in s.mentions if p.label == "PERSON" and a <= p.start and p.end <= b]
+                if people:
+                    ev = self._ev(s, "discourse:programme")
+                    for p in people:
+                        self._fact("attendee", self.main, self.ex.person(p, ev), ev)
+
     def _invited_to_announced(self) -> None:
         """An announcement's invited speakers: "we invite / have invited experts, Dr A who
         leads X and Dr B", "Invited speakers include Prof. C and Dr D" (``discourse:invited``): the

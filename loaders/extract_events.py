@@ -88,7 +88,7 @@ class _EventRules:
 
     # "Workshop on Glacier Data Standards, 3-5 June 2024, Nairobi": an event page's title
     _HEADLINE_NAME = re.compile(rf"(?:The\s+)?(?:[A-Z0-9][\w'’&.-]*\s+){{0,8}}?(?:{_SERIES_NOUNS}|Meeting|Assembly|Congress|School|Course|Hackathon|Webinar)"
-                                r"(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|on|for|and|in|the|&))*)?")
+                                r"(?:\s+(?:on|of|for|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|on|for|and|in|the|&))*|\s+(?:19|20)\d\d)?")
     _HEADLINE_EVENT = re.compile(rf"^(?P<name>{_HEADLINE_NAME.pattern})\s*(?:,|\(|\||–|—|-|:)\s*(?P<rest>.+?)\)?\s*$")
 
     def headline(self) -> _Sentence:

@@ -54,7 +54,10 @@ class _PostRules:
             if m.label != "PERSON":
                 continue
             after = self.text[m.end:s.end]
-            role = ROLE_RE + r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at|,)))?"  # "Deputy Vice-Chancellor for Research"
+            # "Deputy Vice-Chancellor for Research", "Deputy Vice-Chancellor (Research)", "Pro-Rector: Research and Innovation"
+            role = ROLE_RE + (r"(?:\s+for\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=\s+(?:of|at)\b|,)"
+                              r"|\s+\([A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*\)(?=,)"
+                              r"|:\s+[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*(?=,))?")
             patterns = [
                 # "X, Director-General of the academy's Bureau of Y": the unit of a body referred to
                 r",\s*(?:the\s+)?(" + role + r")(?:\s+(?:of|from|at|in|with)\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?[a-z]+['’]s\s+)?|,\s+)",

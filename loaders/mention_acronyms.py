@@ -126,10 +126,12 @@ class _AcronymDefinitions:
 
     def _unit_of_known_body(self, name: str) -> str | None:
         """The unit in "<unit> of the <body the registry knows>" ("Institute of Atmospheric Physics of the
-        Chinese Academy of Sciences": the institute), when the unit's name has a body's head noun; else None."""
+        Chinese Academy of Sciences": the institute), when the unit's name has a body's head noun and the
+        registry does not know it (a known unit is read as the registry says); else None."""
         for om in re.finditer(r"\s+of\s+(?:the\s+)?", name):
             unit, body = name[:om.start()], name[om.end():]
-            if self.registry.lookup(body) is not None and any(HEADS.get(_PLURAL_HEADS.get(w, w)) for w in unit.split()):
+            if self.registry.lookup(body) is not None and self.registry.lookup(unit) is None \
+                    and any(HEADS.get(_PLURAL_HEADS.get(w, w)) for w in unit.split()):
                 return unit
         return None
 
