@@ -65,6 +65,7 @@ from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.offices import read_public_offices
 from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry
+from collabkg.loaders.roster_pages import read_roster_pages
 from collabkg.loaders.rosters import (read_joined_bodies, read_on_behalf, read_people_of_a_body, read_rosters, read_speaker_lists,
                                       read_titled_people)
 from collabkg.loaders.units import link_prefixed_units
@@ -160,6 +161,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
             read_people_of_a_body(self, s)
         read_addresses(self)
         self.list_sections()
+        read_roster_pages(self)  # "Steering Committee" over "Chair: Dr. A, X" lines: who sits on the page's body
         self.discourse = Discourse(self, self.spacy_doc)
         self.discourse.run()  # relations from the parse (loaders/patterns/*.yaml)
         for s in self.sentences:
