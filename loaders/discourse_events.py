@@ -125,6 +125,12 @@ class _EventReferences:
             opening = next((j for j in range(tok.i - 2, max(sent_start, tok.i - 30) - 1, -1) if self.doc[j].text in ("“", '"', "‘")), None)
             if opening is not None and self.doc[opening + 1].text[:1].isupper():
                 start = min(start, opening)
+        while start >= 2 and self.doc[start - 1].text in ("–", "—", "-") and not self.doc[start - 1].whitespace_ \
+                and not self.doc[start - 2].whitespace_ and self.doc[start - 2].text[:1].isupper():
+            start -= 2  # "the Aotearoa–Pacific Symposium", "China–Oceania Dialogue": both names joined by a dash
+        bar = max((j for j in range(start, tok.i) if self.doc[j].text in ("|", "•", "·")), default=None)
+        if bar is not None:
+            start = bar + 1  # "ARDS 2025 | Aotearoa–Pacific ... Symposium": a title's parts, not one name
         end = tok.i + 1
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i == end:
@@ -215,7 +221,9 @@ class _EventReferences:
         if named:
             label = self._label(a, b)
             if any(e.kind == "cooperation" and norm(e.label) == norm(label) for e in self.ex.x.entities.values()) and not (
-                    self._reported(tok) and any(not (d.year_only or d.month_only) for d in find_dates(s.text, reference=self.ex.doc.reference_date))):
+                    self._reported(tok) and any(not (d.year_only or d.month_only) for d in find_dates(s.text, reference=self.ex.doc.reference_date))) \
+                    and not (s is self.ex.sentences[0] and re.search(r"\b(?:19|20)\d\d\b", s.text)):
+                # (but a page titled "X 2025 | <the series' name>" is the page of that year's event)
                 return None  # "the France-Canada Ocean Data Dialogue" (begun in 2015): the series the rules read, not one event
             key = event_key(label)
             existing = next((k for k, e in self.ex.x.entities.items() if e.kind == "event"

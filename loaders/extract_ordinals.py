@@ -21,7 +21,7 @@ class _OrdinalEvents:
     # ordinal events: "Third US-China Roundtable (March 23-24, 2009, Qingdao, China): 18 US members ..."
     _ORD_START = re.compile(rf"^(?:{re.escape(BULLET)})?(?:The\s+)?([A-Z][a-z]+|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[A-Z][\w.]*(?:[-–][A-Z][\w.]*)*\s+){{0,5}}(?:{_SERIES_NOUNS}|Meeting|Session|Assembly|Plenary)(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*(?:and\s+|&\s+)?){{1,6}})?)(?<!\s)")
 
-    _ORD_ANY = re.compile(rf"\b(?:the\s+)?([A-Za-z]{{4,}}|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[\w.-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", re.I)
+    _ORD_ANY = re.compile(rf"\b(?:the\s+)?([A-Za-z]{{4,}}|\d{{1,2}}\s?(?:st|nd|rd|th))\s+((?:[\w.–-]+\s+){{0,4}}?(?:{_SERIES_NOUNS.lower()}|{_SERIES_NOUNS}|meeting|session))\b", re.I)
 
     _TO_COME = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:will|shall|(?:is|are)\s+(?:to|set\s+to|scheduled|planned|expected)|would)\b", re.I)
 

@@ -129,3 +129,29 @@ def test_how_long_an_event_lasted_is_no_part_of_its_name(text, label):
     x = extract(Document(Path("t.txt"), text, issued=dt.date(2024, 6, 10)))
     assert [e.label for e in x.entities.values() if e.kind == "event"] == [label]
     assert not [e.label for e in x.entities.values() if e.kind == "cooperation" and "Oslo" in e.label]
+
+
+@pytest.mark.parametrize("text, label", [
+    # two names joined by a dash are one name
+    ("From November 5 to 6, the Second Nordic–Baltic Research Data Dialogue was successfully held at the Nordic Data Institute "
+     "in Riga. The dialogue was organised by the Nordic Data Institute.", "Second Nordic–Baltic Research Data Dialogue"),
+    ("The Third Andes–Amazon Data Workshop took place in Quito on 4 May 2024.", "Third Andes–Amazon Data Workshop"),
+])
+def test_a_numbered_event_named_with_a_dash_keeps_its_whole_name(text, label):
+    x = read(f"Joint Statement Issued at the {label}", text)
+    assert label in {e.label for e in x.entities.values() if e.kind == "event"}
+
+
+@pytest.mark.parametrize("title", [
+    "BDW 2025 | Baltic–Nordic Research Data Symposium",
+    "Baltic–Nordic Research Data Symposium 2025",
+])
+def test_an_event_page_titled_by_its_series_name_and_year_is_that_years_event(title, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(f"{title}\nHome | Programme | Speakers | Register\n\nProgramme > Day 1\n\n"
+                    "The Baltic–Nordic Research Data Symposium is organised by the Nordic Data Institute every two years. "
+                    "This year it brings together 200 data stewards.\n", encoding="utf-8")
+    from collabkg.loaders.documents import read_document  # noqa: PLC0415
+    x = extract(read_document(page))
+    events = {e.label for e in x.entities.values() if e.kind == "event"}
+    assert any(label.startswith("Baltic–Nordic Research Data Symposium") for label in events), events
