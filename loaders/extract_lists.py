@@ -13,6 +13,7 @@ from collabkg.loaders.clean import BULLET, is_navigation
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
+from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.registry import norm
 
 
@@ -32,6 +33,10 @@ _PARTNERS_HEAD = re.compile(r"^(?:our\s+)?(?:(?:main|key|international|research|
                             r"|collaborators|collaborating\s+(?:institutions|organi[sz]ations)|cooperation\s+partners)\s*:?\s*$", re.I)
 #: a heading over those who fund it ("Funders", "Sponsors", "Supported by", "With the support of")
 _FUNDERS_HEAD = re.compile(r"^(?:our\s+)?(?:funders|funding\s+(?:bodies|agencies|partners)|sponsors|supported\s+by|funded\s+by|with\s+(?:the\s+)?support\s+(?:of|from))\s*:?\s*$", re.I)
+
+
+#: a heading over a project's partners: "The consortium:", "Consortium members", "Project partners"
+_CONSORTIUM_HEAD = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?consortium(?:\s+(?:members|partners))?|project\s+partners|partners\s+(?:in|of)\s+the\s+project)\s*:?\s*$", re.I)
 
 
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
@@ -66,6 +71,14 @@ class _ListSections:
                 if owner is not None:
                     for it in items:
                         self.listed_agreement(owner, it)
+                i = j
+                continue
+            if _CONSORTIUM_HEAD.search(s.text) and (project := self._consortium_of(s)) is not None:
+                for it in items:
+                    self.listed_consortium_partner(project, it)
+                for t in ss[j:j + 2]:  # "Associated partner: X" under the list
+                    if am := re.match(r"(?:Associated|Associate|Third)\s+partners?\s*:\s*", t.text):
+                        self.listed_consortium_partner(project, t, at=t.start + am.end())
                 i = j
                 continue
             if _PARTNERS_HEAD.search(s.text) or _FUNDERS_HEAD.search(s.text):
@@ -139,6 +152,52 @@ class _ListSections:
         if other is None or other == owner:
             return
         self.rel(owner, "schema:sponsor" if funders else "ckg:cooperatesWith", other, it, method)
+
+    def _consortium_of(self, s: _Sentence) -> str | None:
+        """The project whose consortium a heading introduces: the one the heading names ("The X
+        consortium:"), else the page's project, else the one named right before "consortium" in the
+        title or the first sentences ("X consortium kicks off")."""
+        named = [o for o in s.mentions if o.label == "ORG"]
+        if len(named) == 1:
+            return self.org(named[0], self.ev(s, "rule:consortium-list"))
+        if self.main_project is not None:
+            return self.main_project
+        for t in self.sentences[:4]:
+            for o in t.mentions:
+                if o.label == "ORG" and re.match(r"\s+consortium\b", self.text[o.end:t.end], re.I):
+                    return self.org(o, self.ev(t, "rule:consortium-list"))
+            # "FJORDLINK consortium kicks off": a project's name in capitals, which the model may not read
+            cm = re.search(r"\b(?P<name>[A-Z][A-Z0-9-]{2,15})\s+(?:project\s+)?consortium\b", t.text)
+            if cm and self.registry.lookup(cm.group("name")) is None:
+                at = t.start + cm.start("name")
+                m = Mention(at, at + len(cm.group("name")), cm.group("name"), "ORG", "Project", method="consortium-list")
+                return self.org(m, self.ev(t, "rule:consortium-list"))
+        return None
+
+    def listed_consortium_partner(self, project: str, it: _Sentence, at: int | None = None) -> None:
+        """"- Ghent University (UGent), Belgium – coordinator" under a project's consortium: a partner in
+        the project (``ckg:partner``), and its leader when the item says it coordinates it."""
+        at = it.start + len(BULLET) if at is None else at
+        body = next((o for o in it.mentions if o.label == "ORG" and o.start >= at), None)
+        if body is not None and re.fullmatch(r"\s*(?:the\s+)?", self.text[at:body.start]):
+            while nxt := next((o for o in it.mentions if o.label == "ORG" and 0 < o.start - body.end <= 1), None):
+                body = nxt  # "NOAA National Centers for ... (NCEI)": the unit the item names, after its body's acronym
+        else:
+            # every item of a consortium names a body: "Helmholtz-Zentrum Hereon, Germany", "Ifremer, France"
+            nm = re.match(r"\s*(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|for|and|de|the|&))*)\s*(?:\(|,|[–—-]\s|$)",
+                          self.text[at:it.end])
+            if nm is None or self.places.country(nm.group("name")) is not None or nm.group("name") in self.places.cities \
+                    or any(o.label == "PERSON" and o.start < at + nm.end("name") for o in it.mentions):
+                return
+            acr = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,10})\)", self.text[at + nm.end("name"):it.end])
+            body = Mention(at + nm.start("name"), at + nm.end("name"), nm.group("name"), "ORG", "Organization",
+                           acronym=acr.group("acr") if acr else None, method="consortium-list")
+        other = self.org(body, self.ev(it, "rule:consortium-list"))
+        if other is None or other == project:
+            return
+        self.rel(project, "ckg:partner", other, it, "rule:consortium-list")
+        if re.search(r"[-–—,(]\s*(?:project\s+)?(?:coordinator|coordinating\s+(?:partner|institution)|lead\s+partner)\b", self.text[body.end:it.end], re.I):
+            self.rel(project, "ckg:leader", other, it, "rule:consortium-list")
 
     def _page_body(self) -> str | None:
         """The body a page speaks for when its title names none: the subject its first paragraph opens

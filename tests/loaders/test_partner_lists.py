@@ -71,3 +71,28 @@ def test_bodies_that_agree_to_work_together_cooperate(text, pairs):
     x = extract(Document(Path("t.txt"), text))
     got = {tuple(sorted((x.entities[f.subject].label, x.entities[f.obj].label))) for f in x.facts if f.predicate == "ckg:cooperatesWith"}
     assert got == {tuple(sorted(p)) for p in pairs}
+
+
+@pytest.mark.parametrize("heading, intro", [
+    ("The consortium:", "Eight partners met in Bergen for the kick-off meeting of FJORDLINK (Fjord Observation Data Linkage), a three-year project."),
+    ("Consortium members", "FJORDLINK (Fjord Observation Data Linkage) is a three-year project funded by the Nordic Research Council."),
+    ("Project partners", "FJORDLINK (Fjord Observation Data Linkage) is a three-year project funded by the Nordic Research Council."),
+])
+def test_a_projects_consortium_list_names_its_partners_and_coordinator(tmp_path, heading, intro):
+    text = (f"FJORDLINK consortium kicks off in Bergen\n\n{intro}\n\n{heading}\n"
+            "- University of Bergen (UiB), Norway – coordinator\n"
+            "- Marine Data Institute, Iceland\n"
+            "- Havforskningsinstituttet, Norway\n"
+            "- Baltic Ocean Lab, Estonia\n"
+            "Associated partner: NOAA National Centers for Environmental Information (NCEI), USA\n\n"
+            "The next meeting will be in Reykjavik.\n")
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    x = extract(read_document(p))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    project = next(k for k, e in x.entities.items() if "FJORDLINK" in (e.label, *e.acronyms))
+    partners = {label(f.obj) for f in x.facts if f.predicate == "ckg:partner" and f.subject == project}
+    assert {"University of Bergen", "Marine Data Institute", "Havforskningsinstituttet", "Baltic Ocean Lab",
+            "National Centers for Environmental Information"} <= partners
+    assert not partners & {"Norway", "Iceland", "Estonia", "Reykjavik"}
+    assert {label(f.obj) for f in x.facts if f.predicate == "ckg:leader" and f.subject == project} == {"University of Bergen"}
