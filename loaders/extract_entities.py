@@ -243,8 +243,10 @@ class _Entities:
         key = "person/" + person_key(m.text)
         if len(m.text.split()) == 1:
             # "Dr. Klein" after "Dr. Robert Klein": the one person of the document with that name
+            # (a hyphenated family name, "Esquivel-Hart" after "Dr. Mariana Esquivel-Hart", is all of it)
+            mine = person_key(m.text).split("-")
             same = {person_key(o.text) for o in self.mentions if o.label == "PERSON" and len(o.text.split()) > 1
-                    and person_key(m.text) in person_key(o.text).split("-")}
+                    and _contains(person_key(o.text).split("-"), mine)}
             if len(same) == 1:
                 key = "person/" + same.pop()
                 ent = self.x.entity(key, "person", ["foaf:Person"], next(o.text for o in self.mentions if o.label == "PERSON" and person_key(o.text) == key[7:]), ev)
@@ -265,6 +267,11 @@ class _Entities:
 
     def mentions_in(self, s: _Sentence, a: int, b: int, labels=("ORG", "GPE", "REGION")) -> list[Mention]:
         return [m for m in s.mentions if a <= m.start and m.end <= b and m.label in labels]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` is a run of ``words``: ["hart"] and ["esquivel", "hart"] of ["esquivel", "hart", "mariana"]."""
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 #: Words a unit's name can be made of without naming any one body ("Data Center", "International Office").

@@ -431,7 +431,7 @@ def _salient(doc, ante: list, t):
     text is about: the last one named as a clause's subject in the three sentences before, when the
     last one named at all was not ("The National Committee for X is hosted by Y. It represents the
     country in X, the Committee on Data ... The committee is chaired by A": the national committee);
-    else the last one named."""
+    else the one the page's headline names; else the last one named."""
     def subject(m) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
@@ -441,7 +441,23 @@ def _salient(doc, ante: list, t):
     sents = [s for s in doc.sents if s.end_char <= t.idx][-3:]
     since = sents[0].start_char if sents else 0
     subjects = [m for m in ante if m.start >= since and subject(m)]
-    return subjects[-1] if subjects else last
+    if subjects:
+        return subjects[-1]
+    # none was a subject: the one the headline names, the body the page is about ("New director named for
+    # the X Center ... at the Y Center ... The center curates ...": the X Center)
+    headline = [m for m in ante if m.end <= _headline_end(doc.text)]
+    return headline[-1] if headline else last
+
+
+def _headline_end(text: str) -> int:
+    """Where a page's headline lines end: the first lines (at most four) before the first that is a
+    sentence (ends with a full stop) or long."""
+    at = 0
+    for n, line in enumerate(text.split("\n")[:4]):
+        if line.rstrip().endswith((".", "!", "?")) or len(line) > 160:
+            break
+        at += len(line) + 1
+    return at
 
 
 class _NodeIndex(DependencyMatcher):

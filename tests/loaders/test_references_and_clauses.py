@@ -42,3 +42,27 @@ def test_a_relative_clause_on_the_last_name_speaks_of_that_name_alone():
     x, label = extracted(MOU + "The agreement was signed by Professor Lena Holm, Rector of the University of Tartu, and Professor "
                          "Karl Berg, Director of the Nordic Ice Institute, who led a six-member delegation to Estonia.")
     assert {b for a, b in pairs(x, label, "ckg:leader")} == {"Karl Berg"}
+
+
+@pytest.mark.parametrize("text, full, again", [
+    ("Dr. Mariana Ostrowska-Lind has been appointed Director of the Nordic Data Centre. Ostrowska-Lind comes from the "
+     "University of Tartu. Ostrowska-Lind said the centre would grow.", "Mariana Ostrowska-Lind", "Ostrowska-Lind"),
+    ("Prof. Jean-Paul Okafor-Ade opened the school. Okafor-Ade is a member of the Polar Data Union.", "Jean-Paul Okafor-Ade", "Okafor-Ade"),
+])
+def test_a_hyphenated_family_name_alone_is_the_person_named_in_full_before(text, full, again):
+    x, label = extracted(text)
+    people = {e.label for e in x.entities.values() if e.kind == "person"}
+    assert full in people and again not in people, people
+
+
+@pytest.mark.parametrize("text, body", [
+    ("New director named for the Sahel Climate Data Centre\n\nDr. Ana Ruiz has been appointed director of the Sahel Climate "
+     "Data Centre. She comes from the Nordic Data Centre, where she led a section. Before that she worked at the Baltic Ice "
+     "Centre. The centre, founded in 2013, curates 40 collections. It has been a member of the Polar Data Union since 2016.",
+     "Sahel Climate Data Centre"),
+    ("Andean Glacier Institute opens new archive\n\nThe archive of the Andean Glacier Institute was opened by Dr. Ana Ruiz, "
+     "who joined from the Polar Ice Institute in May. The institute is a member of the Polar Data Union.", "Andean Glacier Institute"),
+])
+def test_the_centre_with_no_subject_to_refer_to_is_the_one_the_headline_names(text, body):
+    x, label = extracted(text)
+    assert (body, "Polar Data Union") in pairs(x, label, "org:memberOf")
