@@ -38,7 +38,7 @@ class _AgreementRules:
             one_side: str | None = None  # "A signed agreements with B, C and D": A's, one with each
             signer_span: tuple[int, int] | None = None  # "A of X and B of Y signed ...": who signed
             ev = self.ev(s, "rule:agreement")
-            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+(?:on|for)\s+(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})+,?\s+and\s+[^,;]+?|[^,;]+?))?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\.?$)", after)
+            bm = re.match(r"\s*(?:\([^)]*\)\s*)?(?:\s+(?:on|for)\s+(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?:,\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})+,?\s+and\s+[^,;]+?|[^,;]+?))?\s*(?:(?:was|were|has\s+been|have\s+been|is|are)\s+(?:signed|concluded|renewed|agreed|reached)\s+)?between\s+(.+?)(?:;|,\s*which|,\s*signed|\s+(?:was|were|is|has|had|in|on)\s|\s+(?:for|to|aimed\s+at|with\s+the\s+aim\s+of)\s+(?:the\s+)?(?=[a-z])|\.?$)", after)
             if bm:
                 a = s.start + m.end() + bm.start(1)
                 b = s.start + m.end() + bm.end(1)

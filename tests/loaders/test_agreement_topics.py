@@ -56,3 +56,21 @@ def test_a_country_in_parentheses_after_a_body_is_no_party():
     assert not any(p in parties for parties in got.values() for p in ("Austria", "Switzerland", "Japan"))
     assert {frozenset(v) for v in got.values()} == {frozenset({"Andean Glacier Centre", b}) for b in
                                                     ("University of Innsbruck", "Swiss Snow Institute", "Hokkaido University")}
+
+
+@pytest.mark.parametrize("text", [
+    "A memorandum of understanding was signed between the Nordic Data Institute and Tartu University for the establishment "
+    "of the Nordic-Baltic Joint Data Laboratory (NBJDL).",
+    "A Letter of Intent was signed between the Nordic Data Institute and Tartu University for the installation of the Baltic "
+    "Sky Mirror, a node that will copy the catalogues.",
+    "An agreement was concluded between the Nordic Data Institute and Tartu University to establish the Baltic Data Cube.",
+])
+def test_what_an_agreement_is_for_after_its_parties_is_no_party(text):
+    (parties,) = agreements(text).values()
+    assert parties == {"Nordic Data Institute", "Tartu University"}
+
+
+def test_a_bodys_name_with_for_stays_one_party():
+    (parties,) = agreements("A Letter of Intent was signed between the Nordic Data Institute and the Committee for Space Research "
+                            "for the exchange of satellite data.").values()
+    assert parties == {"Nordic Data Institute", "Committee for Space Research"}
