@@ -267,7 +267,7 @@ class _BodyShapes:
 
     _PROJECT_BEFORE_NOUN = re.compile(rf"\b[Tt]he\s+(?P<name>{_COINED})\s+(?P<noun>project|programme|program|initiative|platform)\b")
 
-    _PROJECT_IS_A = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_COINED})\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
+    _PROJECT_IS_A = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_COINED})\s+(?:\([^()]{{3,120}}\)\s+)?(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?"
                                r"(?P<noun>project|programme|program|initiative|platform)\b")
 
     def coined_projects(self, a: int, b: int) -> None:
@@ -288,6 +288,27 @@ class _BodyShapes:
                        for o in self.mentions):
                     continue
                 self.mentions.append(Mention(s, e, name, "ORG", self._NAMED_AS[m.group("noun").lower()], method="coined-name"))
+
+    # -- venues: "the Shine Dome", "the Conference Hall of X", "the Chiromo Campus" ---------------
+    _VENUE = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Hall|Auditorium|Dome|Campus|Room|Theatre|Theater|Pavilion|Building|Hotel"
+                        r"|Convention\s+Cent(?:re|er)|Conference\s+Cent(?:re|er)|Congress\s+Cent(?:re|er)))\b(?P<of>\s+of\s+(?:the\s+)?)?")
+
+    def venues(self, a: int, b: int) -> None:
+        """A place where a meeting is held, named by its head noun: "the Shine Dome", "the InnovOcean
+        Campus", "the Conference Hall of IROST", "the Auditorium of the Faculty of X" (``VENUE``, method
+        ``shape``): a hall "of" a body is named with it. One word alone ("the Hall") names no venue."""
+        for m in self._VENUE.finditer(self.text, a, b):
+            s, e = m.start("name"), m.end("name")
+            over = [o for o in self.mentions if o.start < e and s < o.end]
+            if any(not (o.label in ("VENUE", "PERSON") and o.method in ("ner", "context-name")) for o in over):
+                continue  # a body's or a place's name holds it ("Wallenberg Research Centre", "Town Hall Square")
+            for o in over:  # the model's "Conference Hall of", or a hall read as someone's name
+                self.mentions.remove(o)
+            owner = next((o for o in self.mentions if m.group("of") and o.label == "ORG" and o.start == m.end()), None)
+            if owner is None and " " not in m.group("name").strip():
+                continue
+            extra = {"name": self.text[s:owner.end]} if owner is not None else {}  # the owner stays a mention of its own
+            self.mentions.append(Mention(s, e, self.text[s:e], "VENUE", method="shape", extra=extra))
 
     # -- quoted names: the “Healthy China 2020” Program, project "X" -------------------------
     def quoted(self, a: int, b: int) -> None:

@@ -80,7 +80,8 @@ class _PatternFacts:
         if m.label in ("GPE", "REGION", "ORG"):
             return self.ex.org(m, ev)
         if m.label == "VENUE":
-            return self.ex.x.entity(f"place/{norm(m.text)}", "place", ["schema:Place"], m.text, ev).key
+            name = m.extra.get("name") or m.text  # "the Conference Hall of the X": named with its owner
+            return self.ex.x.entity(f"place/{norm(name)}", "place", ["schema:Place"], name, ev).key
         return None
 
     def role(self, tok) -> str:
@@ -314,6 +315,12 @@ class _PatternFacts:
                 # but "Located in A, B and C, the centres ..." (``listed: true``): each place of the list
                 places = [nodes[obj_name], *nodes[obj_name].conjuncts] if e.get("listed") else [nodes[obj_name]]
                 obj = [k for k in (self.place(t, s, ev) for t in places if t._.ckg_kind in ("CITY", "GPE", "REGION", "VENUE")) if k]
+            if fact == "location" and nodes[subj_name]._.ckg_kind == "EVENT" and nodes[obj_name]._.ckg_kind in ("ORG", "VENUE"):
+                # "took place at the Faculty of Science, University of X, Bangkok": the city written with the venue
+                venue = nodes[obj_name]
+                cities = [t for t in venue.subtree if t.i > venue.i and t._.ckg_kind == "CITY" and t.dep_ in ("appos", "conj", "pobj", "npadvmod")
+                          and (t.dep_ != "pobj" or t.head.lower_ == "in")]
+                obj += [k for k in (self.place(t, s, ev) for t in cities[:1]) if k and k not in obj]
             obj += [k for k in moved if k not in obj]
             if moved:  # "by A (X), B, CAS": A's parents named after it as its address are no agents of their own
                 parents = {f.obj for f in self.ex.x.facts if f.predicate == "org:subOrganizationOf" and f.subject in obj}

@@ -326,4 +326,6 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
                 continue  # "Data Science Roundtable, Director of ...": ordinary capitalised words
             if toks[0] in self._FOREIGN_HEADS:
                 continue  # "Université Laval": a body named head first (foreign_bodies)
+            if any(o.label == "VENUE" and o.method == "shape" and o.start < e and s < o.end for o in self.mentions):
+                continue  # "the Shine Dome": a venue (venues), no one's name
             self.mentions.append(Mention(s, e, name, "PERSON", title=title, method=method))

@@ -98,6 +98,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         f.quoted(a, b)
         f.shapes(a, b)
         f.foreign_bodies(a, b)
+        f.venues(a, b)  # before people: "the Shine Dome" is no one's name
         f.people(a, b)
         f.coined_projects(a, b)
     coined = {m.text: m.cls for m in f.mentions if m.method == "coined-name"}

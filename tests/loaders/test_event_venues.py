@@ -61,3 +61,23 @@ def test_the_place_and_date_of_an_event_from_the_clause_around_it(text, event, p
 def test_people_meeting_somewhere_make_no_event():
     x = extract(Document(Path("t.txt"), "The delegates, meeting in Lima on 3 May 2021, approved the plan.", issued=dt.date(2024, 6, 10)))
     assert not [e for e in x.entities.values() if e.kind == "event"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a hall, a dome, a campus: a venue named by its head noun, "of" its owner named with it
+    ("From November 5 to 6, the Second Nordic-Baltic Data Dialogue was held at the Shine Dome of the Estonian Academy of Sciences "
+     "in Tallinn.", {"Shine Dome of the Estonian Academy of Sciences", "Tallinn"}),
+    ("The two-day Joint Estonia-Latvia Workshop on Ice Data was held on 23 and 24 October in the Conference Hall of the Nordic "
+     "Data Institute in Riga.", {"Conference Hall of the Nordic Data Institute", "Riga"}),
+    ("The Baltic Data Forum 2024 took place on 4 May 2024 at the Pirita Campus in Tallinn.", {"Pirita Campus", "Tallinn"}),
+    # a body as the venue, with its city written after it
+    ("The Regional Course on Data Curation took place at the Faculty of Science, Chulalongkorn University, Bangkok, from 15 to "
+     "19 July 2024.", {"Faculty of Science", "Bangkok"}),
+])
+def test_a_venue_and_the_city_written_with_it_are_where_the_event_was_held(text, places):
+    assert places <= places_of_events(text)
+
+
+def test_a_hall_is_no_persons_name():
+    x = extract(Document(Path("t.txt"), "The forum was held at the Shine Dome in Tallinn on 4 May 2024.", issued=dt.date(2024, 6, 10)))
+    assert not [e for e in x.entities.values() if e.kind == "person"]

@@ -282,6 +282,7 @@ def test_a_person_after_and_is_not_part_of_the_bodys_name():
     ("The ICEWATCH project started in 2022.", "ICEWATCH", "Project"),
     ("The SEA-LINK project is funded by the Nordic Research Council.", "SEA-LINK", "Project"),
     ("OCEANDATA is a three-year project funded by the European Commission.", "OCEANDATA", "Project"),
+    ("FJORDLINK (Fjord Observation Data Linkage) is a three-year project funded by the Nordic Research Council.", "FJORDLINK", "Project"),
     ("The Polaris initiative trains data stewards.", "Polaris initiative", "Program"),
     ("GeoNorth is an open platform for Arctic data.", "GeoNorth", "Platform"),
 ])
