@@ -25,6 +25,7 @@ from collections import OrderedDict, defaultdict
 from collabkg.loaders.discourse_agreements import _Agreements
 from collabkg.loaders.discourse_events import _EventReferences
 from collabkg.loaders.discourse_facts import _PatternFacts
+from collabkg.loaders.discourse_fragments import _PageLines
 from collabkg.loaders.discourse_main_event import _MainEvent
 from collabkg.loaders.discourse_merges import _EventMerges
 from collabkg.loaders.discourse_next_editions import _NextEditions
@@ -41,7 +42,7 @@ from collabkg.loaders.parse_lists import _listed
 __all__ = ["Discourse", "event_key"]
 
 
-class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _Agreements, _EventMerges, _NextEditions):
+class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _Agreements, _EventMerges, _NextEditions, _PageLines):
     """Applies the relation patterns to one document with its discourse context. Use
     :meth:`run`; the facts go into the extractor's :class:`~collabkg.loaders.facts.Extraction`."""
 
@@ -86,6 +87,7 @@ class Discourse(_EventReferences, _MainEvent, _PatternFacts, _PeopleAtEvents, _A
         self._present_were()
         self._participant_lists()
         self._programme_lines()
+        self._page_lines()
         self._invited_to_announced()
         self._agreements()
         self._dates_of_the_agreement()

@@ -101,3 +101,25 @@ def test_the_visitors_who_held_talks_with_the_host_organised_nothing():
     got = read("On 4 May 2023, a delegation from the Lusophone Data Council visited the Volta Basin Data Centre. The two sides "
                "held talks on shared river gauges.")
     assert {(p, b) for _, p, b in got} == {("schema:organizer", "Volta Basin Data Centre")}
+
+
+@pytest.mark.parametrize("line, predicate, bodies", [
+    ("Organised by the Lusophone Data Council in partnership with the University of Ghana.", "schema:organizer",
+     {"Lusophone Data Council", "University of Ghana"}),
+    ("Funded by the Nordic Research Council (NRC).", "schema:sponsor", {"Nordic Research Council"}),
+    ("Jointly hosted by the Volta Basin Data Centre and the Andean Glacier Institute.", "schema:organizer",
+     {"Volta Basin Data Centre", "Andean Glacier Institute"}),
+])
+def test_a_line_of_only_a_participle_and_its_agents_names_the_pages_events_organisers_or_sponsors(line, predicate, bodies):
+    found = read(f"{HELD}\n\n{line}")
+    assert {(EVENT, predicate, b) for b in bodies} <= found
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    ("The workshop counted with the financing of the Ocean Data Trust and of the Nordic Research Council.",
+     {"Ocean Data Trust", "Nordic Research Council"}),
+    ("The symposium counts with resources of the Ocean Data Trust.", {"Ocean Data Trust"}),
+])
+def test_counting_with_someones_financing_is_being_funded_by_them(sentence, bodies):
+    found = read(f"{HELD} {sentence}")
+    assert {(EVENT, "schema:sponsor", b) for b in bodies} <= found
