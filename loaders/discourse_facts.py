@@ -27,6 +27,15 @@ _ROLE_PREFIXES = {"vice", "deputy", "co", "executive", "assistant", "acting", "a
 _PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
 
+def _group_of(tok):
+    """The delegation (mission, team, visit) a body's name after "of" belongs to ("a delegation of the
+    X led by A": the parser hangs "led" on the X), else None."""
+    if tok._.ckg_kind != "ORG" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    group = tok.head.head
+    return group if group._.ckg_kind == "EVENT" and group.lemma_.lower() in ("delegation", "mission", "team", "visit") else None
+
+
 def _how_taken(doc, i: int, role_i: int) -> bool:
     """Whether token ``i``, before the role noun, is a participle that says how the post was taken
     ("elected", "re-elected", "appointed"), or the "re" and "-" of "re-elected"."""
@@ -274,6 +283,11 @@ class _PatternFacts:
                 continue
             a_role, b_role = _ROLES[fact]
             subj_name, obj_name = e[_SLOTS[fact][0]], e[_SLOTS[fact][1]]
+            visit = None
+            if fact == "leader" and subj_name != "MAIN" and (group := _group_of(nodes[subj_name])) is not None:
+                # "a delegation of the X led by A": the delegation's leader (its visit's, read by the rules), not the X's
+                nodes = {**nodes, subj_name: group}
+                visit = next((k for k in self._events_in(s) if k.startswith("event/visit")), None)
             if fact in ("member", "part"):  # "A of X and B of Y": each its own, never crossed
                 b = self.agent(nodes[obj_name], s, ev)
                 # but "Its members include A, B and C" (emit ``listed: true``): each name listed
@@ -282,7 +296,7 @@ class _PatternFacts:
                     if a and b:
                         self._fact(fact, a, b, ev)
                 continue
-            subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN"
+            subj = ([self.main] if subj_name == "MAIN" and self.main else [] if subj_name == "MAIN" else [visit] if visit
                     else self.things(nodes[subj_name], s, ev, a_role, alone=nodes[subj_name].i in said_of_one))
             if not subj and e.get("or_main") and self.main and a_role == "event":
                 subj = [self.main]  # "X met with Y" (no date): at the visit or meeting the document reports

@@ -23,7 +23,9 @@ def _listed(tok, group) -> list:
                  if cc._.ckg_mention is not t._.ckg_mention and cc._.ckg_mention is not None
                  and t._.ckg_kind == cc._.ckg_kind == "ORG"] if t._.ckg_kind == "ORG" else []  # bodies' long names only
         # "A of X and B of Y": the parser hangs B on X, the body after A's "of"
-        via_body = [cc for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "at")
+        # (or on the verb, right after A: "consisted of A from X and B from Y")
+        via_body = [cc for p in [*t.children, *(c for h in (t.head, t.head.head) for c in h.children if c.i == t.right_edge.i + 1)]
+                    if p.dep_ == "prep" and p.lower_ in ("of", "from", "at")
                     for g in p.children if g.dep_ == "pobj" for cc in g.conjuncts if cc._.ckg_kind == "PERSON"] \
             if t._.ckg_kind == "PERSON" else []
         # "funded by A and by B": the second "by" is a conjunct of the first, its object one more item
