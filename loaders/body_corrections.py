@@ -297,8 +297,9 @@ def _possessive_units(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:
-    """``CODATA-Japan``, ``CODATA Kenya``: an international body's name joined to a country's is
-    that country's national committee of the body (one mention, not the body and the country)."""
+    """``CODATA-Japan``, ``CODATA Kenya``, ``CODATA Kenya National Committee``: an international body's
+    name joined to a country's is that country's national committee of the body (one mention, not
+    the body and the country)."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
@@ -309,6 +310,14 @@ def _national_committees(text: str, ms: list[Mention]) -> list[Mention]:
                 and re.fullmatch(r"[-–]| ", text[m.end:nxt.start]) and not text[nxt.end:nxt.end + 1].isalnum()
                 and not re.match(r"\s*[-–]\s*[A-Z]", text[nxt.end:nxt.end + 3])):  # "CODATA China-US ...": a pair
             out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "ORG", "NationalCommittee", country=nxt.code,
+                               method="national-committee", extra={"committee_of": m}))
+            i += 2
+            continue
+        nc = re.fullmatch(r"(?P<country>[A-Z][\w'’ -]*?)\s+National\s+Committee", nxt.text) if (
+            nxt is not None and m.label == "ORG" and body == "InternationalBody" and nxt.label == "ORG" and text[m.end:nxt.start] == " ") else None
+        country = load_places().country(nc.group("country")) if nc else None
+        if country is not None:  # "the CODATA Kenya National Committee": the body's name, the country's, "National Committee"
+            out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "ORG", "NationalCommittee", country=country.code,
                                method="national-committee", extra={"committee_of": m}))
             i += 2
             continue

@@ -66,6 +66,7 @@ from collabkg.loaders.offices import read_public_offices
 from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry
 from collabkg.loaders.roster_pages import read_roster_pages
+from collabkg.loaders.signatory_lists import read_signatory_list
 from collabkg.loaders.rosters import (read_joined_bodies, read_on_behalf, read_people_of_a_body, read_rosters, read_speaker_lists,
                                       read_titled_people)
 from collabkg.loaders.units import link_prefixed_units
@@ -154,6 +155,7 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
             self.visits(s)
             read_rosters(self, s)
             read_on_behalf(self, s)
+            read_signatory_list(self, s)
             read_titled_people(self, s)
             read_fronted_participles(self, s)
             read_joined_bodies(self, s)

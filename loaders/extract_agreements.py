@@ -77,6 +77,9 @@ class _AgreementRules:
                         one_side = self.org(own[0], ev)
                 elif sm and re.search(r"\s(?:and|&)\s", sm.group(1)):
                     cands = self.mentions_in(s, s.start, s.start + sm.end(1))  # "A and B signed a MoU"
+                    frm = re.search(r"\bfrom\s", sm.group(1))
+                    if frm:  # "Five bodies from Kenya, Ghana and Peru signed": where the parties are from, no parties
+                        cands = [o for o in cands if not (o.label == "GPE" and o.start >= s.start + frm.start())]
                     signer_span = (s.start, s.start + sm.end(1))
                 else:
                     cands = []

@@ -77,8 +77,8 @@ def link_prefixed_units(ex) -> None:
             if parent and parent != k:
                 x.add(k, "org:subOrganizationOf", parent, Evidence(ev.start, ev.end, ev.quote, "rule:unit-of-body"))
             continue
-        if x.objects(k, "org:subOrganizationOf"):
-            continue
+        if x.objects(k, "org:subOrganizationOf") or x.objects(k, "ckg:nationalCommitteeOf"):
+            continue  # (a national committee named after its body, "CODATA Kenya National Committee", is no unit of it)
         parent = unit_prefix(e.label, bodies)
         ev = e.evidence[0]
         if parent is None:  # "the CODATA Secretariat" where only the unit is named: a body the registry knows

@@ -342,3 +342,16 @@ def test_a_post_titled_in_another_language_is_a_post():
 def test_a_unit_named_after_a_body_s_possessive_is_a_unit_of_that_body(text, unit, body):
     x, label = run(text)
     assert (unit, body) in {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "org:subOrganizationOf"}
+
+
+@pytest.mark.parametrize("text, committee, country", [
+    ("The forum was co-organised by the CODATA Estonia National Committee and the University of Tartu.", "codata-estonia", "Estonia"),
+    ("Dr. Ana Ruiz, who chairs the CODATA Kenya National Committee, spoke.", "codata-kenya", "Kenya"),
+])
+def test_a_bodys_name_a_countrys_and_national_committee_is_that_countrys_national_committee(text, committee, country):
+    x, label = run(text)
+    key = f"organization/{committee}"
+    assert key in x.entities
+    assert x.objects(key, "ckg:nationalCommitteeOf") == ["organization/codata"]
+    assert not x.objects(key, "org:subOrganizationOf")
+    assert "Estonia National Committee" not in bodies(x) and "Kenya National Committee" not in bodies(x)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from collabkg.loaders.documents import Document
 from collabkg.loaders.extract import extract
+from tests.loaders.extracted import extracted
 
 
 def read(text: str):
@@ -78,3 +81,30 @@ def test_a_signing_still_to_come_gives_no_date():
     x = read("The Kenya Marine Data Centre and the Portuguese Sea Observatory have agreed on a memorandum of "
              "understanding. The memorandum will be signed on 14 March 2025 in Mombasa by Dr. Halima Yusuf and Prof. Rui Costa.")
     assert not [f for f in x.facts if f.predicate == "dcterms:date"]
+
+
+def _agreements_of(text: str):
+    x, label = extracted(text)
+    parties = {label(f.obj) for f in x.facts if f.predicate == "ckg:party"}
+    signatories = {label(f.obj) for f in x.facts if f.predicate == "ckg:signatory"}
+    return x, label, parties, signatories
+
+
+@pytest.mark.parametrize("first", [
+    "Four institutes signed a Letter of Intent on the Baltic Data Commons on Tuesday.",
+    "Four research bodies from Estonia, Latvia and Finland on Tuesday signed a Letter of Intent on the Baltic Data Commons.",
+])
+def test_signatories_listed_one_a_clause_with_the_body_each_signed_for(first):
+    x, label, parties, signatories = _agreements_of(
+        first + " The letter was signed by Prof. Ana Ruiz on behalf of the Nordic Data Institute; Dr Karl Berg for the Baltic Data "
+        "Centre (BDC); Prof. Lena Holm, Vice-President of the University of Tartu; and Mr Jaan Tamm, Executive Director of the "
+        "Estonian Data Archive.")
+    assert parties == {"Nordic Data Institute", "Baltic Data Centre", "University of Tartu", "Estonian Data Archive"}
+    assert signatories == {"Ana Ruiz", "Karl Berg", "Lena Holm", "Jaan Tamm"}
+    assert len([e for e in x.entities.values() if e.kind == "agreement"]) == 1
+
+
+def test_the_countries_the_signing_bodies_come_from_are_no_parties():
+    _, _, parties, _ = _agreements_of("Five research bodies from Estonia, Latvia and Finland on Tuesday signed a Letter of Intent on the "
+                                      "Baltic Data Commons.")
+    assert not parties & {"Estonia", "Latvia", "Finland"}
