@@ -289,6 +289,33 @@ class _BodyShapes:
                     continue
                 self.mentions.append(Mention(s, e, name, "ORG", self._NAMED_AS[m.group("noun").lower()], method="coined-name"))
 
+    # -- agencies named by their field and their country: "Geoscience Australia", "Statistics Canada" --
+    _FIELDS = {"Geoscience", "Geosciences", "Statistics", "Environment", "Health", "Fisheries", "Oceans", "Parks", "Agriculture",
+               "Resources", "Natural", "Climate", "Change", "Science", "Innovation", "Research", "Heritage", "Transport", "Energy",
+               "Water", "Land", "Information", "Digital", "Space", "Weather", "Meteorology", "Education", "Industry", "Food", "Safety"}
+    _FIELDS_BEFORE = re.compile(r"(?:(?<![\w-])[A-Z][a-z]+\s+(?:and\s+)?){1,4}$")
+
+    def field_agencies(self, a: int, b: int) -> None:
+        """A government agency named by its field and its country, as Canada and Australia name theirs:
+        "Geoscience Australia", "Statistics Canada", "Environment and Climate Change Canada" (``ORG``,
+        ``GovernmentAgency``, method ``shape``). Every word before the country is a field's ("Natural
+        Resources Canada"), capitalised: "research in Australia" is none."""
+        for c in [o for o in self.mentions if o.label == "GPE" and a <= o.start < b]:
+            fm = self._FIELDS_BEFORE.search(self.text, max(a, c.start - 60), c.start)
+            if fm is None:
+                continue
+            words = fm.group(0).split()
+            while words and words[0] not in self._FIELDS:
+                words = words[1:]  # "Dr. Ana Ruiz of Statistics Canada": the field's words only
+            if not words or not all(w in self._FIELDS or w == "and" for w in words) or words[0] == "and":
+                continue
+            s = self.text.index(" ".join(words), fm.start(), c.start)
+            e = c.end
+            if any(o is not c and o.start < e and s < o.end for o in self.mentions):
+                continue  # a name read there already
+            self.mentions.remove(c)  # "Australia" read alone: the agency's name holds it
+            self.mentions.append(Mention(s, e, self.text[s:e], "ORG", "GovernmentAgency", method="shape"))
+
     # -- venues: "the Shine Dome", "the Conference Hall of X", "the Chiromo Campus" ---------------
     _VENUE = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Hall|Auditorium|Dome|Campus|Room|Theatre|Theater|Pavilion|Building|Hotel"
                         r"|Convention\s+Cent(?:re|er)|Conference\s+Cent(?:re|er)|Congress\s+Cent(?:re|er)))\b(?P<of>\s+of\s+(?:the\s+)?)?")

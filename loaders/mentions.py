@@ -99,6 +99,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
         f.shapes(a, b)
         f.foreign_bodies(a, b)
         f.venues(a, b)  # before people: "the Shine Dome" is no one's name
+        f.field_agencies(a, b)  # "Geoscience Australia": no country alone
         f.people(a, b)
         f.coined_projects(a, b)
     coined = {m.text: m.cls for m in f.mentions if m.method == "coined-name"}

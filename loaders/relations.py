@@ -396,6 +396,7 @@ def mark_tokens(doc: Doc, mentions) -> None:
         cands = [m for m in bodies if m.end <= t.idx and m.label == want
                  and (head is None or re.search(rf"\b{head}", m.extra.get("name") or m.extra.get("long") or m.text)
                       or m.entry is not None and re.search(rf"\b{head}", m.entry.name))]
+        agreed = False
         if lemma in ("party", "side"):
             # "the two parties" after an agreement: its parties, the bodies of the last sentence before
             # that speaks of one ("signed an MoU with ..."), not the bodies named since
@@ -404,7 +405,15 @@ def mark_tokens(doc: Doc, mentions) -> None:
                 # "the Institute X (IX) of the Academy Y": the academy is the institute's, no party
                 named = [m for m in named if not any(o.parent is not None and (o.parent.start, o.parent.end) == (m.start, m.end) for o in named)]
                 if _AGREEMENT_WORDS.search(sent.text) and len({m.text for m in named}) >= 2:
-                    cands = named
+                    cands, agreed = named, True
+                    break
+        if not agreed and head is None:
+            # "both institutions", "the two sides" with no agreement before: the two bodies the headline
+            # names, when it names two ("A delegation of X visits Y"), not the last two named
+            for a, b in _headline_lines(doc.text):
+                titled = [m for m in cands if a <= m.start and m.end <= b]
+                if len({(m.extra.get("long") or m.text) for m in titled}) == 2:
+                    cands = titled
                     break
         if len(cands) >= 2:
             kind[t.i], ment[t.i] = want, cands[-1]
@@ -447,6 +456,17 @@ def _salient(doc, ante: list, t):
     # the X Center ... at the Y Center ... The center curates ...": the X Center)
     headline = [m for m in ante if m.end <= _headline_end(doc.text)]
     return headline[-1] if headline else last
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of a page's headline lines (see :func:`_headline_end`), longest first."""
+    end = _headline_end(text)
+    lines, at = [], 0
+    for line in text[:end].split("\n"):
+        if line.strip():
+            lines.append((at, at + len(line)))
+        at += len(line) + 1
+    return sorted(lines, key=lambda ab: ab[0] - ab[1])
 
 
 def _headline_end(text: str) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from collabkg.loaders.documents import Document
+from tests.loaders.extracted import extracted
 from collabkg.loaders.extract import extract
 from collabkg.loaders.mentions import find_mentions
 
@@ -126,3 +127,14 @@ def test_a_body_named_head_first_in_another_language_is_a_body(text, name, cls):
     ms = find_mentions(text)
     assert [(m.text, m.cls) for m in ms if m.text == name] == [(name, cls)]
     assert not [m.text for m in ms if m.label == "PERSON" and m.text in name]
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("A delegation of Geoscience Australia visited the Nordic Data Institute.", "Geoscience Australia"),
+    ("Dr. Ana Ruiz of Statistics Canada spoke.", "Statistics Canada"),
+    ("Dr. Karl Berg of Environment and Climate Change Canada spoke.", "Environment and Climate Change Canada"),
+])
+def test_an_agency_named_by_its_field_and_its_country_is_a_body_not_the_country(text, agency):
+    x, _ = extracted(text)
+    labels = {e.label: e.kind for e in x.entities.values()}
+    assert labels.get(agency) == "organization"

@@ -66,3 +66,14 @@ def test_a_hyphenated_family_name_alone_is_the_person_named_in_full_before(text,
 def test_the_centre_with_no_subject_to_refer_to_is_the_one_the_headline_names(text, body):
     x, label = extracted(text)
     assert (body, "Polar Data Union") in pairs(x, label, "org:memberOf")
+
+
+@pytest.mark.parametrize("text", [
+    "A delegation of the Nordic Data Institute visits the University of Tartu\n\nOn Tuesday the Director of the University of "
+    "Tartu, Dr. Karl Berg, received a delegation of the Nordic Data Institute. Also present was the counsellor of the Embassy of "
+    "Norway, Ms. Lena Holm, and the manager of the Estonian Data Archive. At the end of the meeting, both institutions signed a "
+    "letter of intent.",
+])
+def test_both_institutions_with_no_agreement_before_are_the_two_the_headline_names(text):
+    x, label = extracted(text)
+    assert {label(f.obj) for f in x.facts if f.predicate == "ckg:party"} == {"Nordic Data Institute", "University of Tartu"}
