@@ -357,8 +357,10 @@ EXPECTED: dict[str, dict] = {
     ),
     "france-canada-ocean-dialogue.md": dict(
         title="France-Canada Ocean Data Dialogue", issued=None, modified=None,
-        # "Fisheries and Oceans Canada (DFO)": the French acronym spells no English name; no body is made of the sentence
-        organizations={"Leibniz Institute for Baltic Sea Research"},
+        # "Fisheries and Oceans Canada (DFO)": the French acronym spells no English name; the agency is read by its
+        # shape (a field's words and a country's name); "Ifremer", a coined name, is not read, and so the series has no
+        # partners from that sentence
+        organizations={"Leibniz Institute for Baltic Sea Research", "Fisheries and Oceans Canada"},
         persons={"Hans Müller"},
         posts={("Hans Müller", "Director", "Leibniz Institute for Baltic Sea Research")},
         # list items "N Dialogue: City, Country, date – count"; a month or a year alone is kept as the year
