@@ -59,12 +59,12 @@ from collabkg.loaders.extract_ordinals import _OrdinalEvents
 from collabkg.loaders.extract_participants import _ParticipantRules
 from collabkg.loaders.extract_platforms import _PlatformRules
 from collabkg.loaders.extract_posts import _PostRules
-from collabkg.loaders.facts import Extraction
+from collabkg.loaders.facts import Evidence, Extraction
 from collabkg.loaders.mentions import find_mentions, sentence_spans
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.offices import read_public_offices
 from collabkg.loaders.participles import read_fronted_participles
-from collabkg.loaders.registry import Places, Registry, load_places, load_registry
+from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.roster_pages import read_roster_pages
 from collabkg.loaders.signatory_lists import read_signatory_list
 from collabkg.loaders.rosters import (read_joined_bodies, read_on_behalf, read_people_of_a_body, read_rosters, read_speaker_lists,
@@ -169,9 +169,26 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         for s in self.sentences:
             read_elections(self, s)  # after the patterns: the organizer of the assembly, posts read there
         link_prefixed_units(self)
+        self._editions_of_named_series()
         self._drop_dateless_events()
         self._infrastructures_acting_as_bodies()
         return self.x
+
+    def _editions_of_named_series(self) -> None:
+        """An event whose name begins with the name of a series the document reads ("Regional Training
+        Course on X for Y", "... 2025" of the series "Regional Training Course on X") is an edition of it
+        (``schema:superEvent``, ``rule:series-edition``), unless it is an edition of another already."""
+        series = [(norm(e.label), k) for k, e in self.x.entities.items() if e.kind == "cooperation" and "schema:EventSeries" in e.classes]
+        if not series:
+            return
+        for k, e in list(self.x.entities.items()):
+            if e.kind != "event" or not e.evidence or self.x.objects(k, "schema:superEvent"):
+                continue
+            name = norm(e.label)
+            found = [sk for sl, sk in series if name.startswith(sl + " ") or name == sl]
+            if len(found) == 1:
+                v = e.evidence[0]
+                self.x.add(k, "schema:superEvent", found[0], Evidence(v.start, v.end, v.quote, "rule:series-edition"))
 
     #: what only a body does: have posts, be party to an agreement, be part of a body
     _BODY_ROLES = {"org:postIn": "obj", "ckg:party": "obj", "org:subOrganizationOf": "both", "org:memberOf": "obj"}

@@ -171,3 +171,14 @@ def test_the_delegation_received_by_a_host_who_took_part():
 def test_an_agreements_topic_is_what_it_is_about_not_how_long_or_the_verb(sentence, label):
     x, _ = run(f"Data news\n\n{sentence}\n")
     assert [e.label for e in x.entities.values() if e.kind == "agreement"] == [label]
+
+
+def test_an_event_named_after_a_series_the_text_reads_is_an_edition_of_it():
+    from tests.loaders.extracted import extracted  # noqa: PLC0415
+    x, label = extracted("Report: Regional Training Course on Data Curation for the Andes, Lima, 15-19 July 2024\n\n"
+                         "The Regional Training Course on Data Curation for the Andes was hosted by the Andean Data Network and jointly "
+                         "organised with the Nordic Data Institute and the University of Chile. It took place in Lima from 15 to "
+                         "19 July 2024.")
+    editions = {(label(f.subject), label(f.obj)) for f in x.facts if f.predicate == "schema:superEvent"}
+    assert any(e.startswith("Regional Training Course on Data Curation for the Andes") and s == "Regional Training Course on Data Curation"
+               for e, s in editions), editions
