@@ -27,6 +27,14 @@ _ROLE_PREFIXES = {"vice", "deputy", "co", "executive", "assistant", "acting", "a
 _PASSING = {"first", "second", "third", "new", "current", "incoming", "newly", "sitting"}
 
 
+def _right_after(text: str, org_tok, person_tok) -> bool:
+    """Whether the person's name follows the body's name with only a comma and titles between them."""
+    om, pm = org_tok._.ckg_mention, person_tok._.ckg_mention
+    if om is None or pm is None or pm.start < om.end:
+        return False
+    return re.fullmatch(r"\s*,\s*(?:(?:[A-Z][a-z]{0,9}\.?|Prof\.\s*Dr)\s+)*", text[om.end:pm.start]) is not None
+
+
 def _group_of(tok):
     """The delegation (mission, team, visit) a body's name after "of" belongs to ("a delegation of the
     X led by A": the parser hangs "led" on the X), else None."""
@@ -229,6 +237,8 @@ class _PatternFacts:
                 continue  # "X will speak at the next forum": not at the one the document reports
             if fact == "post":  # one person, one role, one body: no spreading over coordinated names
                 ptok, rtok = nodes[e["person"]], nodes[e["role"]]
+                if e.get("appositive") and not _right_after(self.ex.text, nodes[e["org"]], ptok):
+                    continue  # "the director of X, Dr. A": the name right after the body, a comma between; not "X and Dr. A"
                 if rtok.tag_ in ("NNS", "NNPS"):
                     continue  # "Members of the Board: A, B": a roster (loaders/rosters.py), not one post
                 if ptok.i < rtok.i:

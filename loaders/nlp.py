@@ -183,6 +183,8 @@ TITLE_ABBREVIATIONS = ("Sec.", "Secy.", "Dir.", "Asst.", "Assoc.", "Dep.", "Exec
                      "Brig.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Cdr.", "Cmdr.", "Adm.", "Amb.", "Engr.", "Rev.")
 #: abbreviations inside a sentence ("experts, incl. Dr A and Dr B"): one token each, no sentence end
 TEXT_ABBREVIATIONS = ("incl.", "Incl.", "approx.", "Approx.", "esp.", "resp.", "viz.")
+#: personal titles of other languages before a name ("Dra. María Rojas", "Ir. Bambang Sutrisno"): no sentence ends there
+NAME_TITLES = ("Dra.", "Drs.", "Ir.", "Ing.", "Mme.")
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:
@@ -190,7 +192,7 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     a sentence inside "(Sec. General, ADC)")."""
     from spacy.symbols import ORTH
 
-    for form in TITLE_ABBREVIATIONS + TEXT_ABBREVIATIONS:
+    for form in TITLE_ABBREVIATIONS + TEXT_ABBREVIATIONS + NAME_TITLES:
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 

@@ -36,7 +36,7 @@ _NOT_GIVEN_NAMES = {"Decade", "Year", "Day", "Week", "Agenda", "Charter", "Conve
 #: their full stop, so that no word of a name ("Col", "Rev") reads as one
 _RANKS = r"(?:(?:Lt|Brig|Maj)\.\s+)?(?:Gen|Col|Brig|Maj|Capt|Cdr|Cmdr|Adm|Lt|Amb|Engr|Rev)\."
 
-TITLE_RE = rf"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?|{_RANKS})"
+TITLE_RE = rf"(?:(?:Dr|Dra|Drs|Prof|Professor|Mr|Mrs|Ms|Miss|Academician|Sir|Dame|Madam|Mme|Hon)\.?|(?:Ir|Ing)\.|{_RANKS})"
 
 
 _ROLE_HEADS = (

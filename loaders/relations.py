@@ -43,7 +43,8 @@ node names, never the list the body stands in ("X, Bergen, Norway and Y"). A ``p
 role node is a verb of leading takes ``listed: true`` too: "co-chaired by A and B" is a post for
 each (a title noun is one person's: "A and B, head of X" is B's); a ``member`` emit with it makes
 each name listed a member ("Its members include A, B and C"; without it "A of X and B of Y" is
-never crossed).
+never crossed). A ``post`` emit with ``appositive: true`` holds only when the person's name follows the
+body's right after a comma ("the director of X, Dr. A, and ..." that the parser reads as a list).
 
 A node named ``MAIN`` in an emit is the document's main event (see :mod:`collabkg.loaders.discourse`),
 for sentences such as "Prof. X delivered a keynote speech" that name no event themselves.
@@ -170,6 +171,8 @@ def _check(p: dict, where: str) -> None:
             raise PatternError(f"{where}: or_main is for facts with an event node, not {fact!r}")
         if e.get("listed") and fact not in ("location", "post", "member"):
             raise PatternError(f"{where}: listed is for location, post and member facts, not {fact!r}")
+        if e.get("appositive") and fact != "post":
+            raise PatternError(f"{where}: appositive is for post facts, not {fact!r}")
 
 
 def load_patterns(folder: str | Path | None = None) -> list[Pattern]:

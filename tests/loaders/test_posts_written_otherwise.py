@@ -103,3 +103,19 @@ def test_a_second_verb_of_the_same_subject_gives_a_second_post():
 ])
 def test_who_received_the_visitors_holds_that_post_in_the_body_visited(text, expected):
     assert posts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two "title of body, name" in a list, the parser reading the first name as a second body
+    ("The letter was signed by the director of the Nordic Data Institute, Dr. Ana Ruiz, and the rector of the University of "
+     "Chile, Prof. Li Wei.", ("Ana Ruiz", "Director", "Nordic Data Institute")),
+    # a title of another language before the name: no sentence ends at its full stop
+    ("They were received by the Director of the Andean Glacier Institute, Dra. Rosa Quispe, in Lima.",
+     ("Rosa Quispe", "Director", "Andean Glacier Institute")),
+])
+def test_a_title_of_a_body_then_the_name_after_a_comma(text, expected):
+    assert expected in posts(text)
+
+
+def test_a_body_and_a_name_coordinated_are_no_post():
+    assert not {p for p in posts("The director of the Volta Basin Data Centre and Dr. Kwame Boateng met in Accra.") if p[0] == "Kwame Boateng"}
