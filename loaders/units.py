@@ -69,7 +69,7 @@ def link_prefixed_units(ex) -> None:
     for k, e in list(x.entities.items()):
         if e.kind != "organization" or not e.evidence:
             continue
-        body = unit_of_body(e.label)  # "the Secretariat of the X Committee": in its body whatever else it is in
+        body = unit_of_body(e.label, set(bodies))  # "the Secretariat of the X Committee": in its body whatever else it is in
         if body is not None:
             ev = e.evidence[0]
             parent = bodies.get(body) or ex.org(Mention(ev.start, ev.start + len(body), body, "ORG", _body_class(body), method="unit-of-body"),
@@ -98,13 +98,15 @@ def link_prefixed_units(ex) -> None:
 _UNIT_OF = re.compile(r"(?:Secretariat|(?:Executive |Programme |Program |Project |Liaison )?Office"
                       r"|(?:Executive|Steering|Scientific|Science|Advisory|Governing|Management|Technical|Organizing|Organising)"
                       r"(?: Advisory| Steering| Executive)? (?:Committee|Board|Council|Panel)"
-                      r"|Board of (?:Trustees|Directors|Governors))\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+                      r"|Board of (?:Trustees|Directors|Governors)"
+                      r"|(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:Department|Division|Section|Unit|Service|Services))\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)$")
 
 
-def unit_of_body(label: str) -> str | None:
+def unit_of_body(label: str, known: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The body a unit's name says it belongs to ("Secretariat of the Polar Data Alliance"), when what
     follows "of" is a body's name (capitalised words with a body's head noun: Alliance, Committee,
-    Institute ...), else None ("Office of Science" names no body).
+    Institute ...) or one of ``known`` (the document's bodies' names and acronyms), else None ("Office
+    of Science" names no body).
 
     >>> unit_of_body("Secretariat of Nordic National Committee for SCAR"), unit_of_body("Office of Polar Programs")
     ('Nordic National Committee for SCAR', None)
@@ -112,11 +114,15 @@ def unit_of_body(label: str) -> str | None:
     'Andean Water Council'
     >>> unit_of_body("Scientific Advisory Committee of the Polar Data Union"), unit_of_body("Board of Trustees of the Ice Institute")
     ('Polar Data Union', 'Ice Institute')
+    >>> unit_of_body("International Affairs Department of NDI", {"NDI"}), unit_of_body("International Affairs Department of NDI")
+    ('NDI', None)
     """
     m = _UNIT_OF.fullmatch(label)
     if not m:
         return None
     body = m.group("body")
+    if body in known:
+        return body  # a body of the document by its name or acronym: "... Department of BRGM"
     words = body.split()
     if not all(w[:1].isupper() or w in ("of", "for", "and", "on", "the", "&") for w in words) or _body_class(body) is None:
         return None

@@ -86,3 +86,13 @@ def test_a_post_in_an_office_named_after_an_acronym_is_in_that_office():
                          "who spoke on certified repositories.")
     assert post_triples(x) == {("Lars Berg", "Executive Director", "WDS International Programme Office")}
     assert not [e for e in x.entities.values() if e.kind == "program"]
+
+
+@pytest.mark.parametrize("text, unit, body", [
+    # a department named with the body's acronym after "of", the body named on its own before
+    ("ODIN signed a memorandum with the University of Tartu on 3 May 2024. ODIN is a data centre in Oslo. The text was prepared "
+     "by the International Affairs Department of ODIN, headed by Ms Lena Holm.", "International Affairs Department of ODIN", "ODIN"),
+])
+def test_a_department_of_a_body_the_document_names_is_its_unit(text, unit, body):
+    x, label = extracted(text)
+    assert (unit, body) in pairs(x, label, "org:subOrganizationOf")
