@@ -288,7 +288,8 @@ class _Finder(_AcronymDefinitions, _BodyShapes):
             found.append((a + m.start(2), a + m.end(2), m.group(1), "ruler-title"))
         # "Division Chief Scientist Ana Ruiz", "Secretary-General Lena Holm": a post's title written before
         # a name as a title is (the model often reads neither)
-        for m in re.finditer(rf"(?<![\w-])(?:{ROLE_RE})\s+(?!(?:{_ROLE_HEADS})\b)({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
+        # ("Deputy Directors A and B": a title in the plural is no part of the name)
+        for m in re.finditer(rf"(?<![\w-])(?:{ROLE_RE})(?:s|es)?\s+(?!(?:{_ROLE_HEADS})s?\b)({_PERSON_NAME})(?![\w'’-]|\s+(?:{_PARTICLE}\s+)?[A-Z]|\s*\()", seg):
             if not any(e.label_ == "PERSON" and e.start_char <= a + m.start(1) < e.end_char for e in self.ents):
                 found.append((a + m.start(1), a + m.end(1), None, "role-name"))
         # "by its Secretary General, Ana Soto.", "the Acting Director, Dr. Tom Lind, and": a post's title after

@@ -138,3 +138,12 @@ def test_an_agency_named_by_its_field_and_its_country_is_a_body_not_the_country(
     x, _ = extracted(text)
     labels = {e.label: e.kind for e in x.entities.values()}
     assert labels.get(agency) == "organization"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Deputy Directors Karin Lund and Dr. Tobias Reinholt represented the Nordic Data Institute at the meeting.", {"Karin Lund", "Tobias Reinholt"}),
+    ("Vice-Presidents Ana Ruiz and Karl Berg were elected by the Assembly.", {"Ana Ruiz", "Karl Berg"}),
+])
+def test_a_title_in_the_plural_before_names_is_no_part_of_the_first_name(text, people):
+    x, _ = extracted(text)
+    assert {e.label for e in x.entities.values() if e.kind == "person"} == people
