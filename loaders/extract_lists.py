@@ -36,7 +36,11 @@ _FUNDERS_HEAD = re.compile(r"^(?:our\s+)?(?:funders|funding\s+(?:bodies|agencies
 
 
 #: a heading over a project's partners: "The consortium:", "Consortium members", "Project partners"
-_CONSORTIUM_HEAD = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?consortium(?:\s+(?:members|partners))?|project\s+partners|partners\s+(?:in|of)\s+the\s+project)\s*:?\s*$", re.I)
+_CONSORTIUM_HEAD = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?consortium(?:\s+(?:members|partners))?|project\s+partners|partners\s+(?:in|of)\s+the\s+project"
+                              r"|(?:coordinating|full|associate|associated|core|founding|lead|principal|affiliate|technical|supporting)\s+"
+                              r"(?:partners|members|organi[sz]ations|institutions))\s*:?\s*$", re.I)
+#: a heading of a tier of partners, read only on a project's page ("Full partners", "Supporting organisations")
+_TIER_HEAD = re.compile(r"^(?:coordinating|full|associate|associated|core|founding|lead|principal|affiliate|technical|supporting)\s", re.I)
 
 
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)
@@ -73,7 +77,7 @@ class _ListSections:
                         self.listed_agreement(owner, it)
                 i = j
                 continue
-            if _CONSORTIUM_HEAD.search(s.text) and (project := self._consortium_of(s)) is not None:
+            if _CONSORTIUM_HEAD.search(s.text) and (project := self._consortium_of(s, tier=bool(_TIER_HEAD.match(s.text)))) is not None:
                 for it in items:
                     self.listed_consortium_partner(project, it)
                 for t in ss[j:j + 2]:  # "Associated partner: X" under the list
@@ -153,15 +157,18 @@ class _ListSections:
             return
         self.rel(owner, "schema:sponsor" if funders else "ckg:cooperatesWith", other, it, method)
 
-    def _consortium_of(self, s: _Sentence) -> str | None:
+    def _consortium_of(self, s: _Sentence, tier: bool = False) -> str | None:
         """The project whose consortium a heading introduces: the one the heading names ("The X
         consortium:"), else the page's project, else the one named right before "consortium" in the
-        title or the first sentences ("X consortium kicks off")."""
+        title or the first sentences ("X consortium kicks off"). A tier's heading ("Full partners")
+        is read only on a page whose first paragraph says it is a project's ("The X (Y) is a joint project")."""
         named = [o for o in s.mentions if o.label == "ORG"]
-        if len(named) == 1:
+        if len(named) == 1 and not tier:
             return self.org(named[0], self.ev(s, "rule:consortium-list"))
         if self.main_project is not None:
             return self.main_project
+        if tier:
+            return self._project_page()
         for t in self.sentences[:4]:
             for o in t.mentions:
                 if o.label == "ORG" and re.match(r"\s+consortium\b", self.text[o.end:t.end], re.I):
@@ -171,6 +178,16 @@ class _ListSections:
             if cm and self.registry.lookup(cm.group("name")) is None:
                 at = t.start + cm.start("name")
                 m = Mention(at, at + len(cm.group("name")), cm.group("name"), "ORG", "Project", method="consortium-list")
+                return self.org(m, self.ev(t, "rule:consortium-list"))
+        return None
+
+    def _project_page(self) -> str | None:
+        """The project a page presents: its first paragraph opens with a body's name and says it is a
+        project ("The X (X2) is a joint project for ...")."""
+        for t in self.sentences[:6]:
+            m = next((o for o in t.mentions if o.label == "ORG" and re.fullmatch(r"\s*(?:The\s+)?", self.text[t.start:o.start])), None)
+            if m is not None and re.match(r"\s*(?:\([^()]{1,20}\)\s*)?(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:project|programme|program|initiative)\b",
+                                          self.text[m.end:t.end]):
                 return self.org(m, self.ev(t, "rule:consortium-list"))
         return None
 

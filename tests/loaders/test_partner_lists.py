@@ -96,3 +96,27 @@ def test_a_projects_consortium_list_names_its_partners_and_coordinator(tmp_path,
             "National Centers for Environmental Information"} <= partners
     assert not partners & {"Norway", "Iceland", "Estonia", "Reykjavik"}
     assert {label(f.obj) for f in x.facts if f.predicate == "ckg:leader" and f.subject == project} == {"University of Bergen"}
+
+
+def test_a_project_pages_tiers_of_partners_are_its_partners(tmp_path):
+    text = ("Partners\n\nThe Baltic Ice Data Exchange (BIDEx) is a joint project for the open exchange of sea-ice data among "
+            "institutes of the Baltic.\n\nCoordinating partners\n- Finnish Ice Institute (FII), Helsinki, Finland -- project coordinator\n\n"
+            "Full partners\n- Estonian Data Archive\n- Latvian Climate Centre (LCC)\n\nSupporting organisations\n"
+            "- Nordic Research Council -- funding advice\n")
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    x = extract(read_document(p))
+    label = lambda k: x.entities[k].label  # noqa: E731
+    project = next(k for k, e in x.entities.items() if "BIDEx" in (e.label, *e.acronyms))
+    partners = {label(f.obj) for f in x.facts if f.predicate == "ckg:partner" and f.subject == project}
+    assert {"Finnish Ice Institute", "Estonian Data Archive", "Latvian Climate Centre", "Nordic Research Council"} <= partners
+    assert {label(f.obj) for f in x.facts if f.predicate == "ckg:leader" and f.subject == project} == {"Finnish Ice Institute"}
+
+
+def test_tiers_of_partners_on_a_bodys_own_page_are_not_read_as_a_projects(tmp_path):
+    text = ("Members\n\nThe Baltic Ice Network is a network of institutes working on sea ice.\n\nFull members\n- Estonian Data Archive\n"
+            "- Latvian Climate Centre\n")
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    x = extract(read_document(p))
+    assert not [f for f in x.facts if f.predicate == "ckg:partner"]
