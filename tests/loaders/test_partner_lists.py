@@ -31,6 +31,16 @@ def _read(tmp_path, text: str):
     return x, (lambda k: x.entities[k].label if k in x.entities else str(k))
 
 
+def _project_partners(tmp_path, text: str, acronym: str) -> tuple[set[str], set[str]]:
+    """(partners, leaders) of the project known by ``acronym`` in the page ``text`` read as a file."""
+    p = tmp_path / "page.txt"
+    p.write_text(text, encoding="utf-8")
+    x = extract(read_document(p))
+    project = next(k for k, e in x.entities.items() if acronym in (e.label, *e.acronyms))
+    of = lambda pred: {x.entities[f.obj].label for f in x.facts if f.predicate == pred and f.subject == project}  # noqa: E731
+    return of("ckg:partner"), of("ckg:leader")
+
+
 @pytest.mark.parametrize("partners,funders", [("Partners", "Funders"), ("Our international partners:", "Supported by:"),
                                               ("Partner institutions", "Sponsors")])
 def test_a_pages_partners_and_funders_under_their_headings(tmp_path, partners, funders):
@@ -86,16 +96,11 @@ def test_a_projects_consortium_list_names_its_partners_and_coordinator(tmp_path,
             "- Baltic Ocean Lab, Estonia\n"
             "Associated partner: NOAA National Centers for Environmental Information (NCEI), USA\n\n"
             "The next meeting will be in Reykjavik.\n")
-    p = tmp_path / "page.txt"
-    p.write_text(text, encoding="utf-8")
-    x = extract(read_document(p))
-    label = lambda k: x.entities[k].label  # noqa: E731
-    project = next(k for k, e in x.entities.items() if "FJORDLINK" in (e.label, *e.acronyms))
-    partners = {label(f.obj) for f in x.facts if f.predicate == "ckg:partner" and f.subject == project}
+    partners, leaders = _project_partners(tmp_path, text, "FJORDLINK")
     assert {"University of Bergen", "Marine Data Institute", "Havforskningsinstituttet", "Baltic Ocean Lab",
             "National Centers for Environmental Information"} <= partners
     assert not partners & {"Norway", "Iceland", "Estonia", "Reykjavik"}
-    assert {label(f.obj) for f in x.facts if f.predicate == "ckg:leader" and f.subject == project} == {"University of Bergen"}
+    assert leaders == {"University of Bergen"}
 
 
 def test_a_project_pages_tiers_of_partners_are_its_partners(tmp_path):
@@ -103,14 +108,9 @@ def test_a_project_pages_tiers_of_partners_are_its_partners(tmp_path):
             "institutes of the Baltic.\n\nCoordinating partners\n- Finnish Ice Institute (FII), Helsinki, Finland -- project coordinator\n\n"
             "Full partners\n- Estonian Data Archive\n- Latvian Climate Centre (LCC)\n\nSupporting organisations\n"
             "- Nordic Research Council -- funding advice\n")
-    p = tmp_path / "page.txt"
-    p.write_text(text, encoding="utf-8")
-    x = extract(read_document(p))
-    label = lambda k: x.entities[k].label  # noqa: E731
-    project = next(k for k, e in x.entities.items() if "BIDEx" in (e.label, *e.acronyms))
-    partners = {label(f.obj) for f in x.facts if f.predicate == "ckg:partner" and f.subject == project}
+    partners, leaders = _project_partners(tmp_path, text, "BIDEx")
     assert {"Finnish Ice Institute", "Estonian Data Archive", "Latvian Climate Centre", "Nordic Research Council"} <= partners
-    assert {label(f.obj) for f in x.facts if f.predicate == "ckg:leader" and f.subject == project} == {"Finnish Ice Institute"}
+    assert leaders == {"Finnish Ice Institute"}
 
 
 def test_tiers_of_partners_on_a_bodys_own_page_are_not_read_as_a_projects(tmp_path):
