@@ -36,11 +36,11 @@ _FUNDERS_HEAD = re.compile(r"^(?:our\s+)?(?:funders|funding\s+(?:bodies|agencies
 
 
 #: a heading over a project's partners: "The consortium:", "Consortium members", "Project partners"
+_TIERS = r"(?:coordinating|full|associate|associated|core|founding|lead|principal|affiliate|technical|supporting)"
 _CONSORTIUM_HEAD = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?consortium(?:\s+(?:members|partners))?|project\s+partners|partners\s+(?:in|of)\s+the\s+project"
-                              r"|(?:coordinating|full|associate|associated|core|founding|lead|principal|affiliate|technical|supporting)\s+"
-                              r"(?:partners|members|organi[sz]ations|institutions))\s*:?\s*$", re.I)
+                              rf"|{_TIERS}\s+(?:partners|members|organi[sz]ations|institutions))\s*:?\s*$", re.I)
 #: a heading of a tier of partners, read only on a project's page ("Full partners", "Supporting organisations")
-_TIER_HEAD = re.compile(r"^(?:coordinating|full|associate|associated|core|founding|lead|principal|affiliate|technical|supporting)\s", re.I)
+_TIER_HEAD = re.compile(rf"^{_TIERS}\s", re.I)
 
 
 _OUTCOME_HEAD = re.compile(r"\b(success(?:es)?|achievements?|outcomes?|results?|accomplishments?|highlights?|impacts?|deliverables)\b", re.I)

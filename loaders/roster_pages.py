@@ -30,6 +30,7 @@ import re
 
 from collabkg.loaders.clean import BULLET
 from collabkg.loaders.mention_model import Mention
+from collabkg.loaders.person_names import TITLE_RE
 from collabkg.loaders.rosters import _is_role, unit_of
 
 __all__ = ["read_roster_pages"]
@@ -45,6 +46,8 @@ _UNIT_HEADING = re.compile(r"^(?P<unit>(?:[A-Z][\w-]*\s+){0,3}(?:Committee|Board
 _TITLE_COLON = re.compile(r"^(?P<title>[A-Z][^:]{1,80}?):\s+")
 #: "Members:" before a list of people, each with their body in parentheses
 _MEMBERS_COLON = re.compile(r"^(?:Other\s+)?(?:Members|Ordinary\s+members|Full\s+members)\s*:\s+", re.I)
+#: the titles that may stand before a name on a roster line ("Dr.", "Prof.", "Assoc. Prof.")
+_TITLES = re.compile(rf"(?:(?:{TITLE_RE}|Assoc\.?|Em\.?)\s+)*")
 #: what follows a person's name on such a line: a body in parentheses, after a comma or after a bar
 _AFTER = re.compile(r"\s*(?:\((?P<paren>[^()]{2,120})\)|,\s*(?P<comma>[^|;]{2,160}?)|\s*\|\s*(?P<bar>[^|;]{2,160}?))\s*(?:\((?P<role>[^()]{2,40})\))?\s*[;.]?\s*$")
 
@@ -70,16 +73,19 @@ def read_roster_pages(ex) -> None:
             continue
         j = i + 1
         lines = []
-        while j < len(ss) and (_people_on(ex, ss[j]) or _roster_shaped(ss[j].text)) and "\n\n" not in ex.text[ss[j - 1].end:ss[j].start]:
-            lines.append(ss[j])  # a line of the list whose name the finder missed is passed over, not an end
+        while j < len(ss) and "\n\n" not in ex.text[ss[j - 1].end:ss[j].start]:
+            people = _people_on(ex, ss[j])
+            if not (people or _roster_shaped(ss[j].text)):
+                break
+            lines.append((ss[j], people))  # a line of the list whose name the finder missed is passed over, not an end
             j += 1
         if lines:
             ev = ex.ev(ss[i], "rule:roster-page")
             body = owner if own else unit_of(ex, owner, unit_m.group("unit"), ss[i], ev)
             if unit_m and not own:  # the unit's name as the heading writes it
                 ex.x.entities[body].alt_labels.add(unit_m.group("unit"))
-            for s in lines:
-                _read_line(ex, s, body)
+            for s, people in lines:
+                _read_line(ex, s, people, body)
         i = max(j, i + 1)
 
 
@@ -121,7 +127,7 @@ def _people_on(ex, s) -> list[Mention]:
     if not people:
         return []
     first = people[0]
-    if re.sub(r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Assoc|Em)\.?\s+)*", "", ex.text[start:first.start]).strip():
+    if _TITLES.sub("", ex.text[start:first.start]).strip():
         return []  # the line does not open with the name: a sentence, not a roster line
     after = ex.text[first.end:s.end].strip()
     if after and after[0] not in ",(|;–-":
@@ -129,16 +135,16 @@ def _people_on(ex, s) -> list[Mention]:
     return people if mm and _MEMBERS_COLON.match(rest) else [first]
 
 
-def _read_line(ex, s, body: str) -> None:
+def _read_line(ex, s, people: list[Mention], body: str) -> None:
+    """The posts and memberships of the ``people`` a roster line names (see the module's doc)."""
     ev = ex.ev(s, "rule:roster-page")
     rest = s.text.strip().removeprefix(BULLET.strip()).lstrip()
     title_m = None if _MEMBERS_COLON.match(rest) else _TITLE_COLON.match(rest)
     title = title_m.group("title") if title_m and _is_role(title_m.group("title")) else None
-    people = _people_on(ex, s)
     for n, p in enumerate(people):
         person = ex.person(p, ev)
         end = people[n + 1].start if n + 1 < len(people) else s.end
-        after = _AFTER.match(ex.text, p.end, end) or _AFTER.match(ex.text.rstrip(), p.end, min(end, len(ex.text.rstrip())))
+        after = _AFTER.match(ex.text, p.end, end)
         role = title
         own_body = None
         if after is not None:
