@@ -156,6 +156,8 @@ class _EventReferences:
             return end
         end = head.i + 1
         for c in head.rights:
+            if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis") or (c.dep_ == "punct" and c.text in (",", ";", ":", "(")):
+                break  # "... for Andean Countries, which will be organized by X": a clause about the name, no part of it
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "from", "near") and any(
                     g._.ckg_kind in ("GPE", "CITY", "REGION", "VENUE", "DATE") or g.like_num for g in c.children):
                 break

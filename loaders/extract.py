@@ -63,6 +63,7 @@ from collabkg.loaders.facts import Evidence, Extraction
 from collabkg.loaders.mentions import find_mentions, sentence_spans
 from collabkg.loaders.nlp import get_pipeline, parse
 from collabkg.loaders.offices import read_public_offices
+from collabkg.loaders.one_off_events import fold_series_into_event, one_off, read_announced_events
 from collabkg.loaders.participles import read_fronted_participles
 from collabkg.loaders.registry import Places, Registry, load_places, load_registry, norm
 from collabkg.loaders.roster_pages import read_roster_pages
@@ -169,23 +170,32 @@ class Extractor(_Entities, _CooperationRules, _PostRules, _EventRules, _OrdinalE
         for s in self.sentences:
             read_elections(self, s)  # after the patterns: the organizer of the assembly, posts read there
         link_prefixed_units(self)
-        self._editions_of_named_series()
         self._drop_dateless_events()
+        self._editions_of_named_series()  # after: a series is no event's of those dropped
+        read_announced_events(self)
         self._infrastructures_acting_as_bodies()
         return self.x
 
     def _editions_of_named_series(self) -> None:
         """An event whose name begins with the name of a series the document reads ("Regional Training
         Course on X for Y", "... 2025" of the series "Regional Training Course on X") is an edition of it
-        (``schema:superEvent``, ``rule:series-edition``), unless it is an edition of another already."""
+        (``schema:superEvent``, ``rule:series-edition``), unless it is an edition of another already.
+        A series named exactly as the one event the text reads of it is that event
+        (:mod:`collabkg.loaders.one_off_events`)."""
         series = [(norm(e.label), k) for k, e in self.x.entities.items() if e.kind == "cooperation" and "schema:EventSeries" in e.classes]
         if not series:
             return
         for k, e in list(self.x.entities.items()):
-            if e.kind != "event" or not e.evidence or self.x.objects(k, "schema:superEvent"):
+            if e.kind != "event" or not e.evidence:
                 continue
             name = norm(e.label)
-            found = [sk for sl, sk in series if name.startswith(sl + " ") or name == sl]
+            same = [sk for sl, sk in series if name == sl and sk in self.x.entities]
+            if len(same) == 1 and one_off(self, same[0], k):
+                fold_series_into_event(self, same[0], k)
+                continue
+            if self.x.objects(k, "schema:superEvent"):
+                continue
+            found = [sk for sl, sk in series if (name.startswith(sl + " ") or name == sl) and sk in self.x.entities]
             if len(found) == 1:
                 v = e.evidence[0]
                 self.x.add(k, "schema:superEvent", found[0], Evidence(v.start, v.end, v.quote, "rule:series-edition"))

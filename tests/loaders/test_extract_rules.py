@@ -191,13 +191,14 @@ def test_a_person_of_a_body_in_no_named_role_is_a_member_and_a_post_there_wins()
 
 def test_a_numbered_event_still_to_come_is_never_read_as_held():
     # an announcement's own event (the lead speaks of it in the future) is a scheduled event, with no
-    # ordinal or date of a held one; a second one still to come is no event at all
+    # ordinal of a held one, and the date it is planned for (as a next edition has); a second one still
+    # to come is no event at all
     x, label = run("News\n\nThe Second China-Africa Data Science Workshop will be held in Cape Town in 2024. "
                    "The Third Arctic Data Roundtable (Oslo, 2026) is scheduled to open in March.")
     events = x.of_kind("event")
     assert [e.label for e in events] == ["Second China-Africa Data Science Workshop"]
     assert {(f.predicate, label(f.obj)) for f in x.facts if f.subject == events[0].key} == {
-        ("schema:eventStatus", "schema:EventScheduled"), ("schema:location", "Cape Town")}
+        ("schema:eventStatus", "schema:EventScheduled"), ("schema:location", "Cape Town"), ("schema:startDate", "2024")}
     x, label = run("News\n\nThe Second China-Africa Data Science Workshop was held in Cape Town on 4 May 2024.")
     assert [e.label for e in x.of_kind("event")] == ["Second China-Africa Data Science Workshop"]
 
