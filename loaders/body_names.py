@@ -33,6 +33,7 @@ HEADS = {
     "Archive": "DataInfrastructure", "Portal": "DataInfrastructure", "Hub": "DataInfrastructure",
     "Faculty": "Division", "School": "Division", "Embassy": "GovernmentAgency", "Museum": "ResearchInstitute",
     "Corporation": "Organization", "Company": "Organization", "Enterprise": "Organization", "Bank": "Organization",
+    "Trust": "Organization",
 }
 
 
