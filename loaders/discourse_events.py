@@ -191,7 +191,9 @@ class _EventReferences:
         words = [w.strip("“”\"‘’") or w for w in self.ex.text[a:b].split()]
         named_words = [w for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
         first_in_sentence = a == s.start
-        named = bool(named_words) and not (len(named_words) == 1 and first_in_sentence and words[0] in ("The", "This", "A", "An"))
+        named = bool(named_words) and not (len(named_words) == 1 and first_in_sentence and (words[0] in ("The", "This", "A", "An")
+                                                                                           or (words[0] == tok.text and tok.tag_ in ("NN", "NNS"))))
+        # ("Sessions were chaired by ...": a common noun capitalised as the sentence's first word, no name)
         named = named and (tok.text[:1].isupper() or any(ordinal_value(w.lower()) for w in words) or len(named_words) >= 2)
         # a meeting the rules read in this sentence, whose label has this noun
         here = [k for k in self._events_in(s) if not _contrasts(tok, self.ex.x.entities[k].label)]
