@@ -314,6 +314,22 @@ def mark_tokens(doc: Doc, mentions) -> None:
             if last_subject[0].sent == t.sent or last_subject[0].sent == sentence_before(t):
                 kind[t.i], ment[t.i] = "PERSON", last_subject[1]
                 last_subject = (t, last_subject[1])  # "He ... He ...": the chain goes on
+    # "Dr. A, who serves as vice-president of X", "the Y Centre, which operates under Z": a relative
+    # pronoun as its clause's subject is the person or body the clause hangs on, so that every pattern
+    # whose subject is a person or a body reads the relative clause as it reads a main clause
+    for t in doc:
+        if t.lower_ in ("who", "which", "that") and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl" and not kind[t.i]:
+            want = ("PERSON",) if t.lower_ == "who" else ("ORG", "PROJECT")
+            before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].text == "," else None
+            ante = t.head.head
+            if before is not None and kind[before.i] in want:
+                ante = before  # "A and B, who leads X": the name right before the comma, whatever the parser hung it on
+            elif before is not None and kind[before.i] in ("PERSON", "ORG", "PROJECT", "GPE"):
+                continue  # "A of X, who ...", "B (Y), which ...": not sure whose clause it is
+            elif any(kind[c.i] in want for c in ante.conjuncts):
+                continue  # "A and B who ...": either
+            if kind[ante.i] in want and ment[ante.i] is not None and ante.i < t.i:
+                kind[t.i], ment[t.i] = kind[ante.i], ment[ante.i]
     # "the Council", "the institute": the last body named before with that head noun ("the Academy" after
     # "the Andean Science Academy"); a noun with modifiers of its own ("the Data Council") is no reference
     orgs = sorted((m for m in mentions if m.label == "ORG"), key=lambda m: m.start)
