@@ -223,6 +223,34 @@ def _bodies_after_country(text: str, ms: list[Mention], places) -> list[Mention]
     return sorted(ms + new, key=lambda m: (m.start, -m.end)) if new else ms
 
 
+def _based_in_prefix(ms: list[Mention], places) -> list[Mention]:
+    """"the Mombasa-based Coastal Data Centre", "a Kenya-based institute": where a body is based is
+    no part of its name. The place becomes a mention of its own (a city the gazetteer knows, or a
+    country), the body's name starts after "-based" (pattern locations/place-based-org).
+
+    >>> ms = [Mention(4, 37, "Mombasa-based Coastal Data Centre", "ORG", "ResearchCenter")]
+    >>> _based_in_prefix(ms, load_places())
+    [<CITY 'Mombasa' 4-11>, <ORG 'Coastal Data Centre' 18-37>]
+    """
+    out = []
+    for m in ms:
+        bm = re.match(r"([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?)-based\s+(?=[A-Z])", m.text) if m.label == "ORG" and m.entry is None else None
+        place = bm.group(1) if bm else None
+        country = places.country(place) if place else None
+        cities = places.cities.get(place) if place else None
+        if not (country or cities):
+            out.append(m)
+            continue
+        a = m.start + bm.end()
+        rest = m.text[bm.end():]
+        if country is not None:
+            out.append(Mention(m.start, m.start + len(place), place, "GPE", code=country.code, method="based-in"))
+        else:
+            out.append(Mention(m.start, m.start + len(place), place, "CITY", code=cities[1], method="based-in"))
+        out.append(Mention(a, m.end, rest, "ORG", _class_of(rest.split()), acronym=m.acronym, country=m.country, method=m.method))
+    return out
+
+
 def _known_body_of_known_body(text: str, ms: list[Mention], registry) -> list[Mention]:
     """"The National Center for Atmospheric Research of the National Science Foundation": a body the
     registry knows, named with "of" and another body it knows, is the first body (the second its

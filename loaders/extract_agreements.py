@@ -86,6 +86,8 @@ class _AgreementRules:
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
                     if re.search(r"\bof\s+(?:the\s+)?$|\(\s*$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
                         continue  # "INPE of Brazil", "the University of Innsbruck (Austria)": the body's country, not a party
+                    if pm.method == "based-in":
+                        continue  # "the Kenya-based Lake Data Institute": where a party is based, no party
                     k = self.org(pm, ev)
                     if k and k not in parties:
                         parties.append(k)
