@@ -30,6 +30,26 @@ _EVENT_CLASS = {"visit": "ckg:Visit", "delegation": "ckg:Visit", "trip": "ckg:Vi
 _FUTURE = {"will", "shall", "would", "'ll"}
 
 
+def _names_an_edition(label: str) -> bool:
+    """Whether an event's name says which edition it is, by a year or an ordinal ("ARDS 2025", "the
+    3rd Polar Data Forum"): one event, whatever the tense a page says who organises it in ("ARDS 2025
+    is organised by X", :func:`_organised_subject`).
+
+    >>> _names_an_edition("Andean Data Symposium 2025"), _names_an_edition("Third Polar Data Forum"), _names_an_edition("Polar Data Forum")
+    (True, True, False)
+    """
+    return bool(re.search(r"\b(?:19|20)\d\d\b|\b\d{1,3}(?:st|nd|rd|th)\b", label)) or any(ordinal_value(w.lower()) for w in label.split()[:1])
+
+
+#: verbs of those who organise or fund an event, whose passive subject is the event
+_ORGANISING = {"organize", "organise", "co-organize", "co-organise", "host", "co-host", "convene", "sponsor", "fund", "support", "finance"}
+
+
+def _organised_subject(tok) -> bool:
+    """Whether ``tok`` is what an organising verb's clause is about ("ARDS 2025 is organised by X")."""
+    return tok.dep_ in ("nsubjpass", "nsubj") and tok.head.lemma_.lower() in _ORGANISING
+
+
 def event_key(label: str) -> str:
     """The identity of a named event: lower case, no articles, ordinals as numbers.
 
@@ -138,8 +158,8 @@ class _EventReferences:
                 if pobj and (pobj[0].text[:1].isupper() or pobj[0]._.ckg_kind in ("ORG", "GPE")) and (
                         tok.text[:1].isupper() or pobj[0]._.ckg_kind in ("EVENT", "ORG")):
                     end = self._name_end(pobj[0])
-            if c.dep_ == "nummod" and c.i == end:  # "Conference 2019"
-                end = c.i + 1
+            if (c.dep_ == "nummod" or (c.dep_ == "appos" and re.fullmatch(r"(?:19|20)\d\d", c.text))) and c.i == end:
+                end = c.i + 1  # "Conference 2019" (the parser may call the year an apposition)
         a, b = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text)
         if (d := DURATION.match(self.ex.text, a, b)) and d.end() < tok.idx + 1:
             a = d.end()  # "a two-day National Workshop on X": how long it lasted is no part of its name
@@ -224,9 +244,13 @@ class _EventReferences:
             return None  # "a workshop in Bergen and a workshop in Daejeon": the rules read each; no guess which
         if named:
             label = self._label(a, b)
-            if any(e.kind == "cooperation" and norm(e.label) == norm(label) for e in self.ex.x.entities.values()) and not (
+            from collabkg.loaders.one_off_events import one_off  # (that module builds on this one)
+            coops = [k for k, e in self.ex.x.entities.items() if e.kind == "cooperation" and norm(e.label) == norm(label)]
+            if coops and not (
                     self._reported(tok) and any(not (d.year_only or d.month_only) for d in find_dates(s.text, reference=self.ex.doc.reference_date))) \
-                    and not (s is self.ex.sentences[0] and re.search(r"\b(?:19|20)\d\d\b", s.text)):
+                    and not (s is self.ex.sentences[0] and re.search(r"\b(?:19|20)\d\d\b", s.text)) \
+                    and not (self._reported(tok) and "schema:EventSeries" in self.ex.x.entities[coops[0]].classes and one_off(self.ex, coops[0], None)):
+                # (but "The X Symposium was organised by Y", nothing saying it recurs: the one event, see one_off_events)
                 # (but a page titled "X 2025 | <the series' name>" is the page of that year's event)
                 return None  # "the France-Canada Ocean Data Dialogue" (begun in 2015): the series the rules read, not one event
             key = event_key(label)
@@ -238,7 +262,7 @@ class _EventReferences:
                 return existing
             if not create or _is_future(tok) or tok.tag_ in ("NNS", "NNPS"):
                 return None  # still to come, or a plural ("Meetings"): no one event
-            if not (self._reported(tok) or s is self.ex.sentences[0] or self._attached(tok)):
+            if not (self._reported(tok) or s is self.ex.sentences[0] or self._attached(tok) or (_names_an_edition(label) and _organised_subject(tok))):
                 if self.main and tok.dep_ == "attr" and tok.head.lemma_ == "be" and noun == _head(self.ex.x.entities[self.main].label) and any(
                         c.dep_ == "nsubj" and c.lower_ in ("this", "it") for c in tok.head.children):
                     return self.main  # "This is the 4th annual X workshop": the document's own event

@@ -76,7 +76,7 @@ class _CooperationRules:
                 self.lit(key, "schema:startDate", Literal(y.group(1), datatype=XSD.gYear), s, "rule:cooperation-start")
             # "... to enhance the cooperation between A, B and C, D"; "a joint activity of A and B";
             # "organised by A and B"; "connects A at X with B at Y"
-            for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
+            for bm in re.finditer(r"\b(?:(?:cooperation|collaboration|partnership|exchanges?)\s+between|joint\s+(?:activity|initiative|undertaking|programme|program|effort)\s+of|(?:jointly\s+|co-)?(?:organi[sz]ed|convened|run|led|hosted|established|founded|launched|initiated|set\s+up|created|started)(?:\s+in\s+(?:19|20)\d\d)?\s+(?:jointly\s+)?by|connects|links|brings\s+together|unites)\s+(.+?)(?:[.;]|,\s+(?:to|so|which|in order|with|thanks|supported|funded|sponsored|financed|under)\b|\s+(?:to|in order to)\s+[a-z]+\b|$)", s.text):
                 a = s.start + bm.start(1)
                 for pm in no_parents(self.mentions_in(s, a, s.start + bm.end(1), labels=("ORG",)), self, ev):
                     if re.search(r"\b(?:at|within)\s+(?:the\s+)?$", self.text[max(a, pm.start - 12):pm.start]):

@@ -96,12 +96,14 @@ def read_announced_events(ex) -> None:
     for k, e in list(x.entities.items()):
         series = e.kind == "cooperation" and "schema:EventSeries" in e.classes and one_off(ex, k, None)
         scheduled = e.kind == "event" and "schema:EventScheduled" in x.objects(k, "schema:eventStatus")
-        if not (series or scheduled) or k not in x.entities:
-            continue  # an event read as held is not announced again
+        # a named event read without a date ("discussed the X Workshop, which will be organized by ..."): the clause says when
+        undated = e.kind == "event" and len(e.label.split()) >= 2 and not x.objects(k, "schema:startDate")
+        if not (series or scheduled or undated) or k not in x.entities:
+            continue  # an event read as held on a day is not announced again
         for s in ex.sentences:
             m = re.search(rf"(?<![\w-]){re.escape(e.label)}(?![\w-])", s.text)
-            if m and re.search(r"\b(?:next|following|another)\s+$", s.text[:m.start()], re.I):
-                continue  # "the next General Assembly will take place ...": another edition's
+            if m and re.search(r"(?:\b(?:next|following|another)|\b(?!(?:The|A|An|This|Its|Our|Their)\s)[A-Z][\w-]*)\s+$", s.text[:m.start()]):
+                continue  # "the next General Assembly will take place ...": another edition's, or a longer name's end
             am = ANNOUNCED.match(s.text, m.end()) if m else None
             if am is None:
                 continue
