@@ -403,12 +403,20 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     [('Cairo', 'CITY', 'EG')]
     >>> [(m.text, m.label) for m in _dateline_cities("NASA - The agency said.", [Mention(0, 4, "NASA", "ORG")], load_places())]
     [('NASA', 'ORG')]
+    >>> [(m.text, m.label, m.code) for m in _dateline_cities("RESTON, Va. – The survey signed it.", [Mention(0, 6, "RESTON", "ORG")], load_places())]
+    [('Reston', 'CITY', 'US'), ('Va.', 'REGION', 'Virginia')]
     """
     out = list(ms)
     for dm in [*_DATELINE_CITY.finditer(text), *_DATELINE_CITY_BARE.finditer(text)]:
         a, b = dm.span("city")
         name = re.sub(r"[\w'’]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), dm.group("city"))
         country = places.country(dm.group("country").strip()) if dm.group("country") else None
+        state = places.subdivision(dm.group("country")) if dm.group("country") and country is None else None
+        if state is not None and state[1] is not None:
+            country = places.countries.get(state[1])  # "RESTON, Va. –", "BOULDER, Colo. —": a city and its state
+            sa, sb = dm.span("country")
+            out = [m for m in out if not (sa <= m.start and m.end <= sb)]
+            out.append(Mention(sa, sb, dm.group("country").strip(), "REGION", code=state[0], method="dateline"))
         if dm.group("country") and country is None:
             continue  # "NDI, Oslo, 3 May 2024 —": not a city and a country
         if places.country(name) is not None:

@@ -9,7 +9,9 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
+from collabkg.loaders.body_corrections import _DATELINE_CITY, _DATELINE_CITY_BARE
 from collabkg.loaders.body_names import HEADS
+from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
@@ -83,11 +85,14 @@ class _AgreementRules:
                     signer_span = (s.start, s.start + sm.end(1))
                 else:
                     cands = []
+                dl = _DATELINE_CITY.match(s.text) or _DATELINE_CITY_BARE.match(s.text) or DATELINE.match(s.text)
+                if dl:  # "LIMA, Peru — A and B signed ...", "RESTON, Va. – ...": the dateline's places are no parties
+                    cands = [o for o in cands if o.start >= s.start + dl.end()]
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
                     if re.search(r"\bof\s+(?:the\s+)?$|\(\s*$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
                         continue  # "INPE of Brazil", "the University of Innsbruck (Austria)": the body's country, not a party
-                    if pm.method == "based-in":
-                        continue  # "the Kenya-based Lake Data Institute": where a party is based, no party
+                    if pm.method in ("based-in", "dateline"):
+                        continue  # "the Kenya-based Lake Data Institute", "RESTON, Va. – A and B signed": where, no party
                     k = self.org(pm, ev)
                     if k and k not in parties:
                         parties.append(k)
