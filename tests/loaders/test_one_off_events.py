@@ -34,7 +34,7 @@ def facts_of(x, label, name: str, *predicates) -> set:
 
 @pytest.mark.parametrize("sentence, name", [
     ("The Andean Geoscience Data Roundtable was held on 1-2 November in Guayaquil.", "Andean Geoscience Data Roundtable"),
-    ("The Baltic Data Rescue Workshop opened on Monday in Guayaquil with 60 participants.", "Baltic Data Rescue Workshop"),
+    ("The Baltic Sea Data Recovery Workshop opened on Monday in Guayaquil with 60 participants.", "Baltic Sea Data Recovery Workshop"),
     ("On 3 November the Joint Peru-Bolivia Workshop on Seismic Data was held in Guayaquil.", "Joint Peru-Bolivia Workshop on Seismic Data"),
 ])
 def test_a_named_event_reported_once_is_one_event_and_no_series(sentence, name):
@@ -83,7 +83,7 @@ def test_a_named_event_announced_once_is_one_event_still_to_come(sentence, name,
 
 @pytest.mark.parametrize("sentence, series", [
     ("The annual Andean Geoscience Data Roundtable was held on 1-2 November in Guayaquil.", "Andean Geoscience Data Roundtable"),
-    ("The Baltic Data Rescue Workshop, a series begun by the two bodies, met on Monday in Guayaquil.", "Baltic Data Rescue Workshop"),
+    ("The Baltic Sea Data Recovery Workshop, a series begun by the two bodies, met on Monday in Guayaquil.", "Baltic Sea Data Recovery Workshop"),
     ("The Andean Geoscience Data Roundtable was held on 1-2 November in Guayaquil. The 2nd Andean Geoscience Data Roundtable "
      "will take place in La Paz in 2026.", "Andean Geoscience Data Roundtable"),
     ("The Pacific Tsunami Data Forum, which will be held every year in Santiago, was launched by both agencies.",

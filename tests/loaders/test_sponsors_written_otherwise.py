@@ -60,3 +60,15 @@ def test_a_projects_sponsor_written_so(sentence, thing, body):
 ])
 def test_what_is_received_or_heard_is_no_sponsorship(sentence):
     assert sponsors(f"{HELD} {sentence}") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Nordic Research Council funds the Coastal Data Facility.",
+    "The Nordic Research Council, which funds the Coastal Data Facility, sent two observers.",
+])
+def test_a_body_funding_another(sentence):
+    assert ("Coastal Data Facility", "Nordic Research Council") in sponsors(sentence)
+
+
+def test_funding_research_at_a_body_is_no_sponsorship_of_it():
+    assert sponsors("The Nordic Research Council funds research at the University of Bergen.") == set()
