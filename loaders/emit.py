@@ -27,7 +27,7 @@ from collabkg.ontology.prefixes import PREFIXES, bind_prefixes
 __all__ = ["EXTRACTOR_VERSION", "document_iri", "entity_iri", "emit_document", "emit_registry", "curie"]
 
 #: Bumped when extraction changes what it produces, so unchanged documents are re-read once.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 
 ORG = "http://www.w3.org/ns/org#"
 SCHEMA = "https://schema.org/"
