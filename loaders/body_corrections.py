@@ -251,6 +251,31 @@ def _based_in_prefix(ms: list[Mention], places) -> list[Mention]:
     return out
 
 
+def _titled_person_and_body(text: str, ms: list[Mention]) -> list[Mention]:
+    """"Director Dr. Ana Ruiz and Peruvian Geological Survey chief Dr. B signed": a title's name and
+    the next signer's body, joined by "and", read as one body's name. A body's name never starts
+    right after a person's title: the words before "and" are the person, the rest the body.
+
+    >>> t = "by Dr. Ana Ruiz and Peruvian Geological Survey chief Dr. Tomas Reyes."
+    >>> _titled_person_and_body(t, [Mention(7, 46, "Ana Ruiz and Peruvian Geological Survey", "ORG", "GovernmentAgency")])
+    [<PERSON 'Ana Ruiz' 7-15>, <ORG 'Peruvian Geological Survey' 20-46>]
+    """
+    out = []
+    for m in ms:
+        cut = re.search(r"\s+and\s+(?:the\s+)?", m.text) if m.label == "ORG" and m.entry is None else None
+        person = m.text[:cut.start()] if cut else ""
+        tm = re.search(r"\b(Dr|Prof|Professor|Mr|Mrs|Ms|Dra|Academician)(\.?)\s+$", text[max(0, m.start - 14):m.start]) if cut else None
+        if not (cut and tm
+                and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", person)
+                and not any(HEADS.get(w) or w in _ORG_WORDS for w in person.split())):
+            out.append(m)
+            continue
+        rest = m.text[cut.end():]
+        out.append(Mention(m.start, m.start + len(person), person, "PERSON", title=tm.group(1) + tm.group(2), method="titled-person"))
+        out.append(Mention(m.start + cut.end(), m.end, rest, "ORG", _class_of(rest.split()), method=m.method))
+    return out
+
+
 def _known_body_of_known_body(text: str, ms: list[Mention], registry) -> list[Mention]:
     """"The National Center for Atmospheric Research of the National Science Foundation": a body the
     registry knows, named with "of" and another body it knows, is the first body (the second its
@@ -388,6 +413,12 @@ _DATELINE_CITY_BARE = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z]
                                  r"(?:[ \t]+\([A-Z][\w .'’-]{0,40}\))?[ \t]+(?:--|—|–|-)[ \t]+(?=[A-Z])")
 
 
+#: a dateline with the city in title case and its state or country: "Reston, Va. – ...", "Boulder, Colorado — ..."
+#: (read only when the second name is a known state, province or country)
+_DATELINE_CITY_STATE = re.compile(r"(?m)^(?P<city>[A-Z][a-z'’.-]+(?:[ \t]+[A-Z][a-z'’.-]+){0,2}),[ \t]+"
+                                  r"(?P<country>[A-Z][A-Za-z.]{1,20}(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:--|—|–|-)[ \t]+(?=[A-Z])")
+
+
 def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     """The city a news item's dateline names in capitals is a city, not a body the model reads in
     an unknown capitalised word ("VALPARAISO, Chile, 21 November 2024 — ..."): a CITY mention (its
@@ -405,10 +436,14 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     [('NASA', 'ORG')]
     >>> [(m.text, m.label, m.code) for m in _dateline_cities("RESTON, Va. – The survey signed it.", [Mention(0, 6, "RESTON", "ORG")], load_places())]
     [('Reston', 'CITY', 'US'), ('Va.', 'REGION', 'Virginia')]
+    >>> [(m.text, m.label, m.code) for m in _dateline_cities("Golden, Colo. – The survey signed it.", [Mention(0, 6, "Golden", "ORG")], load_places())]
+    [('Golden', 'CITY', 'US'), ('Colo.', 'REGION', 'Colorado')]
     """
     out = list(ms)
-    for dm in [*_DATELINE_CITY.finditer(text), *_DATELINE_CITY_BARE.finditer(text)]:
+    for dm in [*_DATELINE_CITY.finditer(text), *_DATELINE_CITY_BARE.finditer(text), *_DATELINE_CITY_STATE.finditer(text)]:
         a, b = dm.span("city")
+        if dm.re is _DATELINE_CITY_STATE and not (places.country(dm.group("country")) or places.subdivision(dm.group("country"))):
+            continue  # "Smith, Jr. – ...": a city in title case only with a state or country the gazetteer knows
         name = re.sub(r"[\w'’]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), dm.group("city"))
         country = places.country(dm.group("country").strip()) if dm.group("country") else None
         state = places.subdivision(dm.group("country")) if dm.group("country") and country is None else None

@@ -9,7 +9,7 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from collabkg.loaders.body_corrections import _DATELINE_CITY, _DATELINE_CITY_BARE
+from collabkg.loaders.body_corrections import _DATELINE_CITY, _DATELINE_CITY_BARE, _DATELINE_CITY_STATE
 from collabkg.loaders.body_names import HEADS
 from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates
@@ -85,7 +85,8 @@ class _AgreementRules:
                     signer_span = (s.start, s.start + sm.end(1))
                 else:
                     cands = []
-                dl = _DATELINE_CITY.match(s.text) or _DATELINE_CITY_BARE.match(s.text) or DATELINE.match(s.text)
+                dl = _DATELINE_CITY.match(s.text) or _DATELINE_CITY_BARE.match(s.text) or DATELINE.match(s.text) or (
+                    (st := _DATELINE_CITY_STATE.match(s.text)) and (self.places.country(st.group("country")) or self.places.subdivision(st.group("country"))) and st)
                 if dl:  # "LIMA, Peru — A and B signed ...", "RESTON, Va. – ...": the dateline's places are no parties
                     cands = [o for o in cands if o.start >= s.start + dl.end()]
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body

@@ -21,7 +21,8 @@ import re
 from collabkg.loaders.body_corrections import (_bodies_after_country, _institutions_named_with_a_city, _confirm_headline_shapes, _dateline_cities, _units_of_a_body_named_before,
                                                _units_of_a_body_referred_to, _governments,
                                                _known_body_of_known_body, _national_committees, _plural_possessive_owners,
-                                               _possessive_owners, _possessive_units, _split_joined_bodies, _based_in_prefix)
+                                               _possessive_owners, _possessive_units, _split_joined_bodies, _based_in_prefix,
+                                               _titled_person_and_body)
 from collabkg.loaders.body_names import HEADS, _ORG_WORDS, _class_of, _event_school, _is_event_name, _without_date
 from collabkg.loaders.body_structure import _link_structure
 from collabkg.loaders.mention_finder import _Finder
@@ -145,7 +146,7 @@ def find_mentions(text: str, *, registry: Registry | None = None, nlp=None, know
     for m in merged:
         if m.label == "ORG" and m.text in f.foreign_names:
             m.extra.setdefault("alias", f.foreign_names[m.text])
-    merged = _based_in_prefix(_possessive_units(text, merged), load_places())
+    merged = _titled_person_and_body(text, _based_in_prefix(_possessive_units(text, merged), load_places()))
     merged = _known_body_of_known_body(text, merged, registry)
     merged = [m for m in merged if not (m.label == "ORG" and m.entry is None and _event_school(m.text))]
     merged = _bodies_after_country(text, merged, load_places())
