@@ -11,7 +11,9 @@ one event of that name and nothing says it recurs, the series is that event:
 - "... a Summer School on Ocean Data Rescue to be held in Lima in 2026", "the Open Science Workshop
   for Andean Countries, which will be jointly organized by A and B in Quito in October": an event
   still to come (``schema:EventScheduled``, ``rule:announced-event``) with the place and date of the
-  clause; what the series rules read as its partners ("organized by A and B") are its organizers.
+  clause; what the series rules read as its partners ("organized by A and B") are its organizers;
+- "The X Symposium was organised by A" (a reported clause, nothing saying the name recurs): the
+  discourse pass makes the event (``discourse_events``), which then takes the series' place.
 
 What says a name recurs, and keeps the series: another edition in the document ("the 3rd X"), a year
 or an ordinal written with the name, "annual", "series", "edition", "every year", "previous" in a
@@ -89,9 +91,10 @@ def fold_series_into_event(ex, series: str, event: str) -> None:
 
 
 def read_announced_events(ex) -> None:
-    """A series no event was read of and nothing says recurs, or an event read as still to come,
-    named before "to be held", "which will be organized by" and the like: the one event still to
-    come, with the place and date of that clause (see the module)."""
+    """A series no event was read of and nothing says recurs, an event read as still to come, or a
+    named event read without a date, named right before "to be held", "which will be organized by"
+    and the like (not after "next" or inside a longer name): the one event still to come, with the
+    place and date of that clause (see the module)."""
     x = ex.x
     for k, e in list(x.entities.items()):
         series = e.kind == "cooperation" and "schema:EventSeries" in e.classes and one_off(ex, k, None)
