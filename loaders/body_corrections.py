@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from collabkg.loaders.body_names import HEADS, UNIT_CLASSES, _ORG_WORDS, _acronym_like, _class_of
+from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.mention_model import Mention
 from collabkg.loaders.person_names import is_title
 from collabkg.loaders.registry import load_places
@@ -419,6 +420,25 @@ _DATELINE_CITY_STATE = re.compile(r"(?m)^(?P<city>[A-Z][a-z'’.-]+(?:[ \t]+[A-Z
                                   r"(?P<country>[A-Z][A-Za-z.]{1,20}(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:--|—|–|-)[ \t]+(?=[A-Z])")
 
 
+def _is_state_dateline(dm, places) -> bool:
+    """Whether a match of :data:`_DATELINE_CITY_STATE` names a state, province or country the gazetteer
+    knows after the city ("Golden, Colo. –"; not "Smith, Jr. –")."""
+    return bool(places.country(dm.group("country")) or places.subdivision(dm.group("country")))
+
+
+def dateline_end(sentence: str, places) -> int:
+    """Where the dateline opening ``sentence`` ends (0 without one): "LIMA, Peru — ", "RESTON, Va. – ",
+    "OSLO, 3 May 2024 -- ", "Golden, Colo. – ".
+
+    >>> dateline_end("Golden, Colo. – A and B signed.", load_places()), dateline_end("Smith, Jr. – A spoke.", load_places())
+    (16, 0)
+    """
+    dm = _DATELINE_CITY.match(sentence) or _DATELINE_CITY_BARE.match(sentence) or DATELINE.match(sentence)
+    if dm is None and (sm := _DATELINE_CITY_STATE.match(sentence)) is not None and _is_state_dateline(sm, places):
+        dm = sm
+    return dm.end() if dm else 0
+
+
 def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     """The city a news item's dateline names in capitals is a city, not a body the model reads in
     an unknown capitalised word ("VALPARAISO, Chile, 21 November 2024 — ..."): a CITY mention (its
@@ -442,7 +462,7 @@ def _dateline_cities(text: str, ms: list[Mention], places) -> list[Mention]:
     out = list(ms)
     for dm in [*_DATELINE_CITY.finditer(text), *_DATELINE_CITY_BARE.finditer(text), *_DATELINE_CITY_STATE.finditer(text)]:
         a, b = dm.span("city")
-        if dm.re is _DATELINE_CITY_STATE and not (places.country(dm.group("country")) or places.subdivision(dm.group("country"))):
+        if dm.re is _DATELINE_CITY_STATE and not _is_state_dateline(dm, places):
             continue  # "Smith, Jr. – ...": a city in title case only with a state or country the gazetteer knows
         name = re.sub(r"[\w'’]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), dm.group("city"))
         country = places.country(dm.group("country").strip()) if dm.group("country") else None

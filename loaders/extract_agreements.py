@@ -9,9 +9,8 @@ import re
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from collabkg.loaders.body_corrections import _DATELINE_CITY, _DATELINE_CITY_BARE, _DATELINE_CITY_STATE
+from collabkg.loaders.body_corrections import dateline_end
 from collabkg.loaders.body_names import HEADS
-from collabkg.loaders.clean import DATELINE
 from collabkg.loaders.dates import find_dates
 from collabkg.loaders.extract_entities import _Sentence
 from collabkg.loaders.facts import Evidence
@@ -85,10 +84,8 @@ class _AgreementRules:
                     signer_span = (s.start, s.start + sm.end(1))
                 else:
                     cands = []
-                dl = _DATELINE_CITY.match(s.text) or _DATELINE_CITY_BARE.match(s.text) or DATELINE.match(s.text) or (
-                    (st := _DATELINE_CITY_STATE.match(s.text)) and (self.places.country(st.group("country")) or self.places.subdivision(st.group("country"))) and st)
-                if dl:  # "LIMA, Peru — A and B signed ...", "RESTON, Va. – ...": the dateline's places are no parties
-                    cands = [o for o in cands if o.start >= s.start + dl.end()]
+                if dl := dateline_end(s.text, self.places):  # "LIMA, Peru — A and B signed ...": the dateline's places are no parties
+                    cands = [o for o in cands if o.start >= s.start + dl]
                 for pm in no_parents(cands):  # "X of the Academy of Y and Z signed": X and Z, not X's body
                     if re.search(r"\bof\s+(?:the\s+)?$|\(\s*$", self.text[max(s.start, pm.start - 8):pm.start]) and pm.label == "GPE":
                         continue  # "INPE of Brazil", "the University of Innsbruck (Austria)": the body's country, not a party

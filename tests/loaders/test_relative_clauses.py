@@ -18,8 +18,12 @@ from collabkg.loaders.extract import extract
 LEAD = "Data forum closes in Nairobi\n\nNAIROBI, 12 May 2025 - The Kenya Open Data Forum 2025 ended on Friday in Nairobi.\n\n"
 
 
+def extracted(sentence: str):
+    return extract(Document(Path("t.txt"), LEAD + sentence + "\n", issued=dt.date(2025, 5, 12)))
+
+
 def read(sentence: str):
-    x = extract(Document(Path("t.txt"), LEAD + sentence + "\n", issued=dt.date(2025, 5, 12)))
+    x = extracted(sentence)
     label = lambda k: x.entities[k].label if isinstance(k, str) and k in x.entities else str(k)  # noqa: E731
     triples = {(label(f.subject), f.predicate, label(f.obj)) for f in x.facts}
     posts = {(label(next(iter(x.objects(p, "org:heldBy")))), str(next(iter(x.objects(p, "ckg:roleTitle")))).lower(),
@@ -42,7 +46,7 @@ def test_a_post_in_a_relative_clause(sentence, post):
 
 
 def test_a_chair_in_a_relative_clause():
-    x = extract(Document(Path("t.txt"), LEAD + "Prof. John Kamau, who chaired the forum, thanked the sponsors.\n", issued=dt.date(2025, 5, 12)))
+    x = extracted("Prof. John Kamau, who chaired the forum, thanked the sponsors.")
     chairs = {(x.entities[f.subject].kind, x.entities[f.obj].label) for f in x.facts if f.predicate == "ckg:chair"}
     assert chairs == {("event", "John Kamau")}
 
